@@ -1,0 +1,56 @@
+/* telegraph: the extractor, from a document to entities and facts.
+ *
+ * A TgExtractor holds the read-only data of the pipeline (lexicon,
+ * gazetteers, rules), loaded and compiled once; tg_extractor_run() may then
+ * be called for any number of documents, and from several threads at once
+ * (it keeps no state between runs).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TELEGRAPH_EXTRACTOR_H
+#define TELEGRAPH_EXTRACTOR_H
+
+#include "telegraph/attributes.h"
+#include "telegraph/document.h"
+#include "telegraph/error.h"
+#include "telegraph/result.h"
+#include "telegraph/status.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct TgExtractorImpl TgExtractor;
+
+/** Create an empty extractor; diagnostics go to `err` (may be NULL: then
+ * they are dropped) with `err_data`.  Free with tg_extractor_free(). */
+TG_API TG_NODISCARD TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data);
+
+/** Free `ex`.  NULL is allowed. */
+TG_API void tg_extractor_free(TgExtractor *ex);
+
+/** Load the data directory `dir` (the layout of ontology/: lexicon.tsv,
+ * gazetteer/ *.tsv, rules/ *.rules).  `dir` is borrowed. */
+TG_API TG_NODISCARD TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *dir);
+
+/** Add one gazetteer file (TSV: name, type, aliases, wikidata, geonames,
+ * dbpedia, within).  Errors are reported as FILE:LINE:COL. */
+TG_API TG_NODISCARD TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const char *path);
+
+/** Add one rule file, or every *.rules file of a directory. */
+TG_API TG_NODISCARD TgStatus tg_extractor_add_rules(TgExtractor *ex, const char *path);
+
+/** Set the per-document budget of regular-expression match steps (0 for
+ * the default).  A document over it fails with TG_BAD_LIMIT. */
+TG_API void tg_extractor_set_budget(TgExtractor *ex, unsigned long steps);
+
+/** Run the pipeline on `doc` (borrowed).  On success `*out` is a new result:
+ * free it with tg_result_free(). */
+TG_API TG_NODISCARD TgStatus
+tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TELEGRAPH_EXTRACTOR_H */

@@ -1,0 +1,127 @@
+/* telegraph: the extractor wires the stages together.
+ *
+ *   reader -> segmenter -> recognizers -> resolver -> relation rules
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/extractor.h"
+
+#include "pipeline.h"
+#include "segmenter.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+/* Pattern applications allowed per document by default: generous for any
+ * real article, small enough that hostile text cannot stall a batch. */
+#define TG_DEFAULT_BUDGET 5000000ul
+
+struct TgExtractorImpl {
+  TgPipeline p;
+  TgErrorFn err;
+  void *err_data;
+  unsigned long budget;
+};
+
+TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data) {
+  TgExtractor *ex = (TgExtractor *)tg_calloc(1, sizeof *ex);
+  if (!ex) {
+    return NULL;
+  }
+  ex->err = err;
+  ex->err_data = err_data;
+  ex->budget = TG_DEFAULT_BUDGET;
+  ex->p.lexicon = tg_lexicon_new();
+  ex->p.gazetteer = tg_gazetteer_new();
+  ex->p.rules = tg_ruleset_new();
+  if (!ex->p.lexicon || !ex->p.gazetteer || !ex->p.rules) {
+    tg_extractor_free(ex);
+    return NULL;
+  }
+  return ex;
+}
+
+void tg_extractor_free(TgExtractor *ex) {
+  if (ex) {
+    tg_lexicon_free(ex->p.lexicon);
+    tg_gazetteer_free(ex->p.gazetteer);
+    tg_ruleset_free(ex->p.rules);
+    tg_free(ex);
+  }
+}
+
+void tg_extractor_set_budget(TgExtractor *ex, unsigned long steps) {
+  ex->budget = steps ? steps : TG_DEFAULT_BUDGET;
+}
+
+TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const char *path) {
+  return tg_gazetteer_load(ex->p.gazetteer, path, ex->err, ex->err_data);
+}
+
+TgStatus tg_extractor_add_rules(TgExtractor *ex, const char *path) {
+  return tg_ruleset_load(ex->p.rules, path, ex->err, ex->err_data);
+}
+
+TgStatus tg_for_each_file(const char *dir, const char *ext,
+                          TgStatus (*fn)(void *ctx, const char *path), void *ctx,
+                          TgErrorFn err, void *err_data);
+
+static TgStatus add_gazetteer_file(void *ctx, const char *path) {
+  return tg_extractor_add_gazetteer((TgExtractor *)ctx, path);
+}
+
+TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *dir) {
+  TgBuf path;
+  tg_buf_init(&path);
+  TgStatus st = tg_buf_printf(&path, "%s/lexicon.tsv", dir);
+  if (!st) {
+    st = tg_lexicon_load(ex->p.lexicon, path.buf, ex->err, ex->err_data);
+  }
+  path.len = 0;
+  if (!st && !(st = tg_buf_printf(&path, "%s/gazetteer", dir))) {
+    st = tg_for_each_file(path.buf, ".tsv", add_gazetteer_file, ex, ex->err, ex->err_data);
+  }
+  path.len = 0;
+  if (!st && !(st = tg_buf_printf(&path, "%s/rules", dir))) {
+    st = tg_extractor_add_rules(ex, path.buf);
+  }
+  tg_buf_clear(&path);
+  return st;
+}
+
+TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out) {
+  *out = NULL;
+  TgResult *r = tg_result_new();
+  if (!r) {
+    return TG_BAD_ALLOC;
+  }
+  const char *date = tg_document_date(doc);
+  memset(&r->ref, 0, sizeof r->ref);
+  if (date && tg_date_parse_iso(date, strlen(date), &r->ref) != TG_SUCCESS) {
+    memset(&r->ref, 0, sizeof r->ref);
+  }
+  TgMatcher m;
+  TgStatus st = tg_matcher_init(&m, ex->budget);
+  if (st) {
+    tg_result_free(r);
+    return st;
+  }
+  const char *text = tg_document_text(doc);
+  if (!(st = tg_segment(text, tg_document_body_offset(doc), tg_document_length(doc),
+                        ex->p.lexicon, &r->sentences)) &&
+      !(st = tg_recognize(&ex->p, doc, r, &m)) && !(st = tg_resolve(&ex->p, doc, r))) {
+    st = tg_relate(&ex->p, doc, r, &m);
+  }
+  tg_matcher_clear(&m);
+  if (st == TG_BAD_LIMIT) {
+    const char *src = tg_document_source(doc);
+    tg_report(ex->err, ex->err_data, st, src ? src : tg_document_id(doc), 0, 0,
+              "regular-expression budget exceeded; document skipped");
+  }
+  if (st) {
+    tg_result_free(r);
+    return st;
+  }
+  *out = r;
+  return TG_SUCCESS;
+}

@@ -1,0 +1,391 @@
+/* telegraph internals: gazetteers, names looked up token by token.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "gazetteer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Longest name, in tokens, that a gazetteer line may hold. */
+#define TG_GAZ_MAX_TOKENS 16
+
+typedef struct {
+  char *key;   /* normalised token sequence */
+  long entry;  /* index into entries */
+} Slot;
+
+struct TgGazetteerImpl {
+  TgVec entries; /* TgGazEntry */
+  Slot *table;   /* open addressing; key NULL = empty */
+  size_t cap;
+  size_t used;
+  size_t max_tokens;
+  TgVec files;   /* char*, owned */
+};
+
+TgGazetteer *tg_gazetteer_new(void) {
+  TgGazetteer *g = (TgGazetteer *)tg_calloc(1, sizeof *g);
+  if (g) {
+    tg_vec_init(&g->entries, sizeof(TgGazEntry));
+    tg_vec_init(&g->files, sizeof(char *));
+  }
+  return g;
+}
+
+void tg_gazetteer_free(TgGazetteer *g) {
+  if (!g) {
+    return;
+  }
+  for (size_t i = 0; i < g->entries.len; ++i) {
+    TgGazEntry *e = (TgGazEntry *)tg_vec_at(&g->entries, i);
+    tg_free(e->name);
+    tg_free(e->wikidata);
+    tg_free(e->geonames);
+    tg_free(e->dbpedia);
+    tg_free(e->within);
+  }
+  for (size_t i = 0; i < g->cap; ++i) {
+    tg_free(g->table[i].key);
+  }
+  for (size_t i = 0; i < g->files.len; ++i) {
+    tg_free(*(char **)tg_vec_at(&g->files, i));
+  }
+  tg_free(g->table);
+  tg_vec_clear(&g->entries);
+  tg_vec_clear(&g->files);
+  tg_free(g);
+}
+
+size_t tg_gazetteer_size(const TgGazetteer *g) { return g->entries.len; }
+
+const TgGazEntry *tg_gazetteer_entry(const TgGazetteer *g, size_t i) {
+  return (const TgGazEntry *)tg_vec_at(&g->entries, i);
+}
+
+/* Append the key form of one token: the curly apostrophe as ', and ASCII
+ * folded to lower case when `fold`; a leading '\1' marks folded keys so
+ * the two kinds never collide. */
+static TgStatus key_token(TgBuf *key, const char *s, size_t len, bool fold) {
+  for (size_t i = 0; i < len; ++i) {
+    if (i + 3 <= len && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
+      if (tg_buf_putc(key, '\'')) {
+        return TG_BAD_ALLOC;
+      }
+      i += 2;
+      continue;
+    }
+    char c = s[i];
+    if (fold && c >= 'A' && c <= 'Z') {
+      c = (char)(c + 32);
+    }
+    if (tg_buf_putc(key, c)) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
+  if (!g->cap) {
+    return NULL;
+  }
+  size_t i = (size_t)tg_hash(key, len) & (g->cap - 1);
+  while (g->table[i].key) {
+    if (strlen(g->table[i].key) == len && memcmp(g->table[i].key, key, len) == 0) {
+      return &g->table[i];
+    }
+    i = (i + 1) & (g->cap - 1);
+  }
+  return &g->table[i];
+}
+
+static TgStatus grow(TgGazetteer *g) {
+  size_t cap = g->cap ? g->cap * 2 : 1024;
+  Slot *table = (Slot *)tg_calloc(cap, sizeof(Slot));
+  if (!table) {
+    return TG_BAD_ALLOC;
+  }
+  Slot *old = g->table;
+  size_t old_cap = g->cap;
+  g->table = table;
+  g->cap = cap;
+  for (size_t i = 0; i < old_cap; ++i) {
+    if (old[i].key) {
+      *find_slot(g, old[i].key, strlen(old[i].key)) = old[i];
+    }
+  }
+  tg_free(old);
+  return TG_SUCCESS;
+}
+
+/* The key of a name: its tokens joined by one space. */
+static TgStatus name_key(const char *name, size_t len, bool fold, TgBuf *key, size_t *ntok) {
+  TgVec toks;
+  tg_vec_init(&toks, sizeof(TgToken));
+  TgSpan span = {0, len};
+  TgStatus st = tg_tokenize(name, span, &toks);
+  if (fold && !st) {
+    st = tg_buf_putc(key, '\1');
+  }
+  for (size_t i = 0; !st && i < toks.len; ++i) {
+    const TgToken *t = (const TgToken *)tg_vec_at(&toks, i);
+    if (i > 0) {
+      st = tg_buf_putc(key, ' ');
+    }
+    if (!st) {
+      st = key_token(key, name + t->span.begin, t->span.end - t->span.begin, fold);
+    }
+  }
+  *ntok = toks.len;
+  tg_vec_clear(&toks);
+  return st;
+}
+
+static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry,
+                        const char *file, unsigned line, unsigned col, TgErrorFn err,
+                        void *err_data) {
+  const TgGazEntry *e = (const TgGazEntry *)tg_vec_at(&g->entries, (size_t)entry);
+  TgBuf key;
+  tg_buf_init(&key);
+  size_t ntok = 0;
+  TgStatus st = name_key(name, len, e->cls == TG_CLASS_SERVICE, &key, &ntok);
+  if (st) {
+    tg_buf_clear(&key);
+    return st;
+  }
+  if (ntok == 0 || ntok > TG_GAZ_MAX_TOKENS) {
+    tg_buf_clear(&key);
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, col,
+                     ntok ? "name has more than 16 tokens" : "empty name");
+  }
+  if ((g->used + 1) * 2 > g->cap && (st = grow(g))) {
+    tg_buf_clear(&key);
+    return st;
+  }
+  Slot *slot = find_slot(g, key.buf, key.len);
+  if (slot->key) {
+    tg_buf_clear(&key);
+    if (slot->entry == entry) {
+      return TG_SUCCESS;
+    }
+    const TgGazEntry *other = (const TgGazEntry *)tg_vec_at(&g->entries, (size_t)slot->entry);
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, col,
+                     "'%.*s' already names '%s' (%s:%u)", (int)len, name, other->name,
+                     other->file, other->line);
+  }
+  slot->key = key.buf;
+  slot->entry = entry;
+  ++g->used;
+  if (ntok > g->max_tokens) {
+    g->max_tokens = ntok;
+  }
+  return TG_SUCCESS;
+}
+
+static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const char *s,
+                          size_t len, TgErrorFn err, void *err_data) {
+  const char *field[7];
+  size_t flen[7];
+  size_t fcol[7];
+  size_t nf = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= len; ++i) {
+    if (i == len || s[i] == '\t') {
+      if (nf == 7) {
+        return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)i + 1,
+                         "too many fields (expected 7: name, type, aliases, wikidata, "
+                         "geonames, dbpedia, within)");
+      }
+      field[nf] = s + start;
+      flen[nf] = i - start;
+      fcol[nf] = start + 1;
+      ++nf;
+      start = i + 1;
+    }
+  }
+  while (nf < 7) { /* trailing empty fields may be omitted */
+    field[nf] = s + len;
+    flen[nf] = 0;
+    fcol[nf] = len + 1;
+    ++nf;
+  }
+  if (flen[0] == 0) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, 1, "empty name");
+  }
+  TgClass cls = tg_class_from_name(field[1], flen[1]);
+  if (!tg_class_is_entity(cls)) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)fcol[1],
+                     "unknown type '%.*s' (expected Regulator, GovernmentBody, Company, "
+                     "NewsAgency, Person, Place, Policy or Service)",
+                     (int)flen[1], field[1]);
+  }
+  if (flen[3] && (field[3][0] != 'Q' || flen[3] < 2 ||
+                  strspn(field[3] + 1, "0123456789") < flen[3] - 1)) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)fcol[3],
+                     "wikidata id must look like Q123");
+  }
+  if (flen[4] && strspn(field[4], "0123456789") < flen[4]) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)fcol[4],
+                     "geonames id must be a number");
+  }
+  for (size_t i = 0; i < flen[5]; ++i) {
+    const unsigned char c = (unsigned char)field[5][i];
+    if (c <= ' ' || strchr("<>\"{}|^`\\", c)) {
+      return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)(fcol[5] + i),
+                       "dbpedia title may not contain spaces or <>\"{}|^`\\");
+    }
+  }
+  TgGazEntry e;
+  memset(&e, 0, sizeof e);
+  e.cls = cls;
+  e.file = (char *)file;
+  e.line = line;
+  e.name = tg_strndup(field[0], flen[0]);
+  e.wikidata = flen[3] ? tg_strndup(field[3], flen[3]) : NULL;
+  e.geonames = flen[4] ? tg_strndup(field[4], flen[4]) : NULL;
+  e.dbpedia = flen[5] ? tg_strndup(field[5], flen[5]) : NULL;
+  e.within = flen[6] ? tg_strndup(field[6], flen[6]) : NULL;
+  if (!e.name || (flen[3] && !e.wikidata) || (flen[4] && !e.geonames) ||
+      (flen[5] && !e.dbpedia) || (flen[6] && !e.within) || tg_vec_push(&g->entries, &e)) {
+    tg_free(e.name);
+    tg_free(e.wikidata);
+    tg_free(e.geonames);
+    tg_free(e.dbpedia);
+    tg_free(e.within);
+    return TG_BAD_ALLOC;
+  }
+  const long idx = (long)g->entries.len - 1;
+  TgStatus st = add_key(g, field[0], flen[0], idx, file, line, 1, err, err_data);
+  size_t a = 0;
+  while (!st && a < flen[2]) {
+    size_t b = a;
+    while (b < flen[2] && field[2][b] != '|') {
+      ++b;
+    }
+    if (b > a) {
+      st = add_key(g, field[2] + a, b - a, idx, file, line, (unsigned)(fcol[2] + a), err,
+                   err_data);
+    }
+    a = b + 1;
+  }
+  return st;
+}
+
+TgStatus tg_gazetteer_parse(TgGazetteer *g, const char *name, const char *text, size_t len,
+                            TgErrorFn err, void *err_data) {
+  char *file = tg_strdup(name);
+  if (!file || tg_vec_push(&g->files, &file)) {
+    tg_free(file);
+    return TG_BAD_ALLOC;
+  }
+  unsigned line = 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= len; ++i) {
+    if (i == len || text[i] == '\n') {
+      size_t e = i;
+      if (e > start && text[e - 1] == '\r') {
+        --e;
+      }
+      size_t k = start;
+      while (k < e && text[k] == ' ') {
+        ++k;
+      }
+      if (k < e && text[k] != '#') {
+        for (size_t c = start; c < e; ++c) {
+          if ((unsigned char)text[c] < 0x20 && text[c] != '\t') {
+            return tg_report(err, err_data, TG_BAD_SYNTAX, file, line,
+                             (unsigned)(c - start + 1), "control character in field");
+          }
+        }
+        TgStatus st = parse_row(g, file, line, text + start, e - start, err, err_data);
+        if (st) {
+          return st;
+        }
+      }
+      ++line;
+      start = i + 1;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+TgStatus tg_gazetteer_load(TgGazetteer *g, const char *path, TgErrorFn err, void *err_data) {
+  FILE *in = fopen(path, "rb");
+  if (!in) {
+    return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
+  }
+  TgBuf buf;
+  tg_buf_init(&buf);
+  char chunk[16384];
+  size_t n;
+  TgStatus st = TG_SUCCESS;
+  while (!st && (n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+    st = tg_buf_append(&buf, chunk, n);
+  }
+  if (!st && ferror(in)) {
+    st = tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "read error");
+  }
+  fclose(in);
+  if (!st) {
+    st = tg_gazetteer_parse(g, path, buf.buf ? buf.buf : "", buf.len, err, err_data);
+  }
+  tg_buf_clear(&buf);
+  return st;
+}
+
+long tg_gazetteer_find(const TgGazetteer *g, const char *name) {
+  for (size_t i = 0; i < g->entries.len; ++i) {
+    if (strcmp(((const TgGazEntry *)tg_vec_at(&g->entries, i))->name, name) == 0) {
+      return (long)i;
+    }
+  }
+  return -1;
+}
+
+/* Look up tokens[i..i+n) in both the exact and the folded key spaces. */
+long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                        size_t n, size_t i, size_t *n_tokens) {
+  if (!g->cap || !tokens[i].word) {
+    return -1;
+  }
+  long best = -1;
+  char exact[512];
+  char folded[512];
+  size_t el = 0;
+  size_t fl = 0;
+  folded[fl++] = '\1';
+  for (size_t k = i; k < n && k - i < g->max_tokens; ++k) {
+    const TgToken *t = &tokens[k];
+    const char *s = text + t->span.begin;
+    const size_t len = t->span.end - t->span.begin;
+    if (el + len + 2 >= sizeof exact) {
+      break;
+    }
+    if (k > i) {
+      exact[el++] = ' ';
+      folded[fl++] = ' ';
+    }
+    for (size_t c = 0; c < len; ++c) {
+      if (c + 3 <= len && memcmp(s + c, "\xE2\x80\x99", 3) == 0) {
+        exact[el++] = '\'';
+        folded[fl++] = '\'';
+        c += 2;
+        continue;
+      }
+      exact[el++] = s[c];
+      folded[fl++] = (s[c] >= 'A' && s[c] <= 'Z') ? (char)(s[c] + 32) : s[c];
+    }
+    /* A name never ends on punctuation other than a closing ')' or '.'. */
+    const Slot *hit = find_slot(g, exact, el);
+    if (!hit || !hit->key) {
+      hit = find_slot(g, folded, fl);
+    }
+    if (hit && hit->key) {
+      best = hit->entry;
+      *n_tokens = k - i + 1;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,272 @@
+/* telegraph stage 1, the reader: bytes to a TgDocument.
+ *
+ * Validates UTF-8, normalises line ends, recognises the dateline layout
+ * (" date YYYY-MM-DD Headline", blank line, body).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/document.h"
+
+#include "temporal.h"
+#include "util.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct TgDocumentImpl {
+  char *id;
+  char *source;
+  char *title;
+  char date[11];
+  bool has_date;
+  char *text;
+  size_t len;
+  size_t body;
+};
+
+/* Copy `in` to a new buffer without BOM and with LF line ends, checking
+ * UTF-8 and NUL bytes; report the first problem with its line and column. */
+static TgStatus normalise(const char *in, size_t len, const char *source,
+                          TgErrorFn err, void *err_data, char **out, size_t *out_len) {
+  size_t i = 0;
+  if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0) {
+    i = 3;
+  }
+  char *text = (char *)tg_malloc(len - i + 1);
+  if (!text) {
+    return TG_BAD_ALLOC;
+  }
+  size_t n = 0;
+  unsigned line = 1;
+  unsigned col = 1;
+  while (i < len) {
+    const unsigned char c = (unsigned char)in[i];
+    if (c == '\r') {
+      text[n++] = '\n';
+      i += (i + 1 < len && in[i + 1] == '\n') ? 2 : 1;
+      ++line, col = 1;
+      continue;
+    }
+    if (c == '\0') {
+      tg_free(text);
+      return tg_report(err, err_data, TG_BAD_TEXT, source, line, col,
+                       "NUL byte in text");
+    }
+    if (c < 0x80) {
+      text[n++] = (char)c;
+      ++i;
+      if (c == '\n') {
+        ++line, col = 1;
+      } else {
+        ++col;
+      }
+      continue;
+    }
+    uint32_t cp = 0;
+    size_t k = tg_utf8_decode((const unsigned char *)in + i, len - i, &cp);
+    if (k == 0) {
+      tg_free(text);
+      return tg_report(err, err_data, TG_BAD_TEXT, source, line, col,
+                       "invalid UTF-8 (byte 0x%02X)", c);
+    }
+    memcpy(text + n, in + i, k);
+    n += k, i += k, ++col;
+  }
+  text[n] = '\0';
+  *out = text;
+  *out_len = n;
+  return TG_SUCCESS;
+}
+
+/* Recognise " date YYYY-MM-DD Headline\n\n" at the start of doc->text. */
+static TgStatus parse_dateline(TgDocument *doc, TgErrorFn err, void *err_data) {
+  const char *t = doc->text;
+  size_t i = 0;
+  while (t[i] == ' ' || t[i] == '\t') {
+    ++i;
+  }
+  if (strncmp(t + i, "date ", 5) != 0) {
+    return TG_FAILURE;
+  }
+  i += 5;
+  while (t[i] == ' ') {
+    ++i;
+  }
+  const size_t date_at = i;
+  size_t j = i;
+  while ((t[j] >= '0' && t[j] <= '9') || t[j] == '-') {
+    ++j;
+  }
+  TgDate date;
+  if (j - i != 10 || tg_date_parse_iso(t + i, 10, &date) != TG_SUCCESS ||
+      date.precision != TG_PREC_DAY) {
+    return tg_report(err, err_data, TG_BAD_DATE, doc->source, 1,
+                     (unsigned)tg_utf8_count(t, date_at) + 1,
+                     "dateline date is not a valid YYYY-MM-DD date");
+  }
+  memcpy(doc->date, t + i, 10);
+  doc->date[10] = '\0';
+  doc->has_date = true;
+  i = j;
+  while (t[i] == ' ' || t[i] == '\t') {
+    ++i;
+  }
+  size_t end = i;
+  while (t[end] && t[end] != '\n') {
+    ++end;
+  }
+  size_t title_end = end;
+  while (title_end > i && (t[title_end - 1] == ' ' || t[title_end - 1] == '\t')) {
+    --title_end;
+  }
+  if (title_end > i) {
+    doc->title = tg_strndup(t + i, title_end - i);
+    if (!doc->title) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  /* The body starts after the dateline and any blank lines. */
+  size_t body = end;
+  while (t[body] == '\n' || t[body] == ' ' || t[body] == '\t') {
+    ++body;
+  }
+  doc->body = body;
+  return TG_SUCCESS;
+}
+
+TgStatus tg_document_new(const char *text, size_t len, const char *id, const char *source,
+                         const char *date, TgErrorFn err, void *err_data, TgDocument **out) {
+  *out = NULL;
+  if (!text || !id || !*id) {
+    return TG_BAD_ARG;
+  }
+  TgDocument *doc = (TgDocument *)tg_calloc(1, sizeof *doc);
+  if (!doc) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = TG_BAD_ALLOC;
+  if (!(doc->id = tg_strdup(id)) || (source && !(doc->source = tg_strdup(source)))) {
+    goto fail;
+  }
+  if ((st = normalise(text, len, source, err, err_data, &doc->text, &doc->len))) {
+    goto fail;
+  }
+  st = parse_dateline(doc, err, err_data);
+  if (st == TG_FAILURE) {
+    st = TG_SUCCESS;
+    if (date) {
+      TgDate d;
+      if (strlen(date) != 10 || tg_date_parse_iso(date, 10, &d) != TG_SUCCESS ||
+          d.precision != TG_PREC_DAY) {
+        st = tg_report(err, err_data, TG_BAD_DATE, NULL, 0, 0,
+                       "invalid date '%s' (expected YYYY-MM-DD)", date);
+        goto fail;
+      }
+      memcpy(doc->date, date, 11);
+      doc->has_date = true;
+    }
+  }
+  if (st) {
+    goto fail;
+  }
+  *out = doc;
+  return TG_SUCCESS;
+fail:
+  tg_document_free(doc);
+  return st;
+}
+
+/* The file name without directories and without its last extension. */
+static char *stem_of(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  const char *dot = strrchr(base, '.');
+  size_t len = (dot && dot != base) ? (size_t)(dot - base) : strlen(base);
+  return tg_strndup(base, len);
+}
+
+TgStatus tg_document_read(const char *path, const char *date, TgErrorFn err, void *err_data,
+                          TgDocument **out) {
+  *out = NULL;
+  const bool is_stdin = strcmp(path, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen(path, "rb");
+  const char *name = is_stdin ? "<stdin>" : path;
+  if (!in) {
+    return tg_report(err, err_data, TG_BAD_READ, name, 0, 0, "%s", strerror(errno));
+  }
+  struct stat sb;
+  if (!is_stdin && fstat(fileno(in), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    fclose(in);
+    return tg_report(err, err_data, TG_BAD_READ, name, 0, 0, "is a directory");
+  }
+  TgBuf buf;
+  tg_buf_init(&buf);
+  char chunk[65536];
+  size_t n;
+  TgStatus st = TG_SUCCESS;
+  while ((n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+    if ((st = tg_buf_append(&buf, chunk, n))) {
+      break;
+    }
+  }
+  if (!st && ferror(in)) {
+    st = tg_report(err, err_data, TG_BAD_READ, name, 0, 0, "%s", strerror(errno));
+  }
+  if (!is_stdin) {
+    fclose(in);
+  }
+  if (st) {
+    tg_buf_clear(&buf);
+    return st;
+  }
+  char *id;
+  if (is_stdin) {
+    char hex[32];
+    snprintf(hex, sizeof hex, "stdin-%016" PRIx64, tg_hash(buf.buf ? buf.buf : "", buf.len));
+    id = tg_strdup(hex);
+  } else {
+    id = stem_of(path);
+  }
+  if (!id) {
+    tg_buf_clear(&buf);
+    return TG_BAD_ALLOC;
+  }
+  if (!*id) {
+    tg_free(id);
+    tg_buf_clear(&buf);
+    return tg_report(err, err_data, TG_BAD_ARG, name, 0, 0, "cannot derive a document id");
+  }
+  st = tg_document_new(buf.buf ? buf.buf : "", buf.len, id, name, date, err, err_data, out);
+  tg_free(id);
+  tg_buf_clear(&buf);
+  return st;
+}
+
+void tg_document_free(TgDocument *doc) {
+  if (doc) {
+    tg_free(doc->id);
+    tg_free(doc->source);
+    tg_free(doc->title);
+    tg_free(doc->text);
+    tg_free(doc);
+  }
+}
+
+const char *tg_document_id(const TgDocument *doc) { return doc->id; }
+const char *tg_document_title(const TgDocument *doc) { return doc->title; }
+const char *tg_document_date(const TgDocument *doc) { return doc->has_date ? doc->date : NULL; }
+const char *tg_document_source(const TgDocument *doc) { return doc->source; }
+const char *tg_document_text(const TgDocument *doc) { return doc->text; }
+size_t tg_document_length(const TgDocument *doc) { return doc->len; }
+size_t tg_document_body_offset(const TgDocument *doc) { return doc->body; }
+
+unsigned tg_document_line_of(const TgDocument *doc, size_t offset) {
+  unsigned line = 1;
+  for (size_t i = 0; i < offset && i < doc->len; ++i) {
+    line += doc->text[i] == '\n';
+  }
+  return line;
+}

@@ -1,0 +1,611 @@
+/* telegraph stage 5, the relation rules: facts from abstracted sentences.
+ *
+ * Each sentence is rewritten with a typed placeholder for every mention
+ * ("<REG> on <DATE> announced that it has granted approvals to <NUM>
+ * operators in <LOC>, <LOC> and <LOC>"), and fact rules match PCRE2
+ * patterns over that text.  A named group fills the property of its name
+ * with every mention of a fitting class inside it, so one group takes a
+ * whole list; `also` patterns add slots, `fill` takes the remaining
+ * mentions of the sentence, `reject` vetoes hedged or negated wording
+ * before the trigger, `attach` adds to the last fact of a class in the
+ * previous few sentences.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many sentences back an `attach` rule may reach. */
+#define TG_ATTACH_WINDOW 4
+/* Bytes of text before a trigger that `reject` patterns see. */
+#define TG_REJECT_WINDOW 64
+/* Confidence factor for a fact with a slot filled by coreference. */
+#define TG_COREF_FACTOR 0.85
+
+typedef struct {
+  TgBuf abs;   /* the abstracted sentence */
+  TgVec map;   /* size_t per byte of abs: offset in the text */
+  TgVec owner; /* long per byte of abs: mention index or -1 */
+  size_t first, last; /* mentions of the sentence: [first, last) */
+} Abstract;
+
+static const char *code_of(TgClass cls) {
+  switch (cls) {
+  case TG_CLASS_REGULATOR: return "<REG>";
+  case TG_CLASS_GOVERNMENT_BODY: return "<GOV>";
+  case TG_CLASS_COMPANY: return "<ORG>";
+  case TG_CLASS_NEWS_AGENCY: return "<AGENCY>";
+  case TG_CLASS_PERSON: return "<PER>";
+  case TG_CLASS_PLACE: return "<LOC>";
+  case TG_CLASS_POLICY: return "<POLICY>";
+  case TG_CLASS_SERVICE: return "<SERVICE>";
+  case TG_CLASS_DATE: return "<DATE>";
+  case TG_CLASS_NUMBER: return "<NUM>";
+  case TG_CLASS_MONEY: return "<MONEY>";
+  case TG_CLASS_PERCENT: return "<PCT>";
+  default: return "<X>";
+  }
+}
+
+/* Which mention classes a property takes (bit set of TgClass); 0 for a
+ * literal property whose value is the matched text. */
+static unsigned accepts(TgProperty prop) {
+#define B(c) (1u << (c))
+  switch (prop) {
+  case TG_PROP_GRANTED_BY:
+  case TG_PROP_DECIDED_BY: return B(TG_CLASS_REGULATOR) | B(TG_CLASS_GOVERNMENT_BODY);
+  case TG_PROP_GRANTED_TO:
+  case TG_PROP_PARENT:
+  case TG_PROP_CHILD: return B(TG_CLASS_COMPANY);
+  case TG_PROP_RECIPIENT_COUNT: return B(TG_CLASS_NUMBER);
+  case TG_PROP_FOR_SERVICE: return B(TG_CLASS_SERVICE);
+  case TG_PROP_IN_REGION: return B(TG_CLASS_PLACE);
+  case TG_PROP_DATE:
+  case TG_PROP_AS_OF: return B(TG_CLASS_DATE);
+  case TG_PROP_VALUE: return B(TG_CLASS_NUMBER) | B(TG_CLASS_MONEY) | B(TG_CLASS_PERCENT);
+  case TG_PROP_CHANGE_PERCENT: return B(TG_CLASS_PERCENT);
+  case TG_PROP_ADOPTS: return B(TG_CLASS_POLICY);
+  case TG_PROP_REPORTED_BY: return B(TG_CLASS_NEWS_AGENCY);
+  case TG_PROP_PERSON: return B(TG_CLASS_PERSON);
+  case TG_PROP_AFFILIATION:
+    return B(TG_CLASS_REGULATOR) | B(TG_CLASS_GOVERNMENT_BODY) | B(TG_CLASS_COMPANY) |
+           B(TG_CLASS_NEWS_AGENCY);
+  default: return 0;
+  }
+#undef B
+}
+
+static bool multi_valued(TgProperty prop) {
+  return prop == TG_PROP_GRANTED_TO || prop == TG_PROP_FOR_SERVICE ||
+         prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
+}
+
+static TgStatus abs_put(Abstract *a, const char *s, size_t n, size_t at, long owner) {
+  for (size_t i = 0; i < n; ++i) {
+    if (tg_buf_putc(&a->abs, s[i]) || tg_vec_push(&a->map, &at) ||
+        tg_vec_push(&a->owner, &owner)) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* Build the abstracted form of sentence `si`. */
+static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *mention_cursor,
+                         Abstract *a) {
+  const TgSpan s = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  a->abs.len = 0;
+  a->map.len = 0;
+  a->owner.len = 0;
+  while (*mention_cursor < r->mentions.len &&
+         tg_mention_at(r, *mention_cursor)->span.begin < s.begin) {
+    ++*mention_cursor;
+  }
+  a->first = *mention_cursor;
+  size_t mi = a->first;
+  long prev = -1;
+  size_t i = s.begin;
+  TgStatus st;
+  while (i < s.end) {
+    if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin == i) {
+      const TgMention *m = tg_mention_at(r, mi);
+      const TgMention *pm = prev >= 0 ? tg_mention_at(r, (size_t)prev) : NULL;
+      if ((m->flags & TG_MENTION_DEFINITION) && pm && pm->entity == m->entity &&
+          a->abs.len >= 2 && a->abs.buf[a->abs.len - 1] == '(') {
+        /* "<REG> (MIIT)": fold the definition into the name. */
+        while (a->abs.len && a->abs.buf[a->abs.len - 1] != '>') {
+          --a->abs.len, --a->map.len, --a->owner.len;
+        }
+        a->abs.buf[a->abs.len] = '\0';
+        i = m->span.end;
+        if (i < s.end && text[i] == ')') {
+          ++i;
+        }
+        ++mi;
+        continue;
+      }
+      const char *code = code_of(m->cls);
+      if ((st = abs_put(a, code, strlen(code), i, (long)mi))) {
+        return st;
+      }
+      prev = (long)mi;
+      i = m->span.end;
+      ++mi;
+      continue;
+    }
+    const unsigned char c = (unsigned char)text[i];
+    const char *rep = NULL;
+    size_t n = 1;
+    if (c == '<') rep = "[";
+    else if (c == '>') rep = "]";
+    else if (c == '\n' || c == '\t') rep = " ";
+    else if (c >= 0x80) {
+      uint32_t cp = 0;
+      n = tg_utf8_decode((const unsigned char *)text + i, s.end - i, &cp);
+      if (n == 0) {
+        n = 1;
+      }
+      if (cp == 0x2018 || cp == 0x2019) rep = "'";
+      else if (cp == 0x201C || cp == 0x201D) rep = "\"";
+      else if (cp == 0x2013 || cp == 0x2014) rep = "-";
+      else if (cp == 0xA0) rep = " ";
+    }
+    if ((st = rep ? abs_put(a, rep, 1, i, -1) : abs_put(a, text + i, n, i, -1))) {
+      return st;
+    }
+    i += n;
+  }
+  while (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin < s.end) {
+    ++mi;
+  }
+  a->last = mi;
+  if (!a->abs.buf && tg_buf_append(&a->abs, "", 0)) {
+    return TG_BAD_ALLOC;
+  }
+  return TG_SUCCESS;
+}
+
+typedef struct {
+  const TgRule *rule;
+  TgFactRec fact;
+  bool coref;
+  bool claim_conflict;
+  TgSpan trigger; /* in abs; end 0 when none */
+} Build;
+
+static bool has_prop(const TgFactRec *f, TgProperty prop) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    if (((const TgSlot *)tg_vec_at(&f->slots, i))->prop == prop) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool uses_mention(const TgFactRec *f, long mention, long entity) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->mention == mention || (entity >= 0 && s->entity == entity)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Add mention `mi` as `prop` to the fact being built. */
+static TgStatus add_mention(TgResult *r, const bool *claimed, Build *b, TgProperty prop,
+                            bool negate, size_t mi) {
+  const TgMention *m = tg_mention_at(r, mi);
+  if (!(accepts(prop) & (1u << m->cls))) {
+    return TG_SUCCESS;
+  }
+  if (!multi_valued(prop) && has_prop(&b->fact, prop)) {
+    return TG_SUCCESS;
+  }
+  if (uses_mention(&b->fact, (long)mi, tg_class_is_entity(m->cls) ? m->entity : -1)) {
+    return TG_SUCCESS;
+  }
+  TgSlot slot = {prop, -1, (long)mi, NULL, NULL};
+  if (tg_class_is_entity(m->cls)) {
+    slot.entity = m->entity;
+    if (m->flags & TG_MENTION_COREF) {
+      b->coref = true;
+    }
+  } else {
+    if (claimed[mi] && (prop == TG_PROP_VALUE || prop == TG_PROP_RECIPIENT_COUNT)) {
+      b->claim_conflict = true;
+      return TG_SUCCESS;
+    }
+    slot.literal = m->value;
+    slot.datatype = m->datatype;
+    if (prop == TG_PROP_RECIPIENT_COUNT) {
+      if (strchr(m->value, '.') || m->value[0] == '-' || strcmp(m->value, "0") == 0) {
+        return TG_SUCCESS;
+      }
+      slot.datatype = "integer";
+    }
+    if (negate && m->value[0] != '-') {
+      char buf[80];
+      snprintf(buf, sizeof buf, "-%s", m->value);
+      if (!(slot.literal = tg_result_intern(r, buf, strlen(buf)))) {
+        return TG_BAD_ALLOC;
+      }
+    }
+  }
+  return tg_fact_add_slot(&b->fact, &slot);
+}
+
+/* Text of abs[b, e) mapped back to the article, trimmed. */
+static TgStatus literal_of(TgResult *r, const char *text, const Abstract *a, size_t b,
+                           size_t e, bool lower, const char **out) {
+  *out = NULL;
+  while (b < e && a->abs.buf[b] == ' ') ++b;
+  while (e > b && strchr(" ,;:", a->abs.buf[e - 1])) --e;
+  if (e <= b) {
+    return TG_SUCCESS;
+  }
+  const size_t tb = *(const size_t *)tg_vec_at(&a->map, b);
+  size_t te = *(const size_t *)tg_vec_at(&a->map, e - 1);
+  const long owner = *(const long *)tg_vec_at(&a->owner, e - 1);
+  if (owner >= 0) {
+    te = tg_mention_at(r, (size_t)owner)->span.end;
+  } else {
+    size_t n = 1;
+    uint32_t cp;
+    if ((unsigned char)text[te] >= 0x80) {
+      n = tg_utf8_decode((const unsigned char *)text + te, 4, &cp);
+      n = n ? n : 1;
+    }
+    te += n;
+  }
+  TgBuf buf;
+  tg_buf_init(&buf);
+  for (size_t i = tb; i < te; ++i) {
+    char c = text[i] == '\n' ? ' ' : text[i];
+    if (lower && c >= 'A' && c <= 'Z') {
+      c = (char)(c + 32);
+    }
+    if (tg_buf_putc(&buf, c)) {
+      tg_buf_clear(&buf);
+      return TG_BAD_ALLOC;
+    }
+  }
+  *out = tg_result_intern(r, buf.buf, buf.len);
+  tg_buf_clear(&buf);
+  return *out ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
+/* Fill slots from the named groups of the last match of `pat`. */
+static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
+                            const bool *claimed, const TgPattern *pat, pcre2_match_data *md,
+                            Build *b) {
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  uint32_t count = 0;
+  uint32_t size = 0;
+  PCRE2_SPTR table = NULL;
+  pcre2_pattern_info(pat->code, PCRE2_INFO_NAMECOUNT, &count);
+  pcre2_pattern_info(pat->code, PCRE2_INFO_NAMEENTRYSIZE, &size);
+  pcre2_pattern_info(pat->code, PCRE2_INFO_NAMETABLE, &table);
+  TgStatus st;
+  for (uint32_t i = 0; i < count; ++i) {
+    const unsigned char *e = table + i * size;
+    const unsigned n = (unsigned)(e[0] << 8 | e[1]);
+    const char *name = (const char *)e + 2;
+    if (ov[2 * n] == PCRE2_UNSET) {
+      continue;
+    }
+    const size_t gb = ov[2 * n];
+    const size_t ge = ov[2 * n + 1];
+    if (strcmp(name, "trigger") == 0) {
+      b->trigger.begin = gb;
+      b->trigger.end = ge;
+      continue;
+    }
+    const bool negate = strcmp(name, "changeDown") == 0;
+    const TgProperty prop =
+        negate ? TG_PROP_CHANGE_PERCENT : tg_property_from_name(name, strlen(name));
+    if (accepts(prop) == 0) {
+      if (has_prop(&b->fact, prop)) {
+        continue;
+      }
+      const char *lit = NULL;
+      const bool lower = prop == TG_PROP_UNIT || prop == TG_PROP_CHANGE_BASIS;
+      if ((st = literal_of(r, text, a, gb, ge, lower, &lit))) {
+        return st;
+      }
+      if (lit) {
+        TgSlot slot = {prop, -1, -1, lit, NULL};
+        if ((st = tg_fact_add_slot(&b->fact, &slot))) {
+          return st;
+        }
+      }
+      continue;
+    }
+    long last = -1;
+    for (size_t k = gb; k < ge; ++k) {
+      const long owner = *(const long *)tg_vec_at(&a->owner, k);
+      if (owner < 0 || owner == last) {
+        continue;
+      }
+      last = owner;
+      if ((st = add_mention(r, claimed, b, prop, negate, (size_t)owner))) {
+        return st;
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+static bool any_match(TgMatcher *m, const TgVec *pats, const char *s, size_t begin,
+                      size_t end, TgStatus *st) {
+  for (size_t i = 0; i < pats->len; ++i) {
+    *st = tg_match(m, (const TgPattern *)tg_vec_at(pats, i), s, end, begin);
+    if (*st == TG_SUCCESS) {
+      return true;
+    }
+    if (*st != TG_FAILURE) {
+      return false;
+    }
+  }
+  *st = TG_SUCCESS;
+  return false;
+}
+
+static bool requirements_met(const TgRule *rule, const TgFactRec *f) {
+  for (size_t i = 0; i < rule->require.len; ++i) {
+    const unsigned bits = *(const unsigned *)tg_vec_at(&rule->require, i);
+    bool ok = false;
+    for (size_t k = 0; k < f->slots.len && !ok; ++k) {
+      ok = (bits >> ((const TgSlot *)tg_vec_at(&f->slots, k))->prop) & 1u;
+    }
+    if (!ok) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The unit of a statistic whose value is money or a percentage. */
+static TgStatus derive_unit(TgResult *r, TgFactRec *f) {
+  if (has_prop(f, TG_PROP_UNIT)) {
+    return TG_SUCCESS;
+  }
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->prop == TG_PROP_VALUE && s->mention >= 0) {
+      const TgMention *m = tg_mention_at(r, (size_t)s->mention);
+      if (m->unit) {
+        TgSlot u = {TG_PROP_UNIT, -1, -1, m->unit, NULL};
+        return tg_fact_add_slot(f, &u);
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
+  for (size_t i = r->facts.len; i-- > 0;) {
+    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
+    if (f->pub.cls == cls && f->pub.sentence + TG_ATTACH_WINDOW >= si) {
+      return f;
+    }
+  }
+  return NULL;
+}
+
+/* Finish a candidate fact: fill, check, store (or merge for attach). */
+static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
+                       size_t match_b, size_t match_e, Build *b, bool *made) {
+  const TgRule *rule = b->rule;
+  TgStatus st;
+  *made = false;
+  for (size_t k = 0; k < rule->fill.len; ++k) {
+    const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
+    for (size_t mi = a->first; mi < a->last; ++mi) {
+      const TgMention *m = tg_mention_at(r, mi);
+      if ((m->flags & TG_MENTION_DEFINITION) ||
+          (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
+          (!tg_class_is_entity(m->cls) && claimed[mi])) {
+        continue;
+      }
+      if ((st = add_mention(r, claimed, b, prop, false, mi))) {
+        return st;
+      }
+    }
+  }
+  if (b->claim_conflict && !has_prop(&b->fact, TG_PROP_VALUE) && rule->cls == TG_CLASS_STATISTIC) {
+    return TG_SUCCESS;
+  }
+  if ((st = derive_unit(r, &b->fact))) {
+    return st;
+  }
+  TgFactRec *target = rule->attach ? attach_target(r, rule->attach, si) : NULL;
+  if (rule->attach && !target) {
+    return TG_SUCCESS;
+  }
+  if (!target && !requirements_met(rule, &b->fact)) {
+    return TG_SUCCESS;
+  }
+  /* Claim the values the fact uses. */
+  for (size_t i = 0; i < b->fact.slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&b->fact.slots, i);
+    if (s->mention >= 0 && !tg_class_is_entity(tg_mention_at(r, (size_t)s->mention)->cls) &&
+        tg_mention_at(r, (size_t)s->mention)->cls != TG_CLASS_DATE) {
+      claimed[s->mention] = true;
+    }
+  }
+  if (target) {
+    for (size_t i = 0; i < b->fact.slots.len; ++i) {
+      const TgSlot *s = (const TgSlot *)tg_vec_at(&b->fact.slots, i);
+      if (!multi_valued(s->prop) && has_prop(target, s->prop)) {
+        continue;
+      }
+      if ((st = tg_fact_add_slot(target, s))) {
+        return st;
+      }
+    }
+    target->pub.confidence = target->pub.confidence < rule->confidence
+                                 ? target->pub.confidence
+                                 : rule->confidence;
+    tg_vec_clear(&b->fact.slots);
+    *made = true;
+    return TG_SUCCESS;
+  }
+  TgFactRec *f = &b->fact;
+  f->pub.cls = rule->cls;
+  f->pub.rule = rule->id;
+  f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
+  f->pub.sentence = si;
+  f->pub.span.begin = *(const size_t *)tg_vec_at(&a->map, match_b);
+  f->pub.span.end = match_e > match_b ? *(const size_t *)tg_vec_at(&a->map, match_e - 1) + 1
+                                      : f->pub.span.begin;
+  {
+    const long owner = match_e > match_b ? *(const long *)tg_vec_at(&a->owner, match_e - 1) : -1;
+    if (owner >= 0) {
+      f->pub.span.end = tg_mention_at(r, (size_t)owner)->span.end;
+    }
+  }
+  if ((st = tg_vec_push(&r->facts, f))) {
+    return st;
+  }
+  /* The stored copy owns the slots now. */
+  memset(&b->fact.slots, 0, sizeof b->fact.slots);
+  TgFactRec *stored = (TgFactRec *)tg_vec_at(&r->facts, r->facts.len - 1);
+  stored->pub.slots = (const TgSlot *)stored->slots.data;
+  stored->pub.n_slots = stored->slots.len;
+  if (rule->cls == TG_CLASS_SUBSIDIARY) {
+    long parent = -1;
+    long child = -1;
+    for (size_t i = 0; i < stored->slots.len; ++i) {
+      const TgSlot *s = (const TgSlot *)tg_vec_at(&stored->slots, i);
+      parent = s->prop == TG_PROP_PARENT ? s->entity : parent;
+      child = s->prop == TG_PROP_CHILD ? s->entity : child;
+    }
+    if (parent >= 0 && child >= 0 && parent != child) {
+      tg_entity_rec(r, (size_t)child)->pub.parent = parent;
+    }
+  }
+  *made = true;
+  return TG_SUCCESS;
+}
+
+static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool *claimed,
+                         TgMatcher *m, const TgRule *rule, size_t si, bool *made_any) {
+  TgStatus st;
+  const char *s = a->abs.buf;
+  const size_t len = a->abs.len;
+  for (size_t w = 0; w < rule->patterns[TG_PAT_WHEN].len; ++w) {
+    st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), s, len, 0);
+    if (st == TG_FAILURE) {
+      return TG_SUCCESS;
+    }
+    if (st) {
+      return st;
+    }
+  }
+  for (size_t j = 0; j < rule->patterns[TG_PAT_MAIN].len; ++j) {
+    const TgPattern *pat = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_MAIN], j);
+    size_t at = 0;
+    while (at < len) {
+      st = tg_match(m, pat, s, len, at);
+      if (st == TG_FAILURE) {
+        break;
+      }
+      if (st) {
+        return st;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m->md);
+      const size_t mb = ov[0];
+      const size_t me = ov[1];
+      at = me > at ? me : at + 1;
+      Build b;
+      memset(&b, 0, sizeof b);
+      b.rule = rule;
+      tg_vec_init(&b.fact.slots, sizeof(TgSlot));
+      if ((st = take_groups(r, text, a, claimed, pat, m->md, &b))) {
+        tg_vec_clear(&b.fact.slots);
+        return st;
+      }
+      /* Hedged or negated wording just before the trigger vetoes it. */
+      const size_t wend = b.trigger.end ? b.trigger.end : me;
+      const size_t wbeg = b.trigger.end
+                              ? (b.trigger.begin > mb + TG_REJECT_WINDOW
+                                     ? b.trigger.begin - TG_REJECT_WINDOW
+                                     : mb)
+                              : mb;
+      if (any_match(m, &rule->patterns[TG_PAT_REJECT], s, wbeg, wend, &st) || st) {
+        tg_vec_clear(&b.fact.slots);
+        if (st) {
+          return st;
+        }
+        continue;
+      }
+      for (size_t k = 0; k < rule->patterns[TG_PAT_ALSO].len; ++k) {
+        const TgPattern *also = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_ALSO], k);
+        size_t from = 0;
+        while (from < len) {
+          st = tg_match(m, also, s, len, from);
+          if (st == TG_FAILURE) {
+            break;
+          }
+          if (st || (st = take_groups(r, text, a, claimed, also, m->md, &b))) {
+            tg_vec_clear(&b.fact.slots);
+            return st;
+          }
+          PCRE2_SIZE *ov2 = pcre2_get_ovector_pointer(m->md);
+          from = ov2[1] > from ? ov2[1] : from + 1;
+        }
+      }
+      bool made = false;
+      st = commit(r, a, claimed, si, mb, me, &b, &made);
+      tg_vec_clear(&b.fact.slots);
+      if (st) {
+        return st;
+      }
+      *made_any = *made_any || made;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
+  const char *text = tg_document_text(doc);
+  Abstract a;
+  tg_buf_init(&a.abs);
+  tg_vec_init(&a.map, sizeof(size_t));
+  tg_vec_init(&a.owner, sizeof(long));
+  bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
+  if (!claimed) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = TG_SUCCESS;
+  size_t cursor = 0;
+  for (size_t si = 0; !st && si < r->sentences.len; ++si) {
+    if ((st = abstract(r, text, si, &cursor, &a))) {
+      break;
+    }
+    bool done[TG_N_CLASSES] = {false};
+    for (size_t k = 0; !st && k < tg_ruleset_size(p->rules); ++k) {
+      const TgRule *rule = tg_ruleset_rule(p->rules, k);
+      if (tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
+          rule->cls == TG_CLASS_NUMBER) {
+        continue;
+      }
+      if (!rule->attach && done[rule->cls]) {
+        continue;
+      }
+      bool made = false;
+      st = run_rule(r, text, &a, claimed, m, rule, si, &made);
+      if (made && !rule->attach) {
+        done[rule->cls] = true;
+      }
+    }
+  }
+  tg_free(claimed);
+  tg_buf_clear(&a.abs);
+  tg_vec_clear(&a.map);
+  tg_vec_clear(&a.owner);
+  return st;
+}

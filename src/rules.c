@@ -1,0 +1,583 @@
+/* telegraph internals: rule files, parsed and compiled with PCRE2 JIT.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+typedef struct {
+  char *name;
+  char *value;
+} TgDefine;
+
+struct TgRuleSetImpl {
+  TgVec rules;   /* TgRule */
+  TgVec defines; /* TgDefine */
+  TgVec files;   /* char* names, owned */
+};
+
+TgRuleSet *tg_ruleset_new(void) {
+  TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
+  if (rs) {
+    tg_vec_init(&rs->rules, sizeof(TgRule));
+    tg_vec_init(&rs->defines, sizeof(TgDefine));
+    tg_vec_init(&rs->files, sizeof(char *));
+  }
+  return rs;
+}
+
+static void rule_clear(TgRule *r) {
+  tg_free(r->id);
+  for (int k = 0; k < TG_PAT_KINDS; ++k) {
+    for (size_t i = 0; i < r->patterns[k].len; ++i) {
+      pcre2_code_free(((TgPattern *)tg_vec_at(&r->patterns[k], i))->code);
+    }
+    tg_vec_clear(&r->patterns[k]);
+  }
+  tg_vec_clear(&r->require);
+  tg_vec_clear(&r->fill);
+}
+
+void tg_ruleset_free(TgRuleSet *rs) {
+  if (!rs) {
+    return;
+  }
+  for (size_t i = 0; i < rs->rules.len; ++i) {
+    rule_clear((TgRule *)tg_vec_at(&rs->rules, i));
+  }
+  for (size_t i = 0; i < rs->defines.len; ++i) {
+    TgDefine *d = (TgDefine *)tg_vec_at(&rs->defines, i);
+    tg_free(d->name);
+    tg_free(d->value);
+  }
+  for (size_t i = 0; i < rs->files.len; ++i) {
+    tg_free(*(char **)tg_vec_at(&rs->files, i));
+  }
+  tg_vec_clear(&rs->rules);
+  tg_vec_clear(&rs->defines);
+  tg_vec_clear(&rs->files);
+  tg_free(rs);
+}
+
+size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
+
+const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i) {
+  return (const TgRule *)tg_vec_at(&rs->rules, i);
+}
+
+/* Parsing state for one file. */
+typedef struct {
+  TgRuleSet *rs;
+  const char *file;
+  TgErrorFn err;
+  void *err_data;
+  TgRule *rule; /* the rule being read, or NULL */
+} Parser;
+
+static const TgDefine *find_define(const TgRuleSet *rs, const char *name, size_t len) {
+  for (size_t i = 0; i < rs->defines.len; ++i) {
+    const TgDefine *d = (const TgDefine *)tg_vec_at(&rs->defines, i);
+    if (strlen(d->name) == len && memcmp(d->name, name, len) == 0) {
+      return d;
+    }
+  }
+  return NULL;
+}
+
+/* Expand ${NAME} references in value[0..len) into out. */
+static TgStatus expand(Parser *p, unsigned line, unsigned col, const char *value, size_t len,
+                       TgBuf *out) {
+  for (size_t i = 0; i < len; ++i) {
+    if (value[i] == '$' && i + 1 < len && value[i + 1] == '{') {
+      size_t j = i + 2;
+      while (j < len && value[j] != '}') {
+        ++j;
+      }
+      if (j == len) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line,
+                         col + (unsigned)i, "unterminated ${ reference");
+      }
+      const TgDefine *d = find_define(p->rs, value + i + 2, j - i - 2);
+      if (!d) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line,
+                         col + (unsigned)i, "undefined name '%.*s'", (int)(j - i - 2),
+                         value + i + 2);
+      }
+      if (tg_buf_puts(out, d->value)) {
+        return TG_BAD_ALLOC;
+      }
+      i = j;
+    } else if (tg_buf_putc(out, value[i])) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  if (!out->buf && tg_buf_append(out, "", 0)) {
+    return TG_BAD_ALLOC;
+  }
+  return TG_SUCCESS;
+}
+
+/* Is a named group allowed in a rule of class `cls`? */
+static bool group_allowed(TgClass cls, const char *name) {
+  if (strcmp(name, "trigger") == 0) {
+    return true;
+  }
+  if (tg_class_is_entity(cls) || cls == TG_CLASS_DATE || cls == TG_CLASS_NUMBER) {
+    return strcmp(name, "name") == 0;
+  }
+  return tg_property_from_name(name, strlen(name)) != TG_PROP_NONE ||
+         strcmp(name, "changeDown") == 0;
+}
+
+static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
+                            const char *value, size_t len) {
+  TgRule *r = p->rule;
+  if (r->cls == TG_CLASS_NONE) {
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                     "'class' must come before patterns");
+  }
+  TgBuf src;
+  tg_buf_init(&src);
+  TgStatus st = expand(p, line, col, value, len, &src);
+  if (st) {
+    tg_buf_clear(&src);
+    return st;
+  }
+  uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES;
+  const bool fact_rule = !(tg_class_is_entity(r->cls) || r->cls == TG_CLASS_DATE ||
+                           r->cls == TG_CLASS_NUMBER);
+  if (fact_rule || kind == TG_PAT_REJECT || kind == TG_PAT_WHEN) {
+    opts |= PCRE2_CASELESS;
+  }
+  int errcode = 0;
+  PCRE2_SIZE erroff = 0;
+  pcre2_code *code =
+      pcre2_compile((PCRE2_SPTR)src.buf, src.len, opts, &errcode, &erroff, NULL);
+  if (!code) {
+    PCRE2_UCHAR msg[256];
+    pcre2_get_error_message(errcode, msg, sizeof msg);
+    const bool expanded = src.len != len || memcmp(src.buf, value, len) != 0;
+    tg_buf_clear(&src);
+    return tg_report(p->err, p->err_data, TG_BAD_PATTERN, p->file, line,
+                     expanded ? col : col + (unsigned)erroff, "%s%s (at offset %zu%s)",
+                     "bad pattern: ", (const char *)msg, (size_t)erroff,
+                     expanded ? " of the expanded pattern" : "");
+  }
+  tg_buf_clear(&src);
+  /* JIT is an accelerator: if it is unavailable the interpreter still runs. */
+  (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  /* Check the named groups. */
+  uint32_t count = 0;
+  uint32_t entry_size = 0;
+  PCRE2_SPTR table = NULL;
+  pcre2_pattern_info(code, PCRE2_INFO_NAMECOUNT, &count);
+  pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+  pcre2_pattern_info(code, PCRE2_INFO_NAMETABLE, &table);
+  for (uint32_t i = 0; i < count; ++i) {
+    const char *name = (const char *)table + i * entry_size + 2;
+    if (!group_allowed(r->cls, name)) {
+      pcre2_code_free(code);
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                       "group name '%s' is not a property of class %s", name,
+                       tg_class_name(r->cls));
+    }
+  }
+  TgPattern pat = {code, (char *)p->file, line};
+  if (tg_vec_push(&r->patterns[kind], &pat)) {
+    pcre2_code_free(code);
+    return TG_BAD_ALLOC;
+  }
+  return TG_SUCCESS;
+}
+
+static TgStatus parse_props(Parser *p, unsigned line, unsigned col, const char *value,
+                            size_t len, unsigned *bits, TgProperty *single) {
+  *bits = 0;
+  size_t i = 0;
+  while (i < len) {
+    size_t j = i;
+    while (j < len && value[j] != '|') {
+      ++j;
+    }
+    TgProperty prop = tg_property_from_name(value + i, j - i);
+    if (prop == TG_PROP_NONE) {
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col + (unsigned)i,
+                       "unknown property '%.*s'", (int)(j - i), value + i);
+    }
+    *bits |= 1u << prop;
+    if (single) {
+      *single = prop;
+      if (j < len) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line,
+                         col + (unsigned)j, "expected one property");
+      }
+    }
+    i = j + 1;
+  }
+  return TG_SUCCESS;
+}
+
+static TgStatus finish_rule(Parser *p) {
+  TgRule *r = p->rule;
+  if (!r) {
+    return TG_SUCCESS;
+  }
+  p->rule = NULL;
+  if (r->cls == TG_CLASS_NONE || r->patterns[TG_PAT_MAIN].len == 0) {
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, r->line, 1,
+                     "rule '%s' needs a class and at least one pattern", r->id);
+  }
+  return TG_SUCCESS;
+}
+
+static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) {
+  while (len && (is_space(s[len - 1]) || s[len - 1] == '\r')) {
+    --len;
+  }
+  size_t i = 0;
+  while (i < len && is_space(s[i])) {
+    ++i;
+  }
+  if (i == len || s[i] == '#') {
+    return TG_SUCCESS;
+  }
+  const bool indented = i > 0;
+  size_t kw = i;
+  while (i < len && !is_space(s[i])) {
+    ++i;
+  }
+  const size_t kw_len = i - kw;
+  while (i < len && is_space(s[i])) {
+    ++i;
+  }
+  const char *value = s + i;
+  const size_t vlen = len - i;
+  const unsigned col = (unsigned)i + 1;
+#define KW(word) (kw_len == sizeof(word) - 1 && memcmp(s + kw, word, kw_len) == 0)
+  if (!indented) {
+    TgStatus st = finish_rule(p);
+    if (st) {
+      return st;
+    }
+    if (KW("define")) {
+      size_t n = 0;
+      while (n < vlen && (value[n] == '_' || (value[n] >= 'A' && value[n] <= 'Z') ||
+                          (n > 0 && value[n] >= '0' && value[n] <= '9'))) {
+        ++n;
+      }
+      size_t eq = n;
+      while (eq < vlen && is_space(value[eq])) {
+        ++eq;
+      }
+      if (n == 0 || eq >= vlen || value[eq] != '=') {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col + (unsigned)eq,
+                         "expected 'define NAME = PATTERN' (NAME in capitals)");
+      }
+      if (find_define(p->rs, value, n)) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                         "'%.*s' is already defined", (int)n, value);
+      }
+      size_t v = eq + 1;
+      while (v < vlen && is_space(value[v])) {
+        ++v;
+      }
+      TgBuf body;
+      tg_buf_init(&body);
+      /* Wrap in a non-capturing group so a macro is one atom. */
+      if (tg_buf_puts(&body, "(?:")) {
+        return TG_BAD_ALLOC;
+      }
+      if ((st = expand(p, line, col + (unsigned)v, value + v, vlen - v, &body)) ||
+          (st = tg_buf_putc(&body, ')'))) {
+        tg_buf_clear(&body);
+        return st;
+      }
+      TgDefine d = {tg_strndup(value, n), body.buf};
+      if (!d.name || tg_vec_push(&p->rs->defines, &d)) {
+        tg_free(d.name);
+        tg_buf_clear(&body);
+        return TG_BAD_ALLOC;
+      }
+      return TG_SUCCESS;
+    }
+    if (KW("rule")) {
+      if (vlen == 0) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                         "expected a rule id");
+      }
+      for (size_t k = 0; k < vlen; ++k) {
+        const char c = value[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-' ||
+              c == '_')) {
+          return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col + (unsigned)k,
+                           "rule ids use a-z, 0-9, '.', '-' and '_'");
+        }
+      }
+      TgRule r;
+      memset(&r, 0, sizeof r);
+      r.confidence = 0.8;
+      r.file = p->file;
+      r.line = line;
+      for (int k = 0; k < TG_PAT_KINDS; ++k) {
+        tg_vec_init(&r.patterns[k], sizeof(TgPattern));
+      }
+      tg_vec_init(&r.require, sizeof(unsigned));
+      tg_vec_init(&r.fill, sizeof(TgProperty));
+      if (!(r.id = tg_strndup(value, vlen)) || tg_vec_push(&p->rs->rules, &r)) {
+        tg_free(r.id);
+        return TG_BAD_ALLOC;
+      }
+      p->rule = (TgRule *)tg_vec_at(&p->rs->rules, p->rs->rules.len - 1);
+      return TG_SUCCESS;
+    }
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, (unsigned)kw + 1,
+                     "expected 'define' or 'rule' (rule attributes are indented)");
+  }
+  TgRule *r = p->rule;
+  if (!r) {
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, (unsigned)kw + 1,
+                     "indented line outside a rule");
+  }
+  if (vlen == 0) {
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                     "'%.*s' needs a value", (int)kw_len, s + kw);
+  }
+  if (KW("class") || KW("attach")) {
+    TgClass cls = tg_class_from_name(value, vlen);
+    if (vlen == 8 && memcmp(value, "Quantity", 8) == 0) {
+      cls = TG_CLASS_NUMBER;
+    }
+    if (cls == TG_CLASS_NONE || cls == TG_CLASS_MONEY || cls == TG_CLASS_PERCENT) {
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                       "unknown class '%.*s'", (int)vlen, value);
+    }
+    if (KW("class")) {
+      if (r->cls != TG_CLASS_NONE) {
+        return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                         "class given twice");
+      }
+      r->cls = cls;
+    } else {
+      r->attach = cls;
+    }
+    return TG_SUCCESS;
+  }
+  if (KW("confidence")) {
+    char buf[32];
+    char *end = NULL;
+    if (vlen >= sizeof buf) {
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                       "confidence must be a number in [0, 1]");
+    }
+    memcpy(buf, value, vlen);
+    buf[vlen] = '\0';
+    double c = strtod(buf, &end);
+    if (end == buf || *end || !(c >= 0.0 && c <= 1.0)) {
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                       "confidence must be a number in [0, 1]");
+    }
+    r->confidence = c;
+    return TG_SUCCESS;
+  }
+  if (KW("pattern")) {
+    return add_pattern(p, TG_PAT_MAIN, line, col, value, vlen);
+  }
+  if (KW("also")) {
+    return add_pattern(p, TG_PAT_ALSO, line, col, value, vlen);
+  }
+  if (KW("when")) {
+    return add_pattern(p, TG_PAT_WHEN, line, col, value, vlen);
+  }
+  if (KW("reject")) {
+    return add_pattern(p, TG_PAT_REJECT, line, col, value, vlen);
+  }
+  if (KW("require") || KW("fill")) {
+    unsigned bits = 0;
+    TgProperty single = TG_PROP_NONE;
+    const bool fill = KW("fill");
+    TgStatus st = parse_props(p, line, col, value, vlen, &bits, fill ? &single : NULL);
+    if (st) {
+      return st;
+    }
+    return fill ? tg_vec_push(&r->fill, &single) : tg_vec_push(&r->require, &bits);
+  }
+  return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, (unsigned)kw + 1,
+                   "unknown rule attribute '%.*s'", (int)kw_len, s + kw);
+#undef KW
+}
+
+TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                          TgErrorFn err, void *err_data) {
+  char *file = tg_strdup(name);
+  if (!file || tg_vec_push(&rs->files, &file)) {
+    tg_free(file);
+    return TG_BAD_ALLOC;
+  }
+  Parser p = {rs, file, err, err_data, NULL};
+  unsigned line = 1;
+  size_t start = 0;
+  for (size_t i = 0; i <= len; ++i) {
+    if (i == len || text[i] == '\n') {
+      if (i == len && i == start) {
+        break;
+      }
+      TgStatus st = parse_line(&p, line, text + start, i - start);
+      if (st) {
+        return st;
+      }
+      ++line;
+      start = i + 1;
+    }
+  }
+  return finish_rule(&p);
+}
+
+static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
+  FILE *in = fopen(path, "rb");
+  if (!in) {
+    return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
+  }
+  TgBuf buf;
+  tg_buf_init(&buf);
+  char chunk[16384];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+    if (tg_buf_append(&buf, chunk, n)) {
+      fclose(in);
+      tg_buf_clear(&buf);
+      return TG_BAD_ALLOC;
+    }
+  }
+  const bool bad = ferror(in);
+  fclose(in);
+  TgStatus st = bad ? tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "read error")
+                    : tg_ruleset_parse(rs, path, buf.buf ? buf.buf : "", buf.len, err, err_data);
+  tg_buf_clear(&buf);
+  return st;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Call `fn` on every regular file in `dir` whose name ends in `ext`, in
+ * name order. */
+TgStatus tg_for_each_file(const char *dir, const char *ext,
+                          TgStatus (*fn)(void *ctx, const char *path), void *ctx,
+                          TgErrorFn err, void *err_data);
+
+TgStatus tg_for_each_file(const char *dir, const char *ext,
+                          TgStatus (*fn)(void *ctx, const char *path), void *ctx,
+                          TgErrorFn err, void *err_data) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    return tg_report(err, err_data, TG_BAD_READ, dir, 0, 0, "%s", strerror(errno));
+  }
+  TgVec names;
+  tg_vec_init(&names, sizeof(char *));
+  TgStatus st = TG_SUCCESS;
+  const size_t ext_len = strlen(ext);
+  struct dirent *e;
+  while (!st && (e = readdir(d)) != NULL) {
+    const size_t n = strlen(e->d_name);
+    if (e->d_name[0] == '.' || n <= ext_len || strcmp(e->d_name + n - ext_len, ext) != 0) {
+      continue;
+    }
+    char *path = (char *)tg_malloc(strlen(dir) + n + 2);
+    if (!path) {
+      st = TG_BAD_ALLOC;
+      break;
+    }
+    sprintf(path, "%s/%s", dir, e->d_name);
+    if (tg_vec_push(&names, &path)) {
+      tg_free(path);
+      st = TG_BAD_ALLOC;
+    }
+  }
+  closedir(d);
+  if (names.len) {
+    qsort(names.data, names.len, sizeof(char *), cmp_names);
+  }
+  for (size_t i = 0; i < names.len; ++i) {
+    char *path = *(char **)tg_vec_at(&names, i);
+    if (!st) {
+      st = fn(ctx, path);
+    }
+    tg_free(path);
+  }
+  tg_vec_clear(&names);
+  return st;
+}
+
+typedef struct {
+  TgRuleSet *rs;
+  TgErrorFn err;
+  void *err_data;
+} LoadCtx;
+
+static TgStatus load_one(void *ctx, const char *path) {
+  LoadCtx *c = (LoadCtx *)ctx;
+  return load_file(c->rs, path, c->err, c->err_data);
+}
+
+TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
+  struct stat sb;
+  if (stat(path, &sb) != 0) {
+    return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
+  }
+  if (S_ISDIR(sb.st_mode)) {
+    LoadCtx ctx = {rs, err, err_data};
+    return tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+  }
+  return load_file(rs, path, err, err_data);
+}
+
+TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
+  memset(m, 0, sizeof *m);
+  m->budget = budget;
+  m->md = pcre2_match_data_create(64, NULL);
+  m->mc = pcre2_match_context_create(NULL);
+  m->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
+  if (!m->md || !m->mc || !m->stack) {
+    tg_matcher_clear(m);
+    return TG_BAD_ALLOC;
+  }
+  pcre2_set_match_limit(m->mc, 2000000);
+  pcre2_set_depth_limit(m->mc, 10000);
+  pcre2_jit_stack_assign(m->mc, NULL, m->stack);
+  return TG_SUCCESS;
+}
+
+void tg_matcher_clear(TgMatcher *m) {
+  pcre2_match_data_free(m->md);
+  pcre2_match_context_free(m->mc);
+  pcre2_jit_stack_free(m->stack);
+  m->md = NULL;
+  m->mc = NULL;
+  m->stack = NULL;
+}
+
+TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                  size_t start) {
+  if (m->budget == 0) {
+    return TG_BAD_LIMIT;
+  }
+  --m->budget;
+  const int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
+                             m->md, m->mc);
+  if (rc >= 0) {
+    return TG_SUCCESS;
+  }
+  if (rc == PCRE2_ERROR_NOMATCH) {
+    return TG_FAILURE;
+  }
+  return TG_BAD_LIMIT;
+}

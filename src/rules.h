@@ -1,0 +1,76 @@
+/* telegraph internals: rule files, parsed and compiled with PCRE2 JIT.
+ *
+ * One format serves two stages: entity rules (class Regulator, Company,
+ * Place, Date, Quantity, ...) run over raw sentence text in the recognizer;
+ * fact rules (class Approval, Statistic, Decision, Report, Subsidiary,
+ * Role) run over the abstracted sentence in the relation stage.  The format
+ * is documented in ontology/rules/README.md.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_RULES_H
+#define TG_RULES_H
+
+#include "telegraph/error.h"
+#include "telegraph/result.h"
+#include "telegraph/status.h"
+#include "util.h"
+
+#include <pcre2.h>
+
+/** A compiled pattern and where it came from (for diagnostics). */
+typedef struct {
+  pcre2_code *code;
+  char *file; /* borrowed from the rule set's file list */
+  unsigned line;
+} TgPattern;
+
+/** Which part of a rule a line defines. */
+typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
+
+typedef struct {
+  char *id;
+  TgClass cls;
+  TgClass attach;      /**< Merge into the last fact of this class, or NONE */
+  double confidence;
+  TgVec patterns[TG_PAT_KINDS]; /**< TgPattern each */
+  TgVec require;       /**< unsigned bit sets of TgProperty: one must be filled */
+  TgVec fill;          /**< TgProperty */
+  const char *file;
+  unsigned line;
+} TgRule;
+
+typedef struct TgRuleSetImpl TgRuleSet;
+
+TgRuleSet *tg_ruleset_new(void);
+void tg_ruleset_free(TgRuleSet *rs);
+
+/** Parse and compile the rule file at `path` (or every *.rules file in the
+ * directory, in name order), appending its rules.  Errors name FILE:LINE:COL. */
+TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data);
+
+/** Parse rules from memory (`name` is used in diagnostics). */
+TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                          TgErrorFn err, void *err_data);
+
+size_t tg_ruleset_size(const TgRuleSet *rs);
+const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
+
+/** Per-run matching state: match data, a JIT stack, limits, a budget. */
+typedef struct {
+  pcre2_match_data *md;
+  pcre2_match_context *mc;
+  pcre2_jit_stack *stack;
+  unsigned long budget; /**< Pattern applications left in this document */
+} TgMatcher;
+
+TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget);
+void tg_matcher_clear(TgMatcher *m);
+
+/** Run `p` on subject[0..len) from `start`.  TG_SUCCESS with the ovector
+ * in m->md on a match, TG_FAILURE on none, TG_BAD_LIMIT when a limit or
+ * the budget is exhausted. */
+TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                  size_t start);
+
+#endif /* TG_RULES_H */

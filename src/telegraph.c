@@ -1,0 +1,329 @@
+/* telegraph: the command-line tool.  Parses options, wires the library's
+ * reader, extractor and writer, and maps statuses to exit codes:
+ *
+ *   0  success
+ *   1  an input, data-file, processing or output error
+ *   2  a usage error (unknown option, bad value, missing argument)
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#define _POSIX_C_SOURCE 200809L
+
+#include "telegraph/telegraph.h"
+
+#include "tg_config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+  bool quiet;
+} Diag;
+
+static void print_error(void *data, const char *file, unsigned line, unsigned col,
+                        const char *msg) {
+  (void)data;
+  if (file && line) {
+    fprintf(stderr, "telegraph: %s:%u:%u: %s\n", file, line, col ? col : 1u, msg);
+  } else if (file) {
+    fprintf(stderr, "telegraph: %s: %s\n", file, msg);
+  } else {
+    fprintf(stderr, "telegraph: %s\n", msg);
+  }
+}
+
+static int usage_error(const char *fmt, const char *arg) {
+  fprintf(stderr, "telegraph: ");
+  fprintf(stderr, fmt, arg);
+  fprintf(stderr, "\nTry 'telegraph --help' for more information.\n");
+  return EXIT_USAGE;
+}
+
+static void print_help(void) {
+  printf("Usage: telegraph [OPTION]... [FILE]...\n"
+         "Read news articles (FILE, or standard input when FILE is '-' or absent)\n"
+         "and write the knowledge graph found in them as RDF.\n\n"
+         "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot\n"
+         "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
+         "      --base IRI          base of minted IRIs (default https://w3id.org/telegraph/id/)\n"
+         "      --date YYYY-MM-DD   article date for input without a dateline\n"
+         "      --provenance LEVEL  none, facts (default) or full\n"
+         "      --data DIR          data directory (lexicon, gazetteers, rules)\n"
+         "      --rules PATH        add a rule file or a directory of *.rules files\n"
+         "      --gazetteer FILE    add a gazetteer file\n"
+         "  -q, --quiet             print no warnings\n"
+         "  -h, --help              print this help and exit\n"
+         "      --version           print the version and exit\n\n"
+         "Exit status: 0 success, 1 input or processing error, 2 usage error.\n");
+}
+
+/* The data directory: --data, $TELEGRAPH_DATA, the source tree, the
+ * installed copy. */
+static const char *data_dir(const char *opt) {
+  struct stat sb;
+  if (opt) {
+    return opt;
+  }
+  const char *env = getenv("TELEGRAPH_DATA");
+  if (env && *env) {
+    return env;
+  }
+  if (stat(TG_SOURCE_DATADIR "/lexicon.tsv", &sb) == 0) {
+    return TG_SOURCE_DATADIR;
+  }
+  return TG_DATADIR;
+}
+
+static bool valid_base(const char *iri) {
+  const char *colon = strchr(iri, ':');
+  if (!colon || colon == iri) {
+    return false;
+  }
+  for (const char *p = iri; *p; ++p) {
+    const unsigned char c = (unsigned char)*p;
+    if (c <= ' ' || strchr("<>\"{}|^`\\", c)) {
+      return false;
+    }
+  }
+  for (const char *p = iri; p < colon; ++p) {
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+          (p > iri && ((*p >= '0' && *p <= '9') || *p == '+' || *p == '-' || *p == '.')))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The temporary output file, removed on a fatal signal. */
+static char *tmp_path = NULL;
+
+static void on_signal(int sig) {
+  if (tmp_path) {
+    unlink(tmp_path);
+  }
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+int main(int argc, char **argv) {
+  static const struct option longopts[] = {
+      {"format", required_argument, NULL, 'f'},
+      {"output", required_argument, NULL, 'o'},
+      {"base", required_argument, NULL, 'B'},
+      {"date", required_argument, NULL, 'D'},
+      {"provenance", required_argument, NULL, 'P'},
+      {"data", required_argument, NULL, 'd'},
+      {"rules", required_argument, NULL, 'R'},
+      {"gazetteer", required_argument, NULL, 'G'},
+      {"quiet", no_argument, NULL, 'q'},
+      {"help", no_argument, NULL, 'h'},
+      {"version", no_argument, NULL, 'V'},
+      {NULL, 0, NULL, 0}};
+  TgFormat format = TG_FORMAT_TURTLE;
+  TgProvenance prov = TG_PROVENANCE_FACTS;
+  const char *output = NULL;
+  const char *base = NULL;
+  const char *date = NULL;
+  const char *data = NULL;
+  const char *extra_rules[64];
+  const char *extra_gaz[64];
+  size_t n_rules = 0;
+  size_t n_gaz = 0;
+  Diag diag = {false};
+  int c;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":f:o:qh", longopts, NULL)) != -1) {
+    switch (c) {
+    case 'f':
+      if (tg_format_from_name(optarg, &format)) {
+        return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot)", optarg);
+      }
+      break;
+    case 'o': output = optarg; break;
+    case 'B':
+      if (!valid_base(optarg)) {
+        return usage_error("invalid --base IRI '%s'", optarg);
+      }
+      base = optarg;
+      break;
+    case 'D': {
+      TgDocument *probe = NULL;
+      if (tg_document_new("", 0, "probe", NULL, optarg, NULL, NULL, &probe) != TG_SUCCESS) {
+        return usage_error("invalid --date '%s' (expected YYYY-MM-DD)", optarg);
+      }
+      tg_document_free(probe);
+      date = optarg;
+      break;
+    }
+    case 'P':
+      if (strcmp(optarg, "none") == 0) {
+        prov = TG_PROVENANCE_NONE;
+      } else if (strcmp(optarg, "facts") == 0) {
+        prov = TG_PROVENANCE_FACTS;
+      } else if (strcmp(optarg, "full") == 0) {
+        prov = TG_PROVENANCE_FULL;
+      } else {
+        return usage_error("unknown --provenance '%s' (none, facts, full)", optarg);
+      }
+      break;
+    case 'd': data = optarg; break;
+    case 'R':
+      if (n_rules == 64) {
+        return usage_error("too many --rules options%s", "");
+      }
+      extra_rules[n_rules++] = optarg;
+      break;
+    case 'G':
+      if (n_gaz == 64) {
+        return usage_error("too many --gazetteer options%s", "");
+      }
+      extra_gaz[n_gaz++] = optarg;
+      break;
+    case 'q': diag.quiet = true; break;
+    case 'h': print_help(); return fclose(stdout) ? EXIT_ERROR : EXIT_OK;
+    case 'V':
+      printf("telegraph %s\n", tg_version());
+      return fclose(stdout) ? EXIT_ERROR : EXIT_OK;
+    case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+    default: return usage_error("unknown option '%s'", argv[optind - 1]);
+    }
+  }
+  const int n_inputs = argc - optind;
+  if ((format == TG_FORMAT_RDFXML || format == TG_FORMAT_DOT) && n_inputs > 1) {
+    return usage_error("format %s takes one article at a time",
+                       format == TG_FORMAT_DOT ? "dot" : "rdfxml");
+  }
+  if (output) {
+    /* Refuse early when the output directory is missing. */
+    char *dir = strdup(output);
+    if (!dir) {
+      return EXIT_ERROR;
+    }
+    char *slash = strrchr(dir, '/');
+    struct stat sb;
+    const char *d = slash ? (slash == dir ? "/" : (*slash = '\0', dir)) : ".";
+    if (stat(d, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+      fprintf(stderr, "telegraph: %s: output directory does not exist\n", output);
+      free(dir);
+      return EXIT_ERROR;
+    }
+    free(dir);
+  }
+
+  TgExtractor *ex = tg_extractor_new(print_error, &diag);
+  if (!ex) {
+    fprintf(stderr, "telegraph: out of memory\n");
+    return EXIT_ERROR;
+  }
+  TgStatus st = tg_extractor_load_dir(ex, data_dir(data));
+  for (size_t i = 0; !st && i < n_gaz; ++i) {
+    st = tg_extractor_add_gazetteer(ex, extra_gaz[i]);
+  }
+  for (size_t i = 0; !st && i < n_rules; ++i) {
+    st = tg_extractor_add_rules(ex, extra_rules[i]);
+  }
+  if (st) {
+    tg_extractor_free(ex);
+    return EXIT_ERROR;
+  }
+
+  /* Read and extract everything first: nothing is written for input that
+   * fails, and an output file is only created when there is something. */
+  const int n_docs = n_inputs > 0 ? n_inputs : 1;
+  TgDocument **docs = calloc((size_t)n_docs, sizeof *docs);
+  TgResult **results = calloc((size_t)n_docs, sizeof *results);
+  if (!docs || !results) {
+    fprintf(stderr, "telegraph: out of memory\n");
+    free(docs);
+    free(results);
+    tg_extractor_free(ex);
+    return EXIT_ERROR;
+  }
+  int failed = 0;
+  int ok = 0;
+  for (int i = 0; i < n_docs; ++i) {
+    const char *path = n_inputs > 0 ? argv[optind + i] : "-";
+    if (tg_document_read(path, date, print_error, &diag, &docs[i]) ||
+        tg_extractor_run(ex, docs[i], &results[i])) {
+      ++failed;
+      tg_document_free(docs[i]);
+      docs[i] = NULL;
+      continue;
+    }
+    ++ok;
+  }
+
+  int rc = failed ? EXIT_ERROR : EXIT_OK;
+  FILE *out = stdout;
+  if (ok > 0 && output) {
+    tmp_path = malloc(strlen(output) + 16);
+    int fd = -1;
+    if (tmp_path) {
+      sprintf(tmp_path, "%s.tmp.XXXXXX", output);
+      signal(SIGINT, on_signal);
+      signal(SIGTERM, on_signal);
+      signal(SIGHUP, on_signal);
+      fd = mkstemp(tmp_path);
+    }
+    if (fd < 0 || !(out = fdopen(fd, "w"))) {
+      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
+      if (fd >= 0) {
+        close(fd);
+        unlink(tmp_path);
+      }
+      out = NULL;
+      rc = EXIT_ERROR;
+    }
+  }
+  if (ok > 0 && out) {
+    signal(SIGPIPE, SIG_IGN);
+    TgWriter *w = NULL;
+    st = tg_writer_new(format, prov, base, out, print_error, &diag, &w);
+    for (int i = 0; !st && i < n_docs; ++i) {
+      if (docs[i]) {
+        st = tg_writer_write(w, docs[i], results[i]);
+      }
+    }
+    if (!st) {
+      st = tg_writer_finish(w);
+    }
+    tg_writer_free(w);
+    bool write_failed = st != TG_SUCCESS;
+    if (out == stdout) {
+      write_failed = fclose(stdout) != 0 || write_failed;
+    } else {
+      write_failed = fflush(out) != 0 || fsync(fileno(out)) != 0 || write_failed;
+      write_failed = fclose(out) != 0 || write_failed;
+      if (!write_failed && rename(tmp_path, output) != 0) {
+        write_failed = true;
+      }
+      if (write_failed) {
+        unlink(tmp_path);
+      }
+    }
+    if (write_failed) {
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output ? output : "<stdout>",
+              errno ? strerror(errno) : tg_strerror(st));
+      rc = EXIT_ERROR;
+    }
+  }
+  free(tmp_path);
+  tmp_path = NULL;
+  for (int i = 0; i < n_docs; ++i) {
+    tg_result_free(results[i]);
+    tg_document_free(docs[i]);
+  }
+  free(docs);
+  free(results);
+  tg_extractor_free(ex);
+  return rc;
+}

@@ -1,0 +1,273 @@
+/* telegraph internals: small helpers shared by every stage.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Allocation failure injection, for tests.  -1 means off. */
+static long tg_fail_countdown = -1;
+
+void tg_alloc_fail_after(long n) { tg_fail_countdown = n; }
+
+static bool tg_alloc_should_fail(void) {
+  if (tg_fail_countdown < 0) {
+    return false;
+  }
+  if (tg_fail_countdown == 0) {
+    return true;
+  }
+  --tg_fail_countdown;
+  return false;
+}
+
+void *tg_malloc(size_t size) {
+  return tg_alloc_should_fail() ? NULL : malloc(size ? size : 1);
+}
+
+void *tg_calloc(size_t n, size_t size) {
+  return tg_alloc_should_fail() ? NULL : calloc(n ? n : 1, size ? size : 1);
+}
+
+void *tg_realloc(void *ptr, size_t size) {
+  return tg_alloc_should_fail() ? NULL : realloc(ptr, size ? size : 1);
+}
+
+void tg_free(void *ptr) { free(ptr); }
+
+char *tg_strndup(const char *s, size_t len) {
+  char *copy = (char *)tg_malloc(len + 1);
+  if (copy) {
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+  }
+  return copy;
+}
+
+char *tg_strdup(const char *s) { return tg_strndup(s, strlen(s)); }
+
+TgStatus tg_report(TgErrorFn fn, void *data, TgStatus st, const char *file,
+                   unsigned line, unsigned col, const char *fmt, ...) {
+  if (fn) {
+    char msg[1024];
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(msg, sizeof msg, fmt, args);
+    va_end(args);
+    fn(data, file, line, col, msg);
+  }
+  return st;
+}
+
+void tg_vec_init(TgVec *v, size_t elem_size) {
+  v->data = NULL;
+  v->len = v->cap = 0;
+  v->size = elem_size;
+}
+
+void tg_vec_clear(TgVec *v) {
+  tg_free(v->data);
+  v->data = NULL;
+  v->len = v->cap = 0;
+}
+
+TgStatus tg_vec_push(TgVec *v, const void *elem) {
+  if (v->len == v->cap) {
+    size_t cap = v->cap ? v->cap * 2 : 8;
+    void *data = tg_realloc(v->data, cap * v->size);
+    if (!data) {
+      return TG_BAD_ALLOC;
+    }
+    v->data = data;
+    v->cap = cap;
+  }
+  memcpy((char *)v->data + v->len * v->size, elem, v->size);
+  ++v->len;
+  return TG_SUCCESS;
+}
+
+void tg_buf_init(TgBuf *b) {
+  b->buf = NULL;
+  b->len = b->cap = 0;
+}
+
+void tg_buf_clear(TgBuf *b) {
+  tg_free(b->buf);
+  tg_buf_init(b);
+}
+
+static TgStatus tg_buf_reserve(TgBuf *b, size_t extra) {
+  if (b->len + extra + 1 > b->cap) {
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->len + extra + 1) {
+      cap *= 2;
+    }
+    char *buf = (char *)tg_realloc(b->buf, cap);
+    if (!buf) {
+      return TG_BAD_ALLOC;
+    }
+    b->buf = buf;
+    b->cap = cap;
+  }
+  return TG_SUCCESS;
+}
+
+TgStatus tg_buf_append(TgBuf *b, const char *s, size_t len) {
+  if (tg_buf_reserve(b, len)) {
+    return TG_BAD_ALLOC;
+  }
+  if (len) {
+    memcpy(b->buf + b->len, s, len);
+  }
+  b->len += len;
+  b->buf[b->len] = '\0';
+  return TG_SUCCESS;
+}
+
+TgStatus tg_buf_puts(TgBuf *b, const char *s) { return tg_buf_append(b, s, strlen(s)); }
+
+TgStatus tg_buf_putc(TgBuf *b, char c) { return tg_buf_append(b, &c, 1); }
+
+TgStatus tg_buf_printf(TgBuf *b, const char *fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  int n = vsnprintf(NULL, 0, fmt, args);
+  va_end(args);
+  if (n < 0 || tg_buf_reserve(b, (size_t)n)) {
+    return TG_BAD_ALLOC;
+  }
+  va_start(args, fmt);
+  vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, args);
+  va_end(args);
+  b->len += (size_t)n;
+  return TG_SUCCESS;
+}
+
+size_t tg_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
+  if (len == 0) {
+    return 0;
+  }
+  const unsigned char c = s[0];
+  if (c < 0x80) {
+    *cp = c;
+    return 1;
+  }
+  size_t n;
+  uint32_t v;
+  uint32_t min;
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2, v = c & 0x1Fu, min = 0x80;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3, v = c & 0x0Fu, min = 0x800;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4, v = c & 0x07u, min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (len < n) {
+    return 0;
+  }
+  for (size_t i = 1; i < n; ++i) {
+    if ((s[i] & 0xC0) != 0x80) {
+      return 0;
+    }
+    v = (v << 6) | (s[i] & 0x3Fu);
+  }
+  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+    return 0;
+  }
+  *cp = v;
+  return n;
+}
+
+size_t tg_utf8_count(const char *s, size_t len) {
+  size_t n = 0;
+  for (size_t i = 0; i < len; ++i) {
+    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  }
+  return n;
+}
+
+bool tg_is_word_cp(uint32_t cp) {
+  if (cp < 0x80) {
+    return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  }
+  /* C1 controls, punctuation and spaces outside ASCII that news text uses,
+   * and noncharacters. */
+  if (cp < 0xA0 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xFFF0 && cp <= 0xFFFF) || cp == 0xA0 || (cp >= 0x2000 && cp <= 0x206F) || (cp >= 0x3000 && cp <= 0x303F) ||
+      (cp >= 0xFF00 && cp <= 0xFF0F) || cp == 0xFEFF || cp == 0xAB || cp == 0xBB ||
+      cp == 0xB7 || cp == 0xA7 || cp == 0xB6) {
+    return false;
+  }
+  return true;
+}
+
+uint64_t tg_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < len; ++i) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+TgStatus tg_slugify(const char *name, size_t len, TgBuf *out) {
+  bool dash = false;
+  size_t start = out->len;
+  for (size_t i = 0; i < len;) {
+    const unsigned char c = (unsigned char)name[i];
+    const char *word = NULL;
+    if (c >= 0x80) {
+      uint32_t cp = 0;
+      size_t n = tg_utf8_decode((const unsigned char *)name + i, len - i, &cp);
+      if (n == 0) {
+        return TG_BAD_TEXT;
+      }
+      if (tg_is_word_cp(cp)) {
+        if (dash && out->len > start && tg_buf_putc(out, '-')) {
+          return TG_BAD_ALLOC;
+        }
+        dash = false;
+        if (tg_buf_append(out, name + i, n)) {
+          return TG_BAD_ALLOC;
+        }
+      } else {
+        dash = true;
+      }
+      i += n;
+      continue;
+    }
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+      if (dash && out->len > start && tg_buf_putc(out, '-')) {
+        return TG_BAD_ALLOC;
+      }
+      dash = false;
+      if (tg_buf_putc(out, (char)((c >= 'A' && c <= 'Z') ? c + 32 : c))) {
+        return TG_BAD_ALLOC;
+      }
+    } else if (c == '&') {
+      word = "and";
+    } else if (c == '+') {
+      word = "plus";
+    } else if (c == '\'') {
+      /* "People's" -> "peoples": an apostrophe joins, it does not split. */
+    } else {
+      dash = true;
+    }
+    if (word) {
+      if (out->len > start && tg_buf_putc(out, '-')) {
+        return TG_BAD_ALLOC;
+      }
+      if (tg_buf_puts(out, word)) {
+        return TG_BAD_ALLOC;
+      }
+      dash = true;
+    }
+    ++i;
+  }
+  return TG_SUCCESS;
+}

@@ -1,0 +1,241 @@
+#!/usr/bin/python3
+"""Validate the telegraph gazetteer (ontology/gazetteer/*.tsv).
+
+Usage:
+    /usr/bin/python3 tests/gazetteer/check_gazetteer.py VERIFIED_LINKS_TSV [GAZETTEER_DIR]
+
+VERIFIED_LINKS_TSV is the evidence record of external ids (e.g. ../shared/data/verified-links.tsv
+from the project root). GAZETTEER_DIR defaults to ontology/gazetteer next to this tests/ directory.
+
+Checks, per row: 7 TAB-separated columns; non-empty name; known type; wikidata ^Q[0-9]+$;
+geonames numeric; dbpedia title without spaces; 'within' empty for non-places and, for places,
+the canonical name of another Place; no alias repeated within the row or equal to its own name.
+Global checks: no duplicate canonical name+type; no surface form (name or alias) shared by two
+different entities (case-insensitively when either side is a Service, because Service matching is
+case-insensitive); every wikidata/geonames/dbpedia value present equals the value recorded for the
+same entity in VERIFIED_LINKS_TSV; every verified entity is present in the gazetteer; no id is
+attached where verified-links.tsv marks that id AMBIGUOUS.
+
+Prints failures, then "N passed, M failed"; exit status 0 only if M == 0. Standard library only.
+"""
+import csv
+import glob
+import os
+import re
+import sys
+
+COLUMNS = ["name", "type", "aliases", "wikidata", "geonames", "dbpedia", "within"]
+TYPES = {"Regulator", "GovernmentBody", "Company", "NewsAgency", "Place", "Service"}
+LINK_COLS = ("wikidata", "geonames", "dbpedia")
+
+# verified-links.tsv name -> gazetteer canonical name (only where they differ).
+# Every other verified name is expected to appear verbatim as a canonical name.
+VERIFIED_NAME_MAP = {
+    "China (PRC)": "China",
+    "Hainan (province)": "Hainan",
+    "Pudong": "Pudong New Area",
+    "Lingang (Lin-gang Special Area)": "Lin-gang Special Area",
+    "Ministry of Industry and Information Technology (MIIT)": "Ministry of Industry and Information Technology",
+    "State Council of the PRC": "State Council",
+    "Ministry of Commerce (MOFCOM)": "Ministry of Commerce",
+    "Department of Telecommunications (India)": "Department of Telecommunications",
+    "ICASA": "Independent Communications Authority of South Africa",
+    "China Broadnet (China Broadcasting Network)": "China Broadnet",
+    "Tesla Inc.": "Tesla",
+    "Allianz": "Allianz SE",
+}
+
+# verified-links.tsv type -> gazetteer type (where the evidence file uses another word)
+VERIFIED_TYPE_MAP = {"Government": "GovernmentBody", "Media": "NewsAgency"}
+
+QID_RE = re.compile(r"^Q[0-9]+$")
+GEONAMES_RE = re.compile(r"^[0-9]+$")
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+        self.messages = []
+
+    def check(self, ok, where, message):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+            self.messages.append("FAIL %s: %s" % (where, message))
+        return ok
+
+
+def read_gazetteer(path):
+    """Yield (lineno, fields) for every non-comment, non-blank line."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        for lineno, raw in enumerate(fh, 1):
+            line = raw.rstrip("\r\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            yield lineno, line.split("\t")
+
+
+def read_verified(path):
+    rows = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        for row in reader:
+            name = (row.get("name") or "").strip()
+            if not name:
+                continue
+            rows[name] = {k: (row.get(k) or "").strip() for k in ("type",) + LINK_COLS + ("evidence",)}
+    return rows
+
+
+def ambiguous_cols(evidence):
+    """Which link columns the evidence marks as AMBIGUOUS (so no id may be attached)."""
+    if "AMBIGUOUS" not in evidence:
+        return set()
+    # In verified-links.tsv the AMBIGUOUS notes concern Wikidata QIDs ("... -> Q24834296", "uses Q127785902").
+    text = evidence.split("AMBIGUOUS", 1)[1]
+    cols = set()
+    if re.search(r"\bQ[0-9]+\b", text):
+        cols.add("wikidata")
+    if re.search(r"geonames", text, re.I):
+        cols.add("geonames")
+    return cols or {"wikidata"}
+
+
+def main(argv):
+    if len(argv) < 2 or argv[1] in ("-h", "--help"):
+        sys.stderr.write("usage: check_gazetteer.py VERIFIED_LINKS_TSV [GAZETTEER_DIR]\n")
+        return 2
+    verified_path = argv[1]
+    here = os.path.dirname(os.path.abspath(__file__))
+    gdir = argv[2] if len(argv) > 2 else os.path.normpath(os.path.join(here, "..", "..", "ontology", "gazetteer"))
+    rep = Report()
+
+    files = sorted(glob.glob(os.path.join(gdir, "*.tsv")))
+    rep.check(bool(files), gdir, "no *.tsv files found")
+    try:
+        verified = read_verified(verified_path)
+    except OSError as exc:
+        sys.stderr.write("cannot read %s: %s\n" % (verified_path, exc))
+        return 2
+    rep.check(bool(verified), verified_path, "no rows read from verified-links file")
+
+    entities = []  # dicts with name, type, aliases, links, within, where
+    for path in files:
+        fname = os.path.basename(path)
+        for lineno, f in read_gazetteer(path):
+            where = "%s:%d" % (fname, lineno)
+            if not rep.check(len(f) == 7, where, "expected 7 TAB-separated columns, got %d" % len(f)):
+                continue
+            row = dict(zip(COLUMNS, f))
+            row = {k: v.strip() if k != "name" else v for k, v in row.items()}
+            rep.check(row["name"] == row["name"].strip() and row["name"] != "", where,
+                      "name empty or has surrounding whitespace: %r" % row["name"])
+            rep.check(row["type"] in TYPES, where, "unknown type %r" % row["type"])
+            aliases = [a for a in f[2].split("|")] if f[2] != "" else []
+            rep.check(all(a.strip() == a and a for a in aliases), where,
+                      "empty alias or alias with surrounding whitespace: %r" % f[2])
+            rep.check(len(set(aliases)) == len(aliases), where, "alias listed twice")
+            rep.check(row["name"] not in aliases, where, "alias repeats the canonical name")
+            if row["wikidata"]:
+                rep.check(bool(QID_RE.match(row["wikidata"])), where, "bad QID %r" % row["wikidata"])
+            if row["geonames"]:
+                rep.check(bool(GEONAMES_RE.match(row["geonames"])), where, "geonames not numeric %r" % row["geonames"])
+            if row["dbpedia"]:
+                rep.check(" " not in row["dbpedia"] and not row["dbpedia"].startswith("http"),
+                          where, "dbpedia must be a bare title with underscores: %r" % row["dbpedia"])
+            if row["type"] != "Place":
+                rep.check(row["within"] == "", where, "'within' is only for places")
+            entities.append({"name": row["name"], "type": row["type"], "aliases": aliases,
+                             "wikidata": row["wikidata"], "geonames": row["geonames"],
+                             "dbpedia": row["dbpedia"], "within": row["within"], "where": where})
+
+    # duplicate canonical name + type
+    seen = {}
+    for e in entities:
+        key = (e["name"], e["type"])
+        rep.check(key not in seen, e["where"],
+                  "duplicate canonical %s %r (also %s)" % (e["type"], e["name"], seen.get(key)))
+        seen.setdefault(key, e["where"])
+
+    # 'within' must name a Place
+    place_names = {e["name"] for e in entities if e["type"] == "Place"}
+    for e in entities:
+        if e["type"] == "Place" and e["within"]:
+            rep.check(e["within"] in place_names and e["within"] != e["name"], e["where"],
+                      "'within' %r is not the canonical name of another Place" % e["within"])
+
+    # surface forms: no alias shared by two entities, no alias equal to another entity's name.
+    # Keyed case-insensitively; a clash counts when the strings are identical, or when either
+    # entity is a Service (Service matching ignores case).
+    forms = {}  # lower(form) -> list of (form, entity index, is_canonical)
+    for i, e in enumerate(entities):
+        for form, canon in [(e["name"], True)] + [(a, False) for a in e["aliases"]]:
+            forms.setdefault(form.lower(), []).append((form, i, canon))
+    for key, occ in sorted(forms.items()):
+        for a in range(len(occ)):
+            for b in range(a + 1, len(occ)):
+                fa, ia, ca = occ[a]
+                fb, ib, cb = occ[b]
+                if ia == ib:
+                    continue
+                ea, eb = entities[ia], entities[ib]
+                if fa != fb and "Service" not in (ea["type"], eb["type"]):
+                    continue  # different case, both case-sensitive: no clash
+                if ca and cb:
+                    what = "same canonical name for two entities (%s / %s)" % (ea["type"], eb["type"])
+                    if ea["name"] == eb["name"] and ea["type"] == eb["type"]:
+                        continue  # already reported as duplicate
+                elif ca or cb:
+                    what = "alias equals another entity's canonical name"
+                else:
+                    what = "alias shared by two entities"
+                rep.check(False, eb["where"], "%s: %r (%s %r at %s vs %s %r)" % (
+                    what, fb, ea["type"], ea["name"], ea["where"], eb["type"], eb["name"]))
+    rep.check(True, "surface forms", "unique")  # count the global check itself
+
+    # links must match verified-links.tsv
+    by_canon = {}
+    for vname in verified:
+        by_canon[VERIFIED_NAME_MAP.get(vname, vname)] = vname
+    for vname in VERIFIED_NAME_MAP:
+        rep.check(vname in verified, "mapping table", "%r not in verified-links file" % vname)
+    for e in entities:
+        has_link = any(e[c] for c in LINK_COLS)
+        vname = by_canon.get(e["name"])
+        if not has_link:
+            continue
+        if not rep.check(vname is not None, e["where"],
+                         "%r carries external ids but has no row in verified-links" % e["name"]):
+            continue
+        v = verified[vname]
+        vtype = VERIFIED_TYPE_MAP.get(v["type"], v["type"])
+        rep.check(vtype == e["type"], e["where"], "type %s differs from verified type %s for %r"
+                  % (e["type"], v["type"], vname))
+        amb = ambiguous_cols(v["evidence"])
+        for col in LINK_COLS:
+            if not e[col]:
+                continue
+            rep.check(col not in amb, e["where"], "%s %r attached although verified-links marks it AMBIGUOUS"
+                      % (col, e[col]))
+            rep.check(e[col] == v[col], e["where"], "%s %r does not match verified value %r for %r"
+                      % (col, e[col], v[col], vname))
+
+    # every verified entity is present (by mapped canonical name) in the gazetteer
+    names = {e["name"] for e in entities}
+    for vname in verified:
+        canon = VERIFIED_NAME_MAP.get(vname, vname)
+        rep.check(canon in names, verified_path, "verified entity %r (gazetteer name %r) missing"
+                  % (vname, canon))
+
+    for m in rep.messages:
+        print(m)
+    linked = sum(1 for e in entities if any(e[c] for c in LINK_COLS))
+    print("gazetteer: %d files, %d entities, %d with external links" % (len(files), len(entities), linked))
+    print("%d passed, %d failed" % (rep.passed, rep.failed))
+    return 0 if rep.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
