@@ -19,6 +19,7 @@ typedef struct {
   const char *datatype;
   const char *unit;
   size_t sentence;
+  size_t rank; /* rule order; gazetteer names rank first */
 } Cand;
 
 static int cmp_cand_priority(const void *a, const void *b) {
@@ -31,6 +32,9 @@ static int cmp_cand_priority(const void *a, const void *b) {
   }
   if ((x->gaz >= 0) != (y->gaz >= 0)) {
     return x->gaz >= 0 ? -1 : 1;
+  }
+  if (x->rank != y->rank) {
+    return x->rank < y->rank ? -1 : 1;
   }
   return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
 }
@@ -172,7 +176,7 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
         if (name.end <= name.begin) {
           continue;
         }
-        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si};
+        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k};
         st = value_of(p, r, text, sentence, &c);
         if (st == TG_FAILURE) {
           continue;
@@ -205,7 +209,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
      * Mobile" is a longer name the gazetteer would have matched). */
     const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)e);
     Cand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
-              NULL, NULL, NULL, si};
+              NULL, NULL, NULL, si, 0};
     if ((st = tg_vec_push(cands, &c))) {
       return st;
     }

@@ -566,6 +566,9 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
       }
       *made_any = *made_any || made;
     }
+    if (*made_any) {
+      break; /* the first pattern of a rule that yields a fact wins */
+    }
   }
   return TG_SUCCESS;
 }
