@@ -388,6 +388,13 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       librdf_node *o = NULL;
       if (s->entity >= 0) {
         o = entity_node(m, r, s->entity);
+      } else if (s->literal && s->datatype && strcmp(s->datatype, "decimal") == 0 &&
+                 !strchr(s->literal, '.')) {
+        /* The canonical xsd:decimal form has a point ("2400.0"); without it
+         * Turtle writers abbreviate the literal to an xsd:integer. */
+        char dec[80];
+        snprintf(dec, sizeof dec, "%s.0", s->literal);
+        o = typed(m, dec, s->datatype);
       } else if (s->literal && s->datatype) {
         o = typed(m, s->literal, s->datatype);
       } else if (s->literal) {

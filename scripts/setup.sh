@@ -1,0 +1,35 @@
+#!/bin/sh
+# Install what telegraph needs on Debian 12 (as root), then configure the
+# build directory.  Safe to run again: it installs only what is missing.
+#
+#   scripts/setup.sh [BUILD_DIR]
+set -eu
+cd "$(dirname "$0")/.."
+build=${1:-build}
+
+packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3-dev \
+libpcre2-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz \
+nodejs npm"
+
+missing=""
+for p in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing="$missing $p"
+  fi
+done
+if [ -n "$missing" ]; then
+  echo "telegraph setup: installing$missing"
+  if [ "$(id -u)" != 0 ]; then
+    echo "telegraph setup: run as root to install packages" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi
+
+if [ ! -f "$build/build.ninja" ]; then
+  meson setup "$build" >/dev/null
+fi
+ninja -C "$build" >/dev/null

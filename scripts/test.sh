@@ -1,0 +1,32 @@
+#!/bin/sh
+# The whole test suite: set up, build, run every test suite, then build
+# again with AddressSanitizer and UndefinedBehaviorSanitizer and run the
+# suites that exercise the C code under them.
+#
+#   scripts/test.sh
+set -eu
+cd "$(dirname "$0")/.."
+scripts/setup.sh build
+
+# The SHACL engine comes from npm, pinned by tests/shacl/package-lock.json.
+if [ ! -d tests/shacl/node_modules ]; then
+  (cd tests/shacl && npm ci --silent --no-audit --no-fund)
+fi
+
+werror=false
+if [ "${CI:-}" = true ]; then
+  werror=true
+fi
+meson configure build -Dwerror=$werror >/dev/null
+ninja -C build >/dev/null
+meson test -C build --print-errorlogs
+
+# Sanitizers: a second build directory.
+if [ ! -f build-asan/build.ninja ]; then
+  meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
+fi
+meson configure build-asan -Dwerror=$werror >/dev/null
+ninja -C build-asan >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  meson test -C build-asan --print-errorlogs --suite unit --suite cli --suite data
