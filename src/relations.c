@@ -172,6 +172,7 @@ typedef struct {
   TgFactRec fact;
   bool coref;
   bool claim_conflict;
+  unsigned group_props; /* properties filled from named groups */
   TgSpan trigger; /* in abs; end 0 when none */
 } Build;
 
@@ -323,6 +324,7 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       }
       continue;
     }
+    b->group_props |= 1u << prop;
     long last = -1;
     for (size_t k = gb; k < ge; ++k) {
       const long owner = *(const long *)tg_vec_at(&a->owner, k);
@@ -440,6 +442,17 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
     for (size_t i = 0; i < b->fact.slots.len; ++i) {
       const TgSlot *s = (const TgSlot *)tg_vec_at(&b->fact.slots, i);
       if (!multi_valued(s->prop) && has_prop(target, s->prop)) {
+        /* A value the attaching rule names explicitly ("approved on April
+         * 10") is more specific than one the first sentence implied. */
+        if (!(b->group_props & (1u << s->prop))) {
+          continue;
+        }
+        for (size_t k = 0; k < target->slots.len; ++k) {
+          TgSlot *t = (TgSlot *)tg_vec_at(&target->slots, k);
+          if (t->prop == s->prop) {
+            *t = *s;
+          }
+        }
         continue;
       }
       if ((st = tg_fact_add_slot(target, s))) {

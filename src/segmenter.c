@@ -134,13 +134,82 @@ static bool is_bullet_line(const char *text, size_t end, size_t i) {
   return i + 3 <= end && memcmp(text + i, "\xE2\x80\xA2", 3) == 0; /* • */
 }
 
+/* Length of a dateline prefix at text[i] ("BEIJING -", "DHAKA, May 22
+ * (BSS) -", "LAGOS (Reuters) —"): capitals, an optional date after a
+ * comma, an optional parenthesis, a dash and a space; 0 if there is none. */
+static size_t dateline_prefix(const char *text, size_t end, size_t i) {
+  const size_t from = i;
+  size_t caps = 0;
+  while (i < end && ((text[i] >= 'A' && text[i] <= 'Z') || strchr(" .'-", text[i]))) {
+    caps += text[i] >= 'A' && text[i] <= 'Z';
+    ++i;
+    if (i + 1 < end && text[i] == '-' && text[i + 1] == ' ') {
+      break; /* the dash of "BEIJING - " */
+    }
+  }
+  if (caps < 2 || i - from > 48) {
+    return 0;
+  }
+  if (i < end && text[i] == ',') { /* ", May 22" */
+    ++i;
+    while (i < end && (text[i] == ' ' || (text[i] >= 'A' && text[i] <= 'Z') ||
+                       (text[i] >= 'a' && text[i] <= 'z') || text[i] == '.' ||
+                       (text[i] >= '0' && text[i] <= '9') || text[i] == ',')) {
+      ++i;
+    }
+  }
+  while (i < end && text[i] == ' ') {
+    ++i;
+  }
+  if (i < end && text[i] == '(') {
+    size_t j = i + 1;
+    while (j < end && j < i + 48 && text[j] != ')' && text[j] != '\n') {
+      ++j;
+    }
+    if (j >= end || text[j] != ')') {
+      return 0;
+    }
+    i = j + 1;
+    while (i < end && text[i] == ' ') {
+      ++i;
+    }
+  }
+  size_t dash = 0;
+  if (i < end && text[i] == '-') {
+    dash = 1;
+  } else if (i + 3 <= end && (memcmp(text + i, "\xE2\x80\x93", 3) == 0 ||
+                              memcmp(text + i, "\xE2\x80\x94", 3) == 0)) {
+    dash = 3;
+  }
+  if (!dash || i + dash >= end || text[i + dash] != ' ') {
+    return 0;
+  }
+  return i + dash - from;
+}
+
 TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon *lex,
                     TgVec *sentences) {
   size_t start = begin;
   size_t i = begin;
   TgStatus st;
+  bool para_start = true;
   while (i < end) {
     const char c = text[i];
+    if (para_start) {
+      para_start = false;
+      while (i < end && (text[i] == ' ' || text[i] == '\n')) {
+        ++i;
+      }
+      const size_t n = dateline_prefix(text, end, i);
+      if (n) {
+        if ((st = push_sentence(sentences, text, i, i + n))) {
+          return st;
+        }
+        i += n;
+        start = i;
+      }
+      continue;
+    }
     if (c == '\n') {
       /* A blank line or a bullet ends the sentence. */
       size_t j = i + 1;
@@ -152,6 +221,7 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
           return st;
         }
         start = i + 1;
+        para_start = text[j] == '\n';
       }
       ++i;
       continue;

@@ -207,7 +207,7 @@ bool tg_is_word_cp(uint32_t cp) {
 }
 
 uint64_t tg_hash(const char *s, size_t len) {
-  uint64_t h = 1469598103934665603ull;
+  uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < len; ++i) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211ull;
@@ -227,7 +227,9 @@ TgStatus tg_slugify(const char *name, size_t len, TgBuf *out) {
       if (n == 0) {
         return TG_BAD_TEXT;
       }
-      if (tg_is_word_cp(cp)) {
+      if (cp == 0x2019) {
+        /* The curly apostrophe joins like the straight one. */
+      } else if (tg_is_word_cp(cp)) {
         if (dash && out->len > start && tg_buf_putc(out, '-')) {
           return TG_BAD_ALLOC;
         }

@@ -174,7 +174,7 @@ static const CurrencyCase currency_cases[] = {
   {"dong", "VND"},     {"taka", "BDT"},        {"yen", "JPY"},
   {"won", "KRW"},      {"reais", "BRL"},       {"HK$", "HKD"},
   {"S$", "SGD"},       {"A$", "AUD"},          {"C$", "CAD"},
-  {"R", NULL},         {"\xC2\xA5", NULL},     {"bucks", NULL},
+  {"R", "ZAR"},        {"\xC2\xA5", NULL},     {"bucks", NULL},
 };
 
 #define N_CURRENCY (sizeof currency_cases / sizeof currency_cases[0])

@@ -171,7 +171,9 @@ static const QtyCase qty_cases[] = {
   {"5 percent dollars", TG_FAILURE, NULL, NULL, 0},
   {"5 million m", TG_FAILURE, NULL, NULL, 0},
   {"\xC2\xA5" "5", TG_FAILURE, NULL, NULL, 0},
-  {"R5", TG_FAILURE, NULL, NULL, 0},
+  {"R5", TG_SUCCESS, "5", "ZAR", 0},
+  {"N25 million", TG_SUCCESS, "25000000", "NGN", 0},
+  {"Tk 10 lakh", TG_SUCCESS, "1000000", "BDT", 0},
   {"5 percentage points", TG_FAILURE, NULL, NULL, 0},
   {"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 "
    "28 29 30 31 32 33", TG_FAILURE, NULL, NULL, 0},
