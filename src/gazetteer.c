@@ -344,6 +344,28 @@ long tg_gazetteer_find(const TgGazetteer *g, const char *name) {
   return -1;
 }
 
+/* True if s[0..len) has letters and all of them are ASCII capitals. */
+static bool all_caps(const char *s, size_t len) {
+  bool letter = false;
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] >= 'a' && s[i] <= 'z') {
+      return false;
+    }
+    letter = letter || (s[i] >= 'A' && s[i] <= 'Z');
+  }
+  return letter;
+}
+
+/* "NEW DELHI" -> "New Delhi" (ASCII; out has room for len bytes). */
+static void title_case(const char *s, size_t len, char *out) {
+  bool start = true;
+  for (size_t i = 0; i < len; ++i) {
+    const char c = s[i];
+    out[i] = (!start && c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+    start = !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+  }
+}
+
 /* Look up tokens[i..i+n) in both the exact and the folded key spaces. */
 long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
                         size_t n, size_t i, size_t *n_tokens) {
@@ -377,10 +399,15 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
       exact[el++] = s[c];
       folded[fl++] = (s[c] >= 'A' && s[c] <= 'Z') ? (char)(s[c] + 32) : s[c];
     }
-    /* A name never ends on punctuation other than a closing ')' or '.'. */
     const Slot *hit = find_slot(g, exact, el);
     if (!hit || !hit->key) {
       hit = find_slot(g, folded, fl);
+    }
+    if ((!hit || !hit->key) && all_caps(exact, el)) {
+      /* "NEW DELHI" in a dateline: try "New Delhi". */
+      char titled[512];
+      title_case(exact, el, titled);
+      hit = find_slot(g, titled, el);
     }
     if (hit && hit->key) {
       best = hit->entry;

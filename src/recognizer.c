@@ -200,7 +200,27 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
   const TgToken *t = (const TgToken *)tokens->data;
   for (size_t i = 0; i < tokens->len; ++i) {
     size_t n = 0;
-    const long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
+    long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
+    if (e < 0 && t[i].word) {
+      /* "Shenzhen-based", "US-listed": the name before a hyphen and a
+       * lower-case word. */
+      const char *w = text + t[i].span.begin;
+      const char *dash = memchr(w, '-', t[i].span.end - t[i].span.begin);
+      if (dash && dash[1] >= 'a' && dash[1] <= 'z') {
+        TgToken head = t[i];
+        head.span.end = (size_t)(dash - text);
+        size_t m = 0;
+        const long h = tg_gazetteer_match(p->gazetteer, text, &head, 1, 0, &m);
+        if (h >= 0) {
+          const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
+          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0};
+          if ((st = tg_vec_push(cands, &c))) {
+            return st;
+          }
+        }
+      }
+      continue;
+    }
     if (e < 0) {
       continue;
     }

@@ -614,7 +614,10 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
       }
       bool made = false;
       st = run_rule(r, text, &a, claimed, m, rule, si, &made);
-      if (made && !rule->attach) {
+      /* Two rules reading one approval or decision in a sentence would
+       * duplicate it; statistics may be many, kept apart by their values. */
+      if (made && !rule->attach &&
+          (rule->cls == TG_CLASS_APPROVAL || rule->cls == TG_CLASS_DECISION)) {
         done[rule->cls] = true;
       }
     }

@@ -175,7 +175,9 @@ static size_t dateline_prefix(const char *text, size_t end, size_t i) {
     }
   }
   size_t dash = 0;
-  if (i < end && text[i] == '-') {
+  if (i + 1 < end && text[i] == '-' && text[i + 1] == '-') {
+    dash = 2;
+  } else if (i < end && text[i] == '-') {
     dash = 1;
   } else if (i + 3 <= end && (memcmp(text + i, "\xE2\x80\x93", 3) == 0 ||
                               memcmp(text + i, "\xE2\x80\x94", 3) == 0)) {
@@ -304,6 +306,10 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
         }
         size_t jl = (i < end) ? joiner_len(text, end, i) : 0;
         size_t m = 0;
+        if (jl && (text[i] == '\'' || jl == 3) && i + jl < end && text[i + jl] == 's' &&
+            (i + jl + 1 >= end || !tg_word_at(text, end, i + jl + 1, &m))) {
+          break; /* a possessive 's is a token of its own */
+        }
         if (jl && i + jl < end && tg_word_at(text, end, i + jl, &m)) {
           i += jl + m;
           continue;
@@ -320,11 +326,18 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
       i += n;
       continue;
     }
-    TgToken t = {{i, i + n}, false, false};
+    size_t len = n;
+    size_t k = 0;
+    if ((text[i] == '\'' || (n == 3 && memcmp(text + i, "\xE2\x80\x99", 3) == 0)) &&
+        i + n < end && text[i + n] == 's' &&
+        (i + n + 1 >= end || !tg_word_at(text, end, i + n + 1, &k))) {
+      len = n + 1; /* the possessive 's */
+    }
+    TgToken t = {{i, i + len}, false, false};
     if ((st = tg_vec_push(tokens, &t))) {
       return st;
     }
-    i += n;
+    i += len;
   }
   return TG_SUCCESS;
 }
