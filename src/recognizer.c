@@ -156,6 +156,18 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
           rule->cls == TG_CLASS_NUMBER)) {
       continue;
     }
+    bool applies = true;
+    for (size_t w = 0; applies && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
+      st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), text,
+                    sentence.end, sentence.begin);
+      if (st != TG_SUCCESS && st != TG_FAILURE) {
+        return st;
+      }
+      applies = st == TG_SUCCESS;
+    }
+    if (!applies) {
+      continue;
+    }
     for (size_t j = 0; j < rule->patterns[TG_PAT_MAIN].len; ++j) {
       const TgPattern *pat = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_MAIN], j);
       size_t at = sentence.begin;
