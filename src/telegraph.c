@@ -103,6 +103,16 @@ static bool valid_base(const char *iri) {
   return true;
 }
 
+/* Close standard output, reporting a write error (a full disk, a closed
+ * pipe) instead of losing it. */
+static int close_stdout(void) {
+  if (fclose(stdout) != 0) {
+    fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
+    return EXIT_ERROR;
+  }
+  return EXIT_OK;
+}
+
 /* The temporary output file, removed on a fatal signal. */
 static char *tmp_path = NULL;
 
@@ -189,10 +199,10 @@ int main(int argc, char **argv) {
       extra_gaz[n_gaz++] = optarg;
       break;
     case 'q': diag.quiet = true; break;
-    case 'h': print_help(); return fclose(stdout) ? EXIT_ERROR : EXIT_OK;
+    case 'h': print_help(); return close_stdout();
     case 'V':
       printf("telegraph %s\n", tg_version());
-      return fclose(stdout) ? EXIT_ERROR : EXIT_OK;
+      return close_stdout();
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
     default: return usage_error("unknown option '%s'", argv[optind - 1]);
     }

@@ -179,8 +179,13 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
     m->st = TG_BAD_ALLOC;
     return;
   }
-  int rc = m->context ? librdf_model_context_add_statement(m->model, m->context, st)
-                      : librdf_model_add_statement(m->model, st);
+  /* A store with contexts keeps duplicates; one quad is enough. */
+  int rc = 0;
+  if (!m->context) {
+    rc = librdf_model_add_statement(m->model, st);
+  } else if (!librdf_model_contains_statement(m->model, st)) {
+    rc = librdf_model_context_add_statement(m->model, m->context, st);
+  }
   librdf_free_statement(st);
   if (rc) {
     m->st = TG_BAD_RDF;
