@@ -8,8 +8,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 
 packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3-dev \
-libpcre2-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz \
-nodejs npm"
+libpcre2-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz"
 
 missing=""
 for p in $packages; do
@@ -17,6 +16,11 @@ for p in $packages; do
     missing="$missing $p"
   fi
 done
+# Node.js and npm (for the SHACL engine) may come from elsewhere than Debian:
+# ask for Debian's only when the commands are missing.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  missing="$missing nodejs npm"
+fi
 if [ -n "$missing" ]; then
   echo "telegraph setup: installing$missing"
   if [ "$(id -u)" != 0 ]; then
