@@ -45,6 +45,7 @@ void tg_gazetteer_free(TgGazetteer *g) {
     tg_free(e->geonames);
     tg_free(e->dbpedia);
     tg_free(e->within);
+    tg_free(e->slug);
   }
   for (size_t i = 0; i < g->cap; ++i) {
     tg_free(g->table[i].key);
@@ -184,6 +185,63 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
   return TG_SUCCESS;
 }
 
+const char *tg_class_path(TgClass cls) {
+  switch (cls) {
+  case TG_CLASS_PLACE: return "place/";
+  case TG_CLASS_PERSON: return "person/";
+  case TG_CLASS_POLICY: return "policy/";
+  case TG_CLASS_SERVICE: return "service/";
+  default: return "org/";
+  }
+}
+
+/* Give entry `idx` its IRI path, unique in the gazetteer: two different
+ * entries whose names slug alike ("AT&T", "AT and T") are told apart by
+ * their Wikidata id, else by a hash of the name, so neither depends on the
+ * order of loading. */
+static TgStatus assign_slug(TgGazetteer *g, long idx) {
+  TgGazEntry *e = (TgGazEntry *)tg_vec_at(&g->entries, (size_t)idx);
+  TgBuf slug;
+  tg_buf_init(&slug);
+  TgStatus st = tg_buf_putc(&slug, '\2');
+  if (!st) st = tg_buf_puts(&slug, tg_class_path(e->cls));
+  const size_t prefix = slug.len;
+  if (!st) st = tg_slugify(e->name, strlen(e->name), &slug);
+  if (!st && slug.len == prefix) {
+    st = tg_buf_printf(&slug, "h%016llx", (unsigned long long)tg_hash(e->name, strlen(e->name)));
+  }
+  if (st) {
+    tg_buf_clear(&slug);
+    return st;
+  }
+  if ((g->used + 1) * 2 > g->cap && (st = grow(g))) {
+    tg_buf_clear(&slug);
+    return st;
+  }
+  Slot *slot = find_slot(g, slug.buf, slug.len);
+  if (slot->key) {
+    if (e->wikidata) {
+      st = tg_buf_printf(&slug, "-%s", e->wikidata);
+    } else {
+      st = tg_buf_printf(&slug, "-%08llx",
+                         (unsigned long long)(tg_hash(e->name, strlen(e->name)) & 0xffffffffu));
+    }
+    slot = st ? NULL : find_slot(g, slug.buf, slug.len);
+    if (slot && slot->key) {
+      tg_buf_clear(&slug);
+      return TG_BAD_SYNTAX;
+    }
+  }
+  if (st || !(e->slug = tg_strdup(slug.buf + 1))) {
+    tg_buf_clear(&slug);
+    return st ? st : TG_BAD_ALLOC;
+  }
+  slot->key = slug.buf; /* the table owns it now */
+  slot->entry = idx;
+  ++g->used;
+  return TG_SUCCESS;
+}
+
 static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const char *s,
                           size_t len, TgErrorFn err, void *err_data) {
   const char *field[7];
@@ -194,7 +252,7 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
   for (size_t i = 0; i <= len; ++i) {
     if (i == len || s[i] == '\t') {
       if (nf == 7) {
-        return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)i + 1,
+        return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)start + 1,
                          "too many fields (expected 7: name, type, aliases, wikidata, "
                          "geonames, dbpedia, within)");
       }
@@ -258,6 +316,10 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
   }
   const long idx = (long)g->entries.len - 1;
   TgStatus st = add_key(g, field[0], flen[0], idx, file, line, 1, err, err_data);
+  if (!st && (st = assign_slug(g, idx)) == TG_BAD_SYNTAX) {
+    st = tg_report(err, err_data, st, file, line, 1, "cannot give '%s' an IRI of its own",
+                   e.name);
+  }
   size_t a = 0;
   while (!st && a < flen[2]) {
     size_t b = a;

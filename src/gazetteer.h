@@ -2,7 +2,9 @@
  *
  * Names are keyed by their token sequence in a hash table, so a lookup
  * costs the same whatever the size of the gazetteer (no alternation of
- * names).  Matching is case-sensitive except for Service entries.
+ * names).  Matching is case-sensitive except for Service entries, and a
+ * run of all-capital words (a dateline's "NEW DELHI") also matches its
+ * title-case name.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -21,11 +23,16 @@ typedef struct {
   char *geonames;
   char *dbpedia;
   char *within; /**< Containing place (canonical name), NULL when empty */
+  char *slug;   /**< IRI path, e.g. "place/beijing"; unique in the gazetteer */
   char *file;   /**< Borrowed: where it was defined */
   unsigned line;
 } TgGazEntry;
 
 typedef struct TgGazetteerImpl TgGazetteer;
+
+/** The IRI path of a class: "org/", "place/", "person/", "policy/",
+ * "service/". */
+const char *tg_class_path(TgClass cls);
 
 TgGazetteer *tg_gazetteer_new(void);
 void tg_gazetteer_free(TgGazetteer *g);

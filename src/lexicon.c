@@ -53,6 +53,7 @@ static const TgLexKind tg_lex_kinds[] = {
   /* used by other modules: the sentence splitter and the recognizer */
   {"abbrev", TG_LEXV_INT, 1, 2},
   {"future", TG_LEXV_INT, 1, 1},
+  {"starter", TG_LEXV_INT, 1, 1},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])

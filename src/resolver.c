@@ -18,15 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *path_of(TgClass cls) {
-  switch (cls) {
-  case TG_CLASS_PLACE: return "place/";
-  case TG_CLASS_PERSON: return "person/";
-  case TG_CLASS_POLICY: return "policy/";
-  case TG_CLASS_SERVICE: return "service/";
-  default: return "org/";
-  }
-}
 
 static long find_entity(TgResult *r, const char *slug, long gaz) {
   for (size_t i = 0; i < r->entities.len; ++i) {
@@ -50,12 +41,12 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, TgClass cls, long g
   }
   TgBuf slug;
   tg_buf_init(&slug);
-  TgStatus st = tg_buf_puts(&slug, path_of(cls));
+  TgStatus st = g ? tg_buf_puts(&slug, g->slug) : tg_buf_puts(&slug, tg_class_path(cls));
   const size_t prefix = slug.len;
-  if (!st) {
+  if (!st && !g) {
     st = tg_slugify(label, label_len, &slug);
   }
-  if (!st && slug.len == prefix) {
+  if (!st && slug.len == prefix && !g) {
     /* Nothing sluggable (only punctuation): use a hash of the name. */
     st = tg_buf_printf(&slug, "h%016llx", (unsigned long long)tg_hash(label, label_len));
   }

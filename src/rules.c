@@ -182,10 +182,12 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   for (uint32_t i = 0; i < count; ++i) {
     const char *name = (const char *)table + i * entry_size + 2;
     if (!group_allowed(r->cls, name)) {
+      /* `name` points into the code: report before freeing it. */
+      TgStatus bad = tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                              "group name '%s' is not a property of class %s", name,
+                              tg_class_name(r->cls));
       pcre2_code_free(code);
-      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
-                       "group name '%s' is not a property of class %s", name,
-                       tg_class_name(r->cls));
+      return bad;
     }
   }
   TgPattern pat = {code, (char *)p->file, line};

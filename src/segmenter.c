@@ -93,20 +93,19 @@ static long abbrev_kind(const TgLexicon *lex, const char *w, size_t len) {
   return 0;
 }
 
-/* After "X." with X an abbreviation of kind 2, a sentence ends only when
- * the next word is capitalised and followed by a lower-case word (as in
- * "... Inc. The company said"), not a name ("... Inc. Chief Executive"). */
-static bool looks_like_new_sentence(const char *text, size_t end, size_t next) {
+/* After "X." with X an abbreviation of kind 2 ("Inc.", "U.S."), a sentence
+ * ends only when the next word is one that starts sentences (lexicon kind
+ * "starter": "The", "It", "Meanwhile"), as in "... Inc. The company said";
+ * not before a name ("P.R. China grew", "U.S. Federal Communications"). */
+static bool looks_like_new_sentence(const TgLexicon *lex, const char *text, size_t end,
+                                    size_t next) {
   size_t i = next;
   size_t n = 0;
   while (i < end && tg_word_at(text, end, i, &n)) {
     i += n;
   }
-  if (i >= end || text[i] != ' ') {
-    return false;
-  }
-  ++i;
-  return i < end && text[i] >= 'a' && text[i] <= 'z';
+  long long v = 0;
+  return lex && i > next && tg_lexicon_find(lex, "starter", text + next, i - next, &v);
 }
 
 static TgStatus push_sentence(TgVec *out, const char *text, size_t b, size_t e) {
@@ -264,7 +263,7 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
     if (c == '.') {
       const size_t w = word_before(text, begin, i);
       const long kind = abbrev_kind(lex, text + w, i - w);
-      if (kind == 1 || (kind == 2 && !looks_like_new_sentence(text, end, next))) {
+      if (kind == 1 || (kind == 2 && !looks_like_new_sentence(lex, text, end, next))) {
         i = j;
         continue;
       }
@@ -322,11 +321,12 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
       }
       continue;
     }
-    if (is_space_at(text, end, i, &n)) {
-      i += n;
+    size_t sp = 0;
+    if (is_space_at(text, end, i, &sp)) {
+      i += sp;
       continue;
     }
-    size_t len = n;
+    size_t len = n; /* one character, however many bytes */
     size_t k = 0;
     if ((text[i] == '\'' || (n == 3 && memcmp(text + i, "\xE2\x80\x99", 3) == 0)) &&
         i + n < end && text[i + n] == 's' &&

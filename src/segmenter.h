@@ -11,8 +11,9 @@
 
 #include <stdbool.h>
 
-/** A token: a word (letters and digits, with inner - ' ’ & .) or one
- * punctuation character. */
+/** A token: a word (letters and digits, with inner - ' ’ & .), a
+ * possessive "'s" (so "People's" is "People" and "'s", and "China's" holds
+ * the name "China"), or one punctuation character (of any byte length). */
 typedef struct {
   TgSpan span;
   bool word;
@@ -21,7 +22,9 @@ typedef struct {
 
 /** Split text[begin..end) into sentences, appending TgSpan items to
  * `sentences`.  Abbreviations come from the lexicon (kind "abbrev": value
- * 1 never ends a sentence, 2 may end one).  `lex` may be NULL. */
+ * 1 never ends a sentence, 2 ends one only before a word of kind
+ * "starter").  A dateline at the start of a paragraph ("DHAKA, May 22
+ * (BSS) -") is a sentence of its own.  `lex` may be NULL. */
 TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon *lex,
                     TgVec *sentences);
 

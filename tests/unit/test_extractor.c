@@ -1,0 +1,726 @@
+/* telegraph: unit tests for the extractor (src/extractor.c and the stages
+ * behind it) on small in-memory articles with the real data directory.
+ *
+ * Needs TELEGRAPH_DATA = ontology/, TG_SOURCE_ROOT = the source tree, and
+ * a build with TG_TESTING defined (allocation-failure hook).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/telegraph.h"
+#include "util.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef TG_TESTING
+#  error "test_extractor needs TG_TESTING (allocation hook)"
+#endif
+
+static TgExtractor *ex;
+static unsigned n_diagnostics;
+
+static void count_diag(void *data, const char *file, unsigned line, unsigned col, const char *msg)
+{
+  (void)data;
+  ++n_diagnostics;
+  fprintf(stderr, "%s:%u:%u: %s\n", file ? file : "-", line, col, msg);
+}
+
+static void load(void)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  n_diagnostics = 0;
+  ex = tg_extractor_new(count_diag, NULL);
+  ck_assert_ptr_nonnull(ex);
+  ck_assert_int_eq(tg_extractor_load_dir(ex, data), TG_SUCCESS);
+  ck_assert_uint_eq(n_diagnostics, 0);
+}
+
+static void unload(void)
+{
+  tg_extractor_free(ex);
+  ex = NULL;
+}
+
+/* Run on `text` with article date `date`; the caller frees both. */
+static TgResult *run(const char *text, const char *date, TgDocument **doc)
+{
+  ck_assert_int_eq(tg_document_new(text, strlen(text), "t", NULL, date, NULL, NULL, doc),
+                   TG_SUCCESS);
+  TgResult *r = NULL;
+  ck_assert_int_eq(tg_extractor_run(ex, *doc, &r), TG_SUCCESS);
+  ck_assert_ptr_nonnull(r);
+  return r;
+}
+
+/* ---- Queries on a result ---- */
+
+static long entity_named(const TgResult *r, const char *label)
+{
+  for (size_t i = 0; i < tg_result_n_entities(r); ++i) {
+    if (strcmp(tg_result_entity(r, i)->label, label) == 0) {
+      return (long)i;
+    }
+  }
+  return -1;
+}
+
+static const TgEntity *must_entity(const TgResult *r, const char *label, TgClass cls,
+                                   const char *slug)
+{
+  const long i = entity_named(r, label);
+  ck_assert_msg(i >= 0, "no entity '%s'", label);
+  const TgEntity *e = tg_result_entity(r, (size_t)i);
+  ck_assert_msg(e->cls == cls, "'%s' is a %s, want %s", label, tg_class_name(e->cls),
+                tg_class_name(cls));
+  ck_assert_str_eq(e->slug, slug);
+  return e;
+}
+
+static bool has_alias(const TgEntity *e, const char *alias)
+{
+  for (size_t i = 0; i < e->n_aliases; ++i) {
+    if (strcmp(e->aliases[i], alias) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static size_t count_facts(const TgResult *r, TgClass cls)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_facts(r); ++i) {
+    n += tg_result_fact(r, i)->cls == cls;
+  }
+  return n;
+}
+
+static const TgFact *first_fact(const TgResult *r, TgClass cls)
+{
+  for (size_t i = 0; i < tg_result_n_facts(r); ++i) {
+    if (tg_result_fact(r, i)->cls == cls) {
+      return tg_result_fact(r, i);
+    }
+  }
+  ck_assert_msg(0, "no %s fact", tg_class_name(cls));
+  return NULL;
+}
+
+static size_t count_slots(const TgFact *f, TgProperty prop)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < f->n_slots; ++i) {
+    n += f->slots[i].prop == prop;
+  }
+  return n;
+}
+
+/* Is there a slot `prop` filled by the entity labelled `label`? */
+static bool slot_entity(const TgResult *r, const TgFact *f, TgProperty prop, const char *label)
+{
+  for (size_t i = 0; i < f->n_slots; ++i) {
+    const TgSlot *s = &f->slots[i];
+    if (s->prop == prop && s->entity >= 0 &&
+        strcmp(tg_result_entity(r, (size_t)s->entity)->label, label) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The literal of the (single) slot `prop`, with its datatype. */
+static void slot_literal(const TgFact *f, TgProperty prop, const char *value, const char *datatype)
+{
+  ck_assert_msg(count_slots(f, prop) == 1, "%zu %s slots", count_slots(f, prop),
+                tg_property_name(prop));
+  for (size_t i = 0; i < f->n_slots; ++i) {
+    const TgSlot *s = &f->slots[i];
+    if (s->prop == prop) {
+      ck_assert_int_eq(s->entity, -1);
+      ck_assert_ptr_nonnull(s->literal);
+      ck_assert_msg(strcmp(s->literal, value) == 0, "%s is '%s', want '%s'",
+                    tg_property_name(prop), s->literal, value);
+      if (datatype) {
+        ck_assert_ptr_nonnull(s->datatype);
+        ck_assert_str_eq(s->datatype, datatype);
+      } else {
+        ck_assert_ptr_null(s->datatype);
+      }
+    }
+  }
+}
+
+#define ASSERT_SLOT(r, f, prop, label) \
+  ck_assert_msg(slot_entity((r), (f), (prop), (label)), "no %s slot '%s'", \
+                tg_property_name(prop), (label))
+
+/* ---- Approvals ---- */
+
+START_TEST(test_approval_active)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The Ministry of Commerce on March 3, 2025 granted licences to China Mobile "
+                    "and China Unicom in Beijing and Shanghai.",
+                    "2025-03-10", &doc);
+  must_entity(r, "Ministry of Commerce", TG_CLASS_REGULATOR, "org/ministry-of-commerce");
+  must_entity(r, "China Mobile", TG_CLASS_COMPANY, "org/china-mobile");
+  must_entity(r, "China Unicom", TG_CLASS_COMPANY, "org/china-unicom");
+  must_entity(r, "Beijing", TG_CLASS_PLACE, "place/beijing");
+  must_entity(r, "Shanghai", TG_CLASS_PLACE, "place/shanghai");
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_APPROVAL);
+  ck_assert_str_eq(f->rule, "approval.active");
+  ck_assert_double_eq_tol(f->confidence, 0.9, 1e-9);
+  ck_assert_uint_eq(f->sentence, 0);
+  ck_assert_uint_eq(count_slots(f, TG_PROP_GRANTED_BY), 1);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_BY, "Ministry of Commerce");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_GRANTED_TO), 2);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_TO, "China Mobile");
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_TO, "China Unicom");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_IN_REGION), 2);
+  ASSERT_SLOT(r, f, TG_PROP_IN_REGION, "Beijing");
+  ASSERT_SLOT(r, f, TG_PROP_IN_REGION, "Shanghai");
+  slot_literal(f, TG_PROP_DATE, "2025-03-03", "date");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_RECIPIENT_COUNT), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_approval_count)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The Ministry of Commerce granted approvals to 13 foreign-funded operators "
+                    "in Beijing.",
+                    "2025-03-10", &doc);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_APPROVAL);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_BY, "Ministry of Commerce");
+  slot_literal(f, TG_PROP_RECIPIENT_COUNT, "13", "integer");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_GRANTED_TO), 0);
+  ASSERT_SLOT(r, f, TG_PROP_IN_REGION, "Beijing");
+  /* The count is the approval's, not a statistic. */
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_STATISTIC), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_approval_passive)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("China Mobile has been granted a licence by the NFRA.", NULL, &doc);
+  const TgEntity *nfra = must_entity(r, "National Financial Regulatory Administration",
+                                     TG_CLASS_REGULATOR,
+                                     "org/national-financial-regulatory-administration");
+  ck_assert(has_alias(nfra, "NFRA"));
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_APPROVAL);
+  ck_assert_str_eq(f->rule, "approval.passive");
+  ck_assert_double_eq_tol(f->confidence, 0.85, 1e-9);
+  ck_assert_uint_eq(count_slots(f, TG_PROP_GRANTED_BY), 1);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_BY, "National Financial Regulatory Administration");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_GRANTED_TO), 1);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_TO, "China Mobile");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_DATE), 0); /* no article date, no date */
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* Hedged, planned or negated wording is no approval. */
+static const char *const hedged[] = {
+    "The National Financial Regulatory Administration (NFRA) is expected to approve licences "
+    "for China Mobile.",
+    "The NFRA will not grant licences to China Mobile.",
+    "The NFRA plans to grant a licence to China Unicom next year.",
+    "The NFRA refused to grant a licence to China Mobile.",
+    "The NFRA may approve China Mobile's application.",
+};
+#define N_HEDGED (sizeof hedged / sizeof hedged[0])
+
+START_TEST(test_approval_hedged)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run(hedged[_i], "2025-03-10", &doc);
+  ck_assert_msg(count_facts(r, TG_CLASS_APPROVAL) == 0, "'%s' gave an approval", hedged[_i]);
+  /* The names are still found. */
+  ck_assert_int_ge(entity_named(r, "National Financial Regulatory Administration"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* ---- Resolution ---- */
+
+START_TEST(test_acronym)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The Zorvian Telecom Authority (ZTA) on Monday granted a licence to China "
+                    "Mobile. The ZTA later granted a permit to China Unicom.",
+                    "2025-03-10", &doc);
+  const TgEntity *zta = must_entity(r, "Zorvian Telecom Authority", TG_CLASS_REGULATOR,
+                                    "org/zorvian-telecom-authority");
+  ck_assert_uint_eq(zta->n_aliases, 1);
+  ck_assert_str_eq(zta->aliases[0], "ZTA");
+  ck_assert_int_eq(entity_named(r, "ZTA"), -1);
+  const long zi = entity_named(r, "Zorvian Telecom Authority");
+  /* One definition mention, one later use, both of the same entity. */
+  size_t defs = 0;
+  size_t uses = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    const char *text = tg_document_text(doc);
+    if (m->span.end - m->span.begin == 3 && memcmp(text + m->span.begin, "ZTA", 3) == 0) {
+      ck_assert_int_eq(m->entity, zi);
+      ck_assert_int_eq(m->cls, TG_CLASS_REGULATOR);
+      ck_assert_str_eq(m->source, "acronym");
+      if (m->flags & TG_MENTION_DEFINITION) {
+        ++defs;
+        ck_assert_uint_eq(m->span.begin, 31);
+        ck_assert_uint_eq(m->sentence, 0);
+      } else {
+        ++uses;
+        ck_assert_uint_eq(m->span.begin, 85);
+        ck_assert_uint_eq(m->sentence, 1);
+      }
+    }
+  }
+  ck_assert_uint_eq(defs, 1);
+  ck_assert_uint_eq(uses, 1);
+  /* The reused acronym grants the second approval. */
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 2);
+  const TgFact *second = tg_result_fact(r, 1);
+  ck_assert_int_eq(second->cls, TG_CLASS_APPROVAL);
+  ck_assert_uint_eq(second->sentence, 1);
+  ASSERT_SLOT(r, second, TG_PROP_GRANTED_BY, "Zorvian Telecom Authority");
+  ASSERT_SLOT(r, second, TG_PROP_GRANTED_TO, "China Unicom");
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_coreference)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The Ministry of Commerce said it would publish data. The ministry granted "
+                    "licences to China Unicom on March 3, 2025.",
+                    "2025-03-10", &doc);
+  const long moc = entity_named(r, "Ministry of Commerce");
+  ck_assert_int_ge(moc, 0);
+  ck_assert_int_eq(entity_named(r, "ministry"), -1);
+  bool coref = false;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    if (m->flags & TG_MENTION_COREF) {
+      coref = true;
+      ck_assert_int_eq(m->entity, moc);
+      ck_assert_uint_eq(m->span.begin, 57);
+      ck_assert_uint_eq(m->span.end, 65);
+      ck_assert_uint_eq(m->sentence, 1);
+    }
+  }
+  ck_assert(coref);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_APPROVAL);
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_BY, "Ministry of Commerce");
+  ASSERT_SLOT(r, f, TG_PROP_GRANTED_TO, "China Unicom");
+  slot_literal(f, TG_PROP_DATE, "2025-03-03", "date");
+  /* A slot filled by coreference lowers the confidence (0.9 x 0.85). */
+  ck_assert_double_eq_tol(f->confidence, 0.765, 1e-9);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* "the ministry" with nothing before it names nobody. */
+START_TEST(test_coreference_without_antecedent)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The ministry granted licences to China Unicom.", NULL, &doc);
+  ck_assert_int_eq(entity_named(r, "ministry"), -1);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 0);
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    ck_assert(!(tg_result_mention(r, i)->flags & TG_MENTION_COREF));
+  }
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* ---- Statistics and decisions ---- */
+
+START_TEST(test_statistic)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("China had 4.5 million 5G base stations as of the end of February 2025, up 20 "
+                    "percent year-on-year.",
+                    "2025-03-10", &doc);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_STATISTIC), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_STATISTIC);
+  ck_assert_str_eq(f->rule, "statistic.count");
+  slot_literal(f, TG_PROP_VALUE, "4500000", "decimal");
+  slot_literal(f, TG_PROP_UNIT, "stations", NULL);
+  slot_literal(f, TG_PROP_MEASURE, "5G base stations", NULL);
+  slot_literal(f, TG_PROP_AS_OF, "2025-02", "gYearMonth");
+  slot_literal(f, TG_PROP_CHANGE_PERCENT, "20", "decimal");
+  slot_literal(f, TG_PROP_CHANGE_BASIS, "year-on-year", NULL);
+  ck_assert_uint_eq(count_slots(f, TG_PROP_IN_REGION), 1);
+  ASSERT_SLOT(r, f, TG_PROP_IN_REGION, "China");
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_statistic_fall)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("China had 300 million broadband users in 2024, down 5 percent year-on-year.",
+                    "2025-03-10", &doc);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_STATISTIC), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_STATISTIC);
+  slot_literal(f, TG_PROP_VALUE, "300000000", "decimal");
+  slot_literal(f, TG_PROP_UNIT, "users", NULL);
+  slot_literal(f, TG_PROP_CHANGE_PERCENT, "-5", "decimal");
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_decision)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("On March 5, 2025, the State Council approved an action plan to boost "
+                    "consumption.",
+                    "2025-03-10", &doc);
+  must_entity(r, "State Council", TG_CLASS_GOVERNMENT_BODY, "org/state-council");
+  must_entity(r, "action plan to boost consumption", TG_CLASS_POLICY,
+              "policy/action-plan-to-boost-consumption");
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_DECISION), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_DECISION);
+  ck_assert_str_eq(f->rule, "decision.active");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_DECIDED_BY), 1);
+  ASSERT_SLOT(r, f, TG_PROP_DECIDED_BY, "State Council");
+  ck_assert_uint_eq(count_slots(f, TG_PROP_ADOPTS), 1);
+  ASSERT_SLOT(r, f, TG_PROP_ADOPTS, "action plan to boost consumption");
+  slot_literal(f, TG_PROP_DATE, "2025-03-05", "date");
+  /* Approving a plan is a decision, not an approval of a company. */
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A date after the plan's name is the decision's date, not part of the
+ * name. */
+START_TEST(test_decision_trailing_date)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("The State Council approved an action plan to boost consumption on March 5, "
+                    "2025.",
+                    "2025-03-10", &doc);
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_DECISION), 1);
+  const TgFact *f = first_fact(r, TG_CLASS_DECISION);
+  ASSERT_SLOT(r, f, TG_PROP_DECIDED_BY, "State Council");
+  ASSERT_SLOT(r, f, TG_PROP_ADOPTS, "action plan to boost consumption");
+  slot_literal(f, TG_PROP_DATE, "2025-03-05", "date");
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* ---- Deterministic slugs ---- */
+
+START_TEST(test_slugs_deterministic)
+{
+  static const char *const texts[] = {
+      "Zorvia Satcom Co has been granted a licence by the NFRA.",
+      "Earlier, the NFRA fined a bank. Zorvia Satcom Co said on Monday it was pleased.",
+  };
+  const char *slug[2][2] = {{NULL, NULL}, {NULL, NULL}};
+  TgDocument *doc[2];
+  TgResult *res[2];
+  for (int k = 0; k < 2; ++k) {
+    res[k] = run(texts[k], "2025-03-10", &doc[k]);
+    const long z = entity_named(res[k], "Zorvia Satcom Co");
+    const long n = entity_named(res[k], "National Financial Regulatory Administration");
+    ck_assert_int_ge(z, 0);
+    ck_assert_int_ge(n, 0);
+    slug[k][0] = tg_result_entity(res[k], (size_t)z)->slug;
+    slug[k][1] = tg_result_entity(res[k], (size_t)n)->slug;
+  }
+  ck_assert_str_eq(slug[0][0], "org/zorvia-satcom-co");
+  ck_assert_str_eq(slug[1][0], "org/zorvia-satcom-co");
+  ck_assert_str_eq(slug[0][1], slug[1][1]);
+  /* The same document twice gives the same entities in the same order. */
+  TgResult *again = NULL;
+  ck_assert_int_eq(tg_extractor_run(ex, doc[0], &again), TG_SUCCESS);
+  ck_assert_uint_eq(tg_result_n_entities(again), tg_result_n_entities(res[0]));
+  for (size_t i = 0; i < tg_result_n_entities(again); ++i) {
+    ck_assert_str_eq(tg_result_entity(again, i)->slug, tg_result_entity(res[0], i)->slug);
+    ck_assert_str_eq(tg_result_entity(again, i)->label, tg_result_entity(res[0], i)->label);
+  }
+  tg_result_free(again);
+  for (int k = 0; k < 2; ++k) {
+    tg_result_free(res[k]);
+    tg_document_free(doc[k]);
+  }
+}
+END_TEST
+
+/* Two spellings of one name that differ only in case merge. */
+START_TEST(test_slug_merges_spellings)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("Zorvia Satcom Co has been granted a licence by the NFRA. ZORVIA SATCOM Co "
+                    "said it was pleased.",
+                    NULL, &doc);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_entities(r); ++i) {
+    n += strcmp(tg_result_entity(r, i)->slug, "org/zorvia-satcom-co") == 0;
+  }
+  ck_assert_uint_eq(n, 1);
+  const TgEntity *e = must_entity(r, "Zorvia Satcom Co", TG_CLASS_COMPANY, "org/zorvia-satcom-co");
+  ck_assert(has_alias(e, "ZORVIA SATCOM Co"));
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* ---- The seed article ---- */
+
+START_TEST(test_seed_article)
+{
+  const char *root = getenv("TG_SOURCE_ROOT");
+  ck_assert_msg(root != NULL, "TG_SOURCE_ROOT is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/samples/miit-2025-02-28.txt", root);
+  TgDocument *doc = NULL;
+  ck_assert_int_eq(tg_document_read(path, NULL, NULL, NULL, &doc), TG_SUCCESS);
+  ck_assert_str_eq(tg_document_id(doc), "miit-2025-02-28");
+  ck_assert_str_eq(tg_document_date(doc), "2025-02-28");
+  TgResult *r = NULL;
+  ck_assert_int_eq(tg_extractor_run(ex, doc, &r), TG_SUCCESS);
+
+  const TgEntity *miit = must_entity(r, "Ministry of Industry and Information Technology",
+                                     TG_CLASS_REGULATOR,
+                                     "org/ministry-of-industry-and-information-technology");
+  ck_assert(has_alias(miit, "MIIT"));
+  ck_assert_str_eq(miit->wikidata, "Q1002010");
+  must_entity(r, "Xinhua News Agency", TG_CLASS_NEWS_AGENCY, "org/xinhua-news-agency");
+  must_entity(r, "State Council", TG_CLASS_GOVERNMENT_BODY, "org/state-council");
+  must_entity(r, "Beijing", TG_CLASS_PLACE, "place/beijing");
+  must_entity(r, "Shanghai", TG_CLASS_PLACE, "place/shanghai");
+  must_entity(r, "Hainan", TG_CLASS_PLACE, "place/hainan");
+  must_entity(r, "Shenzhen", TG_CLASS_PLACE, "place/shenzhen");
+  const TgEntity *china = must_entity(r, "China", TG_CLASS_PLACE, "place/china");
+  ck_assert(china->country);
+  must_entity(r, "Deutsche Telekom (China) Communication Technology Co", TG_CLASS_COMPANY,
+              "org/deutsche-telekom-china-communication-technology-co");
+  must_entity(r, "Siemens Digital Technology (Shenzhen) Co", TG_CLASS_COMPANY,
+              "org/siemens-digital-technology-shenzhen-co");
+  must_entity(r, "action plan to stabilize foreign investment in 2025", TG_CLASS_POLICY,
+              "policy/action-plan-to-stabilize-foreign-investment-in-2025");
+
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_APPROVAL), 1);
+  const TgFact *a = first_fact(r, TG_CLASS_APPROVAL);
+  ck_assert_uint_eq(count_slots(a, TG_PROP_GRANTED_BY), 1);
+  ASSERT_SLOT(r, a, TG_PROP_GRANTED_BY, "Ministry of Industry and Information Technology");
+  slot_literal(a, TG_PROP_RECIPIENT_COUNT, "13", "integer");
+  ck_assert_uint_eq(count_slots(a, TG_PROP_GRANTED_TO), 2);
+  ASSERT_SLOT(r, a, TG_PROP_GRANTED_TO, "Deutsche Telekom (China) Communication Technology Co");
+  ASSERT_SLOT(r, a, TG_PROP_GRANTED_TO, "Siemens Digital Technology (Shenzhen) Co");
+  ck_assert_uint_eq(count_slots(a, TG_PROP_IN_REGION), 4);
+  ASSERT_SLOT(r, a, TG_PROP_IN_REGION, "Beijing");
+  ASSERT_SLOT(r, a, TG_PROP_IN_REGION, "Shanghai");
+  ASSERT_SLOT(r, a, TG_PROP_IN_REGION, "Hainan");
+  ASSERT_SLOT(r, a, TG_PROP_IN_REGION, "Shenzhen");
+  slot_literal(a, TG_PROP_DATE, "2025-02-28", "date");
+  ck_assert_uint_eq(a->sentence, 0);
+
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_STATISTIC), 1);
+  const TgFact *s = first_fact(r, TG_CLASS_STATISTIC);
+  slot_literal(s, TG_PROP_VALUE, "2400", "decimal");
+  slot_literal(s, TG_PROP_UNIT, "enterprises", NULL);
+  slot_literal(s, TG_PROP_MEASURE, "new foreign-invested enterprises in the telecommunication sector",
+               NULL);
+  slot_literal(s, TG_PROP_AS_OF, "2025-02", "gYearMonth");
+  slot_literal(s, TG_PROP_CHANGE_PERCENT, "30", "decimal");
+  slot_literal(s, TG_PROP_CHANGE_BASIS, "year-on-year", NULL);
+  ASSERT_SLOT(r, s, TG_PROP_IN_REGION, "China");
+
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_DECISION), 1);
+  const TgFact *d = first_fact(r, TG_CLASS_DECISION);
+  ck_assert_uint_eq(count_slots(d, TG_PROP_DECIDED_BY), 1);
+  ASSERT_SLOT(r, d, TG_PROP_DECIDED_BY, "State Council");
+  ck_assert_uint_eq(count_slots(d, TG_PROP_ADOPTS), 1);
+  ASSERT_SLOT(r, d, TG_PROP_ADOPTS, "action plan to stabilize foreign investment in 2025");
+  slot_literal(d, TG_PROP_DATE, "2025-02-20", "date");
+
+  ck_assert_uint_eq(count_facts(r, TG_CLASS_REPORT), 1);
+  ASSERT_SLOT(r, first_fact(r, TG_CLASS_REPORT), TG_PROP_REPORTED_BY, "Xinhua News Agency");
+
+  /* Every fact is well formed. */
+  for (size_t i = 0; i < tg_result_n_facts(r); ++i) {
+    const TgFact *f = tg_result_fact(r, i);
+    ck_assert(f->confidence >= 0.0 && f->confidence <= 1.0);
+    ck_assert_uint_lt(f->sentence, tg_result_n_sentences(r));
+    ck_assert_uint_le(f->span.begin, f->span.end);
+    ck_assert_uint_le(f->span.end, tg_document_length(doc));
+  }
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* ---- API edges ---- */
+
+START_TEST(test_free_null)
+{
+  tg_extractor_free(NULL);
+  tg_result_free(NULL);
+}
+END_TEST
+
+START_TEST(test_empty_document)
+{
+  TgDocument *doc = NULL;
+  TgResult *r = run("", NULL, &doc);
+  ck_assert_uint_eq(tg_result_n_sentences(r), 0);
+  ck_assert_uint_eq(tg_result_n_mentions(r), 0);
+  ck_assert_uint_eq(tg_result_n_entities(r), 0);
+  ck_assert_uint_eq(tg_result_n_facts(r), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A tiny budget stops the run with TG_BAD_LIMIT and a diagnostic. */
+START_TEST(test_budget)
+{
+  TgDocument *doc = NULL;
+  static const char text[] = "China Mobile has been granted a licence by the NFRA.";
+  ck_assert_int_eq(tg_document_new(text, sizeof text - 1, "t", NULL, NULL, NULL, NULL, &doc),
+                   TG_SUCCESS);
+  tg_extractor_set_budget(ex, 5);
+  n_diagnostics = 0;
+  TgResult *r = (TgResult *)&r;
+  ck_assert_int_eq(tg_extractor_run(ex, doc, &r), TG_BAD_LIMIT);
+  ck_assert_ptr_null(r);
+  ck_assert_uint_eq(n_diagnostics, 1);
+  tg_extractor_set_budget(ex, 0); /* back to the default */
+  ck_assert_int_eq(tg_extractor_run(ex, doc, &r), TG_SUCCESS);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_load_missing_dir)
+{
+  n_diagnostics = 0;
+  TgExtractor *e = tg_extractor_new(count_diag, NULL);
+  ck_assert_int_eq(tg_extractor_load_dir(e, "/nonexistent"), TG_BAD_READ);
+  ck_assert_uint_eq(n_diagnostics, 1);
+  tg_extractor_free(e);
+}
+END_TEST
+
+/* ---- Allocation failure: every allocation of a run may fail ---- */
+
+START_TEST(test_alloc_failure)
+{
+  TgDocument *doc = NULL;
+  static const char text[] =
+      "The Ministry of Commerce (MOFCOM) on Friday granted licences to China Mobile in Beijing. "
+      "The ministry said 2,400 firms rose 30 percent year-on-year.";
+  ck_assert_int_eq(tg_document_new(text, sizeof text - 1, "t", NULL, "2025-02-28", NULL, NULL,
+                                   &doc),
+                   TG_SUCCESS);
+  long n = 0;
+  for (; n < 100000; ++n) {
+    TgResult *r = (TgResult *)&r;
+    tg_alloc_fail_after(n);
+    const TgStatus st = tg_extractor_run(ex, doc, &r);
+    tg_alloc_fail_after(-1);
+    ck_assert_msg(st == TG_SUCCESS || st == TG_BAD_ALLOC, "n=%ld: status %d", n, (int)st);
+    if (st == TG_SUCCESS) {
+      ck_assert_ptr_nonnull(r);
+      ck_assert_uint_ge(count_facts(r, TG_CLASS_APPROVAL), 1);
+      tg_result_free(r);
+      break;
+    }
+    ck_assert_ptr_null(r);
+  }
+  ck_assert_msg(n > 10, "the run succeeded after only %ld allocations", n);
+  ck_assert_msg(n < 100000, "the run never succeeded");
+  tg_document_free(doc);
+}
+END_TEST
+
+START_TEST(test_alloc_failure_load)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  /* Creating and loading fail cleanly too (sampled: loading is long). */
+  for (long n = 0; n < 4000; n += (n < 50 ? 1 : 97)) {
+    tg_alloc_fail_after(n);
+    TgExtractor *e = tg_extractor_new(NULL, NULL);
+    TgStatus st = e ? tg_extractor_load_dir(e, data) : TG_BAD_ALLOC;
+    tg_alloc_fail_after(-1);
+    ck_assert_msg(st == TG_SUCCESS || st == TG_BAD_ALLOC, "n=%ld: status %d", n, (int)st);
+    tg_extractor_free(e);
+  }
+}
+END_TEST
+
+static Suite *extractor_suite(void)
+{
+  Suite *s = suite_create("extractor");
+
+  TCase *tc = tcase_create("facts");
+  tcase_add_unchecked_fixture(tc, load, unload);
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_approval_active);
+  tcase_add_test(tc, test_approval_count);
+  tcase_add_test(tc, test_approval_passive);
+  tcase_add_loop_test(tc, test_approval_hedged, 0, (int)N_HEDGED);
+  tcase_add_test(tc, test_acronym);
+  tcase_add_test(tc, test_coreference);
+  tcase_add_test(tc, test_coreference_without_antecedent);
+  tcase_add_test(tc, test_statistic);
+  tcase_add_test(tc, test_statistic_fall);
+  tcase_add_test(tc, test_decision);
+  tcase_add_test(tc, test_decision_trailing_date);
+  tcase_add_test(tc, test_slugs_deterministic);
+  tcase_add_test(tc, test_slug_merges_spellings);
+  tcase_add_test(tc, test_seed_article);
+  tcase_add_test(tc, test_empty_document);
+  tcase_add_test(tc, test_budget);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("api");
+  tcase_set_timeout(tc, 600);
+  tcase_add_unchecked_fixture(tc, load, unload);
+  tcase_add_test(tc, test_free_null);
+  tcase_add_test(tc, test_load_missing_dir);
+  tcase_add_test(tc, test_alloc_failure);
+  tcase_add_test(tc, test_alloc_failure_load);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  if (!getenv("TELEGRAPH_DATA") || !getenv("TG_SOURCE_ROOT")) {
+    fprintf(stderr, "test_extractor: set TELEGRAPH_DATA and TG_SOURCE_ROOT\n");
+    return EXIT_FAILURE;
+  }
+  SRunner *sr = srunner_create(extractor_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  const int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

@@ -1,0 +1,410 @@
+/* telegraph: unit tests for rule files (src/rules.c): parsing, defines,
+ * diagnostics, and matching under limits.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "rules.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* ---- error collection ---- */
+
+#define MAX_ERRORS 4
+
+typedef struct {
+  unsigned count;
+  unsigned line[MAX_ERRORS];
+  unsigned col[MAX_ERRORS];
+  char msg[MAX_ERRORS][300];
+  char file[MAX_ERRORS][256];
+} Errors;
+
+static void collect(void *data, const char *file, unsigned line, unsigned col, const char *msg)
+{
+  Errors *e = (Errors *)data;
+  if (e->count < MAX_ERRORS) {
+    e->line[e->count] = line;
+    e->col[e->count] = col;
+    snprintf(e->msg[e->count], sizeof e->msg[0], "%s", msg);
+    snprintf(e->file[e->count], sizeof e->file[0], "%s", file ? file : "(null)");
+  }
+  ++e->count;
+}
+
+static TgStatus parse(TgRuleSet *rs, const char *text, Errors *e)
+{
+  return tg_ruleset_parse(rs, "mem.rules", text, strlen(text), collect, e);
+}
+
+/* Does pattern `p` match `subject`? (TG_SUCCESS / TG_FAILURE) */
+static TgStatus try_match(const TgPattern *p, const char *subject)
+{
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 100), TG_SUCCESS);
+  const TgStatus st = tg_match(&m, p, subject, strlen(subject), 0);
+  tg_matcher_clear(&m);
+  return st;
+}
+
+static const TgPattern *pattern(const TgRule *r, TgPatKind kind, size_t i)
+{
+  ck_assert_uint_gt(r->patterns[kind].len, i);
+  return (const TgPattern *)tg_vec_at(&r->patterns[kind], i);
+}
+
+/* ---- Good rule text ---- */
+
+static const char good[] =
+    "# A comment\n"
+    "define WORD = [a-z]+\n"
+    "define TWO = ${WORD}\\s+${WORD}\n"
+    "\n"
+    "rule entity.acme\n"
+    "  class Company\n"
+    "  pattern (?<name>Acme\\s+${WORD})\n"
+    "\n"
+    "rule approval.test\n"
+    "  class Approval\n"
+    "  attach Approval\n"
+    "  confidence 0.75\n"
+    "  # comments may be indented too\n"
+    "  when granted\n"
+    "  pattern (?<grantedBy><REG>)\\s+(?<trigger>granted)\\s+(?<grantedTo>.*)\n"
+    "  pattern (?<grantedBy><GOV>)\\s+approved\\s+(?<grantedTo>.*)\n"
+    "  also (?<recipientCount><NUM>)\\s+firms\n"
+    "  reject \\bnot\\b\n"
+    "  require grantedBy\n"
+    "  require grantedTo|recipientCount\n"
+    "  fill inRegion\n"
+    "  fill date\n"
+    "\t\n"
+    "rule value.x\n"
+    "\tclass Quantity\n"
+    "\tpattern ${TWO}   \r\n";
+
+START_TEST(test_parse_good)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, good, &e), TG_SUCCESS);
+  ck_assert_uint_eq(e.count, 0);
+  ck_assert_uint_eq(tg_ruleset_size(rs), 3);
+
+  const TgRule *r = tg_ruleset_rule(rs, 0);
+  ck_assert_str_eq(r->id, "entity.acme");
+  ck_assert_int_eq(r->cls, TG_CLASS_COMPANY);
+  ck_assert_int_eq(r->attach, TG_CLASS_NONE);
+  ck_assert_double_eq(r->confidence, 0.8); /* the default */
+  ck_assert_str_eq(r->file, "mem.rules");
+  ck_assert_uint_eq(r->line, 5);
+  ck_assert_uint_eq(r->patterns[TG_PAT_MAIN].len, 1);
+  ck_assert_uint_eq(pattern(r, TG_PAT_MAIN, 0)->line, 7);
+  /* ${WORD} expanded; entity rules are case-sensitive. */
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "the Acme widgets"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "the acme widgets"), TG_FAILURE);
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "Acme 42"), TG_FAILURE);
+
+  r = tg_ruleset_rule(rs, 1);
+  ck_assert_str_eq(r->id, "approval.test");
+  ck_assert_int_eq(r->cls, TG_CLASS_APPROVAL);
+  ck_assert_int_eq(r->attach, TG_CLASS_APPROVAL);
+  ck_assert_double_eq(r->confidence, 0.75);
+  ck_assert_uint_eq(r->line, 9);
+  ck_assert_uint_eq(r->patterns[TG_PAT_MAIN].len, 2);
+  ck_assert_uint_eq(r->patterns[TG_PAT_ALSO].len, 1);
+  ck_assert_uint_eq(r->patterns[TG_PAT_WHEN].len, 1);
+  ck_assert_uint_eq(r->patterns[TG_PAT_REJECT].len, 1);
+  ck_assert_uint_eq(pattern(r, TG_PAT_MAIN, 1)->line, 16);
+  ck_assert_uint_eq(pattern(r, TG_PAT_REJECT, 0)->line, 18);
+  ck_assert_uint_eq(r->require.len, 2);
+  ck_assert_uint_eq(*(const unsigned *)tg_vec_at(&r->require, 0), 1u << TG_PROP_GRANTED_BY);
+  ck_assert_uint_eq(*(const unsigned *)tg_vec_at(&r->require, 1),
+                    (1u << TG_PROP_GRANTED_TO) | (1u << TG_PROP_RECIPIENT_COUNT));
+  ck_assert_uint_eq(r->fill.len, 2);
+  ck_assert_int_eq(*(const TgProperty *)tg_vec_at(&r->fill, 0), TG_PROP_IN_REGION);
+  ck_assert_int_eq(*(const TgProperty *)tg_vec_at(&r->fill, 1), TG_PROP_DATE);
+  /* Fact rules are case-insensitive. */
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "<reg> GRANTED x"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_REJECT, 0), "did NOT"), TG_SUCCESS);
+
+  r = tg_ruleset_rule(rs, 2);
+  ck_assert_str_eq(r->id, "value.x");
+  ck_assert_int_eq(r->cls, TG_CLASS_NUMBER); /* Quantity */
+  ck_assert_uint_eq(r->line, 24);
+  /* A define is one atom: ${TWO} is two words, nothing else. */
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "ab cd"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "abcd"), TG_FAILURE);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* A define wraps its body in a group: "${ALT}x" is (?:a|b)x, not a|bx. */
+START_TEST(test_define_is_atom)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs,
+                         "define ALT = a|b\n"
+                         "define ALT2 = ${ALT}\n"
+                         "rule r\n"
+                         "  class Company\n"
+                         "  pattern ^${ALT2}x$\n",
+                         &e),
+                   TG_SUCCESS);
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  ck_assert_int_eq(try_match(p, "ax"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "bx"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "a"), TG_FAILURE);
+  ck_assert_int_eq(try_match(p, "b"), TG_FAILURE);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Defines carry over between files of one rule set. */
+START_TEST(test_defines_across_files)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_parse(rs, "00.rules", "define X = xy\n", 14, collect, &e),
+                   TG_SUCCESS);
+  static const char second[] = "rule r\n  class Place\n  pattern ${X}\n";
+  ck_assert_int_eq(tg_ruleset_parse(rs, "10.rules", second, sizeof second - 1, collect, &e),
+                   TG_SUCCESS);
+  const TgRule *r = tg_ruleset_rule(rs, 0);
+  ck_assert_str_eq(r->file, "10.rules");
+  ck_assert_int_eq(try_match(pattern(r, TG_PAT_MAIN, 0), "xy"), TG_SUCCESS);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* ---- Errors with exact line and column ---- */
+
+typedef struct {
+  const char *name;
+  const char *text;
+  TgStatus st;
+  unsigned line;
+  unsigned col;
+  const char *msg_part;
+} BadCase;
+
+static const BadCase bad_cases[] = {
+    {"unknown attribute", "rule r\n  class Company\n  colour red\n", TG_BAD_SYNTAX, 3, 3,
+     "unknown rule attribute 'colour'"},
+    {"unknown attribute, tab", "rule r\n\tclass Company\n\tpatern x\n", TG_BAD_SYNTAX, 3, 2,
+     "unknown rule attribute 'patern'"},
+    {"undefined name", "rule r\n  class Company\n  pattern a${X}b\n", TG_BAD_SYNTAX, 3, 12,
+     "undefined name 'X'"},
+    {"undefined name in define", "define A = x\ndefine B = [${A}${NOPE}]\n", TG_BAD_SYNTAX, 2,
+     17, "undefined name 'NOPE'"},
+    {"unterminated reference", "rule r\n  class Company\n  pattern ab${X\n", TG_BAD_SYNTAX, 3,
+     13, "unterminated"},
+    {"bad regex", "rule r\n  class Company\n  pattern a(b\n", TG_BAD_PATTERN, 3, 14,
+     "bad pattern"},
+    {"bad regex with expansion", "define W = x\nrule r\n  class Company\n  pattern ${W}[\n",
+     TG_BAD_PATTERN, 4, 11, "of the expanded pattern"},
+    {"group is not a property", "rule r\n  class Approval\n  pattern (?<grantee>x)\n",
+     TG_BAD_SYNTAX, 3, 11, "group name 'grantee' is not a property of class Approval"},
+    {"entity rule group", "rule r\n  class Company\n  pattern (?<grantedTo>x)\n", TG_BAD_SYNTAX,
+     3, 11, "group name 'grantedTo' is not a property of class Company"},
+    {"class after pattern", "rule r\n  pattern x\n  class Company\n", TG_BAD_SYNTAX, 2, 11,
+     "'class' must come before patterns"},
+    {"class missing", "rule r\n  confidence 0.5\n", TG_BAD_SYNTAX, 1, 1,
+     "rule 'r' needs a class and at least one pattern"},
+    {"pattern missing", "rule r\n  class Company\nrule s\n  class Place\n  pattern x\n",
+     TG_BAD_SYNTAX, 1, 1, "rule 'r' needs a class"},
+    {"unknown class", "rule r\n  class Firm\n", TG_BAD_SYNTAX, 2, 9, "unknown class 'Firm'"},
+    {"money is not a rule class", "rule r\n  class Money\n", TG_BAD_SYNTAX, 2, 9,
+     "unknown class 'Money'"},
+    {"class twice", "rule r\n  class Company\n  class Place\n", TG_BAD_SYNTAX, 3, 9,
+     "class given twice"},
+    {"confidence above 1", "rule r\n  class Company\n  confidence 1.5\n", TG_BAD_SYNTAX, 3, 14,
+     "confidence must be a number in [0, 1]"},
+    {"confidence negative", "rule r\n  class Company\n  confidence -0.1\n", TG_BAD_SYNTAX, 3,
+     14, "confidence"},
+    {"confidence not a number", "rule r\n  class Company\n  confidence high\n", TG_BAD_SYNTAX,
+     3, 14, "confidence"},
+    {"confidence trailing junk", "rule r\n  class Company\n  confidence 0.5x\n", TG_BAD_SYNTAX,
+     3, 14, "confidence"},
+    {"confidence nan", "rule r\n  class Company\n  confidence nan\n", TG_BAD_SYNTAX, 3, 14,
+     "confidence"},
+    {"indented line outside a rule", "# x\n  class Company\n", TG_BAD_SYNTAX, 2, 3,
+     "indented line outside a rule"},
+    {"indented after define", "define A = x\n  pattern y\n", TG_BAD_SYNTAX, 2, 3,
+     "indented line outside a rule"},
+    {"unknown keyword", "rules r\n", TG_BAD_SYNTAX, 1, 1, "expected 'define' or 'rule'"},
+    {"bad rule id", "rule Bad.Id\n", TG_BAD_SYNTAX, 1, 6, "rule ids use"},
+    {"missing rule id", "rule\n", TG_BAD_SYNTAX, 1, 5, "expected a rule id"},
+    {"attribute without value", "rule r\n  class\n", TG_BAD_SYNTAX, 2, 8, "'class' needs a value"},
+    {"define lower case", "define x = y\n", TG_BAD_SYNTAX, 1, 8, "expected 'define NAME = PATTERN'"},
+    {"define twice", "define X = a\ndefine X = b\n", TG_BAD_SYNTAX, 2, 8, "'X' is already defined"},
+    {"unknown property", "rule r\n  class Approval\n  pattern x\n  require grantedBy|nope\n",
+     TG_BAD_SYNTAX, 4, 21, "unknown property 'nope'"},
+    {"fill takes one", "rule r\n  class Approval\n  pattern x\n  fill inRegion|date\n",
+     TG_BAD_SYNTAX, 4, 16, "expected one property"},
+};
+#define N_BAD (sizeof bad_cases / sizeof bad_cases[0])
+
+START_TEST(test_bad_rules)
+{
+  const BadCase *c = &bad_cases[_i];
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  const TgStatus st = parse(rs, c->text, &e);
+  ck_assert_msg(st == c->st, "%s: status %d, want %d (%s)", c->name, (int)st, (int)c->st,
+                e.count ? e.msg[0] : "no message");
+  ck_assert_msg(e.count == 1, "%s: %u errors", c->name, e.count);
+  ck_assert_str_eq(e.file[0], "mem.rules");
+  ck_assert_msg(e.line[0] == c->line && e.col[0] == c->col,
+                "%s: mem.rules:%u:%u, want %u:%u (%s)", c->name, e.line[0], e.col[0], c->line,
+                c->col, e.msg[0]);
+  ck_assert_msg(strstr(e.msg[0], c->msg_part) != NULL, "%s: message '%s' lacks '%s'", c->name,
+                e.msg[0], c->msg_part);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* The real rule files compile without a diagnostic. */
+START_TEST(test_real_rules)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/rules", data);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  ck_assert_uint_eq(e.count, 0);
+  ck_assert_uint_gt(tg_ruleset_size(rs), 20);
+  /* Files load in name order: the first rule is the first of 10-entities. */
+  ck_assert_str_eq(tg_ruleset_rule(rs, 0)->id, "entity.company.designator");
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_load_missing)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_load(rs, "/nonexistent/x.rules", collect, &e), TG_BAD_READ);
+  ck_assert_uint_eq(e.count, 1);
+  ck_assert_str_eq(e.file[0], "/nonexistent/x.rules");
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_free_null)
+{
+  tg_ruleset_free(NULL);
+}
+END_TEST
+
+/* ---- Matching under limits ---- */
+
+static TgRuleSet *one_pattern(const char *pat)
+{
+  char text[512];
+  snprintf(text, sizeof text, "rule r\n  class Company\n  pattern %s\n", pat);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
+  return rs;
+}
+
+START_TEST(test_catastrophic_backtracking)
+{
+  TgRuleSet *rs = one_pattern("(a+)+$");
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  char subject[64];
+  memset(subject, 'a', 40);
+  subject[40] = 'b';
+  subject[41] = '\0';
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 1000), TG_SUCCESS);
+  const clock_t t0 = clock();
+  const TgStatus st = tg_match(&m, p, subject, 41, 0);
+  const double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  ck_assert_int_eq(st, TG_BAD_LIMIT);
+  ck_assert_msg(secs < 10.0, "the match took %.1f s", secs);
+  ck_assert_uint_eq(m.budget, 999);
+  /* The matcher stays usable. */
+  ck_assert_int_eq(tg_match(&m, p, "aaa", 3, 0), TG_SUCCESS);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+  ck_assert_uint_eq(ov[0], 0);
+  ck_assert_uint_eq(ov[1], 3);
+  tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_budget)
+{
+  TgRuleSet *rs = one_pattern("b+");
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 3), TG_SUCCESS);
+  ck_assert_int_eq(tg_match(&m, p, "abba", 4, 0), TG_SUCCESS);
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+  ck_assert_uint_eq(ov[0], 1);
+  ck_assert_uint_eq(ov[1], 3);
+  ck_assert_int_eq(tg_match(&m, p, "abba", 4, 3), TG_FAILURE);
+  ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_SUCCESS);
+  ck_assert_uint_eq(m.budget, 0);
+  /* The fourth application is over the budget, match or not. */
+  ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_BAD_LIMIT);
+  ck_assert_int_eq(tg_match(&m, p, "x", 1, 0), TG_BAD_LIMIT);
+  ck_assert_uint_eq(m.budget, 0);
+  tg_matcher_clear(&m);
+
+  ck_assert_int_eq(tg_matcher_init(&m, 0), TG_SUCCESS);
+  ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_BAD_LIMIT);
+  tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_matcher_clear_twice)
+{
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 1), TG_SUCCESS);
+  tg_matcher_clear(&m);
+  ck_assert_ptr_null(m.md);
+  tg_matcher_clear(&m);
+}
+END_TEST
+
+static Suite *rules_suite(void)
+{
+  Suite *s = suite_create("rules");
+
+  TCase *tc = tcase_create("parse");
+  tcase_add_test(tc, test_parse_good);
+  tcase_add_test(tc, test_define_is_atom);
+  tcase_add_test(tc, test_defines_across_files);
+  tcase_add_loop_test(tc, test_bad_rules, 0, (int)N_BAD);
+  tcase_add_test(tc, test_real_rules);
+  tcase_add_test(tc, test_load_missing);
+  tcase_add_test(tc, test_free_null);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("match");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_catastrophic_backtracking);
+  tcase_add_test(tc, test_budget);
+  tcase_add_test(tc, test_matcher_clear_twice);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  SRunner *sr = srunner_create(rules_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  const int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}

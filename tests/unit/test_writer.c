@@ -1,0 +1,296 @@
+/* telegraph: unit tests for the writer (src/writer.c).
+ *
+ * Needs TELEGRAPH_DATA = ontology/ (to extract a tiny article).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/telegraph.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Format names ---- */
+
+static const struct {
+  const char *name;
+  TgFormat format;
+} format_names[] = {
+    {"turtle", TG_FORMAT_TURTLE}, {"ttl", TG_FORMAT_TURTLE},  {"ntriples", TG_FORMAT_NTRIPLES},
+    {"nt", TG_FORMAT_NTRIPLES},   {"nquads", TG_FORMAT_NQUADS}, {"nq", TG_FORMAT_NQUADS},
+    {"rdfxml", TG_FORMAT_RDFXML}, {"xml", TG_FORMAT_RDFXML},  {"dot", TG_FORMAT_DOT},
+};
+#define N_FORMATS (sizeof format_names / sizeof format_names[0])
+
+START_TEST(test_format_names)
+{
+  TgFormat f = (TgFormat)-1;
+  ck_assert_int_eq(tg_format_from_name(format_names[_i].name, &f), TG_SUCCESS);
+  ck_assert_int_eq(f, format_names[_i].format);
+}
+END_TEST
+
+static const char *const bad_format_names[] = {"", "json", "n-triples", "turtle ", "rdf", "nt\n"};
+#define N_BAD_FORMATS (sizeof bad_format_names / sizeof bad_format_names[0])
+
+START_TEST(test_format_unknown)
+{
+  TgFormat f = TG_FORMAT_DOT;
+  ck_assert_int_eq(tg_format_from_name(bad_format_names[_i], &f), TG_BAD_ARG);
+  ck_assert_int_eq(f, TG_FORMAT_DOT); /* untouched */
+}
+END_TEST
+
+/* ---- Writing a tiny result ---- */
+
+static TgExtractor *ex;
+static TgDocument *doc;
+static TgResult *res;
+
+static void setup(void)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  ex = tg_extractor_new(NULL, NULL);
+  ck_assert_int_eq(tg_extractor_load_dir(ex, data), TG_SUCCESS);
+  static const char text[] = " date 2025-02-28 Beijing news\n\nThe Ministry of Commerce granted "
+                             "licences to China Mobile in Beijing.\n";
+  ck_assert_int_eq(tg_document_new(text, sizeof text - 1, "tiny-1", NULL, NULL, NULL, NULL, &doc),
+                   TG_SUCCESS);
+  ck_assert_int_eq(tg_extractor_run(ex, doc, &res), TG_SUCCESS);
+}
+
+static void teardown(void)
+{
+  tg_result_free(res);
+  tg_document_free(doc);
+  tg_extractor_free(ex);
+}
+
+/* Write with `format` to a tmpfile and return its contents (malloc'd). */
+static char *write_all(TgFormat format, TgProvenance prov, const char *base)
+{
+  FILE *f = tmpfile();
+  ck_assert_ptr_nonnull(f);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(format, prov, base, f, NULL, NULL, &w), TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_write(w, doc, res), TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_finish(w), TG_SUCCESS);
+  tg_writer_free(w);
+  const long size = ftell(f);
+  ck_assert_int_gt(size, 0);
+  rewind(f);
+  char *buf = (char *)malloc((size_t)size + 1);
+  ck_assert_ptr_nonnull(buf);
+  ck_assert_uint_eq(fread(buf, 1, (size_t)size, f), (size_t)size);
+  buf[size] = '\0';
+  fclose(f);
+  return buf;
+}
+
+static void has_line(const char *out, const char *line)
+{
+  const size_t n = strlen(line);
+  for (const char *p = out; (p = strstr(p, line)) != NULL; p += n) {
+    if ((p == out || p[-1] == '\n') && (p[n] == '\n' || p[n] == '\0')) {
+      return;
+    }
+  }
+  ck_abort_msg("no line '%s' in the output (%zu bytes)", line, strlen(out));
+}
+
+static void has_text(const char *out, const char *text)
+{
+  ck_assert_msg(strstr(out, text) != NULL, "no '%s' in the output", text);
+}
+
+#define ID "https://w3id.org/telegraph/id/"
+#define TG "https://w3id.org/telegraph/ontology#"
+#define RDF_TYPE "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+#define XSD "http://www.w3.org/2001/XMLSchema#"
+
+START_TEST(test_ntriples)
+{
+  char *out = write_all(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FACTS, NULL);
+  has_line(out, "<" ID "doc/tiny-1> <http://purl.org/dc/terms/date> \"2025-02-28\"^^<" XSD "date> .");
+  has_line(out, "<" ID "doc/tiny-1> " RDF_TYPE " <" TG "Document> .");
+  has_line(out, "<" ID "doc/tiny-1> <http://purl.org/dc/terms/title> \"Beijing news\"@en .");
+  has_line(out, "<" ID "doc/tiny-1> <" TG "referenceDate> \"2025-02-28\"^^<" XSD "date> .");
+  has_line(out, "<" ID "doc/tiny-1> <" TG "mentions> <" ID "org/china-mobile> .");
+  has_line(out, "<" ID "org/china-mobile> " RDF_TYPE " <" TG "Company> .");
+  has_line(out, "<" ID "org/china-mobile> <http://www.w3.org/2000/01/rdf-schema#label> "
+                "\"China Mobile\"@en .");
+  has_line(out, "<" ID "org/china-mobile> <http://www.w3.org/2002/07/owl#sameAs> "
+                "<http://www.wikidata.org/entity/Q741618> .");
+  has_line(out, "<" ID "place/beijing> <http://www.w3.org/2002/07/owl#sameAs> "
+                "<https://sws.geonames.org/1816670/> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> " RDF_TYPE " <" TG "Approval> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "grantedBy> <" ID "org/ministry-of-commerce> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "grantedTo> <" ID "org/china-mobile> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "inRegion> <" ID "place/beijing> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <http://www.w3.org/ns/prov#wasDerivedFrom> <" ID
+                "doc/tiny-1> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "rule> \"approval.active\"^^<" XSD "string> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "confidence> \"0.90\"^^<" XSD "decimal> .");
+  /* The sentence: code points 31..100 of the text. */
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "sentence> <" ID "doc/tiny-1#char=31,100> .");
+  free(out);
+}
+END_TEST
+
+START_TEST(test_ntriples_no_provenance_and_base)
+{
+  char *out = write_all(TG_FORMAT_NTRIPLES, TG_PROVENANCE_NONE, "http://example.org/kg/");
+  has_line(out, "<http://example.org/kg/doc/tiny-1> <http://purl.org/dc/terms/date> "
+                "\"2025-02-28\"^^<" XSD "date> .");
+  has_line(out, "<http://example.org/kg/doc/tiny-1#approval-1> <" TG "grantedTo> "
+                "<http://example.org/kg/org/china-mobile> .");
+  ck_assert_ptr_null(strstr(out, "w3id.org/telegraph/id/"));
+  ck_assert_ptr_null(strstr(out, TG "rule>"));
+  ck_assert_ptr_null(strstr(out, TG "referenceDate>"));
+  ck_assert_ptr_null(strstr(out, "nif-core#"));
+  free(out);
+}
+END_TEST
+
+START_TEST(test_nquads)
+{
+  char *out = write_all(TG_FORMAT_NQUADS, TG_PROVENANCE_FACTS, NULL);
+  has_line(out, "<" ID "doc/tiny-1> <http://purl.org/dc/terms/date> \"2025-02-28\"^^<" XSD
+                "date> <" ID "graph/tiny-1> .");
+  has_line(out, "<" ID "doc/tiny-1#approval-1> <" TG "grantedTo> <" ID "org/china-mobile> <" ID
+                "graph/tiny-1> .");
+  free(out);
+}
+END_TEST
+
+START_TEST(test_turtle)
+{
+  char *out = write_all(TG_FORMAT_TURTLE, TG_PROVENANCE_FACTS, NULL);
+  has_line(out, "@prefix tg: <" TG "> .");
+  has_line(out, "@prefix dcterms: <http://purl.org/dc/terms/> .");
+  has_text(out, "dcterms:date \"2025-02-28\"^^xsd:date");
+  has_text(out, "a tg:Approval");
+  has_text(out, "tg:grantedTo <" ID "org/china-mobile>");
+  has_text(out, "rdfs:label \"China Mobile\"@en");
+  free(out);
+}
+END_TEST
+
+START_TEST(test_rdfxml)
+{
+  char *out = write_all(TG_FORMAT_RDFXML, TG_PROVENANCE_FACTS, NULL);
+  has_text(out, "<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+  has_line(out, "    <dcterms:date rdf:datatype=\"" XSD "date\">2025-02-28</dcterms:date>");
+  has_line(out, "  <tg:Approval rdf:about=\"" ID "doc/tiny-1#approval-1\">");
+  has_line(out, "    <tg:grantedTo rdf:resource=\"" ID "org/china-mobile\"/>");
+  free(out);
+}
+END_TEST
+
+START_TEST(test_dot)
+{
+  char *out = write_all(TG_FORMAT_DOT, TG_PROVENANCE_FACTS, NULL);
+  has_text(out, "digraph");
+  has_line(out, "\t\"Rid:doc/tiny-1\" -> \"L2025-02-28|Datatype: xsd:date\" [ label=\"dcterms:date\" ];");
+  has_line(out, "\t\"Rid:doc/tiny-1#approval-1\" -> \"Rid:org/china-mobile\" [ label=\"tg:grantedTo\" ];");
+  free(out);
+}
+END_TEST
+
+/* Full provenance adds a NIF string for every entity mention. */
+START_TEST(test_full_provenance)
+{
+  char *out = write_all(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FULL, NULL);
+  has_line(out, "<" ID "doc/tiny-1#char=76,88> <http://www.w3.org/2005/11/its/rdf#taIdentRef> <" ID
+                "org/china-mobile> .");
+  has_line(out, "<" ID "doc/tiny-1#char=76,88> <http://persistence.uni-leipzig.org/nlp2rdf/"
+                "ontologies/nif-core#anchorOf> \"China Mobile\"^^<" XSD "string> .");
+  free(out);
+}
+END_TEST
+
+/* ---- Write errors ---- */
+
+START_TEST(test_dev_full)
+{
+  FILE *f = fopen("/dev/full", "w");
+  if (!f) {
+    return; /* no /dev/full here */
+  }
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FACTS, NULL, f, NULL, NULL, &w),
+                   TG_SUCCESS);
+  const TgStatus ws = tg_writer_write(w, doc, res);
+  const TgStatus fs = tg_writer_finish(w);
+  ck_assert_msg(ws == TG_BAD_WRITE || fs == TG_BAD_WRITE, "write %d, finish %d", (int)ws, (int)fs);
+  ck_assert(ws == TG_SUCCESS || ws == TG_BAD_WRITE);
+  ck_assert_int_eq(fs, TG_BAD_WRITE);
+  tg_writer_free(w);
+  fclose(f);
+}
+END_TEST
+
+/* Unbuffered, the failure shows in tg_writer_write itself. */
+START_TEST(test_dev_full_unbuffered)
+{
+  FILE *f = fopen("/dev/full", "w");
+  if (!f) {
+    return;
+  }
+  ck_assert_int_eq(setvbuf(f, NULL, _IONBF, 0), 0);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(TG_FORMAT_TURTLE, TG_PROVENANCE_NONE, NULL, f, NULL, NULL, &w),
+                   TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_write(w, doc, res), TG_BAD_WRITE);
+  ck_assert_int_eq(tg_writer_finish(w), TG_BAD_WRITE);
+  tg_writer_free(w);
+  fclose(f);
+}
+END_TEST
+
+START_TEST(test_free_null)
+{
+  tg_writer_free(NULL);
+}
+END_TEST
+
+static Suite *writer_suite(void)
+{
+  Suite *s = suite_create("writer");
+
+  TCase *tc = tcase_create("names");
+  tcase_add_loop_test(tc, test_format_names, 0, (int)N_FORMATS);
+  tcase_add_loop_test(tc, test_format_unknown, 0, (int)N_BAD_FORMATS);
+  tcase_add_test(tc, test_free_null);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("write");
+  tcase_set_timeout(tc, 120);
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_ntriples);
+  tcase_add_test(tc, test_ntriples_no_provenance_and_base);
+  tcase_add_test(tc, test_nquads);
+  tcase_add_test(tc, test_turtle);
+  tcase_add_test(tc, test_rdfxml);
+  tcase_add_test(tc, test_dot);
+  tcase_add_test(tc, test_full_provenance);
+  tcase_add_test(tc, test_dev_full);
+  tcase_add_test(tc, test_dev_full_unbuffered);
+  suite_add_tcase(s, tc);
+  return s;
+}
+
+int main(void)
+{
+  if (!getenv("TELEGRAPH_DATA")) {
+    fprintf(stderr, "test_writer: set TELEGRAPH_DATA to the ontology/ directory\n");
+    return EXIT_FAILURE;
+  }
+  SRunner *sr = srunner_create(writer_suite());
+  srunner_run_all(sr, CK_NORMAL);
+  const int failed = srunner_ntests_failed(sr);
+  srunner_free(sr);
+  return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
