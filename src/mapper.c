@@ -1,0 +1,342 @@
+/* telegraph stage 6, the mapper: a document's entities and facts become
+ * triples of the telegraph ontology in a librdf model.  The writer and the
+ * store both call it, so a graph is the same whether it is printed or
+ * loaded.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "mapper.h"
+
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define NS_RDF "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define NS_RDFS "http://www.w3.org/2000/01/rdf-schema#"
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+#define NS_DCT "http://purl.org/dc/terms/"
+#define NS_SKOS "http://www.w3.org/2004/02/skos/core#"
+#define NS_OWL "http://www.w3.org/2002/07/owl#"
+#define NS_PROV "http://www.w3.org/ns/prov#"
+#define NS_NIF "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define NS_ITS "http://www.w3.org/2005/11/its/rdf#"
+
+const TgNamespace tg_namespaces[] = {
+    {"tg", TG_NS},     {"rdf", NS_RDF},   {"rdfs", NS_RDFS}, {"xsd", NS_XSD},
+    {"dcterms", NS_DCT}, {"skos", NS_SKOS}, {"owl", NS_OWL},   {"prov", NS_PROV},
+    {"nif", NS_NIF},   {"itsrdf", NS_ITS}};
+const size_t tg_n_namespaces = sizeof tg_namespaces / sizeof tg_namespaces[0];
+
+/* <base><path><slug of id> into a new string. */
+static char *doc_iri_with(const char *base, const char *path, const TgDocument *doc) {
+  TgBuf b;
+  tg_buf_init(&b);
+  const char *id = tg_document_id(doc);
+  if (tg_buf_puts(&b, base) || tg_buf_puts(&b, path) || tg_slugify(id, strlen(id), &b)) {
+    tg_buf_clear(&b);
+    return NULL;
+  }
+  return b.buf;
+}
+
+char *tg_document_iri(const char *base, const TgDocument *doc) {
+  return doc_iri_with(base, "doc/", doc);
+}
+
+char *tg_graph_iri(const char *base, const TgDocument *doc) {
+  return doc_iri_with(base, "graph/", doc);
+}
+
+
+typedef struct {
+  librdf_world *world;
+  const char *base;
+  TgProvenance prov;
+  librdf_model *model;
+  librdf_node *context; /* named graph for N-Quads, or NULL */
+  TgBuf iri;            /* scratch */
+  TgStatus st;
+} Map;
+
+static librdf_node *uri_node(Map *m, const char *a, const char *b) {
+  m->iri.len = 0;
+  if (tg_buf_puts(&m->iri, a) || (b && tg_buf_puts(&m->iri, b))) {
+    return NULL;
+  }
+  return librdf_new_node_from_uri_string(m->world, (const unsigned char *)m->iri.buf);
+}
+
+/* Add (s, p, o), taking ownership of all three nodes. */
+static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
+  if (m->st || !s || !p || !o) {
+    if (s) librdf_free_node(s);
+    if (p) librdf_free_node(p);
+    if (o) librdf_free_node(o);
+    if (!m->st) {
+      m->st = TG_BAD_ALLOC;
+    }
+    return;
+  }
+  librdf_statement *st = librdf_new_statement_from_nodes(m->world, s, p, o);
+  if (!st) {
+    m->st = TG_BAD_ALLOC;
+    return;
+  }
+  /* A store with contexts keeps duplicates; one quad is enough. */
+  int rc = 0;
+  if (!m->context) {
+    rc = librdf_model_add_statement(m->model, st);
+  } else if (!librdf_model_contains_statement(m->model, st)) {
+    rc = librdf_model_context_add_statement(m->model, m->context, st);
+  }
+  librdf_free_statement(st);
+  if (rc) {
+    m->st = TG_BAD_RDF;
+  }
+}
+
+static librdf_node *copy(librdf_node *n) { return n ? librdf_new_node_from_node(n) : NULL; }
+
+static librdf_node *plain(Map *m, const char *s, const char *lang) {
+  return librdf_new_node_from_literal(m->world, (const unsigned char *)s, lang, 0);
+}
+
+static librdf_node *typed(Map *m, const char *s, const char *xsd_type) {
+  librdf_uri *dt = NULL;
+  m->iri.len = 0;
+  if (!tg_buf_puts(&m->iri, NS_XSD) && !tg_buf_puts(&m->iri, xsd_type)) {
+    dt = librdf_new_uri(m->world, (const unsigned char *)m->iri.buf);
+  }
+  if (!dt) {
+    return NULL;
+  }
+  librdf_node *n = librdf_new_node_from_typed_literal(m->world, (const unsigned char *)s, NULL, dt);
+  librdf_free_uri(dt);
+  return n;
+}
+
+static librdf_node *entity_node(Map *m, const TgResult *r, long e) {
+  return uri_node(m, m->base, tg_result_entity(r, (size_t)e)->slug);
+}
+
+static const char *class_term(TgClass cls) {
+  switch (cls) {
+  case TG_CLASS_REGULATOR: return "Regulator";
+  case TG_CLASS_GOVERNMENT_BODY: return "GovernmentBody";
+  case TG_CLASS_COMPANY: return "Company";
+  case TG_CLASS_NEWS_AGENCY: return "NewsAgency";
+  case TG_CLASS_PERSON: return "Person";
+  case TG_CLASS_PLACE: return "Place";
+  case TG_CLASS_POLICY: return "Policy";
+  case TG_CLASS_SERVICE: return "Service";
+  case TG_CLASS_APPROVAL: return "Approval";
+  case TG_CLASS_STATISTIC: return "Statistic";
+  case TG_CLASS_DECISION: return "Decision";
+  default: return NULL;
+  }
+}
+
+static const char *event_stem(TgClass cls) {
+  switch (cls) {
+  case TG_CLASS_APPROVAL: return "approval";
+  case TG_CLASS_STATISTIC: return "statistic";
+  case TG_CLASS_DECISION: return "decision";
+  default: return NULL;
+  }
+}
+
+/* "<doc>#char=b,e" with code-point offsets. */
+static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgSpan s,
+                              size_t *cb, size_t *ce) {
+  *cb = tg_utf8_count(text, s.begin);
+  *ce = *cb + tg_utf8_count(text + s.begin, s.end - s.begin);
+  char frag[64];
+  snprintf(frag, sizeof frag, "#char=%zu,%zu", *cb, *ce);
+  return uri_node(m, doc_iri, frag);
+}
+
+static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const char *text,
+                           TgSpan s, size_t cb, size_t ce, const char *nif_class) {
+  char num[32];
+  char *anchor = tg_strndup(text + s.begin, s.end - s.begin);
+  if (!anchor) {
+    m->st = TG_BAD_ALLOC;
+    return;
+  }
+  add(m, copy(node), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, "String"));
+  if (nif_class) {
+    add(m, copy(node), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, nif_class));
+  }
+  add(m, copy(node), uri_node(m, NS_NIF, "referenceContext"), copy(ctx));
+  snprintf(num, sizeof num, "%zu", cb);
+  add(m, copy(node), uri_node(m, NS_NIF, "beginIndex"), typed(m, num, "nonNegativeInteger"));
+  snprintf(num, sizeof num, "%zu", ce);
+  add(m, copy(node), uri_node(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+  add(m, copy(node), uri_node(m, NS_NIF, "anchorOf"), typed(m, anchor, "string"));
+  tg_free(anchor);
+}
+
+static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
+  const char *text = tg_document_text(doc);
+  TgBuf doc_iri;
+  tg_buf_init(&doc_iri);
+  if (tg_buf_puts(&doc_iri, m->base) || tg_buf_puts(&doc_iri, "doc/") ||
+      tg_slugify(tg_document_id(doc), strlen(tg_document_id(doc)), &doc_iri)) {
+    m->st = TG_BAD_ALLOC;
+    tg_buf_clear(&doc_iri);
+    return;
+  }
+  librdf_node *d = uri_node(m, doc_iri.buf, NULL);
+  add(m, copy(d), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, "Document"));
+  if (tg_document_title(doc)) {
+    add(m, copy(d), uri_node(m, NS_DCT, "title"), plain(m, tg_document_title(doc), "en"));
+  }
+  if (tg_document_date(doc)) {
+    add(m, copy(d), uri_node(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));
+    if (m->prov != TG_PROVENANCE_NONE) {
+      add(m, copy(d), uri_node(m, TG_NS, "referenceDate"), typed(m, tg_document_date(doc), "date"));
+    }
+  }
+  /* Entities. */
+  for (size_t i = 0; i < tg_result_n_entities(r); ++i) {
+    const TgEntity *e = tg_result_entity(r, i);
+    librdf_node *n = entity_node(m, r, (long)i);
+    add(m, copy(d), uri_node(m, TG_NS, "mentions"), copy(n));
+    add(m, copy(n), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
+    add(m, copy(n), uri_node(m, NS_RDFS, "label"), plain(m, e->label, "en"));
+    for (size_t k = 0; k < e->n_aliases; ++k) {
+      add(m, copy(n), uri_node(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], "en"));
+    }
+    if (e->wikidata) {
+      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"),
+          uri_node(m, "http://www.wikidata.org/entity/", e->wikidata));
+    }
+    if (e->geonames) {
+      char g[64];
+      snprintf(g, sizeof g, "https://sws.geonames.org/%s/", e->geonames);
+      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"), uri_node(m, g, NULL));
+    }
+    if (e->dbpedia) {
+      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"),
+          uri_node(m, "http://dbpedia.org/resource/", e->dbpedia));
+    }
+    if (e->parent >= 0) {
+      add(m, copy(n), uri_node(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
+    }
+    librdf_free_node(n);
+  }
+  /* NIF context for provenance. */
+  librdf_node *ctx = NULL;
+  if (m->prov != TG_PROVENANCE_NONE) {
+    size_t cb = 0;
+    size_t ce = 0;
+    TgSpan all = {0, tg_document_length(doc)};
+    ctx = span_node(m, doc_iri.buf, text, all, &cb, &ce);
+    char num[32];
+    add(m, copy(ctx), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, "Context"));
+    add(m, copy(ctx), uri_node(m, NS_NIF, "isString"), typed(m, text, "string"));
+    snprintf(num, sizeof num, "%zu", ce);
+    add(m, copy(ctx), uri_node(m, NS_NIF, "beginIndex"), typed(m, "0", "nonNegativeInteger"));
+    add(m, copy(ctx), uri_node(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+    add(m, copy(ctx), uri_node(m, NS_NIF, "sourceUrl"), copy(d));
+  }
+  if (m->prov == TG_PROVENANCE_FULL) {
+    for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+      const TgMention *mt = tg_result_mention(r, i);
+      if (mt->entity < 0) {
+        continue;
+      }
+      size_t cb = 0;
+      size_t ce = 0;
+      librdf_node *n = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
+      add_nif_string(m, n, ctx, text, mt->span, cb, ce, "Phrase");
+      add(m, copy(n), uri_node(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+      librdf_free_node(n);
+    }
+  }
+  /* Facts. */
+  unsigned counter[TG_N_CLASSES] = {0};
+  for (size_t i = 0; i < tg_result_n_facts(r); ++i) {
+    const TgFact *f = tg_result_fact(r, i);
+    if (f->cls == TG_CLASS_REPORT) {
+      for (size_t k = 0; k < f->n_slots; ++k) {
+        if (f->slots[k].prop == TG_PROP_REPORTED_BY && f->slots[k].entity >= 0) {
+          add(m, copy(d), uri_node(m, TG_NS, "reportedBy"), entity_node(m, r, f->slots[k].entity));
+        }
+      }
+      continue;
+    }
+    if (f->cls == TG_CLASS_ROLE) {
+      long person = -1;
+      for (size_t k = 0; k < f->n_slots; ++k) {
+        person = f->slots[k].prop == TG_PROP_PERSON ? f->slots[k].entity : person;
+      }
+      for (size_t k = 0; person >= 0 && k < f->n_slots; ++k) {
+        const TgSlot *s = &f->slots[k];
+        if (s->prop == TG_PROP_JOB_TITLE && s->literal) {
+          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "jobTitle"), plain(m, s->literal, "en"));
+        } else if (s->prop == TG_PROP_AFFILIATION && s->entity >= 0) {
+          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "affiliation"), entity_node(m, r, s->entity));
+        }
+      }
+      continue;
+    }
+    const char *stem = event_stem(f->cls);
+    if (!stem) {
+      continue; /* subsidiaries are on the entities already */
+    }
+    char frag[64];
+    snprintf(frag, sizeof frag, "#%s-%u", stem, ++counter[f->cls]);
+    librdf_node *ev = uri_node(m, doc_iri.buf, frag);
+    add(m, copy(ev), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(f->cls)));
+    add(m, copy(ev), uri_node(m, NS_PROV, "wasDerivedFrom"), copy(d));
+    for (size_t k = 0; k < f->n_slots; ++k) {
+      const TgSlot *s = &f->slots[k];
+      librdf_node *p = uri_node(m, TG_NS, tg_property_name(s->prop));
+      librdf_node *o = NULL;
+      if (s->entity >= 0) {
+        o = entity_node(m, r, s->entity);
+      } else if (s->literal && s->datatype && strcmp(s->datatype, "decimal") == 0 &&
+                 !strchr(s->literal, '.')) {
+        /* The canonical xsd:decimal form has a point ("2400.0"); without it
+         * Turtle writers abbreviate the literal to an xsd:integer. */
+        char dec[80];
+        snprintf(dec, sizeof dec, "%s.0", s->literal);
+        o = typed(m, dec, s->datatype);
+      } else if (s->literal && s->datatype) {
+        o = typed(m, s->literal, s->datatype);
+      } else if (s->literal) {
+        o = s->prop == TG_PROP_MEASURE ? plain(m, s->literal, "en") : plain(m, s->literal, NULL);
+      }
+      add(m, copy(ev), p, o);
+    }
+    if (m->prov != TG_PROVENANCE_NONE) {
+      char conf[32];
+      snprintf(conf, sizeof conf, "%.2f", f->confidence);
+      add(m, copy(ev), uri_node(m, TG_NS, "rule"), typed(m, f->rule, "string"));
+      add(m, copy(ev), uri_node(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
+      const TgSpan sspan = tg_result_sentence(r, f->sentence);
+      size_t cb = 0;
+      size_t ce = 0;
+      librdf_node *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
+      add_nif_string(m, sn, ctx, text, sspan, cb, ce, "Sentence");
+      add(m, copy(ev), uri_node(m, TG_NS, "sentence"), sn);
+    }
+    librdf_free_node(ev);
+  }
+  if (ctx) {
+    librdf_free_node(ctx);
+  }
+  librdf_free_node(d);
+  tg_buf_clear(&doc_iri);
+}
+
+TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
+                         const char *base, TgProvenance prov, const TgDocument *doc,
+                         const TgResult *result) {
+  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, {NULL, 0, 0}, TG_SUCCESS};
+  map_document(&m, doc, result);
+  tg_buf_clear(&m.iri);
+  return m.st;
+}

@@ -1,0 +1,41 @@
+/* telegraph internals: the mapper, from a document's result to the
+ * triples of the telegraph ontology in a librdf model.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_MAPPER_H
+#define TG_MAPPER_H
+
+#include "telegraph/document.h"
+#include "telegraph/result.h"
+#include "telegraph/status.h"
+#include "telegraph/writer.h"
+
+#include <redland.h>
+
+#define TG_NS "https://w3id.org/telegraph/ontology#"
+#define TG_DEFAULT_BASE "https://w3id.org/telegraph/id/"
+
+typedef struct {
+  const char *prefix;
+  const char *uri;
+} TgNamespace;
+
+/** The prefixes telegraph's output uses, for serializers. */
+extern const TgNamespace tg_namespaces[];
+extern const size_t tg_n_namespaces;
+
+/** Add the triples of `doc` and `result` (both borrowed) to `model`, in the
+ * named graph `context` when it is not NULL.  `base` may be NULL for the
+ * default. */
+TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
+                         const char *base, TgProvenance prov, const TgDocument *doc,
+                         const TgResult *result);
+
+/** The IRI of a document, "<base>doc/<slug of id>"; free with tg_free(). */
+char *tg_document_iri(const char *base, const TgDocument *doc);
+/** The IRI of a document's named graph, "<base>graph/<slug of id>"; free
+ * with tg_free(). */
+char *tg_graph_iri(const char *base, const TgDocument *doc);
+
+#endif /* TG_MAPPER_H */
