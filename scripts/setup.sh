@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 
 packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3-dev \
-libpcre2-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz"
+libpcre2-dev libjansson-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz"
 
 missing=""
 for p in $packages; do

@@ -113,11 +113,6 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     st = tg_relate(&ex->p, doc, r, &m);
   }
   tg_matcher_clear(&m);
-  if (st == TG_BAD_LIMIT) {
-    const char *src = tg_document_source(doc);
-    tg_report(ex->err, ex->err_data, st, src ? src : tg_document_id(doc), 0, 0,
-              "regular-expression budget exceeded; document skipped");
-  }
   if (st) {
     tg_result_free(r);
     return st;

@@ -177,6 +177,28 @@ static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const ch
   tg_free(anchor);
 }
 
+/* An absolute IRI that N-Triples can carry as it is: a scheme, then no
+ * space, control character or one of <>"{}|^`\\. */
+static bool is_iri(const char *s) {
+  const char *colon = strchr(s, ':');
+  if (!colon || colon == s) {
+    return false;
+  }
+  for (const char *p = s; p < colon; ++p) {
+    const char c = *p;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+          (p > s && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')))) {
+      return false;
+    }
+  }
+  for (const char *p = s; *p; ++p) {
+    if ((unsigned char)*p <= ' ' || strchr("<>\"{}|^`\\", *p)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
   const char *text = tg_document_text(doc);
   TgBuf doc_iri;
@@ -191,6 +213,9 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
   add(m, copy(d), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, "Document"));
   if (tg_document_title(doc)) {
     add(m, copy(d), uri_node(m, NS_DCT, "title"), plain(m, tg_document_title(doc), "en"));
+  }
+  if (tg_document_url(doc) && is_iri(tg_document_url(doc))) {
+    add(m, copy(d), uri_node(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
   }
   if (tg_document_date(doc)) {
     add(m, copy(d), uri_node(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));

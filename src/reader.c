@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 
 struct TgDocumentImpl {
   char *id;
+  char *url;
   char *source;
   char *title;
   char date[11];
@@ -248,6 +250,7 @@ TgStatus tg_document_read(const char *path, const char *date, TgErrorFn err, voi
 void tg_document_free(TgDocument *doc) {
   if (doc) {
     tg_free(doc->id);
+    tg_free(doc->url);
     tg_free(doc->source);
     tg_free(doc->title);
     tg_free(doc->text);
@@ -259,6 +262,7 @@ const char *tg_document_id(const TgDocument *doc) { return doc->id; }
 const char *tg_document_title(const TgDocument *doc) { return doc->title; }
 const char *tg_document_date(const TgDocument *doc) { return doc->has_date ? doc->date : NULL; }
 const char *tg_document_source(const TgDocument *doc) { return doc->source; }
+const char *tg_document_url(const TgDocument *doc) { return doc->url; }
 const char *tg_document_text(const TgDocument *doc) { return doc->text; }
 size_t tg_document_length(const TgDocument *doc) { return doc->len; }
 size_t tg_document_body_offset(const TgDocument *doc) { return doc->body; }
@@ -269,4 +273,95 @@ unsigned tg_document_line_of(const TgDocument *doc, size_t offset) {
     line += doc->text[i] == '\n';
   }
   return line;
+}
+
+/* A string member of a JSON object: NULL when absent or null; *bad set when
+ * present with another type. */
+static const char *member_string(json_t *obj, const char *key, bool *bad) {
+  json_t *v = json_object_get(obj, key);
+  if (!v || json_is_null(v)) {
+    return NULL;
+  }
+  if (!json_is_string(v)) {
+    *bad = true;
+    return NULL;
+  }
+  return json_string_value(v);
+}
+
+TgStatus tg_jsonl_document(const char *line, size_t len, const char *source, unsigned lineno,
+                           const char *date, TgErrorFn err, void *err_data, TgDocument **out) {
+  *out = NULL;
+  const char *name = source ? source : "<stdin>";
+  json_error_t jerr;
+  json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+  if (!obj) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, name, lineno,
+                     jerr.column > 0 ? (unsigned)jerr.column : 1u, "invalid JSON: %s",
+                     jerr.text);
+  }
+  TgStatus st = TG_SUCCESS;
+  if (!json_is_object(obj)) {
+    st = tg_report(err, err_data, TG_BAD_SYNTAX, name, lineno, 1, "expected a JSON object");
+    json_decref(obj);
+    return st;
+  }
+  bool bad = false;
+  const char *text = member_string(obj, "text", &bad);
+  const char *id = member_string(obj, "id", &bad);
+  const char *url = member_string(obj, "url", &bad);
+  const char *jdate = member_string(obj, "date", &bad);
+  const char *title = member_string(obj, "title", &bad);
+  if (bad || !text) {
+    st = tg_report(err, err_data, TG_BAD_SYNTAX, name, lineno, 1,
+                   bad ? "\"id\", \"url\", \"date\", \"title\" and \"text\" must be strings"
+                       : "missing \"text\"");
+    json_decref(obj);
+    return st;
+  }
+  char *made_id = NULL;
+  if (!id || !*id) {
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    const char *dot = strrchr(base, '.');
+    const int stem = (int)((dot && dot != base) ? (size_t)(dot - base) : strlen(base));
+    TgBuf b;
+    tg_buf_init(&b);
+    if (tg_buf_printf(&b, "%.*s-%u", stem, base, lineno)) {
+      json_decref(obj);
+      return TG_BAD_ALLOC;
+    }
+    made_id = b.buf;
+    id = made_id;
+  }
+  TgDocument *doc = NULL;
+  TgDate d;
+  if (jdate && (strlen(jdate) != 10 || tg_date_parse_iso(jdate, 10, &d) != TG_SUCCESS ||
+                d.precision != TG_PREC_DAY)) {
+    st = tg_report(err, err_data, TG_BAD_DATE, name, lineno, 1,
+                   "\"date\" is not a valid YYYY-MM-DD date");
+  }
+  if (!st) {
+    st = tg_document_new(text, json_string_length(json_object_get(obj, "text")), id, name,
+                         jdate ? jdate : date, err, err_data, &doc);
+  }
+  if (!st && jdate) {
+    memcpy(doc->date, jdate, 11);
+    doc->has_date = true;
+  }
+  if (!st && title) {
+    tg_free(doc->title);
+    st = (doc->title = tg_strdup(title)) ? TG_SUCCESS : TG_BAD_ALLOC;
+  }
+  if (!st && url) {
+    st = (doc->url = tg_strdup(url)) ? TG_SUCCESS : TG_BAD_ALLOC;
+  }
+  tg_free(made_id);
+  json_decref(obj);
+  if (st) {
+    tg_document_free(doc);
+    return st;
+  }
+  *out = doc;
+  return TG_SUCCESS;
 }

@@ -9,6 +9,7 @@
 
 #define _POSIX_C_SOURCE 200809L
 
+#include "telegraph/batch.h"
 #include "telegraph/telegraph.h"
 
 #include "tg_config.h"
@@ -49,11 +50,18 @@ static int usage_error(const char *fmt, const char *arg) {
 }
 
 static void print_help(void) {
-  printf("Usage: telegraph [OPTION]... [FILE]...\n"
-         "Read news articles (FILE, or standard input when FILE is '-' or absent)\n"
-         "and write the knowledge graph found in them as RDF.\n\n"
-         "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot\n"
+  printf("Usage: telegraph [OPTION]... [INPUT]...\n"
+         "Read news articles and write the knowledge graph found in them as RDF.\n"
+         "An INPUT is a file (one article), a directory (every *.txt below it), a\n"
+         "JSON Lines file (*.jsonl, *.ndjson: one article a line, with \"text\" and\n"
+         "optional \"id\", \"url\", \"date\", \"title\"), or '-' for standard input\n"
+         "(the default).\n\n"
+         "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot, or\n"
+         "                          none (extract only, write nothing)\n"
          "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
+         "  -j, --jobs N            extract on N worker threads (default 1); output stays\n"
+         "                          in input order\n"
+         "      --jsonl             read the inputs (and standard input) as JSON Lines\n"
          "      --base IRI          base of minted IRIs (default https://w3id.org/telegraph/id/)\n"
          "      --date YYYY-MM-DD   article date for input without a dateline\n"
          "      --provenance LEVEL  none, facts (default) or full\n"
@@ -63,7 +71,9 @@ static void print_help(void) {
          "  -q, --quiet             print no warnings\n"
          "  -h, --help              print this help and exit\n"
          "      --version           print the version and exit\n\n"
-         "Exit status: 0 success, 1 input or processing error, 2 usage error.\n");
+         "Exit status: 0 success; 1 an input, processing or output error (with several\n"
+         "articles, the ones that failed are reported and skipped, the others are\n"
+         "written); 2 usage error.\n");
 }
 
 /* The data directory: --data, $TELEGRAPH_DATA, the source tree, the
@@ -128,6 +138,8 @@ int main(int argc, char **argv) {
   static const struct option longopts[] = {
       {"format", required_argument, NULL, 'f'},
       {"output", required_argument, NULL, 'o'},
+      {"jobs", required_argument, NULL, 'j'},
+      {"jsonl", no_argument, NULL, 'J'},
       {"base", required_argument, NULL, 'B'},
       {"date", required_argument, NULL, 'D'},
       {"provenance", required_argument, NULL, 'P'},
@@ -138,11 +150,13 @@ int main(int argc, char **argv) {
       {"help", no_argument, NULL, 'h'},
       {"version", no_argument, NULL, 'V'},
       {NULL, 0, NULL, 0}};
-  TgFormat format = TG_FORMAT_TURTLE;
-  TgProvenance prov = TG_PROVENANCE_FACTS;
+  TgBatchOptions bo;
+  memset(&bo, 0, sizeof bo);
+  bo.format = TG_FORMAT_TURTLE;
+  bo.write = true;
+  bo.prov = TG_PROVENANCE_FACTS;
+  bo.jobs = 1;
   const char *output = NULL;
-  const char *base = NULL;
-  const char *date = NULL;
   const char *data = NULL;
   const char *extra_rules[64];
   const char *extra_gaz[64];
@@ -151,19 +165,34 @@ int main(int argc, char **argv) {
   Diag diag = {false};
   int c;
   opterr = 0;
-  while ((c = getopt_long(argc, argv, ":f:o:qh", longopts, NULL)) != -1) {
+  while ((c = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
-      if (tg_format_from_name(optarg, &format)) {
-        return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot)", optarg);
+      if (strcmp(optarg, "none") == 0) {
+        bo.write = false;
+      } else if (tg_format_from_name(optarg, &bo.format)) {
+        return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot, none)",
+                           optarg);
+      } else {
+        bo.write = true;
       }
       break;
     case 'o': output = optarg; break;
+    case 'j': {
+      char *end = NULL;
+      const long n = strtol(optarg, &end, 10);
+      if (!*optarg || *end || n < 1 || n > 256) {
+        return usage_error("invalid --jobs '%s' (a number from 1 to 256)", optarg);
+      }
+      bo.jobs = (unsigned)n;
+      break;
+    }
+    case 'J': bo.jsonl = true; break;
     case 'B':
       if (!valid_base(optarg)) {
         return usage_error("invalid --base IRI '%s'", optarg);
       }
-      base = optarg;
+      bo.base = optarg;
       break;
     case 'D': {
       TgDocument *probe = NULL;
@@ -171,16 +200,16 @@ int main(int argc, char **argv) {
         return usage_error("invalid --date '%s' (expected YYYY-MM-DD)", optarg);
       }
       tg_document_free(probe);
-      date = optarg;
+      bo.date = optarg;
       break;
     }
     case 'P':
       if (strcmp(optarg, "none") == 0) {
-        prov = TG_PROVENANCE_NONE;
+        bo.prov = TG_PROVENANCE_NONE;
       } else if (strcmp(optarg, "facts") == 0) {
-        prov = TG_PROVENANCE_FACTS;
+        bo.prov = TG_PROVENANCE_FACTS;
       } else if (strcmp(optarg, "full") == 0) {
-        prov = TG_PROVENANCE_FULL;
+        bo.prov = TG_PROVENANCE_FULL;
       } else {
         return usage_error("unknown --provenance '%s' (none, facts, full)", optarg);
       }
@@ -208,9 +237,10 @@ int main(int argc, char **argv) {
     }
   }
   const int n_inputs = argc - optind;
-  if ((format == TG_FORMAT_RDFXML || format == TG_FORMAT_DOT) && n_inputs > 1) {
+  if (bo.write && (bo.format == TG_FORMAT_RDFXML || bo.format == TG_FORMAT_DOT) &&
+      n_inputs > 1) {
     return usage_error("format %s takes one article at a time",
-                       format == TG_FORMAT_DOT ? "dot" : "rdfxml");
+                       bo.format == TG_FORMAT_DOT ? "dot" : "rdfxml");
   }
   if (output) {
     /* Refuse early when the output directory is missing. */
@@ -246,35 +276,12 @@ int main(int argc, char **argv) {
     return EXIT_ERROR;
   }
 
-  /* Read and extract everything first: nothing is written for input that
-   * fails, and an output file is only created when there is something. */
-  const int n_docs = n_inputs > 0 ? n_inputs : 1;
-  TgDocument **docs = calloc((size_t)n_docs, sizeof *docs);
-  TgResult **results = calloc((size_t)n_docs, sizeof *results);
-  if (!docs || !results) {
-    fprintf(stderr, "telegraph: out of memory\n");
-    free(docs);
-    free(results);
-    tg_extractor_free(ex);
-    return EXIT_ERROR;
-  }
-  int failed = 0;
-  int ok = 0;
-  for (int i = 0; i < n_docs; ++i) {
-    const char *path = n_inputs > 0 ? argv[optind + i] : "-";
-    if (tg_document_read(path, date, print_error, &diag, &docs[i]) ||
-        tg_extractor_run(ex, docs[i], &results[i])) {
-      ++failed;
-      tg_document_free(docs[i]);
-      docs[i] = NULL;
-      continue;
-    }
-    ++ok;
-  }
-
-  int rc = failed ? EXIT_ERROR : EXIT_OK;
+  /* Articles stream out as they are extracted; with -o into a temporary
+   * file that replaces FILE only at the end, and only if an article made
+   * it through. */
+  int rc = EXIT_OK;
   FILE *out = stdout;
-  if (ok > 0 && output) {
+  if (output && bo.write) {
     tmp_path = malloc(strlen(output) + 16);
     int fd = -1;
     if (tmp_path) {
@@ -290,50 +297,51 @@ int main(int argc, char **argv) {
         close(fd);
         unlink(tmp_path);
       }
-      out = NULL;
-      rc = EXIT_ERROR;
+      free(tmp_path);
+      tmp_path = NULL;
+      tg_extractor_free(ex);
+      return EXIT_ERROR;
     }
   }
-  if (ok > 0 && out) {
-    signal(SIGPIPE, SIG_IGN);
-    TgWriter *w = NULL;
-    st = tg_writer_new(format, prov, base, out, print_error, &diag, &w);
-    for (int i = 0; !st && i < n_docs; ++i) {
-      if (docs[i]) {
-        st = tg_writer_write(w, docs[i], results[i]);
-      }
+  signal(SIGPIPE, SIG_IGN);
+  bo.out = out;
+  bo.progress = !diag.quiet && isatty(STDERR_FILENO);
+  TgBatchStats stats;
+  st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
+                    &diag, &stats);
+  if (st != TG_SUCCESS) {
+    rc = EXIT_ERROR; /* TG_FAILURE: some articles were skipped and reported */
+  }
+  errno = 0;
+  if (out == stdout) {
+    if (fflush(stdout) != 0 || ferror(stdout) || st == TG_BAD_WRITE) {
+      fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
+              errno ? strerror(errno) : tg_strerror(TG_BAD_WRITE));
+      rc = EXIT_ERROR;
     }
-    if (!st) {
-      st = tg_writer_finish(w);
+    if (fclose(stdout) != 0 && rc == EXIT_OK) {
+      fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
+      rc = EXIT_ERROR;
     }
-    tg_writer_free(w);
-    bool write_failed = st != TG_SUCCESS;
-    if (out == stdout) {
-      write_failed = fclose(stdout) != 0 || write_failed;
-    } else {
-      write_failed = fflush(out) != 0 || fsync(fileno(out)) != 0 || write_failed;
-      write_failed = fclose(out) != 0 || write_failed;
-      if (!write_failed && rename(tmp_path, output) != 0) {
-        write_failed = true;
+  } else if (out) {
+    bool failed = st != TG_SUCCESS && st != TG_FAILURE;
+    failed = fflush(out) != 0 || fsync(fileno(out)) != 0 || failed;
+    failed = fclose(out) != 0 || failed;
+    if (failed || stats.articles == 0) {
+      if (failed && st != TG_BAD_ARG) {
+        fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+                errno ? strerror(errno) : tg_strerror(st));
       }
-      if (write_failed) {
-        unlink(tmp_path);
-      }
-    }
-    if (write_failed) {
-      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output ? output : "<stdout>",
-              errno ? strerror(errno) : tg_strerror(st));
+      unlink(tmp_path);
+      rc = EXIT_ERROR;
+    } else if (rename(tmp_path, output) != 0) {
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output, strerror(errno));
+      unlink(tmp_path);
       rc = EXIT_ERROR;
     }
   }
   free(tmp_path);
   tmp_path = NULL;
-  for (int i = 0; i < n_docs; ++i) {
-    tg_result_free(results[i]);
-    tg_document_free(docs[i]);
-  }
-  free(docs);
-  free(results);
   tg_extractor_free(ex);
   return rc;
 }

@@ -43,6 +43,18 @@ TG_API TG_NODISCARD TgStatus
 tg_document_read(const char *path, const char *date, TgErrorFn err,
                  void *err_data, TgDocument **out);
 
+/** Build a document from one line of JSON Lines: an object with "text"
+ * (required, a string) and optionally "id", "url", "date" (YYYY-MM-DD) and
+ * "title" (strings).  Without "id", the id is "<stem of source>-<lineno>".
+ * The text is read as tg_document_new() reads it (a dateline in it still
+ * counts; "date" and "title" win over it).  `date` is the fallback article
+ * date (may be NULL).  A line that does not parse, or a field of the wrong
+ * type, is TG_BAD_SYNTAX reported as `source`:`lineno`:COL.  `line` is
+ * borrowed; on success `*out` is a new document. */
+TG_API TG_NODISCARD TgStatus
+tg_jsonl_document(const char *line, size_t len, const char *source, unsigned lineno,
+                  const char *date, TgErrorFn err, void *err_data, TgDocument **out);
+
 /** Free `doc` and everything it owns.  NULL is allowed. */
 TG_API void tg_document_free(TgDocument *doc);
 
@@ -52,6 +64,8 @@ TG_API TG_PURE_FUNC const char *tg_document_id(const TgDocument *doc);
 TG_API TG_PURE_FUNC const char *tg_document_title(const TgDocument *doc);
 /** The article date as "YYYY-MM-DD", or NULL when unknown. */
 TG_API TG_PURE_FUNC const char *tg_document_date(const TgDocument *doc);
+/** The article's URL (from JSON Lines), or NULL. */
+TG_API TG_PURE_FUNC const char *tg_document_url(const TgDocument *doc);
 /** The input name used in diagnostics, or NULL. */
 TG_API TG_PURE_FUNC const char *tg_document_source(const TgDocument *doc);
 /** The normalised full text (LF line ends, no BOM), NUL-terminated.  All

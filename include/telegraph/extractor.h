@@ -45,7 +45,9 @@ TG_API TG_NODISCARD TgStatus tg_extractor_add_rules(TgExtractor *ex, const char 
 TG_API void tg_extractor_set_budget(TgExtractor *ex, unsigned long steps);
 
 /** Run the pipeline on `doc` (borrowed).  On success `*out` is a new result:
- * free it with tg_result_free(). */
+ * free it with tg_result_free().  A document over the pattern budget gives
+ * TG_BAD_LIMIT; the caller reports it (nothing is printed from here, so
+ * several threads may run documents at once). */
 TG_API TG_NODISCARD TgStatus
 tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out);
 

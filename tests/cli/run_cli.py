@@ -8,6 +8,7 @@ Prints one line per case and a final "N passed, M failed"; exits 1 when any
 case failed.  Standard library only.
 """
 
+import json
 import os
 import re
 import shlex
@@ -52,6 +53,9 @@ def make_fixtures(tmp):
         "@BADRULES@": os.path.join(tmp, "bad.rules"),
         "@BADGAZ@": os.path.join(tmp, "bad-gazetteer.tsv"),
         "@UNREADABLE@": os.path.join(tmp, "unreadable.txt"),
+        "@JSONL@": os.path.join(tmp, "batch.jsonl"),
+        "@BADJSONL@": os.path.join(tmp, "bad.jsonl"),
+        "@TREE@": os.path.join(tmp, "tree"),
     }
     files = {
         "@OLD@": OLD_CONTENT,
@@ -68,9 +72,22 @@ def make_fixtures(tmp):
         "@BADGAZ@": "# name\ttype\taliases\twikidata\tgeonames\tdbpedia\twithin\n"
                     "Foo\tNotAType\t\t\t\t\t\n".encode(),
     }
+    good = [json.dumps({"id": "a%d" % i, "url": "https://example.org/a%d" % i,
+                        "date": "2025-02-28", "title": "Item %d" % i,
+                        "text": "The Ministry of Commerce approved licences for Acme "
+                                "Robotics Co and Beta Cloud Ltd in Shanghai on Friday."})
+            for i in range(3)]
+    files["@JSONL@"] = ("\n".join(good) + "\n").encode()
+    # line 2 does not parse, line 4 has no text: both skipped, 2 articles out
+    files["@BADJSONL@"] = (good[0] + "\n{\"id\": broken\n" + good[1] + "\n{\"id\": \"x\"}\n").encode()
     for key, data in files.items():
         with open(p[key], "wb") as f:
             f.write(data)
+    os.makedirs(os.path.join(p["@TREE@"], "sub"))
+    shutil.copyfile(SEED, os.path.join(p["@TREE@"], "seed.txt"))
+    shutil.copyfile(SEED, os.path.join(p["@TREE@"], "sub", "again.txt"))
+    with open(os.path.join(p["@TREE@"], "notes.md"), "w") as f:
+        f.write("not an article\n")
     os.mkdir(p["@DIR@"])
     shutil.copyfile(SEED, p["@UNREADABLE@"])
     os.chmod(p["@UNREADABLE@"], 0)

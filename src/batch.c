@@ -1,0 +1,617 @@
+/* telegraph: batch conversion on worker threads, output in input order.
+ *
+ * The calling thread enumerates the inputs and cuts them into jobs (a file,
+ * or one line of JSON Lines), at most a few per worker in flight; workers
+ * read, extract and serialize each job into a buffer of its own (each with
+ * its own librdf world); the calling thread writes the buffers, replays the
+ * diagnostics, and calls the sink, strictly in input order.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/batch.h"
+
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Jobs in flight per worker: enough to keep workers busy, few enough to
+ * keep memory flat. */
+#define TG_JOBS_PER_WORKER 4
+
+typedef struct {
+  char *file;
+  unsigned line;
+  unsigned col;
+  char *msg;
+} Diag;
+
+typedef struct Job {
+  /* Input: a path to read whole, or a JSON line. */
+  char *path;
+  char *line;
+  size_t len;
+  unsigned lineno;
+  const char *source; /* for JSON lines: the file name (owned by the batch) */
+  size_t bytes;
+  /* Output. */
+  TgDocument *doc;
+  TgResult *result;
+  TgBuf out;
+  TgVec diags; /* Diag */
+  TgStatus st;
+  bool done;
+  bool taken;
+  struct Job *next; /* work queue */
+} Job;
+
+typedef struct Batch Batch;
+
+typedef struct {
+  Batch *b;
+  pthread_t thread;
+  TgWriter *writer;
+  FILE *mem;
+  char *mem_buf;
+  size_t mem_size;
+} Worker;
+
+struct Batch {
+  const TgExtractor *ex;
+  const TgBatchOptions *opt;
+  TgErrorFn err;
+  void *err_data;
+  pthread_mutex_t lock;
+  pthread_cond_t work;  /* a job was queued, or the batch ends */
+  pthread_cond_t ready; /* a job finished */
+  Job *queue_head;
+  Job *queue_tail;
+  bool closing;
+  /* In-flight jobs in input order. */
+  Job **ring;
+  size_t cap;
+  size_t head; /* next to emit */
+  size_t count;
+  /* Sources of JSON lines, kept for the diagnostics. */
+  TgVec sources; /* char* */
+  TgBatchStats *stats;
+  TgStatus fatal;
+  size_t emitted;
+  /* Progress. */
+  size_t total_bytes;
+  struct timespec start;
+  struct timespec last_draw;
+};
+
+/* ---- Diagnostics, kept per job and replayed in order ---- */
+
+static void job_diag(void *data, const char *file, unsigned line, unsigned col,
+                     const char *msg) {
+  Job *job = (Job *)data;
+  Diag d = {file ? tg_strdup(file) : NULL, line, col, tg_strdup(msg)};
+  if (!d.msg || (file && !d.file) || tg_vec_push(&job->diags, &d)) {
+    tg_free(d.file);
+    tg_free(d.msg);
+  }
+}
+
+static void job_free(Job *job) {
+  if (!job) {
+    return;
+  }
+  for (size_t i = 0; i < job->diags.len; ++i) {
+    Diag *d = (Diag *)tg_vec_at(&job->diags, i);
+    tg_free(d->file);
+    tg_free(d->msg);
+  }
+  tg_vec_clear(&job->diags);
+  tg_buf_clear(&job->out);
+  tg_result_free(job->result);
+  tg_document_free(job->doc);
+  tg_free(job->path);
+  tg_free(job->line);
+  tg_free(job);
+}
+
+/* ---- Workers ---- */
+
+static TgStatus serialize(Worker *w, Job *job) {
+  if (fseek(w->mem, 0, SEEK_SET) != 0) {
+    return TG_BAD_WRITE;
+  }
+  TgStatus st = tg_writer_write(w->writer, job->doc, job->result);
+  if (!st) {
+    st = tg_writer_finish(w->writer);
+  }
+  if (st) {
+    return st;
+  }
+  const long pos = ftell(w->mem);
+  if (pos < 0) {
+    return TG_BAD_WRITE;
+  }
+  return tg_buf_append(&job->out, w->mem_buf, (size_t)pos);
+}
+
+static void run_job(Worker *w, Job *job) {
+  Batch *b = w->b;
+  const TgBatchOptions *opt = b->opt;
+  TgStatus st;
+  if (job->path) {
+    st = tg_document_read(job->path, opt->date, job_diag, job, &job->doc);
+  } else {
+    st = tg_jsonl_document(job->line, job->len, job->source, job->lineno, opt->date, job_diag,
+                           job, &job->doc);
+  }
+  if (!st) {
+    /* The extractor reports through its own sink; errors of a run (a
+     * pattern budget) come back as a status we describe here. */
+    st = tg_extractor_run(b->ex, job->doc, &job->result);
+    if (st) {
+      const char *src = tg_document_source(job->doc);
+      job_diag(job, src, job->lineno, 0,
+               st == TG_BAD_LIMIT ? "regular-expression budget exceeded; article skipped"
+                                  : tg_strerror(st));
+    }
+  }
+  if (!st && opt->write && !opt->sink) {
+    st = serialize(w, job);
+    if (st) {
+      job_diag(job, NULL, 0, 0, "cannot serialize the article");
+    }
+  }
+  if (!st && !opt->sink) {
+    /* Written: drop the extraction now, keep only the text. */
+    tg_result_free(job->result);
+    tg_document_free(job->doc);
+    job->result = NULL;
+    job->doc = NULL;
+  }
+  job->st = st;
+}
+
+static void *worker_main(void *arg) {
+  Worker *w = (Worker *)arg;
+  Batch *b = w->b;
+  pthread_mutex_lock(&b->lock);
+  for (;;) {
+    while (!b->queue_head && !b->closing) {
+      pthread_cond_wait(&b->work, &b->lock);
+    }
+    Job *job = b->queue_head;
+    if (!job) {
+      break;
+    }
+    b->queue_head = job->next;
+    if (!b->queue_head) {
+      b->queue_tail = NULL;
+    }
+    pthread_mutex_unlock(&b->lock);
+    run_job(w, job);
+    pthread_mutex_lock(&b->lock);
+    job->done = true;
+    pthread_cond_broadcast(&b->ready);
+  }
+  pthread_mutex_unlock(&b->lock);
+  return NULL;
+}
+
+/* ---- Emitting in order ---- */
+
+static double seconds_since(const struct timespec *t) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (double)(now.tv_sec - t->tv_sec) + (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void draw_progress(Batch *b, bool final) {
+  if (!b->opt->progress || (!final && seconds_since(&b->last_draw) < 0.2)) {
+    return;
+  }
+  clock_gettime(CLOCK_MONOTONIC, &b->last_draw);
+  const double t = seconds_since(&b->start);
+  const TgBatchStats *s = b->stats;
+  const double mb = (double)s->bytes / 1e6;
+  const double rate = t > 0 ? (double)(s->articles + s->failed) / t : 0.0;
+  fprintf(stderr, "\r\033[K%zu articles  %.1f MB  %.0f articles/s", s->articles + s->failed,
+          mb, rate);
+  if (s->failed) {
+    fprintf(stderr, "  %zu failed", s->failed);
+  }
+  if (b->total_bytes && s->bytes && t > 0 && !final) {
+    const double left = t * (double)(b->total_bytes - (s->bytes < b->total_bytes ? s->bytes
+                                                                                 : b->total_bytes)) /
+                        (double)s->bytes;
+    fprintf(stderr, "  ETA %d:%02d", (int)left / 60, (int)left % 60);
+  }
+  if (final) {
+    fputc('\n', stderr);
+  }
+  fflush(stderr);
+}
+
+static void emit(Batch *b, Job *job) {
+  const TgBatchOptions *opt = b->opt;
+  for (size_t i = 0; i < job->diags.len; ++i) {
+    const Diag *d = (const Diag *)tg_vec_at(&job->diags, i);
+    if (b->err) {
+      b->err(b->err_data, d->file, d->line, d->col, d->msg);
+    }
+  }
+  b->stats->bytes += job->bytes;
+  if (job->st || b->fatal) {
+    b->stats->failed += job->st ? 1 : 0;
+    return;
+  }
+  if (opt->write && !opt->sink && (opt->format == TG_FORMAT_RDFXML ||
+                                   opt->format == TG_FORMAT_DOT) && b->emitted == 1) {
+    b->fatal = tg_report(b->err, b->err_data, TG_BAD_ARG, NULL, 0, 0,
+                         "rdfxml and dot hold one article; use turtle, ntriples or nquads "
+                         "for several");
+    return;
+  }
+  if (opt->sink) {
+    TgStatus st = opt->sink(opt->sink_data, job->doc, job->result);
+    if (st) {
+      b->fatal = st;
+      return;
+    }
+  } else if (opt->write && job->out.len &&
+             fwrite(job->out.buf, 1, job->out.len, opt->out) != job->out.len) {
+    b->fatal = TG_BAD_WRITE;
+    return;
+  }
+  ++b->emitted;
+  ++b->stats->articles;
+}
+
+/* Emit every finished job at the head of the ring.  Called with the lock
+ * held; releases it while emitting. */
+static void emit_ready(Batch *b) {
+  while (b->count && b->ring[b->head]->done) {
+    Job *job = b->ring[b->head];
+    b->head = (b->head + 1) % b->cap;
+    --b->count;
+    pthread_mutex_unlock(&b->lock);
+    emit(b, job);
+    job_free(job);
+    draw_progress(b, false);
+    pthread_mutex_lock(&b->lock);
+  }
+}
+
+/* Queue a job (taking ownership), waiting for room in the ring. */
+static TgStatus submit(Batch *b, Job *job) {
+  pthread_mutex_lock(&b->lock);
+  while (b->count == b->cap) {
+    emit_ready(b);
+    if (b->count == b->cap) {
+      pthread_cond_wait(&b->ready, &b->lock);
+    }
+  }
+  b->ring[(b->head + b->count) % b->cap] = job;
+  ++b->count;
+  job->next = NULL;
+  if (b->queue_tail) {
+    b->queue_tail->next = job;
+  } else {
+    b->queue_head = job;
+  }
+  b->queue_tail = job;
+  pthread_cond_signal(&b->work);
+  emit_ready(b);
+  const TgStatus st = b->fatal;
+  pthread_mutex_unlock(&b->lock);
+  return st;
+}
+
+static Job *new_job(void) {
+  Job *job = (Job *)tg_calloc(1, sizeof *job);
+  if (job) {
+    tg_buf_init(&job->out);
+    tg_vec_init(&job->diags, sizeof(Diag));
+  }
+  return job;
+}
+
+/* A job that failed before it could be queued (an unreadable directory):
+ * it carries its diagnostic to its place in the order. */
+static TgStatus submit_failure(Batch *b, const char *path, const char *msg) {
+  Job *job = new_job();
+  if (!job) {
+    return TG_BAD_ALLOC;
+  }
+  job_diag(job, path, 0, 0, msg);
+  job->st = TG_BAD_READ;
+  job->done = true;
+  pthread_mutex_lock(&b->lock);
+  while (b->count == b->cap) {
+    emit_ready(b);
+    if (b->count == b->cap) {
+      pthread_cond_wait(&b->ready, &b->lock);
+    }
+  }
+  b->ring[(b->head + b->count) % b->cap] = job;
+  ++b->count;
+  emit_ready(b);
+  const TgStatus st = b->fatal;
+  pthread_mutex_unlock(&b->lock);
+  return st;
+}
+
+/* ---- Enumerating the inputs ---- */
+
+static bool has_suffix(const char *s, const char *suffix) {
+  const size_t n = strlen(s);
+  const size_t k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static bool is_jsonl(const Batch *b, const char *path) {
+  return b->opt->jsonl || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
+}
+
+static TgStatus submit_jsonl(Batch *b, const char *path) {
+  const bool is_stdin = strcmp(path, "-") == 0;
+  FILE *in = is_stdin ? stdin : fopen(path, "rb");
+  const char *name = is_stdin ? "<stdin>" : path;
+  if (!in) {
+    return submit_failure(b, name, strerror(errno));
+  }
+  char *source = tg_strdup(name);
+  if (!source || tg_vec_push(&b->sources, &source)) {
+    tg_free(source);
+    if (!is_stdin) {
+      fclose(in);
+    }
+    return TG_BAD_ALLOC;
+  }
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  unsigned lineno = 0;
+  TgStatus st = TG_SUCCESS;
+  while (!st && (n = getline(&line, &cap, in)) >= 0) {
+    ++lineno;
+    size_t len = (size_t)n;
+    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
+      --len;
+    }
+    size_t k = 0;
+    while (k < len && (line[k] == ' ' || line[k] == '\t')) {
+      ++k;
+    }
+    if (k == len) {
+      b->stats->bytes += (size_t)n;
+      continue; /* blank lines separate nothing */
+    }
+    Job *job = new_job();
+    if (!job || !(job->line = tg_strndup(line, len))) {
+      job_free(job);
+      st = TG_BAD_ALLOC;
+      break;
+    }
+    job->len = len;
+    job->lineno = lineno;
+    job->source = source;
+    job->bytes = (size_t)n;
+    st = submit(b, job);
+  }
+  if (!st && ferror(in)) {
+    st = submit_failure(b, name, strerror(errno));
+  }
+  free(line);
+  if (!is_stdin) {
+    fclose(in);
+  }
+  return st;
+}
+
+static TgStatus submit_path(Batch *b, const char *path);
+
+static int name_order(const struct dirent **x, const struct dirent **y) {
+  return strcmp((*x)->d_name, (*y)->d_name);
+}
+
+/* Queue every *.txt below `dir`; `*found` counts them. */
+static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
+  struct dirent **names = NULL;
+  const int n = scandir(dir, &names, NULL, name_order);
+  if (n < 0) {
+    return submit_failure(b, dir, strerror(errno));
+  }
+  TgStatus st = TG_SUCCESS;
+  size_t found = 0;
+  for (int i = 0; i < n; ++i) {
+    const char *name = names[i]->d_name;
+    if (!st && name[0] != '.') {
+      TgBuf p;
+      tg_buf_init(&p);
+      if (tg_buf_printf(&p, "%s/%s", dir, name)) {
+        st = TG_BAD_ALLOC;
+      } else {
+        struct stat sb;
+        if (stat(p.buf, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+          st = submit_dir(b, p.buf, &found);
+        } else if (has_suffix(name, ".txt")) {
+          st = submit_path(b, p.buf);
+          ++found;
+        }
+      }
+      tg_buf_clear(&p);
+    }
+    free(names[i]);
+  }
+  free(names);
+  *found_below += found;
+  return st;
+}
+
+static TgStatus submit_path(Batch *b, const char *path) {
+  struct stat sb;
+  const bool is_stdin = strcmp(path, "-") == 0;
+  if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    size_t found = 0;
+    TgStatus st = submit_dir(b, path, &found);
+    if (!st && !found) {
+      st = submit_failure(b, path, "is a directory with no *.txt article in it");
+    }
+    return st;
+  }
+  if (is_jsonl(b, path)) {
+    return submit_jsonl(b, path);
+  }
+  Job *job = new_job();
+  if (!job || !(job->path = tg_strdup(path))) {
+    job_free(job);
+    return TG_BAD_ALLOC;
+  }
+  job->bytes = (!is_stdin && stat(path, &sb) == 0) ? (size_t)sb.st_size : 0;
+  return submit(b, job);
+}
+
+static size_t total_size(const char *path) {
+  struct stat sb;
+  if (strcmp(path, "-") == 0 || stat(path, &sb) != 0) {
+    return 0;
+  }
+  if (!S_ISDIR(sb.st_mode)) {
+    return (size_t)sb.st_size;
+  }
+  size_t total = 0;
+  DIR *d = opendir(path);
+  if (!d) {
+    return 0;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (e->d_name[0] == '.') {
+      continue;
+    }
+    TgBuf p;
+    tg_buf_init(&p);
+    if (!tg_buf_printf(&p, "%s/%s", path, e->d_name)) {
+      total += total_size(p.buf);
+    }
+    tg_buf_clear(&p);
+  }
+  closedir(d);
+  return total;
+}
+
+/* ---- The batch ---- */
+
+static void workers_stop(Batch *b, Worker *workers, unsigned n) {
+  pthread_mutex_lock(&b->lock);
+  b->closing = true;
+  pthread_cond_broadcast(&b->work);
+  pthread_mutex_unlock(&b->lock);
+  for (unsigned i = 0; i < n; ++i) {
+    if (workers[i].thread) {
+      pthread_join(workers[i].thread, NULL);
+    }
+    tg_writer_free(workers[i].writer);
+    if (workers[i].mem) {
+      fclose(workers[i].mem);
+    }
+    free(workers[i].mem_buf);
+  }
+}
+
+TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const char *const *inputs,
+                      size_t n_inputs, TgErrorFn err, void *err_data, TgBatchStats *stats) {
+  static const char *const stdin_only[] = {"-"};
+  if (n_inputs == 0) {
+    inputs = stdin_only;
+    n_inputs = 1;
+  }
+  const unsigned jobs = opt->jobs ? opt->jobs : 1;
+  memset(stats, 0, sizeof *stats);
+  Batch b;
+  memset(&b, 0, sizeof b);
+  b.ex = ex;
+  b.opt = opt;
+  b.err = err;
+  b.err_data = err_data;
+  b.stats = stats;
+  b.cap = (size_t)jobs * TG_JOBS_PER_WORKER;
+  tg_vec_init(&b.sources, sizeof(char *));
+  b.ring = (Job **)tg_calloc(b.cap, sizeof(Job *));
+  Worker *workers = (Worker *)tg_calloc(jobs, sizeof(Worker));
+  if (!b.ring || !workers) {
+    tg_free(b.ring);
+    tg_free(workers);
+    return TG_BAD_ALLOC;
+  }
+  pthread_mutex_init(&b.lock, NULL);
+  pthread_cond_init(&b.work, NULL);
+  pthread_cond_init(&b.ready, NULL);
+  clock_gettime(CLOCK_MONOTONIC, &b.start);
+  b.last_draw = b.start;
+  if (opt->progress) {
+    for (size_t i = 0; i < n_inputs; ++i) {
+      b.total_bytes += total_size(inputs[i]);
+    }
+  }
+  TgStatus st = TG_SUCCESS;
+  unsigned started = 0;
+  for (unsigned i = 0; !st && i < jobs; ++i) {
+    Worker *w = &workers[i];
+    w->b = &b;
+    if (opt->write && !opt->sink) {
+      w->mem = open_memstream(&w->mem_buf, &w->mem_size);
+      if (!w->mem) {
+        st = TG_BAD_ALLOC;
+        break;
+      }
+      if ((st = tg_writer_new(opt->format, opt->prov, opt->base, w->mem, err, err_data,
+                              &w->writer))) {
+        break;
+      }
+    }
+    if (pthread_create(&w->thread, NULL, worker_main, w) != 0) {
+      w->thread = 0;
+      st = TG_BAD_ALLOC;
+      break;
+    }
+    ++started;
+  }
+  for (size_t i = 0; !st && i < n_inputs; ++i) {
+    st = submit_path(&b, inputs[i]);
+  }
+  /* Drain what is still in flight. */
+  pthread_mutex_lock(&b.lock);
+  while (b.count) {
+    emit_ready(&b);
+    if (b.count) {
+      pthread_cond_wait(&b.ready, &b.lock);
+    }
+  }
+  pthread_mutex_unlock(&b.lock);
+  workers_stop(&b, workers, jobs);
+  (void)started;
+  draw_progress(&b, true);
+  if (!st) {
+    st = b.fatal;
+  }
+  for (size_t i = 0; i < b.sources.len; ++i) {
+    tg_free(*(char **)tg_vec_at(&b.sources, i));
+  }
+  tg_vec_clear(&b.sources);
+  pthread_mutex_destroy(&b.lock);
+  pthread_cond_destroy(&b.work);
+  pthread_cond_destroy(&b.ready);
+  tg_free(b.ring);
+  tg_free(workers);
+  if (!st && stats->failed) {
+    return TG_FAILURE;
+  }
+  return st;
+}

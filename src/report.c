@@ -1,0 +1,1103 @@
+/* telegraph reports for people: an HTML page and a terminal explanation of
+ * one document's result, every fact next to the words it came from.
+ *
+ * Both views are built in memory (a TgBuf with a sticky status, so the
+ * many small appends need no checks of their own) and written at the end.
+ * The graph picture is the writer's GraphViz DOT text run through
+ * `dot -Tsvg` (posix_spawn, no shell, DOT on a temporary file).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/report.h"
+
+#include "telegraph/writer.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+extern char **environ;
+
+#define TG_NOTE_NO_DOT "Graph picture unavailable: GraphViz 'dot' is not installed"
+
+/* ---- Output with a sticky status ---- */
+
+typedef struct {
+  TgBuf buf;
+  TgStatus st;
+} Out;
+
+static void put_n(Out *o, const char *s, size_t n) {
+  if (!o->st) {
+    o->st = tg_buf_append(&o->buf, s, n);
+  }
+}
+
+static void put(Out *o, const char *s) { put_n(o, s, strlen(s)); }
+
+static void put_size(Out *o, size_t n) {
+  char num[32];
+  snprintf(num, sizeof num, "%zu", n);
+  put(o, num);
+}
+
+static void put_conf(Out *o, double c) {
+  char num[32];
+  snprintf(num, sizeof num, "%.2f", c);
+  put(o, num);
+}
+
+/* Escape s[0..n) for HTML text (attr: also quotes).  C0 controls other
+ * than tab and line ends are not allowed in HTML: they become U+FFFD. */
+static void put_esc_n(Out *o, const char *s, size_t n, bool attr) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    const char *rep = NULL;
+    switch (c) {
+    case '&': rep = "&amp;"; break;
+    case '<': rep = "&lt;"; break;
+    case '>': rep = "&gt;"; break;
+    case '"': rep = attr ? "&quot;" : NULL; break;
+    case '\'': rep = attr ? "&#39;" : NULL; break;
+    default:
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+        rep = "\xEF\xBF\xBD";
+      }
+      break;
+    }
+    if (rep) {
+      put_n(o, s + run, i - run);
+      put(o, rep);
+      run = i + 1;
+    }
+  }
+  put_n(o, s + run, n - run);
+}
+
+static void put_text(Out *o, const char *s) { put_esc_n(o, s, strlen(s), false); }
+static void put_attr(Out *o, const char *s) { put_esc_n(o, s, strlen(s), true); }
+
+/* Write the whole of `o` to `out` and flush it. */
+static TgStatus flush_out(Out *o, FILE *out) {
+  TgStatus st = o->st;
+  if (!st && o->buf.len && fwrite(o->buf.buf, 1, o->buf.len, out) != o->buf.len) {
+    st = TG_BAD_WRITE;
+  }
+  if (!st && (fflush(out) != 0 || ferror(out))) {
+    st = TG_BAD_WRITE;
+  }
+  tg_buf_clear(&o->buf);
+  return st;
+}
+
+/* ---- Spans, sorted ---- */
+
+typedef struct {
+  size_t b;
+  size_t e;
+  size_t idx;
+  TgClass cls;
+} Range;
+
+static int range_cmp(const void *a, const void *b) {
+  const Range *x = (const Range *)a;
+  const Range *y = (const Range *)b;
+  if (x->b != y->b) {
+    return x->b < y->b ? -1 : 1;
+  }
+  if (x->e != y->e) {
+    return x->e > y->e ? -1 : 1; /* longer first */
+  }
+  return x->idx < y->idx ? -1 : (x->idx > y->idx);
+}
+
+/* A byte offset moved back (floor) or forward (ceil) to a character start. */
+static size_t char_floor(const char *t, size_t len, size_t off) {
+  off = off > len ? len : off;
+  while (off > 0 && off < len && ((unsigned char)t[off] & 0xC0) == 0x80) {
+    --off;
+  }
+  return off;
+}
+
+static size_t char_ceil(const char *t, size_t len, size_t off) {
+  off = off > len ? len : off;
+  while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80) {
+    ++off;
+  }
+  return off;
+}
+
+/* What both views need: the text and the sorted mentions and sentences. */
+typedef struct {
+  const TgDocument *doc;
+  const TgResult *r;
+  const char *text;
+  size_t len;
+  Range *ments;
+  size_t n_ments;
+  Range *sents;
+  size_t n_sents;
+  TgVec marks; /* Range: the words of the slots of the fact at hand */
+  TgVec used;  /* size_t: the mentions of the fact at hand */
+} Ctx;
+
+static void ctx_clear(Ctx *c) {
+  tg_free(c->ments);
+  tg_free(c->sents);
+  tg_vec_clear(&c->marks);
+  tg_vec_clear(&c->used);
+}
+
+static TgStatus ctx_init(Ctx *c, const TgDocument *doc, const TgResult *r) {
+  memset(c, 0, sizeof *c);
+  c->doc = doc;
+  c->r = r;
+  c->text = tg_document_text(doc);
+  c->len = tg_document_length(doc);
+  tg_vec_init(&c->marks, sizeof(Range));
+  tg_vec_init(&c->used, sizeof(size_t));
+  c->n_ments = tg_result_n_mentions(r);
+  c->n_sents = tg_result_n_sentences(r);
+  c->ments = (Range *)tg_malloc((c->n_ments ? c->n_ments : 1) * sizeof(Range));
+  c->sents = (Range *)tg_malloc((c->n_sents ? c->n_sents : 1) * sizeof(Range));
+  if (!c->ments || !c->sents) {
+    ctx_clear(c);
+    return TG_BAD_ALLOC;
+  }
+  for (size_t i = 0; i < c->n_ments; ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    const size_t b = char_floor(c->text, c->len, m->span.begin);
+    const size_t e = char_ceil(c->text, c->len, m->span.end);
+    c->ments[i] = (Range){b, e < b ? b : e, i, m->cls};
+  }
+  for (size_t i = 0; i < c->n_sents; ++i) {
+    const TgSpan s = tg_result_sentence(r, i);
+    const size_t b = char_floor(c->text, c->len, s.begin);
+    const size_t e = char_ceil(c->text, c->len, s.end);
+    c->sents[i] = (Range){b, e < b ? b : e, i, TG_CLASS_NONE};
+  }
+  qsort(c->ments, c->n_ments, sizeof(Range), range_cmp);
+  qsort(c->sents, c->n_sents, sizeof(Range), range_cmp);
+  return TG_SUCCESS;
+}
+
+/* The sentence `i` of the result, as a character-aligned range. */
+static Range sentence_range(const Ctx *c, size_t i) {
+  for (size_t k = 0; k < c->n_sents; ++k) {
+    if (c->sents[k].idx == i) {
+      return c->sents[k];
+    }
+  }
+  return (Range){0, 0, i, TG_CLASS_NONE};
+}
+
+/* The mention `i` of the result, as a character-aligned range. */
+static Range mention_range(const Ctx *c, size_t i) {
+  for (size_t k = 0; k < c->n_ments; ++k) {
+    if (c->ments[k].idx == i) {
+      return c->ments[k];
+    }
+  }
+  return (Range){0, 0, i, TG_CLASS_NONE};
+}
+
+static bool used_has(const TgVec *v, size_t m) {
+  for (size_t i = 0; i < v->len; ++i) {
+    if (*(const size_t *)tg_vec_at(v, i) == m) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The mentions a slot stands on: its supporting mention, or else the
+ * mentions of its entity in the fact's sentence. */
+static TgStatus slot_mentions(Ctx *c, const TgFact *f, const TgSlot *s) {
+  TgStatus st = TG_SUCCESS;
+  if (s->mention >= 0 && (size_t)s->mention < c->n_ments) {
+    const size_t m = (size_t)s->mention;
+    return used_has(&c->used, m) ? TG_SUCCESS : tg_vec_push(&c->used, &m);
+  }
+  if (s->entity < 0) {
+    return TG_SUCCESS;
+  }
+  for (size_t m = 0; m < c->n_ments; ++m) {
+    const TgMention *mt = tg_result_mention(c->r, m);
+    if (mt->entity == s->entity && mt->sentence == f->sentence && !used_has(&c->used, m)) {
+      TRY(st, tg_vec_push(&c->used, &m));
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* Fill c->used with the mentions of fact `f` and c->marks with the ranges
+ * of its slots' words inside its sentence (mentions, and literals found
+ * verbatim in the sentence), sorted and not overlapping. */
+static TgStatus fact_marks(Ctx *c, const TgFact *f) {
+  TgStatus st = TG_SUCCESS;
+  c->used.len = 0;
+  c->marks.len = 0;
+  const Range sent = sentence_range(c, f->sentence);
+  for (size_t k = 0; k < f->n_slots; ++k) {
+    TRY(st, slot_mentions(c, f, &f->slots[k]));
+  }
+  for (size_t i = 0; i < c->used.len; ++i) {
+    const Range m = mention_range(c, *(const size_t *)tg_vec_at(&c->used, i));
+    if (m.b >= sent.b && m.e <= sent.e && m.e > m.b) {
+      TRY(st, tg_vec_push(&c->marks, &m));
+    }
+  }
+  for (size_t k = 0; k < f->n_slots; ++k) {
+    const TgSlot *s = &f->slots[k];
+    if (s->mention >= 0 || s->entity >= 0 || !s->literal || !*s->literal) {
+      continue;
+    }
+    const size_t n = strlen(s->literal);
+    for (size_t p = sent.b; p + n <= sent.e; ++p) {
+      if (memcmp(c->text + p, s->literal, n) == 0) {
+        const Range lit = {p, p + n, (size_t)-1, TG_CLASS_NONE};
+        TRY(st, tg_vec_push(&c->marks, &lit));
+        break;
+      }
+    }
+  }
+  qsort(c->marks.data, c->marks.len, sizeof(Range), range_cmp);
+  /* Drop ranges overlapping an earlier one. */
+  size_t kept = 0;
+  size_t end = 0;
+  for (size_t i = 0; i < c->marks.len; ++i) {
+    const Range *m = (const Range *)tg_vec_at(&c->marks, i);
+    if (kept == 0 || m->b >= end) {
+      *(Range *)tg_vec_at(&c->marks, kept++) = *m;
+      end = m->e;
+    }
+  }
+  c->marks.len = kept;
+  return TG_SUCCESS;
+}
+
+/* The id of fact `i`: the lower-cased class and its number among the facts
+ * of its class ("approval-1"), as the writer numbers events. */
+static void fact_id(const TgResult *r, size_t i, char *out, size_t size) {
+  const TgClass cls = tg_result_fact(r, i)->cls;
+  unsigned n = 0;
+  for (size_t k = 0; k <= i; ++k) {
+    n += tg_result_fact(r, k)->cls == cls;
+  }
+  const char *name = tg_class_name(cls);
+  size_t j = 0;
+  for (; name[j] && j + 1 < size; ++j) {
+    out[j] = (char)(name[j] >= 'A' && name[j] <= 'Z' ? name[j] - 'A' + 'a' : name[j]);
+  }
+  if (j == 0 && size > 5) {
+    memcpy(out, "fact", 4);
+    j = 4;
+  }
+  snprintf(out + j, size - j, "-%u", n);
+}
+
+static const char *slot_value(const TgResult *r, const TgSlot *s) {
+  if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
+    return tg_result_entity(r, (size_t)s->entity)->label;
+  }
+  return s->literal ? s->literal : "";
+}
+
+static TgClass slot_class(const TgResult *r, const TgSlot *s) {
+  if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
+    return tg_result_entity(r, (size_t)s->entity)->cls;
+  }
+  if (s->mention >= 0 && (size_t)s->mention < tg_result_n_mentions(r)) {
+    return tg_result_mention(r, (size_t)s->mention)->cls;
+  }
+  return TG_CLASS_NONE;
+}
+
+/* ---- The HTML page ---- */
+
+static const char *const page_style[] = {
+    ":root{--ink:#1f2328;--muted:#59636e;--line:#d8dee4;--bg:#f3f5f7}\n",
+    "*{box-sizing:border-box}\n",
+    "body{margin:0;background:var(--bg);color:var(--ink);"
+    "font:15px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,'Noto Sans','Noto Sans CJK SC',"
+    "'Liberation Sans',sans-serif}\n",
+    "header{background:#fff;border-bottom:1px solid var(--line);padding:22px 32px 18px}\n",
+    "h1{font-size:25px;line-height:1.3;margin:0 0 6px;font-weight:650}\n",
+    ".meta{margin:0;color:var(--muted);font-size:14px}\n",
+    ".meta b{color:var(--ink);font-weight:600}\n",
+    "main{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1.1fr);gap:22px;"
+    "padding:22px 32px 32px;max-width:1600px}\n",
+    "section{background:#fff;border:1px solid var(--line);border-radius:8px;padding:16px 20px}\n",
+    "section>h2{font-size:12px;text-transform:uppercase;letter-spacing:.07em;color:var(--muted);"
+    "margin:0 0 12px;font-weight:650}\n",
+    "#graph{grid-column:1/-1}\n",
+    "@media (max-width:900px){main{grid-template-columns:minmax(0,1fr)}}\n",
+    ".article{white-space:pre-wrap;font-family:Georgia,'Noto Serif','Noto Serif CJK SC',"
+    "'DejaVu Serif',serif;font-size:16px;line-height:1.75;margin:0}\n",
+    ".m{border-radius:3px;padding:1px 1px;border-bottom:2px solid}\n",
+    ".s.hl{background:#fff3b0;box-shadow:0 0 0 3px #fff3b0;border-radius:2px}\n",
+    ".m.hl{outline:2px solid #1f2328;outline-offset:1px;font-weight:650}\n",
+    ".legend{display:flex;flex-wrap:wrap;gap:6px 8px;margin:0 0 14px;padding:0;list-style:none;"
+    "font-size:12px}\n",
+    ".legend li{padding:1px 7px;border-radius:3px;border-bottom:2px solid}\n",
+    ".facts{list-style:none;margin:0;padding:0;display:flex;flex-direction:column;gap:12px}\n",
+    ".fact{border:1px solid var(--line);border-left:5px solid #8c959f;border-radius:6px;"
+    "padding:10px 14px 12px;cursor:pointer;outline:none}\n",
+    ".fact:hover,.fact:focus{border-color:#0969da;border-left-width:5px}\n",
+    ".fact.on{box-shadow:0 0 0 3px #0969da40}\n",
+    ".head{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px;margin-bottom:6px}\n",
+    ".badge{font-size:12px;font-weight:650;color:#fff;border-radius:10px;padding:1px 9px;"
+    "background:#6e7781}\n",
+    ".fid{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-weight:650;font-size:14px}\n",
+    ".prov{margin-left:auto;font-size:12px;color:var(--muted)}\n",
+    ".rule{font-family:ui-monospace,'DejaVu Sans Mono',monospace}\n",
+    ".conf{display:inline-block;min-width:34px;text-align:right;font-weight:650;color:var(--ink)}\n",
+    ".bar{display:inline-block;width:46px;height:6px;border-radius:3px;background:#e6e9ec;"
+    "vertical-align:middle;margin-left:6px;overflow:hidden}\n",
+    ".bar i{display:block;height:100%;background:#2da44e}\n",
+    ".slots{border-collapse:collapse;width:100%;margin:2px 0 8px}\n",
+    ".slots th{text-align:left;vertical-align:top;white-space:nowrap;width:1%;padding:3px 14px 3px 0;"
+    "font:13px/1.6 ui-monospace,'DejaVu Sans Mono',monospace;color:var(--muted)}\n",
+    ".slots td{padding:2px 0}\n",
+    ".chip{display:inline-block;margin:1px 5px 1px 0;padding:0 6px;border-radius:3px;"
+    "border-bottom:2px solid}\n",
+    ".lit{display:inline-block;margin:1px 5px 1px 0;padding:0 6px;border-radius:3px;"
+    "background:#f1f3f5;font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:13px}\n",
+    ".quote{margin:0;padding:2px 0 2px 12px;border-left:3px solid var(--line);color:#424a53;"
+    "font-size:14px;line-height:1.6}\n",
+    ".quote mark{background:none;color:var(--ink);font-weight:650;border-bottom-width:2px;"
+    "border-bottom-style:solid;padding:0 1px}\n",
+    ".quote mark.c-None{border-color:#8c959f}\n",
+    ".none{color:var(--muted);font-style:italic}\n",
+    ".svg{overflow:auto;max-height:1400px;border:1px solid var(--line);border-radius:6px;"
+    "background:#fcfcfd}\n",
+    ".svg svg{display:block;margin:0 auto;max-width:none}\n",
+    ".svg:not(.full) svg{width:100%;height:auto}\n",
+    ".zoom{float:right;margin:-30px 0 0;font:inherit;font-size:12px;padding:2px 10px;"
+    "border:1px solid var(--line);border-radius:6px;background:#f6f8fa;cursor:pointer}\n",
+    ".note{margin:0;padding:10px 14px;border-radius:6px;background:#fff8c5;"
+    "border:1px solid #d4a72c66;color:#633c01}\n",
+    "footer{padding:0 32px 24px;color:var(--muted);font-size:12px}\n",
+    /* A colour per class: background and underline. */
+    ".c-Regulator{background:#fde2e1;border-color:#cf222e}\n",
+    ".c-GovernmentBody{background:#efe7df;border-color:#8a5a3c}\n",
+    ".c-Company{background:#ddeafe;border-color:#0969da}\n",
+    ".c-NewsAgency{background:#ece6fd;border-color:#8250df}\n",
+    ".c-Person{background:#fff1c2;border-color:#bf8700}\n",
+    ".c-Place{background:#daf5e0;border-color:#1a7f37}\n",
+    ".c-Policy{background:#ffe6cf;border-color:#d1650a}\n",
+    ".c-Service{background:#d3f4f7;border-color:#0b8a9e}\n",
+    ".c-Date{background:#e3e6fc;border-color:#4b52c9}\n",
+    ".c-Number{background:#eceff2;border-color:#57606a}\n",
+    ".c-Money{background:#e9f7cc;border-color:#5c8a00}\n",
+    ".c-Percent{background:#fde3f1;border-color:#bf3989}\n",
+    ".quote mark[class]{background:none}\n",
+    ".fact.Approval{border-left-color:#1a7f37}.Approval .badge{background:#1a7f37}\n",
+    ".fact.Statistic{border-left-color:#0969da}.Statistic .badge{background:#0969da}\n",
+    ".fact.Decision{border-left-color:#8250df}.Decision .badge{background:#8250df}\n",
+    ".fact.Report{border-left-color:#6e7781}.Report .badge{background:#6e7781}\n",
+    ".fact.Subsidiary{border-left-color:#9a6700}.Subsidiary .badge{background:#9a6700}\n",
+    ".fact.Role{border-left-color:#bf3989}.Role .badge{background:#bf3989}\n"};
+
+/* Hover or focus shows a fact's sentence and slot words in the text; a
+ * click pins it (and scrolls the text to it), a second click unpins; a
+ * link to "#approval-1" pins that fact.  The graph fits the width until
+ * its button shows it at full size. */
+static const char *const page_script =
+    "(function(){\n"
+    "var pinned=null;\n"
+    "function mark(f,on){\n"
+    "  var s=document.querySelectorAll('.s[data-s=\"'+f.dataset.sentence+'\"]');\n"
+    "  for(var i=0;i<s.length;i++)s[i].classList.toggle('hl',on);\n"
+    "  (f.dataset.mentions||'').split(' ').forEach(function(id){\n"
+    "    var m=id&&document.getElementById(id);if(m)m.classList.toggle('hl',on);});\n"
+    "}\n"
+    "document.querySelectorAll('.fact').forEach(function(f){\n"
+    "  f.addEventListener('mouseenter',function(){if(!pinned)mark(f,true);});\n"
+    "  f.addEventListener('mouseleave',function(){if(!pinned)mark(f,false);});\n"
+    "  f.addEventListener('focus',function(){if(!pinned)mark(f,true);});\n"
+    "  f.addEventListener('blur',function(){if(!pinned)mark(f,false);});\n"
+    "  f.addEventListener('click',function(){\n"
+    "    var was=pinned;\n"
+    "    if(was){mark(was,false);was.classList.remove('on');pinned=null;}\n"
+    "    if(was===f)return;\n"
+    "    pinned=f;f.classList.add('on');mark(f,true);\n"
+    "    var s=document.querySelector('.s[data-s=\"'+f.dataset.sentence+'\"]');\n"
+    "    if(s)s.scrollIntoView({block:'center',behavior:'smooth'});\n"
+    "  });\n"
+    "  f.addEventListener('keydown',function(e){\n"
+    "    if(e.key==='Enter'||e.key===' '){e.preventDefault();f.click();}});\n"
+    "});\n"
+    "var z=document.querySelector('.zoom'),g=document.querySelector('.svg');\n"
+    "if(z&&g)z.addEventListener('click',function(){\n"
+    "  z.textContent=g.classList.toggle('full')?'Fit to width':'Show at full size';});\n"
+    "var t=location.hash&&document.getElementById(location.hash.slice(1));\n"
+    "if(t&&t.classList.contains('fact'))t.click();\n"
+    "})();\n";
+
+static const TgClass legend_classes[] = {
+    TG_CLASS_REGULATOR, TG_CLASS_GOVERNMENT_BODY, TG_CLASS_COMPANY, TG_CLASS_NEWS_AGENCY,
+    TG_CLASS_PERSON,    TG_CLASS_PLACE,           TG_CLASS_POLICY,  TG_CLASS_SERVICE,
+    TG_CLASS_DATE,      TG_CLASS_NUMBER,          TG_CLASS_MONEY,   TG_CLASS_PERCENT};
+
+static const char *css_class(TgClass cls) {
+  const char *name = tg_class_name(cls);
+  return *name ? name : "None";
+}
+
+/* One mention as a span: class, id, and a tooltip with what it refers to. */
+static void put_mention(Out *o, const Ctx *c, const Range *m) {
+  const TgMention *mt = tg_result_mention(c->r, m->idx);
+  put(o, "<span class=\"m c-");
+  put(o, css_class(mt->cls));
+  put(o, "\" id=\"m");
+  put_size(o, m->idx);
+  put(o, "\" title=\"");
+  put_attr(o, tg_class_name(mt->cls));
+  if (mt->entity >= 0 && (size_t)mt->entity < tg_result_n_entities(c->r)) {
+    put(o, ": ");
+    put_attr(o, tg_result_entity(c->r, (size_t)mt->entity)->label);
+  } else if (mt->value) {
+    put(o, ": ");
+    put_attr(o, mt->value);
+    if (mt->unit) {
+      put(o, " ");
+      put_attr(o, mt->unit);
+    }
+  }
+  put(o, "\">");
+  put_esc_n(o, c->text + m->b, m->e - m->b, false);
+  put(o, "</span>");
+}
+
+/* The text [start, end) with each sentence in <span class="s" data-s="N">
+ * and each mention starting inside it in its span.  A sentence boundary
+ * inside a mention waits for the mention's end, so the tags nest. */
+static void put_marked_text(Out *o, const Ctx *c, size_t start, size_t end) {
+  size_t mi = 0;
+  size_t si = 0;
+  while (mi < c->n_ments && c->ments[mi].b < start) {
+    ++mi;
+  }
+  while (si < c->n_sents && c->sents[si].e <= start) {
+    ++si;
+  }
+  size_t pos = start;
+  bool in_s = false;
+  while (pos < end || in_s) {
+    if (in_s && (c->sents[si].e <= pos || pos >= end)) {
+      put(o, "</span>");
+      in_s = false;
+      ++si;
+      continue;
+    }
+    if (pos >= end) {
+      break;
+    }
+    if (!in_s && si < c->n_sents && c->sents[si].b <= pos) {
+      if (c->sents[si].e <= pos) {
+        ++si;
+        continue;
+      }
+      put(o, "<span class=\"s\" data-s=\"");
+      put_size(o, c->sents[si].idx);
+      put(o, "\">");
+      in_s = true;
+      continue;
+    }
+    while (mi < c->n_ments && (c->ments[mi].b < pos || c->ments[mi].e > end)) {
+      ++mi; /* overlapping an earlier mention, or past this part of the text */
+    }
+    if (mi < c->n_ments && c->ments[mi].b == pos) {
+      put_mention(o, c, &c->ments[mi]);
+      pos = c->ments[mi].e;
+      ++mi;
+      continue;
+    }
+    size_t next = end;
+    if (mi < c->n_ments && c->ments[mi].b < next) {
+      next = c->ments[mi].b;
+    }
+    if (in_s && c->sents[si].e < next) {
+      next = c->sents[si].e;
+    } else if (!in_s && si < c->n_sents && c->sents[si].b < next) {
+      next = c->sents[si].b;
+    }
+    put_esc_n(o, c->text + pos, next - pos, false);
+    pos = next;
+  }
+}
+
+/* The headline's range in the text: the dateline after the date. */
+static bool title_range(const Ctx *c, size_t *b, size_t *e) {
+  const char *title = tg_document_title(c->doc);
+  const size_t body = tg_document_body_offset(c->doc);
+  if (!title || !*title) {
+    return false;
+  }
+  const size_t n = strlen(title);
+  const char *nl = memchr(c->text, '\n', body < c->len ? body : c->len);
+  size_t line_end = nl ? (size_t)(nl - c->text) : (body < c->len ? body : c->len);
+  while (line_end > 0 && (c->text[line_end - 1] == ' ' || c->text[line_end - 1] == '\t')) {
+    --line_end;
+  }
+  if (line_end < n || memcmp(c->text + line_end - n, title, n) != 0) {
+    return false;
+  }
+  *b = line_end - n;
+  *e = line_end;
+  return true;
+}
+
+static void put_slot_value(Out *o, const TgResult *r, const TgSlot *s) {
+  if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
+    const TgEntity *e = tg_result_entity(r, (size_t)s->entity);
+    put(o, "<span class=\"chip c-");
+    put(o, css_class(e->cls));
+    put(o, "\" title=\"");
+    put_attr(o, tg_class_name(e->cls));
+    put(o, " ");
+    put_attr(o, e->slug);
+    put(o, "\">");
+    put_text(o, e->label);
+    put(o, "</span>");
+    return;
+  }
+  put(o, "<span class=\"lit\"");
+  if (s->datatype) {
+    put(o, " title=\"xsd:");
+    put_attr(o, s->datatype);
+    put(o, "\"");
+  }
+  put(o, ">");
+  put_text(o, s->literal ? s->literal : "");
+  put(o, "</span>");
+}
+
+/* A fact's sentence with the words of its slots in <mark>. */
+static void put_quote(Out *o, const Ctx *c, const Range *sent) {
+  size_t pos = sent->b;
+  put(o, "<blockquote class=\"quote\">");
+  for (size_t i = 0; i < c->marks.len; ++i) {
+    const Range *m = (const Range *)tg_vec_at(&c->marks, i);
+    put_esc_n(o, c->text + pos, m->b - pos, false);
+    put(o, "<mark class=\"c-");
+    put(o, css_class(m->cls));
+    put(o, "\">");
+    put_esc_n(o, c->text + m->b, m->e - m->b, false);
+    put(o, "</mark>");
+    pos = m->e;
+  }
+  put_esc_n(o, c->text + pos, sent->e - pos, false);
+  put(o, "</blockquote>");
+}
+
+static TgStatus put_fact(Out *o, Ctx *c, size_t i) {
+  TgStatus st = TG_SUCCESS;
+  const TgFact *f = tg_result_fact(c->r, i);
+  char id[64];
+  fact_id(c->r, i, id, sizeof id);
+  TRY(st, fact_marks(c, f));
+  const Range sent = sentence_range(c, f->sentence);
+  put(o, "<li class=\"fact ");
+  put(o, css_class(f->cls));
+  put(o, "\" id=\"");
+  put(o, id);
+  put(o, "\" tabindex=\"0\" data-sentence=\"");
+  put_size(o, f->sentence);
+  put(o, "\" data-mentions=\"");
+  for (size_t k = 0; k < c->used.len; ++k) {
+    put(o, k ? " m" : "m");
+    put_size(o, *(const size_t *)tg_vec_at(&c->used, k));
+  }
+  put(o, "\">\n<div class=\"head\"><span class=\"badge\">");
+  put_text(o, tg_class_name(f->cls));
+  put(o, "</span><span class=\"fid\">");
+  put(o, id);
+  put(o, "</span><span class=\"prov\">rule <span class=\"rule\">");
+  put_text(o, f->rule ? f->rule : "?");
+  put(o, "</span> &middot; confidence <span class=\"conf\">");
+  put_conf(o, f->confidence);
+  put(o, "</span><span class=\"bar\"><i style=\"width:");
+  {
+    const double c01 = f->confidence < 0 ? 0 : f->confidence > 1 ? 1 : f->confidence;
+    put_size(o, (size_t)(c01 * 100.0 + 0.5));
+  }
+  put(o, "%\"></i></span></span></div>\n<table class=\"slots\">");
+  for (size_t k = 0; k < f->n_slots; ++k) {
+    bool seen = false;
+    for (size_t j = 0; j < k; ++j) {
+      seen = seen || f->slots[j].prop == f->slots[k].prop;
+    }
+    if (seen) {
+      continue; /* listed with the first slot of its property */
+    }
+    put(o, "<tr><th>");
+    put_text(o, tg_property_name(f->slots[k].prop));
+    put(o, "</th><td>");
+    for (size_t j = k; j < f->n_slots; ++j) {
+      if (f->slots[j].prop == f->slots[k].prop) {
+        put_slot_value(o, c->r, &f->slots[j]);
+      }
+    }
+    put(o, "</td></tr>");
+  }
+  put(o, "</table>\n");
+  put_quote(o, c, &sent);
+  put(o, "\n</li>\n");
+  return o->st;
+}
+
+/* ---- The graph picture ---- */
+
+/* The absolute path of `dot` on PATH, into `path`; false when missing. */
+static bool find_dot(TgBuf *path, TgStatus *st) {
+  const char *env = getenv("PATH");
+  const char *p = env ? env : "/usr/local/bin:/usr/bin:/bin";
+  for (;;) {
+    const char *colon = strchr(p, ':');
+    const size_t n = colon ? (size_t)(colon - p) : strlen(p);
+    struct stat sb;
+    path->len = 0;
+    if (n == 0) {
+      *st = tg_buf_puts(path, "./dot");
+    } else {
+      *st = tg_buf_append(path, p, n);
+      *st = *st ? *st : tg_buf_puts(path, "/dot");
+    }
+    if (*st) {
+      return false;
+    }
+    if (stat(path->buf, &sb) == 0 && S_ISREG(sb.st_mode) && access(path->buf, X_OK) == 0) {
+      return true;
+    }
+    if (!colon) {
+      return false;
+    }
+    p = colon + 1;
+  }
+}
+
+/* The DOT text of the document's graph from the library's writer, without
+ * the namespace legend raptor adds as the graph label. */
+static TgStatus graph_dot(const TgDocument *doc, const TgResult *r, const char *base, char **dot,
+                          size_t *len, const char **why) {
+  *dot = NULL;
+  *len = 0;
+  FILE *ms = open_memstream(dot, len);
+  if (!ms) {
+    return TG_BAD_ALLOC;
+  }
+  TgWriter *w = NULL;
+  TgStatus st = tg_writer_new(TG_FORMAT_DOT, TG_PROVENANCE_NONE, base, ms, NULL, NULL, &w);
+  if (!st) {
+    st = tg_writer_write(w, doc, r);
+  }
+  if (!st) {
+    st = tg_writer_finish(w);
+  }
+  tg_writer_free(w);
+  if (fclose(ms) != 0 && !st) {
+    st = TG_BAD_ALLOC;
+  }
+  if (st) {
+    free(*dot);
+    *dot = NULL;
+    *why = "the graph could not be written";
+    return st == TG_BAD_ALLOC ? TG_BAD_ALLOC : TG_FAILURE;
+  }
+  char *label = strstr(*dot, "\n\tlabel=\"\\n\\nModel:");
+  if (label) {
+    char *eol = strchr(label + 1, '\n');
+    const size_t tail = eol ? strlen(eol) : 0;
+    memmove(label, eol ? eol : "", tail + 1);
+    *len = (size_t)(label - *dot) + tail;
+  }
+  return TG_SUCCESS;
+}
+
+/* Run `dot_path` on the DOT file `file`, its standard output into `svg`.
+ * TG_FAILURE (with `why`) when it cannot run or fails. */
+static TgStatus run_dot(const char *dot_path, const char *file, TgBuf *svg, char *why,
+                        size_t why_size) {
+  int fds[2];
+  if (pipe(fds) != 0) {
+    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(errno));
+    return TG_FAILURE;
+  }
+  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
+  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  char *const argv[] = {(char *)"dot",
+                        (char *)"-Tsvg",
+                        (char *)"-Gfontname=Helvetica,Arial,sans-serif",
+                        (char *)"-Nfontname=Helvetica,Arial,sans-serif",
+                        (char *)"-Efontname=Helvetica,Arial,sans-serif",
+                        (char *)"-Nfontsize=11",
+                        (char *)"-Efontsize=10",
+                        (char *)"-Ecolor=#8c959f",
+                        (char *)"-Efontcolor=#57606a",
+                        (char *)"-Gbgcolor=transparent",
+                        (char *)file,
+                        NULL};
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, dot_path, &fa, NULL, argv, environ);
+  posix_spawn_file_actions_destroy(&fa);
+  close(fds[1]);
+  if (rc != 0) {
+    close(fds[0]);
+    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(rc));
+    return TG_FAILURE;
+  }
+  TgStatus st = TG_SUCCESS;
+  char chunk[8192];
+  for (;;) {
+    const ssize_t n = read(fds[0], chunk, sizeof chunk);
+    if (n < 0 && errno == EINTR) {
+      continue;
+    }
+    if (n <= 0) {
+      break;
+    }
+    if (!st) {
+      st = tg_buf_append(svg, chunk, (size_t)n); /* on failure, drain and wait */
+    }
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) {
+      status = -1;
+      break;
+    }
+  }
+  if (st) {
+    return st;
+  }
+  if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    if (status != -1 && WIFEXITED(status)) {
+      snprintf(why, why_size, "'dot' failed with exit status %d", WEXITSTATUS(status));
+    } else {
+      snprintf(why, why_size, "'dot' did not finish normally");
+    }
+    return TG_FAILURE;
+  }
+  return TG_SUCCESS;
+}
+
+/* Write the graph as inline SVG, or the note saying why it is missing. */
+static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, const char *base) {
+  TgStatus st = TG_SUCCESS;
+  TgBuf dot_path;
+  TgBuf svg;
+  tg_buf_init(&dot_path);
+  tg_buf_init(&svg);
+  char why[160] = "";
+  char *dot = NULL;
+  size_t dot_len = 0;
+  char tmp[4096] = "";
+  int fd = -1;
+  if (!find_dot(&dot_path, &st)) {
+    if (!st) {
+      snprintf(why, sizeof why, "GraphViz 'dot' is not installed");
+    }
+    goto done;
+  }
+  {
+    const char *reason = NULL;
+    st = graph_dot(doc, r, base, &dot, &dot_len, &reason);
+    if (st == TG_FAILURE) {
+      snprintf(why, sizeof why, "%s", reason);
+      st = TG_SUCCESS;
+      goto done;
+    }
+    if (st) {
+      goto done;
+    }
+  }
+  {
+    const char *dir = getenv("TMPDIR");
+    dir = dir && *dir ? dir : "/tmp";
+    /* A relative directory starting with '-' must not read as an option. */
+    const int n = snprintf(tmp, sizeof tmp, "%s%s/telegraph-report-XXXXXX",
+                           dir[0] == '/' ? "" : "./", dir);
+    fd = n > 0 && (size_t)n < sizeof tmp ? mkstemp(tmp) : -1;
+    if (fd < 0) {
+      tmp[0] = '\0';
+      snprintf(why, sizeof why, "cannot create a temporary file in %s", dir);
+      goto done;
+    }
+    size_t off = 0;
+    while (off < dot_len) {
+      const ssize_t w = write(fd, dot + off, dot_len - off);
+      if (w < 0 && errno == EINTR) {
+        continue;
+      }
+      if (w <= 0) {
+        break;
+      }
+      off += (size_t)w;
+    }
+    if (close(fd) != 0 || off < dot_len) {
+      snprintf(why, sizeof why, "cannot write a temporary file in %s", dir);
+      goto done;
+    }
+  }
+  st = run_dot(dot_path.buf, tmp, &svg, why, sizeof why);
+  if (st == TG_FAILURE) {
+    st = TG_SUCCESS;
+    goto done;
+  }
+  if (st) {
+    goto done;
+  }
+  {
+    const char *start = svg.buf ? strstr(svg.buf, "<svg") : NULL;
+    if (!start) {
+      snprintf(why, sizeof why, "'dot' wrote no SVG");
+      goto done;
+    }
+    size_t n = svg.len - (size_t)(start - svg.buf);
+    while (n > 0 && (start[n - 1] == '\n' || start[n - 1] == ' ')) {
+      --n;
+    }
+    put(o, "<button type=\"button\" class=\"zoom\">Show at full size</button>\n"
+           "<div class=\"svg\">\n");
+    put_n(o, start, n);
+    put(o, "\n</div>\n");
+  }
+done:
+  if (tmp[0]) {
+    unlink(tmp);
+  }
+  if (!st && why[0]) {
+    put(o, "<p class=\"note\">Graph picture unavailable: ");
+    put_text(o, why);
+    put(o, "</p>\n");
+  }
+  free(dot); /* from open_memstream */
+  tg_buf_clear(&dot_path);
+  tg_buf_clear(&svg);
+  return st ? st : o->st;
+}
+
+TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const char *base,
+                        FILE *out) {
+  Ctx c;
+  Out o = {{NULL, 0, 0}, TG_SUCCESS};
+  tg_buf_init(&o.buf);
+  TgStatus st = ctx_init(&c, doc, result);
+  if (st) {
+    return st;
+  }
+  const char *title = tg_document_title(doc);
+  const char *date = tg_document_date(doc);
+  size_t tb = 0;
+  size_t te = 0;
+  const bool title_in_text = title_range(&c, &tb, &te);
+  size_t body = tg_document_body_offset(doc);
+  body = char_ceil(c.text, c.len, body);
+  /* Mentions in the dateline outside the headline: show the dateline too. */
+  bool dateline_mentions = false;
+  for (size_t i = 0; i < c.n_ments; ++i) {
+    if (c.ments[i].b < body && !(title_in_text && c.ments[i].b >= tb && c.ments[i].e <= te)) {
+      dateline_mentions = true;
+    }
+  }
+
+  put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+          "<meta name=\"generator\" content=\"telegraph\">\n<title>");
+  put_text(&o, title ? title : tg_document_id(doc));
+  put(&o, " &ndash; telegraph report</title>\n<style>\n");
+  for (size_t i = 0; i < sizeof page_style / sizeof page_style[0]; ++i) {
+    put(&o, page_style[i]);
+  }
+  put(&o, "</style>\n</head>\n<body>\n<header>\n<h1 id=\"headline\">");
+  if (title_in_text) {
+    put_marked_text(&o, &c, tb, te);
+  } else if (title) {
+    put_text(&o, title);
+  } else {
+    put_text(&o, tg_document_id(doc));
+  }
+  put(&o, "</h1>\n<p class=\"meta\"><time");
+  if (date) {
+    put(&o, " datetime=\"");
+    put_attr(&o, date);
+    put(&o, "\"");
+  }
+  put(&o, ">");
+  put_text(&o, date ? date : "undated");
+  put(&o, "</time> &middot; document <b>");
+  put_text(&o, tg_document_id(doc));
+  put(&o, "</b> &middot; <b>");
+  put_size(&o, tg_result_n_facts(result));
+  put(&o, tg_result_n_facts(result) == 1 ? "</b> fact &middot; <b>" : "</b> facts &middot; <b>");
+  put_size(&o, tg_result_n_entities(result));
+  put(&o, tg_result_n_entities(result) == 1 ? "</b> entity &middot; <b>"
+                                            : "</b> entities &middot; <b>");
+  put_size(&o, c.n_ments);
+  put(&o, c.n_ments == 1 ? "</b> mention</p>\n</header>\n<main>\n"
+                         : "</b> mentions</p>\n</header>\n<main>\n");
+
+  /* Facts. */
+  put(&o, "<section id=\"facts\">\n<h2>Facts</h2>\n");
+  if (tg_result_n_facts(result) == 0) {
+    put(&o, "<p class=\"none\">No facts were found in this article.</p>\n");
+  } else {
+    put(&o, "<ol class=\"facts\">\n");
+    for (size_t i = 0; !st && i < tg_result_n_facts(result); ++i) {
+      st = put_fact(&o, &c, i);
+    }
+    put(&o, "</ol>\n");
+  }
+  put(&o, "</section>\n");
+
+  /* Article text. */
+  put(&o, "<section id=\"text\">\n<h2>Article</h2>\n<ul class=\"legend\">");
+  for (size_t i = 0; i < sizeof legend_classes / sizeof legend_classes[0]; ++i) {
+    put(&o, "<li class=\"c-");
+    put(&o, css_class(legend_classes[i]));
+    put(&o, "\">");
+    put(&o, tg_class_name(legend_classes[i]));
+    put(&o, "</li>");
+  }
+  put(&o, "</ul>\n<div class=\"article\">");
+  put_marked_text(&o, &c, dateline_mentions ? 0 : body, c.len);
+  put(&o, "</div>\n</section>\n");
+
+  /* Graph. */
+  put(&o, "<section id=\"graph\">\n<h2>Graph</h2>\n");
+  if (!st) {
+    st = put_graph(&o, doc, result, base);
+  }
+  put(&o, "</section>\n</main>\n<footer>Made by telegraph from ");
+  put_text(&o, tg_document_source(doc) ? tg_document_source(doc) : tg_document_id(doc));
+  put(&o, ". Hover over or click a fact to see its words in the article.</footer>\n<script>\n");
+  put(&o, page_script);
+  put(&o, "</script>\n</body>\n</html>\n");
+
+  ctx_clear(&c);
+  if (st) {
+    tg_buf_clear(&o.buf);
+    return st;
+  }
+  return flush_out(&o, out);
+}
+
+/* ---- The terminal explanation ---- */
+
+static const char *ansi_color(TgClass cls) {
+  switch (cls) {
+  case TG_CLASS_REGULATOR: return "\033[1;31m";
+  case TG_CLASS_GOVERNMENT_BODY: return "\033[1;33m";
+  case TG_CLASS_COMPANY: return "\033[1;34m";
+  case TG_CLASS_NEWS_AGENCY: return "\033[1;35m";
+  case TG_CLASS_PERSON: return "\033[1;33m";
+  case TG_CLASS_PLACE: return "\033[1;32m";
+  case TG_CLASS_POLICY: return "\033[1;33m";
+  case TG_CLASS_SERVICE: return "\033[1;36m";
+  case TG_CLASS_DATE:
+  case TG_CLASS_NUMBER:
+  case TG_CLASS_MONEY:
+  case TG_CLASS_PERCENT: return "\033[1;36m";
+  default: return "\033[1m";
+  }
+}
+
+#define ANSI_RESET "\033[0m"
+
+/* s[0..n) on one line: line breaks and tabs as spaces. */
+static void put_line_n(Out *o, const char *s, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
+      put_n(o, s + run, i - run);
+      put(o, " ");
+      run = i + 1;
+    }
+  }
+  put_n(o, s + run, n - run);
+}
+
+static TgStatus explain_fact(Out *o, Ctx *c, size_t i, bool color) {
+  TgStatus st = TG_SUCCESS;
+  const TgFact *f = tg_result_fact(c->r, i);
+  char id[64];
+  fact_id(c->r, i, id, sizeof id);
+  TRY(st, fact_marks(c, f));
+  put(o, color ? "\033[1m" : "");
+  put(o, id);
+  put(o, color ? ANSI_RESET " " : " ");
+  for (size_t k = 0; k < f->n_slots; ++k) {
+    const TgSlot *s = &f->slots[k];
+    const char *v = slot_value(c->r, s);
+    put(o, " ");
+    put(o, tg_property_name(s->prop));
+    put(o, "=");
+    if (color) {
+      put(o, ansi_color(slot_class(c->r, s)));
+    }
+    put_line_n(o, v, strlen(v));
+    put(o, color ? ANSI_RESET : "");
+  }
+  put(o, "  [");
+  put(o, f->rule ? f->rule : "?");
+  put(o, " ");
+  put_conf(o, f->confidence);
+  put(o, "]\n    ");
+  const Range sent = sentence_range(c, f->sentence);
+  size_t pos = sent.b;
+  for (size_t k = 0; k < c->marks.len; ++k) {
+    const Range *m = (const Range *)tg_vec_at(&c->marks, k);
+    put_line_n(o, c->text + pos, m->b - pos);
+    put(o, color ? ansi_color(m->cls) : "[[");
+    put_line_n(o, c->text + m->b, m->e - m->b);
+    put(o, color ? ANSI_RESET : "]]");
+    pos = m->e;
+  }
+  put_line_n(o, c->text + pos, sent.e - pos);
+  put(o, "\n");
+  return o->st;
+}
+
+TgStatus tg_report_explain(const TgDocument *doc, const TgResult *result, FILE *out,
+                           bool color) {
+  Ctx c;
+  Out o = {{NULL, 0, 0}, TG_SUCCESS};
+  tg_buf_init(&o.buf);
+  TgStatus st = ctx_init(&c, doc, result);
+  if (st) {
+    return st;
+  }
+  if (tg_result_n_facts(result) == 0) {
+    put(&o, "(no facts)\n");
+  }
+  for (size_t i = 0; !st && i < tg_result_n_facts(result); ++i) {
+    if (i) {
+      put(&o, "\n");
+    }
+    st = explain_fact(&o, &c, i, color);
+  }
+  ctx_clear(&c);
+  if (st) {
+    tg_buf_clear(&o.buf);
+    return st;
+  }
+  return flush_out(&o, out);
+}

@@ -1,0 +1,706 @@
+/* telegraph: the persistent store, a librdf model over a storage module
+ * (sqlite or postgresql) with one named graph per article, queried with
+ * rasqal through librdf_query.
+ *
+ * Loading maps the article into an in-memory model first (as the writer
+ * does), then replaces the article's context inside a storage transaction.
+ * The detour through memory matters: the mapper skips a triple the model
+ * already holds, and in the store that would be a triple of another
+ * article's graph, lost when that article is reloaded.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "telegraph/store.h"
+
+#include "mapper.h"
+#include "util.h"
+
+#include <redland.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define NS_XSD "http://www.w3.org/2001/XMLSchema#"
+
+struct TgStoreImpl {
+  librdf_world *world;
+  librdf_storage *storage;
+  librdf_model *model;
+  TgErrorFn err;
+  void *err_data;
+  char *type;
+  unsigned n_errors; /* librdf errors since the last reset */
+  bool quiet;        /* keep errors in `held` instead of reporting them */
+  TgBuf held;        /* errors held while quiet, one a line */
+};
+
+TgStatus tg_results_format_from_name(const char *name, TgResultsFormat *out) {
+  static const struct {
+    const char *name;
+    TgResultsFormat fmt;
+  } names[] = {{"table", TG_RESULTS_TABLE},
+               {"csv", TG_RESULTS_CSV},
+               {"tsv", TG_RESULTS_TSV},
+               {"json", TG_RESULTS_JSON}};
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; ++i) {
+    if (strcmp(name, names[i].name) == 0) {
+      *out = names[i].fmt;
+      return TG_SUCCESS;
+    }
+  }
+  return TG_BAD_ARG;
+}
+
+/* librdf, raptor and rasqal report through this.  Errors are counted and
+ * reported (or held while opening quietly); warnings, such as rasqal's
+ * "variable bound but unused", are dropped. */
+static int log_handler(void *data, librdf_log_message *msg) {
+  TgStore *s = (TgStore *)data;
+  if (librdf_log_message_level(msg) < LIBRDF_LOG_ERROR) {
+    return 1;
+  }
+  ++s->n_errors;
+  const char *text = librdf_log_message_message(msg);
+  if (!text) {
+    text = "unknown error";
+  }
+  if (s->quiet) {
+    (void)(tg_buf_puts(&s->held, text) || tg_buf_putc(&s->held, '\n'));
+    return 1;
+  }
+  if (librdf_log_message_facility(msg) == LIBRDF_FROM_QUERY) {
+    raptor_locator *loc = librdf_log_message_locator(msg);
+    int line = loc ? raptor_locator_line(loc) : -1;
+    int col = loc ? raptor_locator_column(loc) : -1;
+    tg_report(s->err, s->err_data, TG_BAD_ARG, NULL, line > 0 ? (unsigned)line : 0,
+              col > 0 ? (unsigned)col : 0, "SPARQL: %s", text);
+  } else {
+    tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0, "%s store: %s", s->type, text);
+  }
+  return 1;
+}
+
+/* "contexts='yes'" plus the caller's options, plus database='name' for
+ * postgresql when the caller gave none. */
+static TgStatus build_options(const char *type, const char *name, const char *options,
+                              TgBuf *b) {
+  TgStatus st;
+  TRY(st, tg_buf_puts(b, "contexts='yes'"));
+  if (options && *options) {
+    TRY(st, tg_buf_putc(b, ','));
+    TRY(st, tg_buf_puts(b, options));
+  }
+  if (strcmp(type, "postgresql") == 0 && !(options && (strstr(options, "database=") ||
+                                                       strstr(options, "dbname=")))) {
+    if (strchr(name, '\'')) {
+      return TG_BAD_ARG;
+    }
+    TRY(st, tg_buf_printf(b, ",database='%s'", name));
+  }
+  /* librdf 1.0.17's sqlite storage creates the file but not its tables
+   * unless told the store is new. */
+  if (strcmp(type, "sqlite") == 0 && access(name, F_OK) != 0) {
+    TRY(st, tg_buf_puts(b, ",new='yes'"));
+  }
+  return TG_SUCCESS;
+}
+
+/* Open the storage and model; 0 on success. */
+static int open_storage(TgStore *s, const char *name, const char *opts) {
+  s->storage = librdf_new_storage(s->world, s->type, name, opts);
+  if (!s->storage) {
+    return 1;
+  }
+  s->model = librdf_new_model(s->world, s->storage, NULL);
+  if (!s->model) {
+    librdf_free_storage(s->storage);
+    s->storage = NULL;
+    return 1;
+  }
+  return 0;
+}
+
+TgStatus tg_store_open(const char *type, const char *name, const char *options, TgErrorFn err,
+                       void *err_data, TgStore **out) {
+  *out = NULL;
+  if (!type) {
+    type = "sqlite";
+  }
+  if (strcmp(type, "sqlite") != 0 && strcmp(type, "postgresql") != 0) {
+    return tg_report(err, err_data, TG_BAD_ARG, NULL, 0, 0,
+                     "unknown store type '%s' (sqlite or postgresql)", type);
+  }
+  if (!name || !*name) {
+    return tg_report(err, err_data, TG_BAD_ARG, NULL, 0, 0, "the %s store needs a name", type);
+  }
+  TgStore *s = (TgStore *)tg_calloc(1, sizeof *s);
+  if (!s) {
+    return TG_BAD_ALLOC;
+  }
+  s->err = err;
+  s->err_data = err_data;
+  tg_buf_init(&s->held);
+  s->type = tg_strdup(type);
+  s->world = librdf_new_world();
+  if (!s->type || !s->world) {
+    tg_store_free(s);
+    return TG_BAD_ALLOC;
+  }
+  librdf_world_set_logger(s->world, s, log_handler);
+  librdf_world_open(s->world);
+
+  TgBuf opts;
+  tg_buf_init(&opts);
+  TgStatus st = build_options(type, name, options, &opts);
+  if (st) {
+    tg_buf_clear(&opts);
+    tg_store_free(s);
+    return st == TG_BAD_ARG ? tg_report(err, err_data, TG_BAD_ARG, NULL, 0, 0,
+                                        "bad postgresql model name '%s'", name)
+                            : st;
+  }
+  const bool pg = strcmp(type, "postgresql") == 0;
+  /* librdf's postgresql storage opens an existing model only, and its
+   * new='yes' empties the model: try without, and create the tables and
+   * the model only when they are missing. */
+  s->quiet = pg;
+  int rc = open_storage(s, name, opts.buf);
+  s->quiet = false;
+  if (rc && pg && s->held.buf &&
+      (strstr(s->held.buf, "Models table") || strstr(s->held.buf, "failed to find model"))) {
+    s->n_errors = 0;
+    opts.len = 0;
+    st = build_options(type, name, options, &opts);
+    if (!st) {
+      st = tg_buf_puts(&opts, ",new='yes'");
+    }
+    rc = st ? 1 : open_storage(s, name, opts.buf);
+  } else if (rc && s->held.buf) {
+    tg_report(err, err_data, TG_BAD_STORE, NULL, 0, 0, "%s store: %s", type, s->held.buf);
+  }
+  tg_buf_clear(&opts);
+  if (rc) {
+    if (!s->n_errors) {
+      tg_report(err, err_data, TG_BAD_STORE, NULL, 0, 0,
+                "cannot open the %s store '%s' (is librdf-storage-%s installed?)", type, name,
+                type);
+    }
+    tg_store_free(s);
+    return st ? st : TG_BAD_STORE;
+  }
+  tg_buf_clear(&s->held);
+  *out = s;
+  return TG_SUCCESS;
+}
+
+void tg_store_free(TgStore *s) {
+  if (!s) {
+    return;
+  }
+  if (s->model) {
+    librdf_free_model(s->model);
+  }
+  if (s->storage) {
+    librdf_free_storage(s->storage);
+  }
+  if (s->world) {
+    librdf_free_world(s->world);
+  }
+  tg_buf_clear(&s->held);
+  tg_free(s->type);
+  tg_free(s);
+}
+
+size_t tg_store_size(TgStore *s) {
+  const int n = librdf_model_size(s->model);
+  return n > 0 ? (size_t)n : 0;
+}
+
+/* ---- Loading ---- */
+
+/* A new in-memory model (hashes); contexts when `contexts`. */
+static librdf_model *memory_model(librdf_world *world, bool contexts) {
+  librdf_storage *storage =
+      librdf_new_storage(world, "hashes", NULL,
+                         contexts ? "hash-type='memory',contexts='yes'" : "hash-type='memory'");
+  if (!storage) {
+    return NULL;
+  }
+  librdf_model *model = librdf_new_model(world, storage, NULL);
+  /* The model holds a reference to its storage. */
+  librdf_free_storage(storage);
+  return model;
+}
+
+/* Remove `context` from the store and add every statement of `graph` to it;
+ * runs inside the caller's transaction. */
+static TgStatus replace_context(TgStore *s, librdf_node *context, librdf_model *graph) {
+  if (librdf_model_context_remove_statements(s->model, context)) {
+    return TG_BAD_STORE;
+  }
+  librdf_stream *stream = librdf_model_as_stream(graph);
+  if (!stream) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = TG_SUCCESS;
+  for (; !st && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *statement = librdf_stream_get_object(stream);
+    if (!statement || librdf_model_context_add_statement(s->model, context, statement)) {
+      st = TG_BAD_STORE;
+    }
+  }
+  librdf_free_stream(stream);
+  return st ? st : (s->n_errors ? TG_BAD_STORE : TG_SUCCESS);
+}
+
+TgStatus tg_store_load(TgStore *s, const TgDocument *doc, const TgResult *result,
+                       const char *base, TgProvenance prov) {
+  if (!base) {
+    base = TG_DEFAULT_BASE;
+  }
+  s->n_errors = 0;
+  char *iri = tg_graph_iri(base, doc);
+  librdf_node *context =
+      iri ? librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri) : NULL;
+  librdf_model *graph = context ? memory_model(s->world, true) : NULL;
+  TgStatus st = graph ? TG_SUCCESS : TG_BAD_ALLOC;
+  if (!st) {
+    st = tg_map_document(s->world, graph, context, base, prov, doc, result);
+  }
+  if (!st) {
+    if (librdf_model_transaction_start(s->model)) {
+      st = tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                     "%s store: cannot start a transaction; '%s' not loaded", s->type,
+                     tg_document_id(doc));
+    } else {
+      st = replace_context(s, context, graph);
+      if (!st && librdf_model_transaction_commit(s->model)) {
+        st = TG_BAD_STORE;
+      }
+      if (st) {
+        librdf_model_transaction_rollback(s->model);
+        tg_report(s->err, s->err_data, st, NULL, 0, 0,
+                  "%s store: loading '%s' failed; its previous graph is kept", s->type,
+                  tg_document_id(doc));
+      }
+    }
+  }
+  if (graph) {
+    librdf_free_model(graph);
+  }
+  if (context) {
+    librdf_free_node(context);
+  }
+  tg_free(iri);
+  return st;
+}
+
+/* ---- Serializing ---- */
+
+static librdf_serializer *new_serializer(TgStore *s, const char *name) {
+  librdf_serializer *ser = librdf_new_serializer(s->world, name, NULL, NULL);
+  if (!ser) {
+    return NULL;
+  }
+  for (size_t i = 0; i < tg_n_namespaces; ++i) {
+    librdf_uri *uri = librdf_new_uri(s->world, (const unsigned char *)tg_namespaces[i].uri);
+    if (!uri) {
+      librdf_free_serializer(ser);
+      return NULL;
+    }
+    librdf_serializer_set_namespace(ser, uri, tg_namespaces[i].prefix);
+    librdf_free_uri(uri);
+  }
+  return ser;
+}
+
+static const char *serializer_name(TgFormat f) {
+  switch (f) {
+  case TG_FORMAT_TURTLE: return "turtle";
+  case TG_FORMAT_NTRIPLES: return "ntriples";
+  case TG_FORMAT_NQUADS: return "nquads";
+  case TG_FORMAT_RDFXML: return "rdfxml-abbrev";
+  case TG_FORMAT_DOT: return "dot";
+  }
+  return "turtle";
+}
+
+static TgStatus finish_output(TgStore *s, FILE *out, int rc) {
+  if (rc || s->n_errors) {
+    return TG_BAD_WRITE;
+  }
+  if (fflush(out) != 0 || ferror(out)) {
+    return TG_BAD_WRITE;
+  }
+  return TG_SUCCESS;
+}
+
+TgStatus tg_store_export(TgStore *s, TgFormat format, FILE *out) {
+  s->n_errors = 0;
+  librdf_serializer *ser = new_serializer(s, serializer_name(format));
+  if (!ser) {
+    return TG_BAD_ALLOC;
+  }
+  int rc;
+  if (format == TG_FORMAT_NQUADS) {
+    rc = librdf_serializer_serialize_model_to_file_handle(ser, out, NULL, s->model);
+  } else {
+    /* A triple in two graphs is one triple here: merge into a model
+     * without contexts, which keeps one copy. */
+    librdf_model *merged = memory_model(s->world, false);
+    librdf_stream *stream = merged ? librdf_model_as_stream(s->model) : NULL;
+    rc = !stream;
+    for (; !rc && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+      librdf_statement *statement = librdf_stream_get_object(stream);
+      rc = !statement || librdf_model_add_statement(merged, statement);
+    }
+    if (stream) {
+      librdf_free_stream(stream);
+    }
+    if (!rc) {
+      rc = librdf_serializer_serialize_model_to_file_handle(ser, out, NULL, merged);
+    }
+    if (merged) {
+      librdf_free_model(merged);
+    }
+  }
+  librdf_free_serializer(ser);
+  return finish_output(s, out, rc);
+}
+
+/* ---- Query answers ---- */
+
+/* A term in Turtle form for the table: prefixed names for telegraph's
+ * prefixes, bare integers and booleans, escapes that keep one line. */
+static TgStatus iri_term(const char *iri, TgBuf *b) {
+  for (size_t i = 0; i < tg_n_namespaces; ++i) {
+    const size_t n = strlen(tg_namespaces[i].uri);
+    if (strncmp(iri, tg_namespaces[i].uri, n) != 0 || !iri[n]) {
+      continue;
+    }
+    const char *local = iri + n;
+    bool ok = local[0] != '-' && local[0] != '.';
+    for (const char *p = local; ok && *p; ++p) {
+      ok = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+           *p == '_' || *p == '-';
+    }
+    if (ok) {
+      return tg_buf_printf(b, "%s:%s", tg_namespaces[i].prefix, local);
+    }
+  }
+  return tg_buf_printf(b, "<%s>", iri);
+}
+
+static bool all_digits(const char *s) {
+  if (*s == '-' || *s == '+') {
+    ++s;
+  }
+  if (!*s) {
+    return false;
+  }
+  for (; *s; ++s) {
+    if (*s < '0' || *s > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+static TgStatus node_term(librdf_node *node, TgBuf *b) {
+  if (!node) {
+    return TG_SUCCESS; /* unbound */
+  }
+  if (librdf_node_is_resource(node)) {
+    return iri_term((const char *)librdf_uri_as_string(librdf_node_get_uri(node)), b);
+  }
+  if (librdf_node_is_blank(node)) {
+    return tg_buf_printf(b, "_:%s", (const char *)librdf_node_get_blank_identifier(node));
+  }
+  const char *lex = (const char *)librdf_node_get_literal_value(node);
+  const char *lang = librdf_node_get_literal_value_language(node);
+  librdf_uri *dt_uri = librdf_node_get_literal_value_datatype_uri(node);
+  const char *dt = dt_uri ? (const char *)librdf_uri_as_string(dt_uri) : NULL;
+  if (!lex) {
+    lex = "";
+  }
+  if (dt && ((strcmp(dt, NS_XSD "integer") == 0 && all_digits(lex)) ||
+             (strcmp(dt, NS_XSD "boolean") == 0 &&
+              (strcmp(lex, "true") == 0 || strcmp(lex, "false") == 0)))) {
+    return tg_buf_puts(b, lex);
+  }
+  TgStatus st;
+  TRY(st, tg_buf_putc(b, '"'));
+  for (const unsigned char *p = (const unsigned char *)lex; *p; ++p) {
+    switch (*p) {
+    case '"': st = tg_buf_puts(b, "\\\""); break;
+    case '\\': st = tg_buf_puts(b, "\\\\"); break;
+    case '\n': st = tg_buf_puts(b, "\\n"); break;
+    case '\r': st = tg_buf_puts(b, "\\r"); break;
+    case '\t': st = tg_buf_puts(b, "\\t"); break;
+    default:
+      st = *p < 0x20 || *p == 0x7f ? tg_buf_printf(b, "\\u%04X", *p) : tg_buf_putc(b, (char)*p);
+    }
+    if (st) {
+      return st;
+    }
+  }
+  TRY(st, tg_buf_putc(b, '"'));
+  if (lang && *lang) {
+    return tg_buf_printf(b, "@%s", lang);
+  }
+  if (dt && strcmp(dt, NS_XSD "string") != 0) {
+    TRY(st, tg_buf_puts(b, "^^"));
+    return iri_term(dt, b);
+  }
+  return TG_SUCCESS;
+}
+
+/* Cells of the table, row-major, each a string the table owns. */
+typedef struct {
+  TgVec cells; /* char * */
+  size_t n_cols;
+} Table;
+
+static void table_clear(Table *t) {
+  for (size_t i = 0; i < t->cells.len; ++i) {
+    tg_free(*(char **)tg_vec_at(&t->cells, i));
+  }
+  tg_vec_clear(&t->cells);
+}
+
+static TgStatus table_push(Table *t, TgBuf *cell) {
+  char *copy = tg_strndup(cell->buf ? cell->buf : "", cell->len);
+  if (!copy) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = tg_vec_push(&t->cells, &copy);
+  if (st) {
+    tg_free(copy);
+  }
+  return st;
+}
+
+static void print_padded(FILE *out, const char *cell, size_t width) {
+  const size_t n = tg_utf8_count(cell, strlen(cell));
+  fprintf(out, "| %s", cell);
+  for (size_t i = n; i < width + 1; ++i) {
+    fputc(' ', out);
+  }
+}
+
+/* Print the first row of `t` as header, a rule, then the other rows. */
+static void table_print(const Table *t, FILE *out) {
+  const size_t cols = t->n_cols;
+  const size_t rows = cols ? t->cells.len / cols : 0;
+  size_t *width = (size_t *)tg_calloc(cols ? cols : 1, sizeof *width);
+  if (!width) {
+    return;
+  }
+  for (size_t i = 0; i < t->cells.len; ++i) {
+    const char *cell = *(char **)tg_vec_at(&t->cells, i);
+    const size_t n = tg_utf8_count(cell, strlen(cell));
+    if (n > width[i % cols]) {
+      width[i % cols] = n;
+    }
+  }
+  for (size_t r = 0; r < rows; ++r) {
+    for (size_t c = 0; c < cols; ++c) {
+      print_padded(out, *(char **)tg_vec_at(&t->cells, r * cols + c), width[c]);
+    }
+    fputs("|\n", out);
+    if (r == 0) {
+      for (size_t c = 0; c < cols; ++c) {
+        fputc('|', out);
+        for (size_t i = 0; i < width[c] + 2; ++i) {
+          fputc('-', out);
+        }
+      }
+      fputs("|\n", out);
+    }
+  }
+  tg_free(width);
+}
+
+static TgStatus print_bindings_table(librdf_query_results *results, FILE *out) {
+  Table t;
+  tg_vec_init(&t.cells, sizeof(char *));
+  const int count = librdf_query_results_get_bindings_count(results);
+  t.n_cols = count > 0 ? (size_t)count : 0;
+  TgBuf cell;
+  tg_buf_init(&cell);
+  TgStatus st = TG_SUCCESS;
+  for (size_t c = 0; !st && c < t.n_cols; ++c) {
+    cell.len = 0;
+    st = tg_buf_puts(&cell, librdf_query_results_get_binding_name(results, (int)c));
+    st = st ? st : table_push(&t, &cell);
+  }
+  for (; !st && !librdf_query_results_finished(results); librdf_query_results_next(results)) {
+    for (size_t c = 0; !st && c < t.n_cols; ++c) {
+      librdf_node *node = librdf_query_results_get_binding_value(results, (int)c);
+      cell.len = 0;
+      st = node_term(node, &cell);
+      st = st ? st : table_push(&t, &cell);
+      if (node) {
+        librdf_free_node(node);
+      }
+    }
+  }
+  if (!st && t.n_cols) {
+    table_print(&t, out);
+  }
+  tg_buf_clear(&cell);
+  table_clear(&t);
+  return st;
+}
+
+/* A JSON string: quotes, backslashes and control characters escaped,
+ * other UTF-8 kept. */
+static void json_string(FILE *out, const char *s) {
+  fputc('"', out);
+  for (const unsigned char *p = (const unsigned char *)s; *p; ++p) {
+    switch (*p) {
+    case '"': fputs("\\\"", out); break;
+    case '\\': fputs("\\\\", out); break;
+    case '\n': fputs("\\n", out); break;
+    case '\r': fputs("\\r", out); break;
+    case '\t': fputs("\\t", out); break;
+    default:
+      if (*p < 0x20) {
+        fprintf(out, "\\u%04x", *p);
+      } else {
+        fputc(*p, out);
+      }
+    }
+  }
+  fputc('"', out);
+}
+
+/* SPARQL 1.1 JSON results for bindings.  rasqal 0.9.33's writer prints an
+ * unbound variable as {"type": "unbound", "value": null}, which the format
+ * forbids (unbound variables are left out), so telegraph writes it. */
+static TgStatus print_bindings_json(librdf_query_results *results, FILE *out) {
+  const int count = librdf_query_results_get_bindings_count(results);
+  fputs("{\n  \"head\": { \"vars\": [", out);
+  for (int c = 0; c < count; ++c) {
+    fputs(c ? ", " : " ", out);
+    json_string(out, librdf_query_results_get_binding_name(results, c));
+  }
+  fputs(count ? " ] },\n  \"results\": { \"bindings\": [" : "] },\n  \"results\": { \"bindings\": [",
+        out);
+  bool first_row = true;
+  for (; !librdf_query_results_finished(results); librdf_query_results_next(results)) {
+    fputs(first_row ? "\n    {" : ",\n    {", out);
+    first_row = false;
+    bool first = true;
+    for (int c = 0; c < count; ++c) {
+      librdf_node *node = librdf_query_results_get_binding_value(results, c);
+      if (!node) {
+        continue;
+      }
+      fputs(first ? " " : ", ", out);
+      first = false;
+      json_string(out, librdf_query_results_get_binding_name(results, c));
+      if (librdf_node_is_resource(node)) {
+        fputs(": { \"type\": \"uri\", \"value\": ", out);
+        json_string(out, (const char *)librdf_uri_as_string(librdf_node_get_uri(node)));
+      } else if (librdf_node_is_blank(node)) {
+        fputs(": { \"type\": \"bnode\", \"value\": ", out);
+        json_string(out, (const char *)librdf_node_get_blank_identifier(node));
+      } else {
+        const char *lex = (const char *)librdf_node_get_literal_value(node);
+        const char *lang = librdf_node_get_literal_value_language(node);
+        librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(node);
+        fputs(": { \"type\": \"literal\", \"value\": ", out);
+        json_string(out, lex ? lex : "");
+        if (lang && *lang) {
+          fputs(", \"xml:lang\": ", out);
+          json_string(out, lang);
+        } else if (dt) {
+          fputs(", \"datatype\": ", out);
+          json_string(out, (const char *)librdf_uri_as_string(dt));
+        }
+      }
+      fputs(" }", out);
+      librdf_free_node(node);
+    }
+    fputs(first ? "}" : " }", out);
+  }
+  fputs(first_row ? "] }\n}\n" : "\n  ] }\n}\n", out);
+  return TG_SUCCESS;
+}
+
+static void print_boolean(bool value, TgResultsFormat fmt, FILE *out) {
+  const char *v = value ? "true" : "false";
+  switch (fmt) {
+  case TG_RESULTS_CSV: fprintf(out, "boolean\r\n%s\r\n", v); break;
+  case TG_RESULTS_TSV: fprintf(out, "?boolean\n%s\n", v); break;
+  default:
+    fprintf(out, "| boolean |\n|---------|\n| %-7s |\n", v);
+    break;
+  }
+}
+
+static TgStatus print_graph(TgStore *s, librdf_query_results *results, TgResultsFormat fmt,
+                            FILE *out) {
+  const bool nt = fmt == TG_RESULTS_CSV || fmt == TG_RESULTS_TSV;
+  librdf_stream *stream = librdf_query_results_as_stream(results);
+  if (!stream) {
+    return s->n_errors ? TG_BAD_STORE : TG_BAD_ALLOC;
+  }
+  librdf_serializer *ser = new_serializer(s, nt ? "ntriples" : "turtle");
+  int rc = 1;
+  if (ser) {
+    rc = librdf_serializer_serialize_stream_to_file_handle(ser, out, NULL, stream);
+    librdf_free_serializer(ser);
+  }
+  librdf_free_stream(stream);
+  return ser ? finish_output(s, out, rc) : TG_BAD_ALLOC;
+}
+
+TgStatus tg_store_query(TgStore *s, const char *sparql, TgResultsFormat fmt, FILE *out) {
+  s->n_errors = 0;
+  librdf_query *query =
+      librdf_new_query(s->world, "sparql", NULL, (const unsigned char *)sparql, NULL);
+  if (!query) {
+    if (!s->n_errors) {
+      return TG_BAD_ALLOC;
+    }
+    return TG_BAD_ARG;
+  }
+  librdf_query_results *results = librdf_query_execute(query, s->model);
+  if (!results) {
+    librdf_free_query(query);
+    return s->n_errors ? TG_BAD_ARG
+                       : tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                                   "%s store: the query could not be run", s->type);
+  }
+  TgStatus st = TG_SUCCESS;
+  if (librdf_query_results_is_graph(results)) {
+    st = print_graph(s, results, fmt, out);
+  } else if (librdf_query_results_is_boolean(results)) {
+    const int b = librdf_query_results_get_boolean(results);
+    if (b < 0) {
+      st = TG_BAD_STORE;
+    } else if (fmt == TG_RESULTS_JSON) {
+      st = finish_output(
+          s, out, librdf_query_results_to_file_handle2(results, out, "json", NULL, NULL, NULL));
+    } else {
+      print_boolean(b > 0, fmt, out);
+      st = finish_output(s, out, 0);
+    }
+  } else if (fmt == TG_RESULTS_TABLE) {
+    st = print_bindings_table(results, out);
+    st = st ? st : finish_output(s, out, 0);
+  } else if (fmt == TG_RESULTS_JSON) {
+    st = print_bindings_json(results, out);
+    st = st ? st : finish_output(s, out, 0);
+  } else {
+    const char *name = fmt == TG_RESULTS_CSV ? "csv" : "tsv";
+    st = finish_output(
+        s, out, librdf_query_results_to_file_handle2(results, out, name, NULL, NULL, NULL));
+  }
+  librdf_free_query_results(results);
+  librdf_free_query(query);
+  return st;
+}
