@@ -12,8 +12,9 @@
 #define TG_GAZ_MAX_TOKENS 16
 
 typedef struct {
-  char *key;   /* normalised token sequence */
-  long entry;  /* index into entries */
+  char *key;     /* normalised token sequence */
+  size_t len;    /* its length */
+  long entry;    /* index into entries, or -1 for the prefix of a longer name */
 } Slot;
 
 struct TgGazetteerImpl {
@@ -94,7 +95,7 @@ static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
   }
   size_t i = (size_t)tg_hash(key, len) & (g->cap - 1);
   while (g->table[i].key) {
-    if (strlen(g->table[i].key) == len && memcmp(g->table[i].key, key, len) == 0) {
+    if (g->table[i].len == len && memcmp(g->table[i].key, key, len) == 0) {
       return &g->table[i];
     }
     i = (i + 1) & (g->cap - 1);
@@ -114,7 +115,7 @@ static TgStatus grow(TgGazetteer *g) {
   g->cap = cap;
   for (size_t i = 0; i < old_cap; ++i) {
     if (old[i].key) {
-      *find_slot(g, old[i].key, strlen(old[i].key)) = old[i];
+      *find_slot(g, old[i].key, old[i].len) = old[i];
     }
   }
   tg_free(old);
@@ -166,6 +167,15 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
     return st;
   }
   Slot *slot = find_slot(g, key.buf, key.len);
+  if (slot->key && slot->entry < 0) {
+    /* Was only the prefix of a longer name: now a name itself. */
+    tg_buf_clear(&key);
+    slot->entry = entry;
+    if (ntok > g->max_tokens) {
+      g->max_tokens = ntok;
+    }
+    return TG_SUCCESS;
+  }
   if (slot->key) {
     tg_buf_clear(&key);
     if (slot->entry == entry) {
@@ -177,10 +187,32 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
                      other->file, other->line);
   }
   slot->key = key.buf;
+  slot->len = key.len;
   slot->entry = entry;
   ++g->used;
   if (ntok > g->max_tokens) {
     g->max_tokens = ntok;
+  }
+  /* Mark every shorter token prefix, so a lookup stops as soon as no name
+   * can continue. */
+  for (size_t k = key.len; k-- > 1;) {
+    if (key.buf[k] != ' ') {
+      continue;
+    }
+    if ((g->used + 1) * 2 > g->cap && (st = grow(g))) {
+      return st;
+    }
+    const char *full = key.buf; /* owned by the table now */
+    Slot *pre = find_slot(g, full, k);
+    if (pre->key) {
+      continue;
+    }
+    if (!(pre->key = tg_strndup(full, k))) {
+      return TG_BAD_ALLOC;
+    }
+    pre->len = k;
+    pre->entry = -1;
+    ++g->used;
   }
   return TG_SUCCESS;
 }
@@ -237,6 +269,7 @@ static TgStatus assign_slug(TgGazetteer *g, long idx) {
     return st ? st : TG_BAD_ALLOC;
   }
   slot->key = slug.buf; /* the table owns it now */
+  slot->len = slug.len;
   slot->entry = idx;
   ++g->used;
   return TG_SUCCESS;
@@ -462,18 +495,30 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
       folded[fl++] = (s[c] >= 'A' && s[c] <= 'Z') ? (char)(s[c] + 32) : s[c];
     }
     const Slot *hit = find_slot(g, exact, el);
-    if (!hit || !hit->key) {
-      hit = find_slot(g, folded, fl);
+    bool more = hit->key != NULL;
+    if (!hit->key || hit->entry < 0) {
+      const Slot *f = find_slot(g, folded, fl);
+      more = more || f->key != NULL;
+      if (f->key && f->entry >= 0) {
+        hit = f;
+      }
     }
-    if ((!hit || !hit->key) && all_caps(exact, el)) {
+    if ((!hit->key || hit->entry < 0) && all_caps(exact, el)) {
       /* "NEW DELHI" in a dateline: try "New Delhi". */
       char titled[512];
       title_case(exact, el, titled);
-      hit = find_slot(g, titled, el);
+      const Slot *tt = find_slot(g, titled, el);
+      more = more || tt->key != NULL;
+      if (tt->key && tt->entry >= 0) {
+        hit = tt;
+      }
     }
-    if (hit && hit->key) {
+    if (hit->key && hit->entry >= 0) {
       best = hit->entry;
       *n_tokens = k - i + 1;
+    }
+    if (!more) {
+      break; /* no name starts with these tokens */
     }
   }
   return best;

@@ -33,6 +33,7 @@ struct TgStoreImpl {
   unsigned n_errors; /* librdf errors since the last reset */
   bool quiet;        /* keep errors in `held` instead of reporting them */
   TgBuf held;        /* errors held while quiet, one a line */
+  bool transactions; /* the storage's transactions work (see tg_store_load) */
 };
 
 TgStatus tg_results_format_from_name(const char *name, TgResultsFormat *out) {
@@ -190,6 +191,7 @@ TgStatus tg_store_open(const char *type, const char *name, const char *options, 
     return st ? st : TG_BAD_STORE;
   }
   tg_buf_clear(&s->held);
+  s->transactions = !pg;
   *out = s;
   return TG_SUCCESS;
 }
@@ -254,6 +256,50 @@ static TgStatus replace_context(TgStore *s, librdf_node *context, librdf_model *
   return st ? st : (s->n_errors ? TG_BAD_STORE : TG_SUCCESS);
 }
 
+/* Copy the statements of `context` in the store into a new memory model. */
+static librdf_model *save_context(TgStore *s, librdf_node *context) {
+  librdf_model *saved = memory_model(s->world, false);
+  librdf_stream *stream = saved ? librdf_model_context_as_stream(s->model, context) : NULL;
+  if (!stream) {
+    if (saved) {
+      librdf_free_model(saved);
+    }
+    return NULL;
+  }
+  int rc = 0;
+  for (; !rc && !librdf_stream_end(stream); librdf_stream_next(stream)) {
+    librdf_statement *statement = librdf_stream_get_object(stream);
+    rc = !statement || librdf_model_add_statement(saved, statement);
+  }
+  librdf_free_stream(stream);
+  if (rc) {
+    librdf_free_model(saved);
+    return NULL;
+  }
+  return saved;
+}
+
+/* Replace without a transaction: keep the old graph in memory, replace,
+ * and on failure put the old graph back. */
+static TgStatus replace_untransacted(TgStore *s, librdf_node *context, librdf_model *graph,
+                                     const TgDocument *doc) {
+  librdf_model *saved = save_context(s, context);
+  if (!saved) {
+    return TG_BAD_STORE;
+  }
+  TgStatus st = replace_context(s, context, graph);
+  if (st) {
+    s->n_errors = 0;
+    if (replace_context(s, context, saved)) {
+      tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                "%s store: restoring the previous graph of '%s' failed too", s->type,
+                tg_document_id(doc));
+    }
+  }
+  librdf_free_model(saved);
+  return st;
+}
+
 TgStatus tg_store_load(TgStore *s, const TgDocument *doc, const TgResult *result,
                        const char *base, TgProvenance prov) {
   if (!base) {
@@ -268,7 +314,14 @@ TgStatus tg_store_load(TgStore *s, const TgDocument *doc, const TgResult *result
   if (!st) {
     st = tg_map_document(s->world, graph, context, base, prov, doc, result);
   }
-  if (!st) {
+  if (!st && !s->transactions) {
+    st = replace_untransacted(s, context, graph, doc);
+    if (st) {
+      tg_report(s->err, s->err_data, st, NULL, 0, 0,
+                "%s store: loading '%s' failed; its previous graph was put back", s->type,
+                tg_document_id(doc));
+    }
+  } else if (!st) {
     if (librdf_model_transaction_start(s->model)) {
       st = tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
                      "%s store: cannot start a transaction; '%s' not loaded", s->type,
