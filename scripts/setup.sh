@@ -2,13 +2,21 @@
 # Install what telegraph needs on Debian 12 (as root), then configure the
 # build directory.  Safe to run again: it installs only what is missing.
 #
-#   scripts/setup.sh [BUILD_DIR]
+#   scripts/setup.sh [BUILD_DIR] [--test]
+#
+# With --test it also installs what only the test suites use (a browser for
+# the report test, valgrind, database servers for the store tests).
 set -eu
 cd "$(dirname "$0")/.."
 build=${1:-build}
+tests=${2:-}
 
 packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3-dev \
 libpcre2-dev libjansson-dev check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz"
+
+if [ "$tests" = --test ]; then
+  packages="$packages chromium valgrind"
+fi
 
 missing=""
 for p in $packages; do

@@ -6,7 +6,7 @@
 #   scripts/test.sh
 set -eu
 cd "$(dirname "$0")/.."
-scripts/setup.sh build
+scripts/setup.sh build --test
 
 # The SHACL engine comes from npm, pinned by tests/shacl/package-lock.json.
 if [ ! -d tests/shacl/node_modules ]; then

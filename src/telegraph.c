@@ -10,6 +10,7 @@
 #define _POSIX_C_SOURCE 200809L
 
 #include "telegraph/batch.h"
+#include "telegraph/report.h"
 #include "telegraph/telegraph.h"
 
 #include "tg_config.h"
@@ -56,8 +57,10 @@ static void print_help(void) {
          "JSON Lines file (*.jsonl, *.ndjson: one article a line, with \"text\" and\n"
          "optional \"id\", \"url\", \"date\", \"title\"), or '-' for standard input\n"
          "(the default).\n\n"
-         "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot, or\n"
+         "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot,\n"
+         "                          html (a page a person can check, one article), or\n"
          "                          none (extract only, write nothing)\n"
+         "      --explain           print the facts as text, each with its sentence\n"
          "  -o, --output FILE       write to FILE (atomically) instead of standard output\n"
          "  -j, --jobs N            extract on N worker threads (default 1); output stays\n"
          "                          in input order\n"
@@ -123,6 +126,35 @@ static int close_stdout(void) {
   return EXIT_OK;
 }
 
+/* Where --format html and --explain write. */
+typedef struct {
+  FILE *out;
+  const char *base;
+  bool html;
+  bool color;
+  size_t n;
+} ReportSink;
+
+static TgStatus report_sink(void *data, const TgDocument *doc, const TgResult *result) {
+  ReportSink *r = (ReportSink *)data;
+  if (r->html) {
+    if (r->n++) {
+      fprintf(stderr, "telegraph: html holds one article; use turtle, ntriples or nquads for "
+                      "several\n");
+      return TG_BAD_ARG;
+    }
+    return tg_report_html(doc, result, r->base, r->out);
+  }
+  if (r->n++ && fputc('\n', r->out) == EOF) {
+    return TG_BAD_WRITE;
+  }
+  if (fprintf(r->out, "== %s%s%s\n", tg_document_id(doc), tg_document_title(doc) ? ": " : "",
+              tg_document_title(doc) ? tg_document_title(doc) : "") < 0) {
+    return TG_BAD_WRITE;
+  }
+  return tg_report_explain(doc, result, r->out, r->color);
+}
+
 /* The temporary output file, removed on a fatal signal. */
 static char *tmp_path = NULL;
 
@@ -140,6 +172,7 @@ int main(int argc, char **argv) {
       {"output", required_argument, NULL, 'o'},
       {"jobs", required_argument, NULL, 'j'},
       {"jsonl", no_argument, NULL, 'J'},
+      {"explain", no_argument, NULL, 'E'},
       {"base", required_argument, NULL, 'B'},
       {"date", required_argument, NULL, 'D'},
       {"provenance", required_argument, NULL, 'P'},
@@ -163,13 +196,19 @@ int main(int argc, char **argv) {
   size_t n_rules = 0;
   size_t n_gaz = 0;
   Diag diag = {false};
+  ReportSink report = {NULL, NULL, false, false, 0};
+  bool html = false;
+  bool explain = false;
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
+      html = strcmp(optarg, "html") == 0;
       if (strcmp(optarg, "none") == 0) {
         bo.write = false;
+      } else if (html) {
+        bo.write = true;
       } else if (tg_format_from_name(optarg, &bo.format)) {
         return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot, none)",
                            optarg);
@@ -188,6 +227,7 @@ int main(int argc, char **argv) {
       break;
     }
     case 'J': bo.jsonl = true; break;
+    case 'E': explain = true; break;
     case 'B':
       if (!valid_base(optarg)) {
         return usage_error("invalid --base IRI '%s'", optarg);
@@ -237,10 +277,10 @@ int main(int argc, char **argv) {
     }
   }
   const int n_inputs = argc - optind;
-  if (bo.write && (bo.format == TG_FORMAT_RDFXML || bo.format == TG_FORMAT_DOT) &&
-      n_inputs > 1) {
+  if (bo.write && !explain && (html || bo.format == TG_FORMAT_RDFXML ||
+                               bo.format == TG_FORMAT_DOT) && n_inputs > 1) {
     return usage_error("format %s takes one article at a time",
-                       bo.format == TG_FORMAT_DOT ? "dot" : "rdfxml");
+                       html ? "html" : bo.format == TG_FORMAT_DOT ? "dot" : "rdfxml");
   }
   if (output) {
     /* Refuse early when the output directory is missing. */
@@ -291,6 +331,12 @@ int main(int argc, char **argv) {
       signal(SIGHUP, on_signal);
       fd = mkstemp(tmp_path);
     }
+    if (fd >= 0) {
+      /* mkstemp makes the file private; give it the mode a new file gets. */
+      const mode_t mask = umask(0);
+      umask(mask);
+      (void)fchmod(fd, 0666 & ~mask);
+    }
     if (fd < 0 || !(out = fdopen(fd, "w"))) {
       fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
       if (fd >= 0) {
@@ -305,6 +351,15 @@ int main(int argc, char **argv) {
   }
   signal(SIGPIPE, SIG_IGN);
   bo.out = out;
+  if (html || explain) {
+    /* People's views: the batch hands each article over in order. */
+    report.out = out;
+    report.base = bo.base;
+    report.html = !explain;
+    report.color = explain && out == stdout && isatty(STDOUT_FILENO);
+    bo.sink = report_sink;
+    bo.sink_data = &report;
+  }
   bo.progress = !diag.quiet && isatty(STDERR_FILENO);
   TgBatchStats stats;
   st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
