@@ -341,12 +341,42 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       snprintf(conf, sizeof conf, "%.2f", f->confidence);
       add(m, copy(ev), uri_node(m, TG_NS, "rule"), typed(m, f->rule, "string"));
       add(m, copy(ev), uri_node(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
-      const TgSpan sspan = tg_result_sentence(r, f->sentence);
-      size_t cb = 0;
-      size_t ce = 0;
-      librdf_node *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
-      add_nif_string(m, sn, ctx, text, sspan, cb, ce, "Sentence");
-      add(m, copy(ev), uri_node(m, TG_NS, "sentence"), sn);
+      /* The sentences the fact was read from: its own and those of the
+       * words that fill its slots (a recipient list in the next sentence);
+       * each slot's words as evidence. */
+      size_t sentences[64];
+      size_t n_sentences = 0;
+      sentences[n_sentences++] = f->sentence;
+      for (size_t k = 0; k < f->n_slots; ++k) {
+        const long mi = f->slots[k].mention;
+        if (mi < 0) {
+          continue;
+        }
+        const TgMention *mt = tg_result_mention(r, (size_t)mi);
+        bool seen = false;
+        for (size_t q = 0; q < n_sentences; ++q) {
+          seen = seen || sentences[q] == mt->sentence;
+        }
+        if (!seen && n_sentences < sizeof sentences / sizeof sentences[0]) {
+          sentences[n_sentences++] = mt->sentence;
+        }
+        size_t cb = 0;
+        size_t ce = 0;
+        librdf_node *pn = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
+        add_nif_string(m, pn, ctx, text, mt->span, cb, ce, "Phrase");
+        if (mt->entity >= 0) {
+          add(m, copy(pn), uri_node(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+        }
+        add(m, copy(ev), uri_node(m, TG_NS, "evidence"), pn);
+      }
+      for (size_t q = 0; q < n_sentences; ++q) {
+        const TgSpan sspan = tg_result_sentence(r, sentences[q]);
+        size_t cb = 0;
+        size_t ce = 0;
+        librdf_node *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
+        add_nif_string(m, sn, ctx, text, sspan, cb, ce, "Sentence");
+        add(m, copy(ev), uri_node(m, TG_NS, "sentence"), sn);
+      }
     }
     librdf_free_node(ev);
   }
