@@ -170,8 +170,13 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                      expanded ? " of the expanded pattern" : "");
   }
   tg_buf_clear(&src);
-  /* JIT is an accelerator: if it is unavailable the interpreter still runs. */
-  (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  /* JIT is an accelerator: if it is unavailable the interpreter still runs.
+   * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
+   * JIT code. */
+  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
+    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+  }
   /* Check the named groups. */
   uint32_t count = 0;
   uint32_t entry_size = 0;

@@ -11,6 +11,7 @@
 
 #include "telegraph/batch.h"
 #include "telegraph/report.h"
+#include "telegraph/store.h"
 #include "telegraph/telegraph.h"
 
 #include "tg_config.h"
@@ -52,6 +53,9 @@ static int usage_error(const char *fmt, const char *arg) {
 
 static void print_help(void) {
   printf("Usage: telegraph [OPTION]... [INPUT]...\n"
+         "       telegraph load --store PATH [OPTION]... [INPUT]...\n"
+         "       telegraph query --store PATH [--results FORMAT] SPARQL\n"
+         "       telegraph export --store PATH [-f FORMAT] [-o FILE]\n"
          "Read news articles and write the knowledge graph found in them as RDF.\n"
          "An INPUT is a file (one article), a directory (every *.txt below it), a\n"
          "JSON Lines file (*.jsonl, *.ndjson: one article a line, with \"text\" and\n"
@@ -71,7 +75,15 @@ static void print_help(void) {
          "      --data DIR          data directory (lexicon, gazetteers, rules)\n"
          "      --rules PATH        add a rule file or a directory of *.rules files\n"
          "      --gazetteer FILE    add a gazetteer file\n"
-         "  -q, --quiet             print no warnings\n"
+         "  -q, --quiet             print no warnings and no progress line\n"
+         "\nStore commands (load replaces each article's named graph, whole or not at all):\n"
+         "      --store PATH        the store: a sqlite file (created when missing) or,\n"
+         "                          with --store-type postgresql, a database name\n"
+         "      --store-type TYPE   sqlite (default) or postgresql\n"
+         "      --store-options S   librdf storage options, e.g. \"host='127.0.0.1',port='5432',\n"
+         "                          user='me',password=''\"\n"
+         "      --results FORMAT    query answers as table (default), csv, tsv or json\n"
+         "      --query-file FILE   read the query from FILE instead of the argument\n"
          "  -h, --help              print this help and exit\n"
          "      --version           print the version and exit\n\n"
          "Exit status: 0 success; 1 an input, processing or output error (with several\n"
@@ -155,6 +167,118 @@ static TgStatus report_sink(void *data, const TgDocument *doc, const TgResult *r
   return tg_report_explain(doc, result, r->out, r->color);
 }
 
+/* telegraph load: each article replaces its graph in the store. */
+typedef struct {
+  TgStore *store;
+  const char *base;
+  TgProvenance prov;
+} StoreSink;
+
+static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *result) {
+  StoreSink *s = (StoreSink *)data;
+  return tg_store_load(s->store, doc, result, s->base, s->prov);
+}
+
+static char *read_all(const char *path) {
+  FILE *in = fopen(path, "rb");
+  if (!in) {
+    fprintf(stderr, "telegraph: %s: %s\n", path, strerror(errno));
+    return NULL;
+  }
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&buf, &len);
+  char chunk[8192];
+  size_t n;
+  while (mem && (n = fread(chunk, 1, sizeof chunk, in)) > 0) {
+    fwrite(chunk, 1, n, mem);
+  }
+  if (mem) {
+    fclose(mem);
+  }
+  fclose(in);
+  return buf;
+}
+
+static int run_query(const char *type, const char *path, const char *options, const char *file,
+                     const char *sparql, TgResultsFormat results, Diag *diag) {
+  char *text = file ? read_all(file) : NULL;
+  if (file && !text) {
+    return EXIT_ERROR;
+  }
+  struct stat sb;
+  if ((!type || strcmp(type, "sqlite") == 0) && stat(path, &sb) != 0) {
+    fprintf(stderr, "telegraph: %s: no such store\n", path);
+    free(text);
+    return EXIT_ERROR;
+  }
+  TgStore *store = NULL;
+  int rc = EXIT_ERROR;
+  if (!tg_store_open(type, path, options, print_error, diag, &store)) {
+    signal(SIGPIPE, SIG_IGN);
+    const TgStatus st = tg_store_query(store, file ? text : sparql, results, stdout);
+    rc = st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
+    if (close_stdout() != EXIT_OK) {
+      rc = EXIT_ERROR;
+    }
+  }
+  tg_store_free(store);
+  free(text);
+  return rc;
+}
+
+static int run_export(const char *type, const char *path, const char *options, TgFormat format,
+                      const char *output, Diag *diag) {
+  struct stat sb;
+  if ((!type || strcmp(type, "sqlite") == 0) && stat(path, &sb) != 0) {
+    fprintf(stderr, "telegraph: %s: no such store\n", path);
+    return EXIT_ERROR;
+  }
+  TgStore *store = NULL;
+  if (tg_store_open(type, path, options, print_error, diag, &store)) {
+    return EXIT_ERROR;
+  }
+  FILE *out = stdout;
+  char *tmp = NULL;
+  if (output) {
+    tmp = malloc(strlen(output) + 16);
+    int fd = -1;
+    if (tmp) {
+      sprintf(tmp, "%s.tmp.XXXXXX", output);
+      fd = mkstemp(tmp);
+    }
+    if (fd < 0 || !(out = fdopen(fd, "w"))) {
+      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
+      if (fd >= 0) {
+        close(fd);
+        unlink(tmp);
+      }
+      free(tmp);
+      tg_store_free(store);
+      return EXIT_ERROR;
+    }
+  }
+  signal(SIGPIPE, SIG_IGN);
+  TgStatus st = tg_store_export(store, format, out);
+  tg_store_free(store);
+  int rc = st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
+  if (out == stdout) {
+    if (close_stdout() != EXIT_OK) {
+      rc = EXIT_ERROR;
+    }
+  } else {
+    const bool failed = fflush(out) != 0 || fsync(fileno(out)) != 0 || rc != EXIT_OK;
+    if (fclose(out) != 0 || failed || rename(tmp, output) != 0) {
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+              errno ? strerror(errno) : tg_strerror(st));
+      unlink(tmp);
+      rc = EXIT_ERROR;
+    }
+    free(tmp);
+  }
+  return rc;
+}
+
 /* The temporary output file, removed on a fatal signal. */
 static char *tmp_path = NULL;
 
@@ -173,6 +297,11 @@ int main(int argc, char **argv) {
       {"jobs", required_argument, NULL, 'j'},
       {"jsonl", no_argument, NULL, 'J'},
       {"explain", no_argument, NULL, 'E'},
+      {"store", required_argument, NULL, 'S'},
+      {"store-type", required_argument, NULL, 'T'},
+      {"store-options", required_argument, NULL, 'O'},
+      {"results", required_argument, NULL, 'r'},
+      {"query-file", required_argument, NULL, 'Q'},
       {"base", required_argument, NULL, 'B'},
       {"date", required_argument, NULL, 'D'},
       {"provenance", required_argument, NULL, 'P'},
@@ -199,11 +328,27 @@ int main(int argc, char **argv) {
   ReportSink report = {NULL, NULL, false, false, 0};
   bool html = false;
   bool explain = false;
+  const char *store_path = NULL;
+  const char *store_type = NULL;
+  const char *store_options = NULL;
+  const char *query_file = NULL;
+  TgResultsFormat results = TG_RESULTS_TABLE;
+  bool format_given = false;
+  /* A command word first: load, query, export. */
+  const char *command = NULL;
+  if (argc > 1 && (strcmp(argv[1], "load") == 0 || strcmp(argv[1], "query") == 0 ||
+                   strcmp(argv[1], "export") == 0)) {
+    command = argv[1];
+    argv[1] = argv[0];
+    ++argv;
+    --argc;
+  }
   int c;
   opterr = 0;
   while ((c = getopt_long(argc, argv, ":f:o:j:qh", longopts, NULL)) != -1) {
     switch (c) {
     case 'f':
+      format_given = true;
       html = strcmp(optarg, "html") == 0;
       if (strcmp(optarg, "none") == 0) {
         bo.write = false;
@@ -228,6 +373,20 @@ int main(int argc, char **argv) {
     }
     case 'J': bo.jsonl = true; break;
     case 'E': explain = true; break;
+    case 'S': store_path = optarg; break;
+    case 'T':
+      if (strcmp(optarg, "sqlite") != 0 && strcmp(optarg, "postgresql") != 0) {
+        return usage_error("unknown --store-type '%s' (sqlite, postgresql)", optarg);
+      }
+      store_type = optarg;
+      break;
+    case 'O': store_options = optarg; break;
+    case 'r':
+      if (tg_results_format_from_name(optarg, &results)) {
+        return usage_error("unknown --results '%s' (table, csv, tsv, json)", optarg);
+      }
+      break;
+    case 'Q': query_file = optarg; break;
     case 'B':
       if (!valid_base(optarg)) {
         return usage_error("invalid --base IRI '%s'", optarg);
@@ -277,6 +436,26 @@ int main(int argc, char **argv) {
     }
   }
   const int n_inputs = argc - optind;
+  if (command && !store_path) {
+    return usage_error("'%s' needs --store PATH", command);
+  }
+  if (!command && (store_path || store_type || store_options || query_file)) {
+    return usage_error("%s", "--store and its options go with load, query or export");
+  }
+  if (command && strcmp(command, "query") == 0) {
+    if ((query_file != NULL) == (n_inputs == 1) || n_inputs > 1) {
+      return usage_error("%s", "query takes one SPARQL query (or --query-file FILE)");
+    }
+    return run_query(store_type, store_path, store_options, query_file,
+                     query_file ? NULL : argv[optind], results, &diag);
+  }
+  if (command && strcmp(command, "export") == 0) {
+    if (n_inputs) {
+      return usage_error("export takes no input ('%s')", argv[optind]);
+    }
+    return run_export(store_type, store_path, store_options,
+                       format_given ? bo.format : TG_FORMAT_NQUADS, output, &diag);
+  }
   if (bo.write && !explain && (html || bo.format == TG_FORMAT_RDFXML ||
                                bo.format == TG_FORMAT_DOT) && n_inputs > 1) {
     return usage_error("format %s takes one article at a time",
@@ -314,6 +493,29 @@ int main(int argc, char **argv) {
   if (st) {
     tg_extractor_free(ex);
     return EXIT_ERROR;
+  }
+
+  if (command) { /* load */
+    TgStore *store = NULL;
+    if (tg_store_open(store_type, store_path, store_options, print_error, &diag, &store)) {
+      tg_extractor_free(ex);
+      return EXIT_ERROR;
+    }
+    StoreSink sink = {store, bo.base, bo.prov};
+    bo.sink = store_sink;
+    bo.sink_data = &sink;
+    bo.progress = !diag.quiet && isatty(STDERR_FILENO);
+    TgBatchStats stats;
+    st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
+                      &diag, &stats);
+    if (!diag.quiet) {
+      fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)%s\n",
+              stats.articles, stats.articles == 1 ? "" : "s", store_path, tg_store_size(store),
+              stats.failed ? "; some articles failed" : "");
+    }
+    tg_store_free(store);
+    tg_extractor_free(ex);
+    return st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
   }
 
   /* Articles stream out as they are extracted; with -o into a temporary

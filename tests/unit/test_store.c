@@ -103,8 +103,9 @@ static int compare_lines(const void *a, const void *b)
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* The lines of `s` sorted, joined again (N-Quads come in storage order). */
-static char *sorted_lines(const char *s)
+/* The lines of `s` sorted, joined again (N-Quads come in storage order);
+ * frees `s`. */
+static char *sorted_lines(char *s)
 {
   char *copy = strdup(s);
   size_t n = count_lines(s);
@@ -121,6 +122,7 @@ static char *sorted_lines(const char *s)
   }
   free(lines);
   free(copy);
+  free(s);
   return out;
 }
 
