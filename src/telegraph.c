@@ -240,6 +240,22 @@ static int run_export(const char *type, const char *path, const char *options, T
   }
   FILE *out = stdout;
   char *tmp = NULL;
+  struct stat osb;
+  if (output && stat(output, &osb) == 0 && !S_ISREG(osb.st_mode)) {
+    /* A device or a pipe: write to it; a rename would replace it. */
+    if (!(out = fopen(output, "w"))) {
+      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
+      tg_store_free(store);
+      return EXIT_ERROR;
+    }
+    TgStatus dst = tg_store_export(store, format, out);
+    tg_store_free(store);
+    if (fclose(out) != 0 || dst) {
+      fprintf(stderr, "telegraph: %s: cannot write output\n", output);
+      return EXIT_ERROR;
+    }
+    return EXIT_OK;
+  }
   if (output) {
     tmp = malloc(strlen(output) + 16);
     int fd = -1;
@@ -334,6 +350,7 @@ int main(int argc, char **argv) {
   const char *query_file = NULL;
   TgResultsFormat results = TG_RESULTS_TABLE;
   bool format_given = false;
+  bool output_direct = false;
   /* A command word first: load, query, export. */
   const char *command = NULL;
   if (argc > 1 && (strcmp(argv[1], "load") == 0 || strcmp(argv[1], "query") == 0 ||
@@ -523,7 +540,17 @@ int main(int argc, char **argv) {
    * it through. */
   int rc = EXIT_OK;
   FILE *out = stdout;
-  if (output && bo.write) {
+  struct stat out_sb;
+  if (output && bo.write && stat(output, &out_sb) == 0 && !S_ISREG(out_sb.st_mode)) {
+    /* A device or a pipe (-o /dev/null): write to it; renaming a file over
+     * it would replace the device. */
+    if (!(out = fopen(output, "w"))) {
+      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
+      tg_extractor_free(ex);
+      return EXIT_ERROR;
+    }
+    output_direct = true;
+  } else if (output && bo.write) {
     tmp_path = malloc(strlen(output) + 16);
     int fd = -1;
     if (tmp_path) {
@@ -578,6 +605,12 @@ int main(int argc, char **argv) {
     }
     if (fclose(stdout) != 0 && rc == EXIT_OK) {
       fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
+      rc = EXIT_ERROR;
+    }
+  } else if (out && output_direct) {
+    if (fclose(out) != 0 || (st != TG_SUCCESS && st != TG_FAILURE)) {
+      fprintf(stderr, "telegraph: %s: cannot write output%s%s\n", output, errno ? ": " : "",
+              errno ? strerror(errno) : "");
       rc = EXIT_ERROR;
     }
   } else if (out) {
