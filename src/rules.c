@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 typedef struct {
   char *name;
@@ -44,9 +45,48 @@ static void rule_clear(TgRule *r) {
   tg_vec_clear(&r->fill);
 }
 
+static int cmp_seconds(const void *a, const void *b) {
+  const TgPattern *x = *(const TgPattern *const *)a;
+  const TgPattern *y = *(const TgPattern *const *)b;
+  return x->seconds < y->seconds ? 1 : (x->seconds > y->seconds ? -1 : 0);
+}
+
+/* TELEGRAPH_PROFILE: where the matching time went, costliest first. */
+static void print_profile(const TgRuleSet *rs) {
+  TgVec all;
+  tg_vec_init(&all, sizeof(TgPattern *));
+  double total = 0.0;
+  for (size_t i = 0; i < rs->rules.len; ++i) {
+    const TgRule *r = (const TgRule *)tg_vec_at(&rs->rules, i);
+    for (int k = 0; k < TG_PAT_KINDS; ++k) {
+      for (size_t j = 0; j < r->patterns[k].len; ++j) {
+        TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], j);
+        total += pat->seconds;
+        if (tg_vec_push(&all, &pat)) {
+          tg_vec_clear(&all);
+          return;
+        }
+      }
+    }
+  }
+  if (all.len) {
+    qsort(all.data, all.len, sizeof(TgPattern *), cmp_seconds);
+  }
+  fprintf(stderr, "telegraph profile: %.3f s in patterns\n", total);
+  for (size_t i = 0; i < all.len && i < 25; ++i) {
+    const TgPattern *pat = *(TgPattern *const *)tg_vec_at(&all, i);
+    fprintf(stderr, "  %7.3f s %5.1f%%  %9lu calls  %s:%u\n", pat->seconds,
+            total > 0 ? 100.0 * pat->seconds / total : 0.0, pat->calls, pat->file, pat->line);
+  }
+  tg_vec_clear(&all);
+}
+
 void tg_ruleset_free(TgRuleSet *rs) {
   if (!rs) {
     return;
+  }
+  if (getenv("TELEGRAPH_PROFILE")) {
+    print_profile(rs);
   }
   for (size_t i = 0; i < rs->rules.len; ++i) {
     rule_clear((TgRule *)tg_vec_at(&rs->rules, i));
@@ -195,7 +235,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0};
   if (tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
     return TG_BAD_ALLOC;
@@ -557,6 +597,7 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
     tg_matcher_clear(m);
     return TG_BAD_ALLOC;
   }
+  m->profile = getenv("TELEGRAPH_PROFILE") != NULL;
   pcre2_set_match_limit(m->mc, 2000000);
   pcre2_set_depth_limit(m->mc, 10000);
   pcre2_jit_stack_assign(m->mc, NULL, m->stack);
@@ -578,8 +619,19 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
     return TG_BAD_LIMIT;
   }
   --m->budget;
+  struct timespec t0;
+  if (m->profile) {
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+  }
   const int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
                              m->md, m->mc);
+  if (m->profile) {
+    struct timespec t1;
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    TgPattern *mp = (TgPattern *)p; /* profiling counters only */
+    mp->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    ++mp->calls;
+  }
   if (rc >= 0) {
     return TG_SUCCESS;
   }

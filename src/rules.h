@@ -23,6 +23,10 @@ typedef struct {
   pcre2_code *code;
   char *file; /* borrowed from the rule set's file list */
   unsigned line;
+  /* With TELEGRAPH_PROFILE set (one worker), time spent and calls; printed
+   * to stderr, costliest first, when the rule set is freed. */
+  double seconds;
+  unsigned long calls;
 } TgPattern;
 
 /** Which part of a rule a line defines. */
@@ -62,6 +66,7 @@ typedef struct {
   pcre2_match_context *mc;
   pcre2_jit_stack *stack;
   unsigned long budget; /**< Pattern applications left in this document */
+  bool profile;         /**< TELEGRAPH_PROFILE: count time per pattern */
 } TgMatcher;
 
 TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget);
