@@ -77,7 +77,7 @@ static void print_help(void) {
          "      --gazetteer FILE    add a gazetteer file\n"
          "  -q, --quiet             print no warnings and no progress line\n"
          "  -h, --help              print this help and exit\n"
-         "      --version           print the version and exit\n\n"
+         "      --version           print the version and exit\n"
          "\nStore commands (load replaces each article's named graph, whole or not at all):\n"
          "      --store PATH        the store: a sqlite file (created when missing) or,\n"
          "                          with --store-type postgresql, a database name\n"
@@ -85,7 +85,7 @@ static void print_help(void) {
          "      --store-options S   librdf storage options, e.g. \"host='127.0.0.1',port='5432',\n"
          "                          user='me',password=''\"\n"
          "      --results FORMAT    query answers as table (default), csv, tsv or json\n"
-         "      --query-file FILE   read the query from FILE instead of the argument\n"
+         "      --query-file FILE   read the query from FILE instead of the argument\n\n"
          "Exit status: 0 success; 1 an input, processing or output error (with several\n"
          "articles, the ones that failed are reported and skipped, the others are\n"
          "written); 2 usage error.\n");
