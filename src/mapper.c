@@ -55,6 +55,9 @@ typedef struct {
   TgProvenance prov;
   librdf_model *model;
   librdf_node *context; /* named graph for N-Quads, or NULL */
+  uint64_t *seen;       /* hashes of the statements added */
+  size_t seen_cap;
+  size_t seen_len;
   TgBuf iri;            /* scratch */
   TgStatus st;
 } Map;
@@ -67,7 +70,67 @@ static librdf_node *uri_node(Map *m, const char *a, const char *b) {
   return librdf_new_node_from_uri_string(m->world, (const unsigned char *)m->iri.buf);
 }
 
-/* Add (s, p, o), taking ownership of all three nodes. */
+/* A hash of a node's value, for telling statements apart. */
+static uint64_t node_hash(librdf_node *n, uint64_t h) {
+  const unsigned char *str = NULL;
+  size_t len = 0;
+  if (librdf_node_is_resource(n)) {
+    str = librdf_uri_as_counted_string(librdf_node_get_uri(n), &len);
+  } else if (librdf_node_is_literal(n)) {
+    str = librdf_node_get_literal_value_as_counted_string(n, &len);
+    const char *lang = librdf_node_get_literal_value_language(n);
+    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
+    if (lang) {
+      h ^= tg_hash(lang, strlen(lang)) * 31u;
+    }
+    if (dt) {
+      size_t dl = 0;
+      const unsigned char *d = librdf_uri_as_counted_string(dt, &dl);
+      h ^= tg_hash((const char *)d, dl) * 131u;
+    }
+  }
+  if (str) {
+    h = (h ^ tg_hash((const char *)str, len)) * 1099511628211ull;
+  }
+  return h * 0x9E3779B97F4A7C15ull + 1;
+}
+
+/* True if the statement was added before (a set of statement hashes). */
+static bool seen_before(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
+  const uint64_t h = node_hash(o, node_hash(p, node_hash(s, 0))) | 1u;
+  if ((m->seen_len + 1) * 2 > m->seen_cap) {
+    const size_t cap = m->seen_cap ? m->seen_cap * 2 : 1024;
+    uint64_t *table = (uint64_t *)tg_calloc(cap, sizeof(uint64_t));
+    if (!table) {
+      return false; /* out of memory: keep the duplicate rather than lose a triple */
+    }
+    for (size_t i = 0; i < m->seen_cap; ++i) {
+      if (m->seen[i]) {
+        size_t j = (size_t)m->seen[i] & (cap - 1);
+        while (table[j]) {
+          j = (j + 1) & (cap - 1);
+        }
+        table[j] = m->seen[i];
+      }
+    }
+    tg_free(m->seen);
+    m->seen = table;
+    m->seen_cap = cap;
+  }
+  size_t j = (size_t)h & (m->seen_cap - 1);
+  while (m->seen[j]) {
+    if (m->seen[j] == h) {
+      return true;
+    }
+    j = (j + 1) & (m->seen_cap - 1);
+  }
+  m->seen[j] = h;
+  ++m->seen_len;
+  return false;
+}
+
+/* Add (s, p, o), taking ownership of all three nodes; a statement already
+ * added to this document's graph is added once. */
 static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
   if (m->st || !s || !p || !o) {
     if (s) librdf_free_node(s);
@@ -78,18 +141,19 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
     }
     return;
   }
+  if (seen_before(m, s, p, o)) {
+    librdf_free_node(s);
+    librdf_free_node(p);
+    librdf_free_node(o);
+    return;
+  }
   librdf_statement *st = librdf_new_statement_from_nodes(m->world, s, p, o);
   if (!st) {
     m->st = TG_BAD_ALLOC;
     return;
   }
-  /* A store with contexts keeps duplicates; one quad is enough. */
-  int rc = 0;
-  if (!m->context) {
-    rc = librdf_model_add_statement(m->model, st);
-  } else if (!librdf_model_contains_statement(m->model, st)) {
-    rc = librdf_model_context_add_statement(m->model, m->context, st);
-  }
+  int rc = m->context ? librdf_model_context_add_statement(m->model, m->context, st)
+                      : librdf_model_add_statement(m->model, st);
   librdf_free_statement(st);
   if (rc) {
     m->st = TG_BAD_RDF;
@@ -390,8 +454,10 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
 TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result) {
-  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, {NULL, 0, 0}, TG_SUCCESS};
+  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, NULL, 0, 0,
+           {NULL, 0, 0}, TG_SUCCESS};
   map_document(&m, doc, result);
+  tg_free(m.seen);
   tg_buf_clear(&m.iri);
   return m.st;
 }

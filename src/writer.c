@@ -65,6 +65,33 @@ static int log_handler(void *data, librdf_log_message *msg) {
   return 1;
 }
 
+/* A serializer of the writer's format with telegraph's prefixes. */
+static TgStatus new_serializer(TgWriter *w, librdf_serializer **out) {
+  librdf_serializer *ser = librdf_new_serializer(w->world, serializer_name(w->format), NULL, NULL);
+  if (!ser) {
+    return tg_report(w->err, w->err_data, TG_BAD_RDF, NULL, 0, 0, "no librdf serializer '%s'",
+                     serializer_name(w->format));
+  }
+  /* (raptor2 2.0.15's dot serializer never frees its namespace stack: a
+   * bounded loss of a few KB, suppressed in tests/lsan.supp.) */
+  for (size_t i = 0; i < tg_n_namespaces; ++i) {
+    librdf_uri *uri = librdf_new_uri(w->world, (const unsigned char *)tg_namespaces[i].uri);
+    if (!uri) {
+      librdf_free_serializer(ser);
+      return TG_BAD_ALLOC;
+    }
+    librdf_serializer_set_namespace(ser, uri, tg_namespaces[i].prefix);
+    librdf_free_uri(uri);
+  }
+  librdf_uri *base = librdf_new_uri(w->world, (const unsigned char *)w->base);
+  if (base) {
+    librdf_serializer_set_namespace(ser, base, "id");
+    librdf_free_uri(base);
+  }
+  *out = ser;
+  return TG_SUCCESS;
+}
+
 TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FILE *stream,
                        TgErrorFn err, void *err_data, TgWriter **out) {
   *out = NULL;
@@ -85,29 +112,10 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
   }
   librdf_world_set_logger(w->world, w, log_handler);
   librdf_world_open(w->world);
-  w->serializer = librdf_new_serializer(w->world, serializer_name(format), NULL, NULL);
-  if (!w->serializer) {
+  TgStatus st = new_serializer(w, &w->serializer);
+  if (st) {
     tg_writer_free(w);
-    return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no librdf serializer '%s'",
-                     serializer_name(format));
-  }
-  /* (raptor2 2.0.15's dot serializer never frees its namespace stack: a
-   * bounded loss of a few KB per writer, suppressed in tests/lsan.supp.) */
-  for (size_t i = 0; i < tg_n_namespaces; ++i) {
-    librdf_uri *uri = librdf_new_uri(w->world, (const unsigned char *)tg_namespaces[i].uri);
-    if (!uri) {
-      tg_writer_free(w);
-      return TG_BAD_ALLOC;
-    }
-    librdf_serializer_set_namespace(w->serializer, uri, tg_namespaces[i].prefix);
-    librdf_free_uri(uri);
-  }
-  {
-    librdf_uri *uri = librdf_new_uri(w->world, (const unsigned char *)w->base);
-    if (uri) {
-      librdf_serializer_set_namespace(w->serializer, uri, "id");
-      librdf_free_uri(uri);
-    }
+    return st;
   }
   *out = w;
   return TG_SUCCESS;
@@ -152,11 +160,22 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
   }
   if (!st) {
     w->failed = false;
-    if (librdf_serializer_serialize_model_to_file_handle(w->serializer, w->stream, NULL, model) ||
-        w->failed) {
-      st = TG_BAD_WRITE;
-    } else if (ferror(w->stream)) {
-      st = TG_BAD_WRITE;
+    /* raptor's Turtle, RDF/XML and dot serializers keep what they wrote
+     * and print it again with the next model: a fresh one per article.
+     * The line formats stream and can be reused. */
+    librdf_serializer *ser = w->serializer;
+    const bool fresh = w->format != TG_FORMAT_NTRIPLES && w->format != TG_FORMAT_NQUADS;
+    if (fresh) {
+      st = new_serializer(w, &ser);
+    }
+    if (!st) {
+      if (librdf_serializer_serialize_model_to_file_handle(ser, w->stream, NULL, model) ||
+          w->failed || ferror(w->stream)) {
+        st = TG_BAD_WRITE;
+      }
+      if (fresh) {
+        librdf_free_serializer(ser);
+      }
     }
   }
   if (context) {
