@@ -23,6 +23,9 @@ int tg_header_result_ok(void);
 int tg_header_status_ok(void);
 int tg_header_telegraph_ok(void);
 int tg_header_writer_ok(void);
+int tg_header_batch_ok(void);
+int tg_header_store_ok(void);
+int tg_header_report_ok(void);
 
 typedef int (*OkFn)(void);
 static const struct {
@@ -33,6 +36,8 @@ static const struct {
     {"error.h", tg_header_error_ok},           {"extractor.h", tg_header_extractor_ok},
     {"result.h", tg_header_result_ok},         {"status.h", tg_header_status_ok},
     {"telegraph.h", tg_header_telegraph_ok},   {"writer.h", tg_header_writer_ok},
+    {"batch.h", tg_header_batch_ok},           {"store.h", tg_header_store_ok},
+    {"report.h", tg_header_report_ok},
 };
 #define N_HEADERS (sizeof headers / sizeof headers[0])
 
