@@ -55,6 +55,7 @@ typedef struct {
   TgProvenance prov;
   librdf_model *model;
   librdf_node *context; /* named graph for N-Quads, or NULL */
+  raptor_serializer *direct; /* the line formats: statements go here, not to the model */
   uint64_t *seen;       /* hashes of the statements added */
   size_t seen_cap;
   size_t seen_len;
@@ -152,8 +153,18 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
     m->st = TG_BAD_ALLOC;
     return;
   }
-  int rc = m->context ? librdf_model_context_add_statement(m->model, m->context, st)
-                      : librdf_model_add_statement(m->model, st);
+  int rc;
+  if (m->direct) {
+    /* librdf statements are raptor statements: give it its graph and
+     * write it out. */
+    if (m->context) {
+      st->graph = raptor_term_copy(m->context);
+    }
+    rc = raptor_serializer_serialize_statement(m->direct, st);
+  } else {
+    rc = m->context ? librdf_model_context_add_statement(m->model, m->context, st)
+                    : librdf_model_add_statement(m->model, st);
+  }
   librdf_free_statement(st);
   if (rc) {
     m->st = TG_BAD_RDF;
@@ -454,7 +465,18 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
 TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result) {
-  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, NULL, 0, 0,
+  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, NULL, NULL, 0, 0,
+           {NULL, 0, 0}, TG_SUCCESS};
+  map_document(&m, doc, result);
+  tg_free(m.seen);
+  tg_buf_clear(&m.iri);
+  return m.st;
+}
+
+TgStatus tg_map_document_stream(librdf_world *world, raptor_serializer *ser,
+                                librdf_node *context, const char *base, TgProvenance prov,
+                                const TgDocument *doc, const TgResult *result) {
+  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, NULL, context, ser, NULL, 0, 0,
            {NULL, 0, 0}, TG_SUCCESS};
   map_document(&m, doc, result);
   tg_free(m.seen);

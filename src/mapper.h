@@ -32,6 +32,13 @@ TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result);
 
+/** As tg_map_document(), but each statement goes straight to a started
+ * raptor serializer (borrowed) instead of a model: the fast path of the
+ * line formats, N-Triples and N-Quads. */
+TgStatus tg_map_document_stream(librdf_world *world, raptor_serializer *ser,
+                                librdf_node *context, const char *base, TgProvenance prov,
+                                const TgDocument *doc, const TgResult *result);
+
 /** The IRI of a document, "<base>doc/<slug of id>"; free with tg_free(). */
 char *tg_document_iri(const char *base, const TgDocument *doc);
 /** The IRI of a document's named graph, "<base>graph/<slug of id>"; free

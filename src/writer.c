@@ -22,6 +22,7 @@ struct TgWriterImpl {
   void *err_data;
   librdf_world *world;
   librdf_serializer *serializer;
+  raptor_serializer *lines; /* N-Triples and N-Quads: statements stream out */
   bool failed;
 };
 
@@ -112,8 +113,18 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
   }
   librdf_world_set_logger(w->world, w, log_handler);
   librdf_world_open(w->world);
-  TgStatus st = new_serializer(w, &w->serializer);
-  if (st) {
+  TgStatus st = TG_SUCCESS;
+  if (format == TG_FORMAT_NTRIPLES || format == TG_FORMAT_NQUADS) {
+    /* The line formats need no model: raptor writes each statement as the
+     * mapper makes it. */
+    w->lines = raptor_new_serializer(librdf_world_get_raptor(w->world),
+                                     format == TG_FORMAT_NQUADS ? "nquads" : "ntriples");
+    if (!w->lines || raptor_serializer_start_to_file_handle(w->lines, NULL, stream)) {
+      tg_writer_free(w);
+      return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no raptor serializer '%s'",
+                       serializer_name(format));
+    }
+  } else if ((st = new_serializer(w, &w->serializer))) {
     tg_writer_free(w);
     return st;
   }
@@ -128,6 +139,10 @@ void tg_writer_free(TgWriter *w) {
   if (w->serializer) {
     librdf_free_serializer(w->serializer);
   }
+  if (w->lines) {
+    raptor_serializer_serialize_end(w->lines);
+    raptor_free_serializer(w->lines);
+  }
   if (w->world) {
     librdf_free_world(w->world);
   }
@@ -137,6 +152,27 @@ void tg_writer_free(TgWriter *w) {
 
 TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *result) {
   const bool quads = w->format == TG_FORMAT_NQUADS;
+  if (w->lines) {
+    librdf_node *context = NULL;
+    if (quads) {
+      char *g = tg_graph_iri(w->base, doc);
+      context = g ? librdf_new_node_from_uri_string(w->world, (const unsigned char *)g) : NULL;
+      tg_free(g);
+      if (!context) {
+        return TG_BAD_ALLOC;
+      }
+    }
+    w->failed = false;
+    TgStatus st = tg_map_document_stream(w->world, w->lines, context, w->base, w->prov, doc,
+                                         result);
+    if (context) {
+      librdf_free_node(context);
+    }
+    if (!st && (raptor_serializer_flush(w->lines) || w->failed || ferror(w->stream))) {
+      st = TG_BAD_WRITE;
+    }
+    return st == TG_BAD_RDF ? TG_BAD_WRITE : st;
+  }
   librdf_storage *storage = librdf_new_storage(w->world, "hashes", NULL,
                                                quads ? "hash-type='memory',contexts='yes'"
                                                      : "hash-type='memory'");
