@@ -275,6 +275,16 @@ static TgStatus assign_slug(TgGazetteer *g, long idx) {
   return TG_SUCCESS;
 }
 
+/* True if s[0..len) are ASCII digits (the fields are not NUL-terminated). */
+static bool all_digits(const char *s, size_t len) {
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
 static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const char *s,
                           size_t len, TgErrorFn err, void *err_data) {
   const char *field[7];
@@ -312,12 +322,11 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
                      "NewsAgency, Person, Place, Policy or Service)",
                      (int)flen[1], field[1]);
   }
-  if (flen[3] && (field[3][0] != 'Q' || flen[3] < 2 ||
-                  strspn(field[3] + 1, "0123456789") < flen[3] - 1)) {
+  if (flen[3] && (field[3][0] != 'Q' || flen[3] < 2 || !all_digits(field[3] + 1, flen[3] - 1))) {
     return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)fcol[3],
                      "wikidata id must look like Q123");
   }
-  if (flen[4] && strspn(field[4], "0123456789") < flen[4]) {
+  if (flen[4] && !all_digits(field[4], flen[4])) {
     return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, (unsigned)fcol[4],
                      "geonames id must be a number");
   }
@@ -348,11 +357,23 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
     return TG_BAD_ALLOC;
   }
   const long idx = (long)g->entries.len - 1;
-  TgStatus st = add_key(g, field[0], flen[0], idx, file, line, 1, err, err_data);
-  if (!st && (st = assign_slug(g, idx)) == TG_BAD_SYNTAX) {
-    st = tg_report(err, err_data, st, file, line, 1, "cannot give '%s' an IRI of its own",
-                   e.name);
+  /* The IRI first: an entry is never left without one, even when a name
+   * below is refused. */
+  TgStatus st = assign_slug(g, idx);
+  if (st) {
+    TgGazEntry *bad = (TgGazEntry *)tg_vec_at(&g->entries, (size_t)idx);
+    tg_free(bad->name);
+    tg_free(bad->wikidata);
+    tg_free(bad->geonames);
+    tg_free(bad->dbpedia);
+    tg_free(bad->within);
+    --g->entries.len;
+    return st == TG_BAD_SYNTAX ? tg_report(err, err_data, st, file, line, 1,
+                                           "cannot give '%.*s' an IRI of its own",
+                                           (int)flen[0], field[0])
+                               : st;
   }
+  st = add_key(g, field[0], flen[0], idx, file, line, 1, err, err_data);
   size_t a = 0;
   while (!st && a < flen[2]) {
     size_t b = a;
@@ -374,6 +395,10 @@ TgStatus tg_gazetteer_parse(TgGazetteer *g, const char *name, const char *text, 
   if (!file || tg_vec_push(&g->files, &file)) {
     tg_free(file);
     return TG_BAD_ALLOC;
+  }
+  TgStatus bad = tg_check_text(text, len, file, err, err_data);
+  if (bad) {
+    return bad;
   }
   unsigned line = 1;
   size_t start = 0;

@@ -58,7 +58,9 @@ static TgStatus normalise(const char *in, size_t len, const char *source,
                        "NUL byte in text");
     }
     if (c < 0x80) {
-      text[n++] = (char)c;
+      /* Control characters other than tab and line ends become spaces:
+       * no RDF syntax (RDF/XML least of all) can carry them. */
+      text[n++] = ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) ? ' ' : (char)c;
       ++i;
       if (c == '\n') {
         ++line, col = 1;
@@ -74,8 +76,16 @@ static TgStatus normalise(const char *in, size_t len, const char *source,
       return tg_report(err, err_data, TG_BAD_TEXT, source, line, col,
                        "invalid UTF-8 (byte 0x%02X)", c);
     }
-    memcpy(text + n, in + i, k);
-    n += k, i += k, ++col;
+    if (cp >= 0x80 && cp <= 0x9F) {
+      text[n++] = ' '; /* C1 controls, likewise */
+    } else if ((cp & 0xFFFE) == 0xFFFE || (cp >= 0xFDD0 && cp <= 0xFDEF)) {
+      memcpy(text + n, "\xEF\xBF\xBD", 3); /* noncharacters: U+FFFD */
+      n += 3;
+    } else {
+      memcpy(text + n, in + i, k);
+      n += k;
+    }
+    i += k, ++col;
   }
   text[n] = '\0';
   *out = text;
@@ -351,7 +361,14 @@ TgStatus tg_jsonl_document(const char *line, size_t len, const char *source, uns
   }
   if (!st && title) {
     tg_free(doc->title);
-    st = (doc->title = tg_strdup(title)) ? TG_SUCCESS : TG_BAD_ALLOC;
+    doc->title = NULL;
+    size_t tlen = 0;
+    st = normalise(title, strlen(title), name, err, err_data, &doc->title, &tlen);
+    for (size_t k = 0; !st && k < tlen; ++k) {
+      if (doc->title[k] == '\n') {
+        doc->title[k] = ' ';
+      }
+    }
   }
   if (!st && url) {
     st = (doc->url = tg_strdup(url)) ? TG_SUCCESS : TG_BAD_ALLOC;

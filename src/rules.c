@@ -468,6 +468,10 @@ TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, siz
     tg_free(file);
     return TG_BAD_ALLOC;
   }
+  TgStatus bad = tg_check_text(text, len, file, err, err_data);
+  if (bad) {
+    return bad;
+  }
   Parser p = {rs, file, err, err_data, NULL};
   unsigned line = 1;
   size_t start = 0;

@@ -541,6 +541,11 @@ int main(int argc, char **argv) {
   int rc = EXIT_OK;
   FILE *out = stdout;
   struct stat out_sb;
+  char *resolved = NULL;
+  if (output && lstat(output, &out_sb) == 0 && S_ISLNK(out_sb.st_mode) &&
+      (resolved = realpath(output, NULL)) != NULL) {
+    output = resolved; /* write through a symbolic link, not over it */
+  }
   if (output && bo.write && stat(output, &out_sb) == 0 && !S_ISREG(out_sb.st_mode)) {
     /* A device or a pipe (-o /dev/null): write to it; renaming a file over
      * it would replace the device. */
@@ -632,6 +637,7 @@ int main(int argc, char **argv) {
   }
   free(tmp_path);
   tmp_path = NULL;
+  free(resolved);
   tg_extractor_free(ex);
   return rc;
 }

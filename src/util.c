@@ -206,6 +206,31 @@ bool tg_is_word_cp(uint32_t cp) {
   return true;
 }
 
+TgStatus tg_check_text(const char *text, size_t len, const char *file, TgErrorFn fn,
+                       void *data) {
+  unsigned line = 1;
+  unsigned col = 1;
+  for (size_t i = 0; i < len;) {
+    const unsigned char c = (unsigned char)text[i];
+    uint32_t cp = 0;
+    const size_t n = c < 0x80 ? 1 : tg_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+    if (c == 0) {
+      return tg_report(fn, data, TG_BAD_TEXT, file, line, col, "NUL byte");
+    }
+    if (n == 0) {
+      return tg_report(fn, data, TG_BAD_TEXT, file, line, col, "invalid UTF-8 (byte 0x%02X)", c);
+    }
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += n;
+  }
+  return TG_SUCCESS;
+}
+
 uint64_t tg_hash(const char *s, size_t len) {
   uint64_t h = 14695981039346656037ull;
   for (size_t i = 0; i < len; ++i) {
