@@ -15,7 +15,7 @@ packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3
 libpcre2-dev libjansson-dev librdf-storage-sqlite check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz"
 
 if [ "$tests" = --test ]; then
-  packages="$packages chromium valgrind parallel librdf-storage-postgresql postgresql virtuoso-opensource curl"
+  packages="$packages chromium valgrind parallel librdf-storage-postgresql postgresql virtuoso-opensource curl clang libclang-rt-14-dev"
 fi
 
 missing=""

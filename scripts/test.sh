@@ -31,3 +31,11 @@ LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C build-asan --print-errorlogs --suite unit --suite cli --suite data
+
+# Fuzzing: every libFuzzer target briefly over its seeds and the committed
+# regression inputs (a campaign is tests/fuzz/run_campaign.sh).
+if [ ! -f build-fuzz/build.ninja ]; then
+  CC=clang meson setup build-fuzz -Dfuzz=enabled -Db_lundef=false -Dtests=disabled >/dev/null
+fi
+ninja -C build-fuzz >/dev/null
+TG_SOURCE_ROOT=$(pwd) TG_FUZZ_BUILD=$(pwd)/build-fuzz/tests/fuzz sh tests/fuzz/smoke.sh
