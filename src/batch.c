@@ -287,8 +287,10 @@ static void emit_ready(Batch *b) {
   }
 }
 
-/* Queue a job (taking ownership), waiting for room in the ring. */
-static TgStatus submit(Batch *b, Job *job) {
+/* Put a job (taking ownership) at the end of the ring, waiting for room;
+ * queue it for the workers unless it is already done.  Emits what is
+ * ready on the way; returns the batch's fatal status. */
+static TgStatus enqueue(Batch *b, Job *job) {
   pthread_mutex_lock(&b->lock);
   while (b->count == b->cap) {
     emit_ready(b);
@@ -298,14 +300,16 @@ static TgStatus submit(Batch *b, Job *job) {
   }
   b->ring[(b->head + b->count) % b->cap] = job;
   ++b->count;
-  job->next = NULL;
-  if (b->queue_tail) {
-    b->queue_tail->next = job;
-  } else {
-    b->queue_head = job;
+  if (!job->done) {
+    job->next = NULL;
+    if (b->queue_tail) {
+      b->queue_tail->next = job;
+    } else {
+      b->queue_head = job;
+    }
+    b->queue_tail = job;
+    pthread_cond_signal(&b->work);
   }
-  b->queue_tail = job;
-  pthread_cond_signal(&b->work);
   emit_ready(b);
   const TgStatus st = b->fatal;
   pthread_mutex_unlock(&b->lock);
@@ -331,19 +335,7 @@ static TgStatus submit_failure(Batch *b, const char *path, const char *msg) {
   job_diag(job, path, 0, 0, msg);
   job->st = TG_BAD_READ;
   job->done = true;
-  pthread_mutex_lock(&b->lock);
-  while (b->count == b->cap) {
-    emit_ready(b);
-    if (b->count == b->cap) {
-      pthread_cond_wait(&b->ready, &b->lock);
-    }
-  }
-  b->ring[(b->head + b->count) % b->cap] = job;
-  ++b->count;
-  emit_ready(b);
-  const TgStatus st = b->fatal;
-  pthread_mutex_unlock(&b->lock);
-  return st;
+  return enqueue(b, job);
 }
 
 /* ---- Enumerating the inputs ---- */
@@ -402,7 +394,7 @@ static TgStatus submit_jsonl(Batch *b, const char *path) {
     job->lineno = lineno;
     job->source = source;
     job->bytes = (size_t)n;
-    st = submit(b, job);
+    st = enqueue(b, job);
   }
   if (!st && ferror(in)) {
     st = submit_failure(b, name, strerror(errno));
@@ -474,7 +466,7 @@ static TgStatus submit_path(Batch *b, const char *path) {
     return TG_BAD_ALLOC;
   }
   job->bytes = (!is_stdin && stat(path, &sb) == 0) ? (size_t)sb.st_size : 0;
-  return submit(b, job);
+  return enqueue(b, job);
 }
 
 static size_t total_size(const char *path) {

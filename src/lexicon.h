@@ -11,6 +11,7 @@
 #ifndef TELEGRAPH_SRC_LEXICON_H
 #define TELEGRAPH_SRC_LEXICON_H
 
+#include "telegraph/error.h"
 #include "telegraph/status.h"
 
 #include <stdbool.h>
@@ -20,17 +21,6 @@
 extern "C" {
 #endif
 
-#ifndef TG_ERROR_FN_DEFINED
-#  define TG_ERROR_FN_DEFINED
-/** Error reporting callback.
- *
- * `file` is the path being read, `line` and `col` are 1-based (0 when the
- * error concerns the whole file, e.g. it cannot be opened), `msg` is a short
- * English description.  All strings are owned by the caller of the callback
- * and are only valid for the duration of the call. */
-typedef void (*TgErrorFn)(void *data, const char *file, unsigned line,
-                          unsigned col, const char *msg);
-#endif
 
 /** Longest word (in bytes, after case folding and space collapsing). */
 #define TG_LEXICON_WORD_MAX 63

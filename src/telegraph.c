@@ -179,6 +179,35 @@ static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *re
   return tg_store_load(s->store, doc, result, s->base, s->prov);
 }
 
+/* Open a temporary file beside `output`, to be renamed over it, with the
+ * mode a new file would get (mkstemp makes it private); NULL, with a
+ * message, on failure.  *tmp receives its name (free it). */
+static FILE *open_beside(const char *output, char **tmp) {
+  *tmp = malloc(strlen(output) + 16);
+  int fd = -1;
+  if (*tmp) {
+    sprintf(*tmp, "%s.tmp.XXXXXX", output);
+    fd = mkstemp(*tmp);
+  }
+  FILE *f = NULL;
+  if (fd >= 0) {
+    const mode_t mask = umask(0);
+    umask(mask);
+    (void)fchmod(fd, 0666 & ~mask);
+    f = fdopen(fd, "w");
+  }
+  if (!f) {
+    fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
+    if (fd >= 0) {
+      close(fd);
+      unlink(*tmp);
+    }
+    free(*tmp);
+    *tmp = NULL;
+  }
+  return f;
+}
+
 static char *read_all(const char *path) {
   FILE *in = fopen(path, "rb");
   if (!in) {
@@ -256,23 +285,9 @@ static int run_export(const char *type, const char *path, const char *options, T
     }
     return EXIT_OK;
   }
-  if (output) {
-    tmp = malloc(strlen(output) + 16);
-    int fd = -1;
-    if (tmp) {
-      sprintf(tmp, "%s.tmp.XXXXXX", output);
-      fd = mkstemp(tmp);
-    }
-    if (fd < 0 || !(out = fdopen(fd, "w"))) {
-      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
-      if (fd >= 0) {
-        close(fd);
-        unlink(tmp);
-      }
-      free(tmp);
-      tg_store_free(store);
-      return EXIT_ERROR;
-    }
+  if (output && !(out = open_beside(output, &tmp))) {
+    tg_store_free(store);
+    return EXIT_ERROR;
   }
   signal(SIGPIPE, SIG_IGN);
   TgStatus st = tg_store_export(store, format, out);
@@ -556,30 +571,12 @@ int main(int argc, char **argv) {
     }
     output_direct = true;
   } else if (output && bo.write) {
-    tmp_path = malloc(strlen(output) + 16);
-    int fd = -1;
-    if (tmp_path) {
-      sprintf(tmp_path, "%s.tmp.XXXXXX", output);
-      signal(SIGINT, on_signal);
-      signal(SIGTERM, on_signal);
-      signal(SIGHUP, on_signal);
-      fd = mkstemp(tmp_path);
-    }
-    if (fd >= 0) {
-      /* mkstemp makes the file private; give it the mode a new file gets. */
-      const mode_t mask = umask(0);
-      umask(mask);
-      (void)fchmod(fd, 0666 & ~mask);
-    }
-    if (fd < 0 || !(out = fdopen(fd, "w"))) {
-      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
-      if (fd >= 0) {
-        close(fd);
-        unlink(tmp_path);
-      }
-      free(tmp_path);
-      tmp_path = NULL;
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    if (!(out = open_beside(output, &tmp_path))) {
       tg_extractor_free(ex);
+      free(resolved);
       return EXIT_ERROR;
     }
   }
