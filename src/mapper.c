@@ -462,10 +462,11 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
   tg_buf_clear(&doc_iri);
 }
 
-TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
-                         const char *base, TgProvenance prov, const TgDocument *doc,
-                         const TgResult *result) {
-  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, NULL, NULL, 0, 0,
+/* Map into a model, or straight to a serializer when `ser` is set. */
+static TgStatus map_into(librdf_world *world, librdf_model *model, raptor_serializer *ser,
+                         librdf_node *context, const char *base, TgProvenance prov,
+                         const TgDocument *doc, const TgResult *result) {
+  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, ser, NULL, 0, 0,
            {NULL, 0, 0}, TG_SUCCESS};
   map_document(&m, doc, result);
   tg_free(m.seen);
@@ -473,13 +474,14 @@ TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *
   return m.st;
 }
 
+TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
+                         const char *base, TgProvenance prov, const TgDocument *doc,
+                         const TgResult *result) {
+  return map_into(world, model, NULL, context, base, prov, doc, result);
+}
+
 TgStatus tg_map_document_stream(librdf_world *world, raptor_serializer *ser,
                                 librdf_node *context, const char *base, TgProvenance prov,
                                 const TgDocument *doc, const TgResult *result) {
-  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, NULL, context, ser, NULL, 0, 0,
-           {NULL, 0, 0}, TG_SUCCESS};
-  map_document(&m, doc, result);
-  tg_free(m.seen);
-  tg_buf_clear(&m.iri);
-  return m.st;
+  return map_into(world, NULL, ser, context, base, prov, doc, result);
 }

@@ -21,7 +21,6 @@ struct TgWriterImpl {
   TgErrorFn err;
   void *err_data;
   librdf_world *world;
-  librdf_serializer *serializer;
   raptor_serializer *lines; /* N-Triples and N-Quads: statements stream out */
   bool failed;
 };
@@ -124,9 +123,14 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
       return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no raptor serializer '%s'",
                        serializer_name(format));
     }
-  } else if ((st = new_serializer(w, &w->serializer))) {
-    tg_writer_free(w);
-    return st;
+  } else {
+    /* Fail now, not at the first article, if librdf lacks the format. */
+    librdf_serializer *probe = NULL;
+    if ((st = new_serializer(w, &probe))) {
+      tg_writer_free(w);
+      return st;
+    }
+    librdf_free_serializer(probe);
   }
   *out = w;
   return TG_SUCCESS;
@@ -135,9 +139,6 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
 void tg_writer_free(TgWriter *w) {
   if (!w) {
     return;
-  }
-  if (w->serializer) {
-    librdf_free_serializer(w->serializer);
   }
   if (w->lines) {
     raptor_serializer_serialize_end(w->lines);
@@ -173,9 +174,8 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
     }
     return st == TG_BAD_RDF ? TG_BAD_WRITE : st;
   }
-  librdf_storage *storage = librdf_new_storage(w->world, "hashes", NULL,
-                                               quads ? "hash-type='memory',contexts='yes'"
-                                                     : "hash-type='memory'");
+  /* Turtle, RDF/XML and dot: the serializers want a model (no graphs). */
+  librdf_storage *storage = librdf_new_storage(w->world, "hashes", NULL, "hash-type='memory'");
   librdf_model *model = storage ? librdf_new_model(w->world, storage, NULL) : NULL;
   if (!model) {
     if (storage) {
@@ -183,39 +183,19 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
     }
     return TG_BAD_ALLOC;
   }
-  librdf_node *context = NULL;
-  TgStatus st = TG_SUCCESS;
-  if (quads) {
-    char *g = tg_graph_iri(w->base, doc);
-    context = g ? librdf_new_node_from_uri_string(w->world, (const unsigned char *)g) : NULL;
-    tg_free(g);
-    st = context ? TG_SUCCESS : TG_BAD_ALLOC;
-  }
-  if (!st) {
-    st = tg_map_document(w->world, model, context, w->base, w->prov, doc, result);
-  }
+  TgStatus st = tg_map_document(w->world, model, NULL, w->base, w->prov, doc, result);
   if (!st) {
     w->failed = false;
     /* raptor's Turtle, RDF/XML and dot serializers keep what they wrote
-     * and print it again with the next model: a fresh one per article.
-     * The line formats stream and can be reused. */
-    librdf_serializer *ser = w->serializer;
-    const bool fresh = w->format != TG_FORMAT_NTRIPLES && w->format != TG_FORMAT_NQUADS;
-    if (fresh) {
-      st = new_serializer(w, &ser);
-    }
-    if (!st) {
+     * and print it again with the next model: a fresh one per article. */
+    librdf_serializer *ser = NULL;
+    if (!(st = new_serializer(w, &ser))) {
       if (librdf_serializer_serialize_model_to_file_handle(ser, w->stream, NULL, model) ||
           w->failed || ferror(w->stream)) {
         st = TG_BAD_WRITE;
       }
-      if (fresh) {
-        librdf_free_serializer(ser);
-      }
+      librdf_free_serializer(ser);
     }
-  }
-  if (context) {
-    librdf_free_node(context);
   }
   librdf_free_model(model);
   librdf_free_storage(storage);
