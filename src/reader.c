@@ -7,6 +7,7 @@
 
 #include "telegraph/document.h"
 
+#include "markup.h"
 #include "temporal.h"
 #include "util.h"
 
@@ -234,27 +235,59 @@ TgStatus tg_document_read(const char *path, const char *date, TgErrorFn err, voi
     tg_buf_clear(&buf);
     return st;
   }
-  char *id;
-  if (is_stdin) {
-    char hex[32];
-    snprintf(hex, sizeof hex, "stdin-%016" PRIx64, tg_hash(buf.buf ? buf.buf : "", buf.len));
-    id = tg_strdup(hex);
-  } else {
-    id = stem_of(path);
-  }
-  if (!id) {
-    tg_buf_clear(&buf);
-    return TG_BAD_ALLOC;
-  }
-  if (!*id) {
-    tg_free(id);
-    tg_buf_clear(&buf);
-    return tg_report(err, err_data, TG_BAD_ARG, name, 0, 0, "cannot derive a document id");
-  }
-  st = tg_document_new(buf.buf ? buf.buf : "", buf.len, id, name, date, err, err_data, out);
-  tg_free(id);
+  st = tg_document_from_bytes(path, buf.buf ? buf.buf : "", buf.len, NULL, date, err, err_data,
+                              out);
   tg_buf_clear(&buf);
   return st;
+}
+
+TgStatus tg_document_from_bytes(const char *path, const char *buf, size_t len, const char *id,
+                                const char *date, TgErrorFn err, void *err_data,
+                                TgDocument **out) {
+  *out = NULL;
+  const bool is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  char *made;
+  if (id) {
+    made = tg_strdup(id);
+  } else if (is_stdin) {
+    char hex[32];
+    snprintf(hex, sizeof hex, "stdin-%016" PRIx64, tg_hash(buf, len));
+    made = tg_strdup(hex);
+  } else {
+    made = stem_of(path);
+  }
+  if (!made) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st;
+  if (!*made) {
+    st = tg_report(err, err_data, TG_BAD_ARG, name, 0, 0, "cannot derive a document id");
+  } else {
+    st = tg_document_new(buf, len, made, name, date, err, err_data, out);
+  }
+  tg_free(made);
+  return st;
+}
+
+TgStatus tg_document_set_title(TgDocument *doc, const char *title) {
+  char *t = tg_strdup(title);
+  if (!t) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(doc->title);
+  doc->title = t;
+  return TG_SUCCESS;
+}
+
+TgStatus tg_document_set_url(TgDocument *doc, const char *url) {
+  char *u = tg_strdup(url);
+  if (!u) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(doc->url);
+  doc->url = u;
+  return TG_SUCCESS;
 }
 
 void tg_document_free(TgDocument *doc) {
