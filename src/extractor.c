@@ -89,6 +89,37 @@ TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *dir) {
   return st;
 }
 
+/* Column (in code points, from 1) of byte `at` of the document's input. */
+static unsigned column_of(const TgDocument *doc, size_t at) {
+  const char *text = tg_document_text(doc);
+  size_t from = at;
+  while (from && text[from - 1] != '\n') {
+    --from;
+  }
+  return (unsigned)tg_utf8_count(text + from, at - from) + 1;
+}
+
+/* Warnings about what the article could not give: a language the rules do
+ * not read, relative dates without an article date. */
+static void warn(const TgExtractor *ex, const TgDocument *doc, const TgResult *r) {
+  const char *src = tg_document_source(doc) ? tg_document_source(doc) : tg_document_id(doc);
+  const char *name = tg_document_language_name(doc);
+  if (name) {
+    tg_report(ex->err, ex->err_data, TG_SUCCESS, src, 0, 0,
+              "warning: the article is in %s (%s); the rules read English, so facts may be "
+              "missing", name, tg_document_language(doc));
+  }
+  if (r->n_undated) {
+    const char *text = tg_document_text(doc);
+    const int len = (int)(r->undated.end - r->undated.begin);
+    tg_report(ex->err, ex->err_data, TG_SUCCESS, src,
+              tg_document_line_of(doc, r->undated.begin), column_of(doc, r->undated.begin),
+              "warning: '%.*s' is a relative date and the article has no date: left out "
+              "(%zu in all; give --date YYYY-MM-DD)", len, text + r->undated.begin,
+              r->n_undated);
+  }
+}
+
 TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out) {
   *out = NULL;
   TgResult *r = tg_result_new();
@@ -117,6 +148,7 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     tg_result_free(r);
     return st;
   }
+  warn(ex, doc, r);
   *out = r;
   return TG_SUCCESS;
 }

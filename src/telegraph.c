@@ -32,9 +32,13 @@ typedef struct {
   bool quiet;
 } Diag;
 
+/* Messages starting "warning: " are warnings, which -q silences. */
 static void print_error(void *data, const char *file, unsigned line, unsigned col,
                         const char *msg) {
-  (void)data;
+  const Diag *diag = (const Diag *)data;
+  if (diag && diag->quiet && strncmp(msg, "warning: ", 9) == 0) {
+    return;
+  }
   if (file && line) {
     fprintf(stderr, "telegraph: %s:%u:%u: %s\n", file, line, col ? col : 1u, msg);
   } else if (file) {
@@ -76,7 +80,8 @@ static void print_help(void) {
          "      --provenance LEVEL  none, facts (default) or full\n"
          "      --data DIR          data directory (lexicon, gazetteers, rules)\n"
          "      --rules PATH        add a rule file or a directory of *.rules files\n"
-         "      --gazetteer FILE    add a gazetteer file\n"
+         "      --gazetteer FILE    add a gazetteer file: new entities, or aliases and ids\n"
+         "                          for shipped ones (ontology/gazetteer/README.md)\n"
          "  -q, --quiet             print no warnings and no progress line\n"
          "  -h, --help              print this help and exit\n"
          "      --version           print the version and exit\n"
