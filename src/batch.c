@@ -11,6 +11,7 @@
 #include "telegraph/batch.h"
 
 #include "markup.h"
+#include "turtle.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -266,10 +267,15 @@ static void emit(Batch *b, Job *job) {
       b->fatal = st;
       return;
     }
-  } else if (opt->write && job->out.len &&
-             fwrite(job->out.buf, 1, job->out.len, opt->out) != job->out.len) {
-    b->fatal = TG_BAD_WRITE;
-    return;
+  } else if (opt->write && job->out.len) {
+    /* Turtle: the prefixes once, with the first article. */
+    const size_t skip = opt->format == TG_FORMAT_TURTLE && b->emitted
+                            ? tg_turtle_prefix_length(job->out.buf, job->out.len)
+                            : 0;
+    if (fwrite(job->out.buf + skip, 1, job->out.len - skip, opt->out) != job->out.len - skip) {
+      b->fatal = TG_BAD_WRITE;
+      return;
+    }
   }
   ++b->emitted;
   ++b->stats->articles;

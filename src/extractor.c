@@ -89,6 +89,33 @@ TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *dir) {
   return st;
 }
 
+/* tg:changeBasis is a controlled value: the lexicon's "basis" words name
+ * a concept ("year-on-year", "from a year earlier": tg:YearOnYear), kept
+ * as the slot's datatype; a slot with other words is dropped rather than
+ * written as free text. */
+static void normalise_bases(const TgExtractor *ex, TgResult *r) {
+  static const char *const concepts[] = {NULL, "YearOnYear", "MonthOnMonth", "QuarterOnQuarter"};
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
+    size_t kept = 0;
+    for (size_t k = 0; k < f->slots.len; ++k) {
+      TgSlot s = *(TgSlot *)tg_vec_at(&f->slots, k);
+      long long v = 0;
+      if (s.prop == TG_PROP_CHANGE_BASIS && s.literal) {
+        if (!tg_lexicon_find(ex->p.lexicon, "basis", s.literal, strlen(s.literal), &v) ||
+            v < 1 || v > 3) {
+          continue;
+        }
+        s.datatype = concepts[v]; /* the words stay, for the reports */
+      }
+      *(TgSlot *)tg_vec_at(&f->slots, kept++) = s;
+    }
+    f->slots.len = kept;
+    f->pub.slots = (const TgSlot *)f->slots.data;
+    f->pub.n_slots = kept;
+  }
+}
+
 /* Column (in code points, from 1) of byte `at` of the document's input. */
 static unsigned column_of(const TgDocument *doc, size_t at) {
   const char *text = tg_document_text(doc);
@@ -148,6 +175,7 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     tg_result_free(r);
     return st;
   }
+  normalise_bases(ex, r);
   warn(ex, doc, r);
   *out = r;
   return TG_SUCCESS;

@@ -54,6 +54,7 @@ static const TgLexKind tg_lex_kinds[] = {
   {"abbrev", TG_LEXV_INT, 1, 2},
   {"future", TG_LEXV_INT, 1, 1},
   {"starter", TG_LEXV_INT, 1, 1},
+  {"basis", TG_LEXV_INT, 1, 3},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])

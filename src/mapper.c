@@ -400,6 +400,8 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       librdf_node *o = NULL;
       if (s->entity >= 0) {
         o = entity_node(m, r, s->entity);
+      } else if (s->prop == TG_PROP_CHANGE_BASIS) {
+        o = s->datatype ? uri_node(m, TG_NS, s->datatype) : NULL; /* a concept: tg:YearOnYear */
       } else if (s->literal && s->datatype && strcmp(s->datatype, "decimal") == 0 &&
                  !strchr(s->literal, '.')) {
         /* The canonical xsd:decimal form has a point ("2400.0"); without it
