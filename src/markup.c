@@ -645,19 +645,22 @@ TgStatus tg_markup_input(const char *path, const char *date, TgErrorFn err, void
   TgMarkupKind kind = is_stdin ? TG_MARKUP_NONE : tg_markup_kind_of_path(path);
   FILE *in = is_stdin ? stdin : fopen(path, "rb");
   struct stat sb;
+  memset(&sb, 0, sizeof sb);
   if (!in || (!is_stdin && (fstat(fileno(in), &sb) != 0 || S_ISDIR(sb.st_mode)))) {
     if (in) {
       fclose(in);
     }
     return TG_SUCCESS; /* the plain reader reports it */
   }
-  if (!is_stdin && !kind) {
+  /* Standard input, pipes and devices cannot be read twice: read whole. */
+  const bool whole = is_stdin || !S_ISREG(sb.st_mode);
+  if (!whole && !kind) {
     char head[1024];
     const size_t n = fread(head, 1, sizeof head, in);
     kind = tg_markup_sniff(head, n);
     rewind(in);
   }
-  if (!is_stdin && !kind) {
+  if (!whole && !kind) {
     fclose(in);
     return TG_SUCCESS;
   }
@@ -673,7 +676,7 @@ TgStatus tg_markup_input(const char *path, const char *date, TgErrorFn err, void
     fclose(in);
   }
   const char *text = buf.buf ? buf.buf : "";
-  if (!st && is_stdin) {
+  if (!st && whole && !kind) {
     kind = tg_markup_sniff(text, buf.len);
   }
   if (!st && !kind) {

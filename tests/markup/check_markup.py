@@ -84,6 +84,13 @@ def main():
         ids = doc_ids(nt)
         check(rc == 0 and len(ids) == 1 and graph_of(nt, ids.pop()) == with_link,
               "a page on standard input is known by its first bytes")
+        with open(page, "rb") as f:
+            r = subprocess.run([TG, "-f", "nt", "/dev/stdin"], input=f.read(),
+                               capture_output=True, timeout=120)  # a pipe: read once, whole
+        ids = doc_ids(r.stdout.decode())
+        check(r.returncode == 0 and len(ids) == 1 and
+              graph_of(r.stdout.decode(), ids.pop()) == with_link,
+              "a page through a pipe is known by its first bytes")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
