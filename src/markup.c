@@ -566,8 +566,10 @@ static TgStatus read_feed(const char *buf, size_t len, const char *name, const c
     return TG_FAILURE;
   }
   const xmlNode *top = xmlDocGetRootElement(doc);
+  /* RSS 2.0 items sit in <channel>; Atom entries and RSS 1.0 (<rdf:RDF>)
+   * items under the root. */
   const xmlNode *items = top && named(top, "rss") ? child(top, "channel") : top;
-  if (!top || !(named(top, "rss") || named(top, "feed")) || !items) {
+  if (!top || !(named(top, "rss") || named(top, "feed") || named(top, "RDF")) || !items) {
     xmlFreeDoc(doc);
     return tg_report(x->err, x->err_data, TG_FAILURE, name, top ? (unsigned)xmlGetLineNo(top) : 1u,
                      0, "not an RSS or Atom feed (the root is <%s>); skipped",
