@@ -36,6 +36,13 @@ typedef struct {
 typedef struct {
   TgFact pub;
   TgVec slots; /* TgSlot */
+  /* An `attach` rule's reading with no fact to attach to nearby (a recipient
+   * list far from its grant): the event step gives it to an approval or
+   * drops it; it never reaches the mapper. */
+  bool fragment;
+  /* The agent was named indirectly (a country, "the telecoms watchdog"), or
+   * not at all: the event step looks for the granting body in the article. */
+  bool agentless;
 } TgFactRec;
 
 struct TgResultImpl {
@@ -46,6 +53,7 @@ struct TgResultImpl {
   TgVec strings;   /* char*, owned */
   TgDate ref;      /* article date used to resolve relative dates */
   TgVec mention_gaz; /* long per mention: gazetteer entry or -1 */
+  bool headline;     /* sentence 0 is the document's title line */
 };
 
 TgResult *tg_result_new(void);
@@ -73,5 +81,10 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r);
 
 /** Relation rules: abstracted sentences matched by fact rules become facts. */
 TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m);
+
+/** Events (events.c): approval readings of one event merged, fragments
+ * given to their approval, missing granting bodies found in the article,
+ * recipients that are parents of other recipients dropped. */
+TgStatus tg_assemble_events(TgResult *r);
 
 #endif /* TG_PIPELINE_H */

@@ -174,6 +174,7 @@ typedef struct {
   bool claim_conflict;
   unsigned group_props; /* properties filled from named groups */
   TgSpan trigger; /* in abs; end 0 when none */
+  long agent_lo, agent_hi; /* mentions of the `agent` group, or -1 */
 } Build;
 
 static bool has_prop(const TgFactRec *f, TgProperty prop) {
@@ -304,6 +305,18 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       b->trigger.end = ge;
       continue;
     }
+    if (strcmp(name, "agent") == 0) {
+      /* A country or a description as the agent: no slot, and `fill`
+       * does not take it ("Indonesia has cleared ..." is no region). */
+      for (size_t k = gb; k < ge; ++k) {
+        const long owner = *(const long *)tg_vec_at(&a->owner, k);
+        if (owner >= 0) {
+          b->agent_lo = b->agent_lo < 0 ? owner : b->agent_lo;
+          b->agent_hi = owner;
+        }
+      }
+      continue;
+    }
     const bool negate = strcmp(name, "changeDown") == 0;
     const TgProperty prop =
         negate ? TG_PROP_CHANGE_PERCENT : tg_property_from_name(name, strlen(name));
@@ -409,6 +422,7 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
       const TgMention *m = tg_mention_at(r, mi);
       if ((m->flags & TG_MENTION_DEFINITION) ||
           (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
+          (b->agent_lo >= 0 && (long)mi >= b->agent_lo && (long)mi <= b->agent_hi) ||
           (!tg_class_is_entity(m->cls) && claimed[mi])) {
         continue;
       }
@@ -424,7 +438,11 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
     return st;
   }
   TgFactRec *target = rule->attach ? attach_target(r, rule->attach, si) : NULL;
-  if (rule->attach && !target) {
+  /* An approval's part with no approval nearby is kept as a fragment for
+   * the event step, which reads the whole article. */
+  const bool fragment = rule->attach && !target && rule->attach == TG_CLASS_APPROVAL &&
+                        rule->cls == TG_CLASS_APPROVAL;
+  if (rule->attach && !target && !fragment) {
     return TG_SUCCESS;
   }
   if (!target && !requirements_met(rule, &b->fact)) {
@@ -467,6 +485,8 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
     return TG_SUCCESS;
   }
   TgFactRec *f = &b->fact;
+  f->fragment = fragment;
+  f->agentless = rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY);
   f->pub.cls = rule->cls;
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
@@ -536,6 +556,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
       Build b;
       memset(&b, 0, sizeof b);
       b.rule = rule;
+      b.agent_lo = b.agent_hi = -1;
       tg_vec_init(&b.fact.slots, sizeof(TgSlot));
       if ((st = take_groups(r, text, a, claimed, pat, m->md, &b))) {
         tg_vec_clear(&b.fact.slots);

@@ -1,0 +1,327 @@
+/* telegraph stage 5b, events: the approvals of a document assembled from
+ * its sentences.
+ *
+ * The relation rules read one sentence at a time, so one granting act told
+ * in pieces ("Indonesia has cleared nine providers ..."; "The go-ahead came
+ * from the Ministry ..."; "The licensees are A, B and C", ten sentences
+ * on) comes out as several readings.  This step, run once per document
+ * after the rules and before the mapper:
+ *
+ *   1. gives each fragment (an `attach` reading with no approval within the
+ *      rules' window) to the nearest approval before it, else after it;
+ *   2. merges approval readings of one event: compatible granting bodies,
+ *      shared recipients or count (or one of them the headline), and no
+ *      conflicting region, service, date or count;
+ *   3. drops a recipient that is the parent of another recipient ("A, a
+ *      unit of B": B is named, not granted) or the granting body itself;
+ *   4. finds the granting body of an approval whose agent was a country or
+ *      a description ("Turkey's telecoms watchdog"): the regulator the
+ *      article names nearest to it, else a government body; an approval
+ *      of an article that names none keeps no granting body, with a lower
+ *      confidence.
+ *
+ * Each approval is compared with at most TG_EVENT_WINDOW earlier ones and
+ * the granting-body search walks the mentions once, so the step is linear
+ * in the article.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "pipeline.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many earlier approvals a reading is compared with. */
+#define TG_EVENT_WINDOW 12
+/* Confidence factors: granting body found elsewhere in the article; none. */
+#define TG_FOUND_AGENT_FACTOR 0.85
+#define TG_NO_AGENT_FACTOR 0.7
+
+static TgFactRec *fact_at(TgResult *r, size_t i) {
+  return (TgFactRec *)tg_vec_at(&r->facts, i);
+}
+
+static TgSlot *slot_at(TgFactRec *f, size_t i) { return (TgSlot *)tg_vec_at(&f->slots, i); }
+
+static bool is_multi(TgProperty prop) {
+  return prop == TG_PROP_GRANTED_TO || prop == TG_PROP_FOR_SERVICE ||
+         prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
+}
+
+static const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    if (slot_at(f, i)->prop == prop) {
+      return slot_at(f, i);
+    }
+  }
+  return NULL;
+}
+
+static size_t count_prop(TgFactRec *f, TgProperty prop) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    n += slot_at(f, i)->prop == prop;
+  }
+  return n;
+}
+
+static bool has_value(TgFactRec *f, const TgSlot *s) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *t = slot_at(f, i);
+    if (t->prop != s->prop) {
+      continue;
+    }
+    if (s->entity >= 0 ? t->entity == s->entity
+                       : (t->literal && s->literal && strcmp(t->literal, s->literal) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Do two readings share a value of `prop`? */
+static bool share(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  for (size_t i = 0; i < b->slots.len; ++i) {
+    if (slot_at(b, i)->prop == prop && has_value(a, slot_at(b, i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Both name a value of `prop` and none is shared. */
+static bool disjoint(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  return count_prop(a, prop) && count_prop(b, prop) && !share(a, b, prop);
+}
+
+static bool single_differs(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  const TgSlot *x = first_slot(a, prop);
+  const TgSlot *y = first_slot(b, prop);
+  if (!x || !y) {
+    return false;
+  }
+  if (x->entity >= 0 || y->entity >= 0) {
+    return x->entity != y->entity;
+  }
+  return !x->literal || !y->literal || strcmp(x->literal, y->literal) != 0;
+}
+
+/* The count of one equals the number of recipients the other names. */
+static bool count_fits(TgFactRec *a, TgFactRec *b) {
+  const TgSlot *c = first_slot(a, TG_PROP_RECIPIENT_COUNT);
+  const size_t n = count_prop(b, TG_PROP_GRANTED_TO);
+  if (!c || !c->literal || n == 0 || first_slot(b, TG_PROP_RECIPIENT_COUNT)) {
+    return false;
+  }
+  char buf[24];
+  snprintf(buf, sizeof buf, "%zu", n);
+  return strcmp(buf, c->literal) == 0;
+}
+
+static bool conflict(TgFactRec *a, TgFactRec *b) {
+  return single_differs(a, b, TG_PROP_GRANTED_BY) || single_differs(a, b, TG_PROP_DATE) ||
+         single_differs(a, b, TG_PROP_RECIPIENT_COUNT) || disjoint(a, b, TG_PROP_IN_REGION) ||
+         disjoint(a, b, TG_PROP_FOR_SERVICE);
+}
+
+static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
+  if (conflict(a, b)) {
+    return false;
+  }
+  const bool headline = r->headline && (a->pub.sentence == 0 || b->pub.sentence == 0);
+  return headline || share(a, b, TG_PROP_GRANTED_TO) ||
+         (first_slot(a, TG_PROP_RECIPIENT_COUNT) && first_slot(b, TG_PROP_RECIPIENT_COUNT)) ||
+         count_fits(a, b) || count_fits(b, a);
+}
+
+/* Add b's slots to a: every new value of a list property, a single value
+ * only where a has none. */
+static TgStatus absorb(TgFactRec *a, TgFactRec *b) {
+  for (size_t i = 0; i < b->slots.len; ++i) {
+    const TgSlot *s = slot_at(b, i);
+    if (is_multi(s->prop) ? has_value(a, s) : first_slot(a, s->prop) != NULL) {
+      continue;
+    }
+    TgStatus st = tg_fact_add_slot(a, s);
+    if (st) {
+      return st;
+    }
+  }
+  if (b->pub.confidence > a->pub.confidence) {
+    a->pub.confidence = b->pub.confidence;
+  }
+  a->agentless = a->agentless && !first_slot(a, TG_PROP_GRANTED_BY);
+  /* The reading from the body names the event; the headline only adds. */
+  if (a->pub.sentence == 0 && b->pub.sentence > 0) {
+    a->pub.sentence = b->pub.sentence;
+    a->pub.span = b->pub.span;
+    a->pub.rule = b->pub.rule;
+  }
+  tg_vec_clear(&b->slots);
+  b->pub.cls = TG_CLASS_NONE; /* removed when the facts are compacted */
+  return TG_SUCCESS;
+}
+
+static bool live_approval(TgFactRec *f) {
+  return f->pub.cls == TG_CLASS_APPROVAL && !f->fragment;
+}
+
+/* 1. Fragments go to the nearest approval before them, else after. */
+static TgStatus place_fragments(TgResult *r) {
+  long last = -1;
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (live_approval(f)) {
+      last = (long)i;
+      continue;
+    }
+    if (!(f->pub.cls == TG_CLASS_APPROVAL && f->fragment)) {
+      continue;
+    }
+    long to = last;
+    for (size_t k = i + 1; to < 0 && k < r->facts.len; ++k) {
+      to = live_approval(fact_at(r, k)) ? (long)k : -1;
+    }
+    if (to < 0) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+      continue;
+    }
+    TgStatus st = absorb(fact_at(r, (size_t)to), f);
+    if (st) {
+      return st;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* 2. Readings of one event merged into the earliest of them. */
+static TgStatus merge_events(TgResult *r) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *b = fact_at(r, i);
+    if (!live_approval(b)) {
+      continue;
+    }
+    size_t seen = 0;
+    for (size_t k = i; k-- > 0 && seen < TG_EVENT_WINDOW;) {
+      TgFactRec *a = fact_at(r, k);
+      if (!live_approval(a)) {
+        continue;
+      }
+      ++seen;
+      if (one_event(r, a, b)) {
+        TgStatus st = absorb(a, b);
+        if (st) {
+          return st;
+        }
+        break;
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* 3. Recipients that name someone else: a parent of another recipient,
+ * the granting body. */
+static void prune_recipients(TgResult *r, TgFactRec *f) {
+  const TgSlot *by = first_slot(f, TG_PROP_GRANTED_BY);
+  const long granter = by ? by->entity : -1;
+  size_t out = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot s = *slot_at(f, i);
+    bool drop = false;
+    if (s.prop == TG_PROP_GRANTED_TO && s.entity >= 0) {
+      drop = s.entity == granter;
+      for (size_t k = 0; k < f->slots.len && !drop; ++k) {
+        const TgSlot *t = slot_at(f, k);
+        drop = t->prop == TG_PROP_GRANTED_TO && t->entity >= 0 && t->entity != s.entity &&
+               tg_entity_rec(r, (size_t)t->entity)->pub.parent == s.entity;
+      }
+    }
+    if (!drop) {
+      *slot_at(f, out++) = s;
+    }
+  }
+  f->slots.len = out;
+}
+
+/* The regulator (else government body) mentioned in the sentence nearest
+ * to `si`, a later sentence winning a tie ("The go-ahead came from ...");
+ * -1 if the article names none.  `best` holds the two candidates by class
+ * so one walk over the mentions serves. */
+static long nearest_agent(TgResult *r, size_t si) {
+  long best[2] = {-1, -1};
+  size_t dist[2] = {0, 0};
+  for (size_t i = 0; i < r->mentions.len; ++i) {
+    const TgMention *m = tg_mention_at(r, i);
+    const int k = m->cls == TG_CLASS_REGULATOR ? 0 : m->cls == TG_CLASS_GOVERNMENT_BODY ? 1 : -1;
+    if (k < 0 || m->entity < 0) {
+      continue;
+    }
+    const size_t d = m->sentence > si ? m->sentence - si : si - m->sentence;
+    if (best[k] < 0 || d < dist[k] || (d == dist[k] && m->sentence > si)) {
+      best[k] = m->entity;
+      dist[k] = d;
+    }
+  }
+  return best[0] >= 0 ? best[0] : best[1];
+}
+
+/* 4. A granting body for approvals whose agent was not named as one. */
+static TgStatus find_agents(TgResult *r) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
+      continue;
+    }
+    const long agent = nearest_agent(r, f->pub.sentence);
+    if (agent < 0) {
+      f->pub.confidence *= TG_NO_AGENT_FACTOR;
+      continue;
+    }
+    TgSlot s = {TG_PROP_GRANTED_BY, agent, -1, NULL, NULL};
+    TgStatus st = tg_fact_add_slot(f, &s);
+    if (st) {
+      return st;
+    }
+    f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
+  }
+  return TG_SUCCESS;
+}
+
+/* Removed facts out, fragments that found no approval out, public views
+ * of the slots refreshed. */
+static void compact(TgResult *r) {
+  size_t out = 0;
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    const bool empty_approval = f->pub.cls == TG_CLASS_APPROVAL &&
+                                !first_slot(f, TG_PROP_GRANTED_TO) &&
+                                !first_slot(f, TG_PROP_RECIPIENT_COUNT);
+    if (f->pub.cls == TG_CLASS_NONE || f->fragment || empty_approval) {
+      tg_vec_clear(&f->slots);
+      continue;
+    }
+    f->pub.slots = (const TgSlot *)f->slots.data;
+    f->pub.n_slots = f->slots.len;
+    *fact_at(r, out++) = *f;
+  }
+  r->facts.len = out;
+}
+
+TgStatus tg_assemble_events(TgResult *r) {
+  TgStatus st = place_fragments(r);
+  if (!st) {
+    st = merge_events(r);
+  }
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    if (live_approval(fact_at(r, i))) {
+      prune_recipients(r, fact_at(r, i));
+    }
+  }
+  if (!st) {
+    st = find_agents(r);
+  }
+  compact(r);
+  return st;
+}
