@@ -128,7 +128,10 @@ static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
   if (conflict(a, b)) {
     return false;
   }
-  const bool headline = r->headline && (a->pub.sentence == 0 || b->pub.sentence == 0);
+  /* A headline adds a count or a country to the body's event; when both
+   * name recipients, they must share one. */
+  const bool headline = r->headline && (a->pub.sentence == 0 || b->pub.sentence == 0) &&
+                        !(first_slot(a, TG_PROP_GRANTED_TO) && first_slot(b, TG_PROP_GRANTED_TO));
   return headline || share(a, b, TG_PROP_GRANTED_TO) ||
          (first_slot(a, TG_PROP_RECIPIENT_COUNT) && first_slot(b, TG_PROP_RECIPIENT_COUNT)) ||
          count_fits(a, b) || count_fits(b, a);
@@ -245,18 +248,107 @@ static void prune_recipients(TgResult *r, TgFactRec *f) {
   f->slots.len = out;
 }
 
+/* Is the place mention `mi` where a firm is based ("the London-based
+ * lender", "based in Abu Dhabi") or a dateline ("LONDON, Nov 3 -")? */
+static bool base_or_dateline(TgResult *r, const char *text, size_t len, long mi) {
+  if (mi < 0) {
+    return false;
+  }
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const size_t e = m->span.end;
+  static const char *const after[] = {"-based", "-headquartered", "-registered", " -based", NULL};
+  for (size_t k = 0; after[k]; ++k) {
+    const size_t n = strlen(after[k]);
+    if (e + n <= len && memcmp(text + e, after[k], n) == 0) {
+      return true;
+    }
+  }
+  static const char *const before[] = {"based in ", "headquartered in ", "registered in ", NULL};
+  for (size_t k = 0; before[k]; ++k) {
+    const size_t n = strlen(before[k]);
+    if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k], n) == 0) {
+      return true;
+    }
+  }
+  /* A dateline: the place in capitals, then a comma. */
+  size_t caps = 0;
+  for (size_t i = m->span.begin; i < e; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    caps += (c >= 'A' && c <= 'Z');
+  }
+  return caps >= 4 && e < len && text[e] == ',';
+}
+
+static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  size_t out = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot s = *slot_at(f, i);
+    if (!(s.prop == TG_PROP_IN_REGION && base_or_dateline(r, text, len, s.mention))) {
+      *slot_at(f, out++) = s;
+    }
+  }
+  f->slots.len = out;
+}
+
 /* The regulator (else government body) mentioned in the sentence nearest
  * to `si`, a later sentence winning a tie ("The go-ahead came from ...");
  * -1 if the article names none.  `best` holds the two candidates by class
  * so one walk over the mentions serves. */
-static long nearest_agent(TgResult *r, size_t si) {
+/* Does a word of the description (4+ letters, not a generic head) occur
+ * in the entity's label?  "customs authority" fits "General Administration
+ * of Customs of China", "central bank" fits "People's Bank of China". */
+static bool fits_description(const char *desc, const char *label) {
+  static const char *const generic[] = {"authority", "ministry", "commission", "regulator",
+                                        "watchdog", "central", "country", "national",
+                                        "state", "said", "that", "agency", NULL};
+  size_t i = 0;
+  while (desc && desc[i]) {
+    while (desc[i] && !((desc[i] | 32) >= 'a' && (desc[i] | 32) <= 'z')) ++i;
+    size_t j = i;
+    while (((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z')) ++j;
+    char w[32];
+    const size_t n = j - i;
+    bool skip = n < 4 || n >= sizeof w;
+    if (!skip) {
+      for (size_t k = 0; k < n; ++k) w[k] = (char)(desc[i + k] | 32);
+      w[n] = '\0';
+      /* "telecoms" stands for a telecommunications body. */
+      if (n > 5 && w[n - 1] == 's') w[n - 1] = '\0';
+      for (size_t g = 0; generic[g] && !skip; ++g) skip = strcmp(w, generic[g]) == 0;
+    }
+    if (!skip) {
+      const size_t wn = strlen(w);
+      for (size_t k = 0; label[k]; ++k) {
+        size_t q = 0;
+        while (q < wn && label[k + q] && (label[k + q] | 32) == w[q]) ++q;
+        if (q == wn) return true;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+static long nearest_agent(TgResult *r, size_t si, const char *desc) {
   long best[2] = {-1, -1};
   size_t dist[2] = {0, 0};
+  bool fit[2] = {false, false};
   for (size_t i = 0; i < r->mentions.len; ++i) {
     const TgMention *m = tg_mention_at(r, i);
     const int k = m->cls == TG_CLASS_REGULATOR ? 0 : m->cls == TG_CLASS_GOVERNMENT_BODY ? 1 : -1;
     if (k < 0 || m->entity < 0) {
       continue;
+    }
+    const bool f = desc && fits_description(desc, tg_entity_rec(r, (size_t)m->entity)->pub.label);
+    if (fit[k] && !f) {
+      continue;
+    }
+    if (f && !fit[k]) {
+      best[k] = -1;
+      fit[k] = true;
     }
     const size_t d = m->sentence > si ? m->sentence - si : si - m->sentence;
     if (best[k] < 0 || d < dist[k] || (d == dist[k] && m->sentence > si)) {
@@ -274,7 +366,7 @@ static TgStatus find_agents(TgResult *r) {
     if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
       continue;
     }
-    const long agent = nearest_agent(r, f->pub.sentence);
+    const long agent = nearest_agent(r, f->pub.sentence, f->agent_text);
     if (agent < 0) {
       f->pub.confidence *= TG_NO_AGENT_FACTOR;
       continue;
@@ -309,7 +401,7 @@ static void compact(TgResult *r) {
   r->facts.len = out;
 }
 
-TgStatus tg_assemble_events(TgResult *r) {
+TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   TgStatus st = place_fragments(r);
   if (!st) {
     st = merge_events(r);
@@ -317,6 +409,7 @@ TgStatus tg_assemble_events(TgResult *r) {
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     if (live_approval(fact_at(r, i))) {
       prune_recipients(r, fact_at(r, i));
+      prune_regions(r, text, len, fact_at(r, i));
     }
   }
   if (!st) {

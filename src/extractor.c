@@ -142,7 +142,7 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
                         ex->p.lexicon, &r->sentences)) &&
       !(st = tg_recognize(&ex->p, doc, r, &m)) && !(st = tg_resolve(&ex->p, doc, r)) &&
       !(st = tg_relate(&ex->p, doc, r, &m))) {
-    st = tg_assemble_events(r);
+    st = tg_assemble_events(r, text, tg_document_length(doc));
   }
   tg_matcher_clear(&m);
   if (st) {

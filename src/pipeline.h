@@ -43,6 +43,7 @@ typedef struct {
   /* The agent was named indirectly (a country, "the telecoms watchdog"), or
    * not at all: the event step looks for the granting body in the article. */
   bool agentless;
+  const char *agent_text; /* the agent's words ("China's customs authority"), or NULL */
 } TgFactRec;
 
 struct TgResultImpl {
@@ -85,6 +86,6 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
 /** Events (events.c): approval readings of one event merged, fragments
  * given to their approval, missing granting bodies found in the article,
  * recipients that are parents of other recipients dropped. */
-TgStatus tg_assemble_events(TgResult *r);
+TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len);
 
 #endif /* TG_PIPELINE_H */

@@ -306,6 +306,9 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       continue;
     }
     if (strcmp(name, "agent") == 0) {
+      if ((st = literal_of(r, text, a, gb, ge, true, &b->fact.agent_text))) {
+        return st;
+      }
       /* A country or a description as the agent: no slot, and `fill`
        * does not take it ("Indonesia has cleared ..." is no region). */
       for (size_t k = gb; k < ge; ++k) {
