@@ -132,7 +132,10 @@ static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
    * name recipients, they must share one. */
   const bool headline = r->headline && (a->pub.sentence == 0 || b->pub.sentence == 0) &&
                         !(first_slot(a, TG_PROP_GRANTED_TO) && first_slot(b, TG_PROP_GRANTED_TO));
-  return headline || share(a, b, TG_PROP_GRANTED_TO) ||
+  /* An announcement without recipients ("it had issued rural 4G
+   * licences") takes the recipients the next reading names. */
+  const bool shell = !first_slot(a, TG_PROP_GRANTED_TO) && !first_slot(a, TG_PROP_RECIPIENT_COUNT);
+  return headline || shell || share(a, b, TG_PROP_GRANTED_TO) ||
          (first_slot(a, TG_PROP_RECIPIENT_COUNT) && first_slot(b, TG_PROP_RECIPIENT_COUNT)) ||
          count_fits(a, b) || count_fits(b, a);
 }
@@ -298,7 +301,7 @@ static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *
  * -1 if the article names none.  `best` holds the two candidates by class
  * so one walk over the mentions serves. */
 /* Does a word of the description (4+ letters, not a generic head) occur
- * in the entity's label?  "customs authority" fits "General Administration
+ * in the entity's label?  Words are compared without case.  "customs authority" fits "General Administration
  * of Customs of China", "central bank" fits "People's Bank of China". */
 static bool fits_description(const char *desc, const char *label) {
   static const char *const generic[] = {"authority", "ministry", "commission", "regulator",
@@ -311,7 +314,8 @@ static bool fits_description(const char *desc, const char *label) {
     while (((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z')) ++j;
     char w[32];
     const size_t n = j - i;
-    bool skip = n < 4 || n >= sizeof w;
+    /* Capitalised words are names ("Turkey's"), not the description. */
+    bool skip = n < 4 || n >= sizeof w || (desc[i] >= 'A' && desc[i] <= 'Z');
     if (!skip) {
       for (size_t k = 0; k < n; ++k) w[k] = (char)(desc[i + k] | 32);
       w[n] = '\0';

@@ -306,7 +306,7 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       continue;
     }
     if (strcmp(name, "agent") == 0) {
-      if ((st = literal_of(r, text, a, gb, ge, true, &b->fact.agent_text))) {
+      if ((st = literal_of(r, text, a, gb, ge, false, &b->fact.agent_text))) {
         return st;
       }
       /* A country or a description as the agent: no slot, and `fill`
