@@ -18,7 +18,9 @@
  *      a description ("Turkey's telecoms watchdog"): the regulator the
  *      article names nearest to it, else a government body; an approval
  *      of an article that names none keeps no granting body, with a lower
- *      confidence.
+ *      confidence;
+ *   5. drops statistics that restate an amount ("(about 3.9 billion U.S.
+ *      dollars)") or count incidentally ("the top five operators").
  *
  * Each approval is compared with at most TG_EVENT_WINDOW earlier ones and
  * the granting-body search walks the mentions once, so the step is linear
@@ -385,6 +387,56 @@ static TgStatus find_agents(TgResult *r) {
   return TG_SUCCESS;
 }
 
+/* The value mention of a statistic, or NULL. */
+static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
+  const TgSlot *v = first_slot(f, TG_PROP_VALUE);
+  return v && v->mention >= 0 ? tg_mention_at(r, (size_t)v->mention) : NULL;
+}
+
+/* "98.6 trillion dong (about 3.9 billion U.S. dollars)": the amount in
+ * parentheses right after another amount restates it. */
+static bool conversion(TgResult *r, const char *text, const TgMention *m, size_t mi) {
+  if (mi == 0) {
+    return false;
+  }
+  const TgMention *prev = tg_mention_at(r, mi - 1);
+  if (prev->cls != TG_CLASS_MONEY || prev->span.end > m->span.begin) {
+    return false;
+  }
+  size_t i = prev->span.end;
+  while (i < m->span.begin && text[i] == ' ') ++i;
+  if (i >= m->span.begin || text[i] != '(') {
+    return false;
+  }
+  /* At most one word between the parenthesis and the amount ("about"). */
+  size_t words = 0;
+  for (++i; i < m->span.begin; ++i) {
+    words += text[i] == ' ' && text[i - 1] != ' ' && text[i - 1] != '(';
+  }
+  return words <= 1;
+}
+
+/* Statistics that are no facts of their own: a conversion of an amount
+ * just given; a small bare count ("the top five operators", "two bands"),
+ * a count below ten with no change and no date. */
+static void prune_statistics(TgResult *r, const char *text) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    const TgMention *m = f->pub.cls == TG_CLASS_STATISTIC ? value_mention(r, f) : NULL;
+    if (!m) {
+      continue;
+    }
+    const size_t mi = (size_t)(m - tg_mention_at(r, 0));
+    const bool small = m->cls == TG_CLASS_NUMBER && m->value && m->value[0] >= '1' &&
+                       m->value[0] <= '9' && m->value[1] == '\0' &&
+                       !first_slot(f, TG_PROP_CHANGE_PERCENT) && !first_slot(f, TG_PROP_AS_OF);
+    if (small || conversion(r, text, m, mi)) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+    }
+  }
+}
+
 /* Removed facts out, fragments that found no approval out, public views
  * of the slots refreshed. */
 static void compact(TgResult *r) {
@@ -419,6 +471,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   if (!st) {
     st = find_agents(r);
   }
+  prune_statistics(r, text);
   compact(r);
   return st;
 }

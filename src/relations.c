@@ -216,7 +216,9 @@ static TgStatus add_mention(TgResult *r, const bool *claimed, Build *b, TgProper
       b->coref = true;
     }
   } else {
-    if (claimed[mi] && (prop == TG_PROP_VALUE || prop == TG_PROP_RECIPIENT_COUNT)) {
+    /* A number or a change belongs to one fact. */
+    if (claimed[mi] && (prop == TG_PROP_VALUE || prop == TG_PROP_RECIPIENT_COUNT ||
+                        prop == TG_PROP_CHANGE_PERCENT)) {
       b->claim_conflict = true;
       return TG_SUCCESS;
     }
@@ -434,7 +436,8 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
       }
     }
   }
-  if (b->claim_conflict && !has_prop(&b->fact, TG_PROP_VALUE) && rule->cls == TG_CLASS_STATISTIC) {
+  if (b->claim_conflict && rule->cls == TG_CLASS_STATISTIC &&
+      !has_prop(&b->fact, TG_PROP_VALUE) && !has_prop(&b->fact, TG_PROP_CHANGE_PERCENT)) {
     return TG_SUCCESS;
   }
   if ((st = derive_unit(r, &b->fact))) {
