@@ -13,7 +13,8 @@
  *      shared recipients or count (or one of them the headline), and no
  *      conflicting region, service, date or count;
  *   3. drops a recipient that is the parent of another recipient ("A, a
- *      unit of B": B is named, not granted) or the granting body itself;
+ *      unit of B": B is named, not granted), a partner or owner named
+ *      beside it ("with B", "owned by B"), or the granting body itself;
  *   4. finds the granting body of an approval whose agent was a country or
  *      a description ("Turkey's telecoms watchdog"): the regulator the
  *      article names nearest to it, else a government body; an approval
@@ -229,9 +230,58 @@ static TgStatus merge_events(TgResult *r) {
   return TG_SUCCESS;
 }
 
-/* 3. Recipients that name someone else: a parent of another recipient,
- * the granting body. */
-static void prune_recipients(TgResult *r, TgFactRec *f) {
+/* Does the text just before mention `mi` (back to the previous mention or
+ * the sentence start) end with words that make it someone other than a
+ * grantee: a parent or owner in apposition ("a unit of B", "owned by B"),
+ * a partner ("with B", "partner B"), a rival? */
+static bool named_as_other(TgResult *r, const char *text, long mi) {
+  static const char *const cues[] = {
+      "unit of", "subsidiary of", "arm of", "division of", "affiliate of", "venture of",
+      "owned by", "backed by", "controlled by", "part of", "parent", "parent company",
+      "partner", "partners", "partnership with", "with", "rival", "rivals", "competitor",
+      "competitors", "alongside", NULL};
+  if (mi <= 0) {
+    return false;
+  }
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const TgMention *prev = tg_mention_at(r, (size_t)mi - 1);
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t from = prev->sentence == m->sentence && prev->span.end <= m->span.begin
+                    ? prev->span.end
+                    : sent.begin;
+  if (m->span.begin - from > 48) {
+    from = m->span.begin - 48;
+  }
+  /* The words before the name, lower case, without a final article. */
+  char w[64];
+  size_t n = 0;
+  for (size_t i = from; i < m->span.begin && n + 1 < sizeof w; ++i) {
+    const char c = text[i];
+    w[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : (c == ',' || c == '\n') ? ' ' : c);
+  }
+  while (n && w[n - 1] == ' ') --n;
+  w[n] = '\0';
+  static const char *const articles[] = {" the", " its", " their", " a", NULL};
+  for (size_t k = 0; articles[k]; ++k) {
+    const size_t an = strlen(articles[k]);
+    if (n >= an && strcmp(w + n - an, articles[k]) == 0) {
+      n -= an;
+      w[n] = '\0';
+      break;
+    }
+  }
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t cn = strlen(cues[k]);
+    if (n >= cn && strcmp(w + n - cn, cues[k]) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* 3. Recipients that name someone else: a parent of another recipient, a
+ * partner or owner named beside it, the granting body. */
+static void prune_recipients(TgResult *r, const char *text, TgFactRec *f) {
   const TgSlot *by = first_slot(f, TG_PROP_GRANTED_BY);
   const long granter = by ? by->entity : -1;
   size_t out = 0;
@@ -239,7 +289,7 @@ static void prune_recipients(TgResult *r, TgFactRec *f) {
     const TgSlot s = *slot_at(f, i);
     bool drop = false;
     if (s.prop == TG_PROP_GRANTED_TO && s.entity >= 0) {
-      drop = s.entity == granter;
+      drop = s.entity == granter || named_as_other(r, text, s.mention);
       for (size_t k = 0; k < f->slots.len && !drop; ++k) {
         const TgSlot *t = slot_at(f, k);
         drop = t->prop == TG_PROP_GRANTED_TO && t->entity >= 0 && t->entity != s.entity &&
@@ -365,6 +415,13 @@ static long nearest_agent(TgResult *r, size_t si, const char *desc) {
   return best[0] >= 0 ? best[0] : best[1];
 }
 
+/* An agent described with no country or name ("the ministry", "its
+ * regulator"). */
+static bool described_only(const char *agent) {
+  return agent && (strncmp(agent, "the ", 4) == 0 || strncmp(agent, "The ", 4) == 0 ||
+                   strncmp(agent, "its ", 4) == 0 || strncmp(agent, "Its ", 4) == 0);
+}
+
 /* 4. A granting body for approvals whose agent was not named as one. */
 static TgStatus find_agents(TgResult *r) {
   for (size_t i = 0; i < r->facts.len; ++i) {
@@ -373,6 +430,13 @@ static TgStatus find_agents(TgResult *r) {
       continue;
     }
     const long agent = nearest_agent(r, f->pub.sentence, f->agent_text);
+    if (agent < 0 && described_only(f->agent_text)) {
+      /* "The ministry granted ..." in an article naming no ministry: an
+       * agent we cannot name is no fact. */
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+      continue;
+    }
     if (agent < 0) {
       f->pub.confidence *= TG_NO_AGENT_FACTOR;
       continue;
@@ -464,7 +528,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   }
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     if (live_approval(fact_at(r, i))) {
-      prune_recipients(r, fact_at(r, i));
+      prune_recipients(r, text, fact_at(r, i));
       prune_regions(r, text, len, fact_at(r, i));
     }
   }
