@@ -14,7 +14,8 @@
  *      conflicting region, service, date or count;
  *   3. drops a recipient that is the parent of another recipient ("A, a
  *      unit of B": B is named, not granted), a partner or owner named
- *      beside it ("with B", "owned by B"), or the granting body itself;
+ *      beside it ("with B", "owned by B"), the company announcing the news
+ *      ("..., distributor B said"), or the granting body itself;
  *   4. finds the granting body of an approval whose agent was a country or
  *      a description ("Turkey's telecoms watchdog"): the regulator the
  *      article names nearest to it, else a government body; an approval
@@ -279,9 +280,29 @@ static bool named_as_other(TgResult *r, const char *text, long mi) {
   return false;
 }
 
+/* Is mention `mi` the company announcing the news ("..., distributor
+ * Tupã Distribuição SA said on Wednesday")? */
+static bool announcer(TgResult *r, const char *text, size_t len, long mi) {
+  static const char *const verbs[] = {"said", "says", "announced", "told", "confirmed",
+                                      "stated", NULL};
+  if (mi < 0) {
+    return false;
+  }
+  size_t i = tg_mention_at(r, (size_t)mi)->span.end;
+  while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
+  for (size_t k = 0; verbs[k]; ++k) {
+    const size_t n = strlen(verbs[k]);
+    if (i + n <= len && memcmp(text + i, verbs[k], n) == 0 &&
+        (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* 3. Recipients that name someone else: a parent of another recipient, a
  * partner or owner named beside it, the granting body. */
-static void prune_recipients(TgResult *r, const char *text, TgFactRec *f) {
+static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRec *f) {
   const TgSlot *by = first_slot(f, TG_PROP_GRANTED_BY);
   const long granter = by ? by->entity : -1;
   size_t out = 0;
@@ -289,7 +310,8 @@ static void prune_recipients(TgResult *r, const char *text, TgFactRec *f) {
     const TgSlot s = *slot_at(f, i);
     bool drop = false;
     if (s.prop == TG_PROP_GRANTED_TO && s.entity >= 0) {
-      drop = s.entity == granter || named_as_other(r, text, s.mention);
+      drop = s.entity == granter || named_as_other(r, text, s.mention) ||
+             announcer(r, text, len, s.mention);
       for (size_t k = 0; k < f->slots.len && !drop; ++k) {
         const TgSlot *t = slot_at(f, k);
         drop = t->prop == TG_PROP_GRANTED_TO && t->entity >= 0 && t->entity != s.entity &&
@@ -528,7 +550,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   }
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     if (live_approval(fact_at(r, i))) {
-      prune_recipients(r, text, fact_at(r, i));
+      prune_recipients(r, text, len, fact_at(r, i));
       prune_regions(r, text, len, fact_at(r, i));
     }
   }
