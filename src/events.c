@@ -22,7 +22,9 @@
  *      of an article that names none keeps no granting body, with a lower
  *      confidence;
  *   5. drops statistics that restate an amount ("(about 3.9 billion U.S.
- *      dollars)") or count incidentally ("the top five operators").
+ *      dollars)") or count incidentally ("the top five operators");
+ *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
+ *      with the sentence's next date.
  *
  * Each approval is compared with at most TG_EVENT_WINDOW earlier ones and
  * the granting-body search walks the mentions once, so the step is linear
@@ -231,49 +233,108 @@ static TgStatus merge_events(TgResult *r) {
   return TG_SUCCESS;
 }
 
-/* Does the text just before mention `mi` (back to the previous mention or
- * the sentence start) end with words that make it someone other than a
- * grantee: a parent or owner in apposition ("a unit of B", "owned by B"),
- * a partner ("with B", "partner B"), a rival? */
+/* Words that make the next name someone other than a grantee: an owner or
+ * parent in apposition ("a unit of B", "owned by B"), a partner, a rival.
+ * `strong` cues may have a few words between them and the name ("backed by
+ * Chennai investment firm B"); the others must come right before it. */
+static const char *const other_strong[] = {
+    "unit of", "subsidiary of", "arm of", "division of", "affiliate of", "venture of",
+    "owned by", "backed by", "controlled by", "led by", "parent", "partner", "partners",
+    "rival", "rivals", "competitor", "competitors", NULL};
+static const char *const other_near[] = {"with", "partnership with", "alongside", "part of",
+                                         NULL};
+
+static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t cn = strlen(cues[k]);
+    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "along with B", "together with B" add a grantee. */
+static bool cue_before(const char *w, size_t n) {
+  static const char *const joint[] = {"along with", "together with", NULL};
+  return !ends_with_cue(w, n, joint) &&
+         (ends_with_cue(w, n, other_near) || ends_with_cue(w, n, other_strong));
+}
+
+/* Drop the last word of w[0..n) (and the spaces before it); its first
+ * character in the original text is reported through `first`. */
+static size_t drop_word(const char *w, size_t n, char *first) {
+  size_t e = n;
+  while (e && w[e - 1] != ' ') --e;
+  *first = w[e];
+  while (e && w[e - 1] == ' ') --e;
+  return e;
+}
+
+/* Does the text before mention `mi` (back to the previous organisation or
+ * the sentence start, at most 60 bytes) make it someone other than a
+ * grantee?  Place names and adjectives between the cue and the name are
+ * skipped ("a unit of Mumbai-based B", "with Swiss partner B"). */
 static bool named_as_other(TgResult *r, const char *text, long mi) {
-  static const char *const cues[] = {
-      "unit of", "subsidiary of", "arm of", "division of", "affiliate of", "venture of",
-      "owned by", "backed by", "controlled by", "part of", "parent", "parent company",
-      "partner", "partners", "partnership with", "with", "rival", "rivals", "competitor",
-      "competitors", "alongside", NULL};
   if (mi <= 0) {
     return false;
   }
   const TgMention *m = tg_mention_at(r, (size_t)mi);
-  const TgMention *prev = tg_mention_at(r, (size_t)mi - 1);
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
-  size_t from = prev->sentence == m->sentence && prev->span.end <= m->span.begin
-                    ? prev->span.end
-                    : sent.begin;
-  if (m->span.begin - from > 48) {
-    from = m->span.begin - 48;
-  }
-  /* The words before the name, lower case, without a final article. */
-  char w[64];
-  size_t n = 0;
-  for (size_t i = from; i < m->span.begin && n + 1 < sizeof w; ++i) {
-    const char c = text[i];
-    w[n++] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : (c == ',' || c == '\n') ? ' ' : c);
-  }
-  while (n && w[n - 1] == ' ') --n;
-  w[n] = '\0';
-  static const char *const articles[] = {" the", " its", " their", " a", NULL};
-  for (size_t k = 0; articles[k]; ++k) {
-    const size_t an = strlen(articles[k]);
-    if (n >= an && strcmp(w + n - an, articles[k]) == 0) {
-      n -= an;
-      w[n] = '\0';
+  size_t from = sent.begin;
+  for (size_t k = (size_t)mi; k-- > 0;) {
+    const TgMention *p = tg_mention_at(r, k);
+    if (p->sentence != m->sentence || p->span.end <= sent.begin) {
+      break;
+    }
+    if (p->cls != TG_CLASS_PLACE && p->span.end <= m->span.begin) {
+      from = p->span.end;
       break;
     }
   }
-  for (size_t k = 0; cues[k]; ++k) {
-    const size_t cn = strlen(cues[k]);
-    if (n >= cn && strcmp(w + n - cn, cues[k]) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+  if (m->span.begin - from > 60) {
+    from = m->span.begin - 60;
+  }
+  /* Lower case, punctuation as spaces; `orig` keeps the case. */
+  char w[64];
+  char orig[64];
+  size_t n = 0;
+  for (size_t i = from; i < m->span.begin && n + 1 < sizeof w; ++i) {
+    const char c = text[i];
+    const bool punct = c == ',' || c == '\n' || c == '(' || c == ')' || c == ';' || c == ':';
+    orig[n] = punct ? ' ' : c;
+    w[n++] = punct ? ' ' : (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  while (n && w[n - 1] == ' ') --n;
+  /* Skip capitalised or hyphenated words and articles right before it. */
+  for (;;) {
+    size_t e = n;
+    while (e && w[e - 1] != ' ') --e;
+    if (e == n) {
+      break;
+    }
+    const bool article = (n - e == 1 && w[e] == 'a') || (n - e == 3 && !memcmp(w + e, "the", 3)) ||
+                         (n - e == 3 && !memcmp(w + e, "its", 3)) ||
+                         (n - e == 5 && !memcmp(w + e, "their", 5));
+    const bool cap = orig[e] >= 'A' && orig[e] <= 'Z';
+    if (!(article || cap || memchr(w + e, '-', n - e))) {
+      break;
+    }
+    if (cue_before(w, n)) {
+      return true;
+    }
+    char first;
+    n = drop_word(w, n, &first);
+  }
+  if (cue_before(w, n)) {
+    return true;
+  }
+  /* Up to three role words between a strong cue and the name ("backed by
+   * Chennai investment firm"). */
+  for (int k = 0; k < 3 && n; ++k) {
+    char first;
+    n = drop_word(w, n, &first);
+    if (ends_with_cue(w, n, other_strong)) {
       return true;
     }
   }
@@ -473,6 +534,59 @@ static TgStatus find_agents(TgResult *r) {
   return TG_SUCCESS;
 }
 
+/* Is date mention `m` the date of a dateline ("NEW DELHI, June 6 (PTI)
+ * -"): the place in capitals before it, a bracket or dash after it? */
+static bool dateline_date(TgResult *r, const char *text, size_t len, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t caps = 0;
+  for (size_t i = sent.begin; i < m->span.begin; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    caps += c >= 'A' && c <= 'Z';
+  }
+  size_t i = m->span.end;
+  while (i < len && text[i] == ' ') ++i;
+  return caps >= 3 && i < len &&
+         (text[i] == '(' || text[i] == '-' || text[i] == ':' || (unsigned char)text[i] == 0xE2);
+}
+
+/* A date taken from a dateline is the day of the report, not of the fact:
+ * use the sentence's next date ("..., the ministry said on Thursday"), or
+ * for a statistic none. */
+static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    TgSlot *s = slot_at(f, i);
+    if (!(s->prop == TG_PROP_DATE || s->prop == TG_PROP_AS_OF) || s->mention < 0) {
+      continue;
+    }
+    const TgMention *m = tg_mention_at(r, (size_t)s->mention);
+    if (!dateline_date(r, text, len, m)) {
+      continue;
+    }
+    long next = -1;
+    for (size_t k = (size_t)s->mention + 1; k < r->mentions.len && next < 0; ++k) {
+      const TgMention *n = tg_mention_at(r, k);
+      if (n->sentence != m->sentence) {
+        break;
+      }
+      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
+    }
+    if (next >= 0) {
+      const TgMention *n = tg_mention_at(r, (size_t)next);
+      s->mention = next;
+      s->literal = n->value;
+      s->datatype = n->datatype;
+    } else if (f->pub.cls == TG_CLASS_STATISTIC) {
+      *s = *slot_at(f, f->slots.len - 1);
+      --f->slots.len;
+      --i;
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* The value mention of a statistic, or NULL. */
 static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
   const TgSlot *v = first_slot(f, TG_PROP_VALUE);
@@ -558,6 +672,13 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     st = find_agents(r);
   }
   prune_statistics(r, text);
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls == TG_CLASS_APPROVAL || f->pub.cls == TG_CLASS_STATISTIC ||
+        f->pub.cls == TG_CLASS_DECISION) {
+      st = fix_dateline_dates(r, text, len, f);
+    }
+  }
   compact(r);
   return st;
 }
