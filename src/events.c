@@ -618,7 +618,7 @@ static bool conversion(TgResult *r, const char *text, const TgMention *m, size_t
 
 /* Statistics that are no facts of their own: a conversion of an amount
  * just given; a small bare count ("the top five operators", "two bands"),
- * a count below ten with no change and no date. */
+ * a count below ten with no change. */
 static void prune_statistics(TgResult *r, const char *text) {
   for (size_t i = 0; i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
@@ -629,7 +629,7 @@ static void prune_statistics(TgResult *r, const char *text) {
     const size_t mi = (size_t)(m - tg_mention_at(r, 0));
     const bool small = m->cls == TG_CLASS_NUMBER && m->value && m->value[0] >= '1' &&
                        m->value[0] <= '9' && m->value[1] == '\0' &&
-                       !first_slot(f, TG_PROP_CHANGE_PERCENT) && !first_slot(f, TG_PROP_AS_OF);
+                       !first_slot(f, TG_PROP_CHANGE_PERCENT);
     if (small || conversion(r, text, m, mi)) {
       tg_vec_clear(&f->slots);
       f->pub.cls = TG_CLASS_NONE;

@@ -569,12 +569,16 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
         return st;
       }
       /* Hedged or negated wording just before the trigger vetoes it. */
+      /* The window ends at the trigger and reaches back 64 bytes, not past
+       * the start of the match, unless the match starts with its trigger
+       * ("reach 350,000 units" after "the board expects output to"). */
       const size_t wend = b.trigger.end ? b.trigger.end : me;
-      const size_t wbeg = b.trigger.end
-                              ? (b.trigger.begin > mb + TG_REJECT_WINDOW
-                                     ? b.trigger.begin - TG_REJECT_WINDOW
-                                     : mb)
-                              : mb;
+      const size_t wbeg =
+          !b.trigger.end ? mb
+          : b.trigger.begin > mb + TG_REJECT_WINDOW ? b.trigger.begin - TG_REJECT_WINDOW
+          : b.trigger.begin > mb                   ? mb
+          : b.trigger.begin > TG_REJECT_WINDOW     ? b.trigger.begin - TG_REJECT_WINDOW
+                                                   : 0;
       if (any_match(m, &rule->patterns[TG_PAT_REJECT], s, wbeg, wend, &st) || st) {
         tg_vec_clear(&b.fact.slots);
         if (st) {
