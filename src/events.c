@@ -24,7 +24,8 @@
  *   5. drops statistics that restate an amount ("(about 3.9 billion U.S.
  *      dollars)") or count incidentally ("the top five operators");
  *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
- *      with the sentence's next date.
+ *      with the sentence's next date;
+ *   7. drops a headline decision or statistic that the body retells.
  *
  * Each approval is compared with at most TG_EVENT_WINDOW earlier ones and
  * the granting-body search walks the mentions once, so the step is linear
@@ -637,6 +638,33 @@ static void prune_statistics(TgResult *r, const char *text) {
   }
 }
 
+/* A headline retelling a body fact is that fact: a headline decision by
+ * a body that the article's body reports deciding, a headline statistic
+ * whose value the body gives.  The headline's reading is dropped. */
+static void drop_retold_headline(TgResult *r) {
+  if (!r->headline) {
+    return;
+  }
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *h = fact_at(r, i);
+    if (h->pub.sentence != 0 ||
+        (h->pub.cls != TG_CLASS_DECISION && h->pub.cls != TG_CLASS_STATISTIC)) {
+      continue;
+    }
+    const TgProperty key = h->pub.cls == TG_CLASS_DECISION ? TG_PROP_DECIDED_BY : TG_PROP_VALUE;
+    const TgSlot *hk = first_slot(h, key);
+    bool retold = false;
+    for (size_t k = 0; hk && k < r->facts.len && !retold; ++k) {
+      TgFactRec *b = fact_at(r, k);
+      retold = b != h && b->pub.cls == h->pub.cls && b->pub.sentence > 0 && has_value(b, hk);
+    }
+    if (retold) {
+      tg_vec_clear(&h->slots);
+      h->pub.cls = TG_CLASS_NONE;
+    }
+  }
+}
+
 /* Removed facts out, fragments that found no approval out, public views
  * of the slots refreshed. */
 static void compact(TgResult *r) {
@@ -672,6 +700,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     st = find_agents(r);
   }
   prune_statistics(r, text);
+  drop_retold_headline(r);
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     if (f->pub.cls == TG_CLASS_APPROVAL || f->pub.cls == TG_CLASS_STATISTIC ||
