@@ -149,10 +149,26 @@ static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
 
 /* Add b's slots to a: every new value of a list property, a single value
  * only where a has none. */
-static TgStatus absorb(TgFactRec *a, TgFactRec *b) {
+static TgStatus absorb(TgFactRec *a, TgFactRec *b, bool headline) {
+  /* A headline's place names are often attributive ("Japan route rights"):
+   * only its count, agent and recipients join the body's event. */
+  const bool from_headline = headline && b->pub.sentence == 0 && a->pub.sentence > 0;
+  const bool into_headline = headline && a->pub.sentence == 0 && b->pub.sentence > 0;
+  if (into_headline) {
+    size_t out = 0;
+    for (size_t i = 0; i < a->slots.len; ++i) {
+      if (slot_at(a, i)->prop != TG_PROP_IN_REGION) {
+        *slot_at(a, out++) = *slot_at(a, i);
+      }
+    }
+    a->slots.len = out;
+  }
   for (size_t i = 0; i < b->slots.len; ++i) {
     const TgSlot *s = slot_at(b, i);
     if (is_multi(s->prop) ? has_value(a, s) : first_slot(a, s->prop) != NULL) {
+      continue;
+    }
+    if (from_headline && s->prop == TG_PROP_IN_REGION) {
       continue;
     }
     TgStatus st = tg_fact_add_slot(a, s);
@@ -200,7 +216,7 @@ static TgStatus place_fragments(TgResult *r) {
       f->pub.cls = TG_CLASS_NONE;
       continue;
     }
-    TgStatus st = absorb(fact_at(r, (size_t)to), f);
+    TgStatus st = absorb(fact_at(r, (size_t)to), f, r->headline);
     if (st) {
       return st;
     }
@@ -223,7 +239,7 @@ static TgStatus merge_events(TgResult *r) {
       }
       ++seen;
       if (one_event(r, a, b)) {
-        TgStatus st = absorb(a, b);
+        TgStatus st = absorb(a, b, r->headline);
         if (st) {
           return st;
         }
@@ -388,7 +404,8 @@ static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRe
 }
 
 /* Is the place mention `mi` where a firm is based ("the London-based
- * lender", "based in Abu Dhabi") or a dateline ("LONDON, Nov 3 -")? */
+ * lender", "based in Abu Dhabi"), the country of an agent ("the UK
+ * communications regulator") or a dateline ("LONDON, Nov 3 -")? */
 static bool base_or_dateline(TgResult *r, const char *text, size_t len, long mi) {
   if (mi < 0) {
     return false;
@@ -409,7 +426,37 @@ static bool base_or_dateline(TgResult *r, const char *text, size_t len, long mi)
       return true;
     }
   }
-  /* A dateline: the place in capitals, then a comma. */
+  /* A place naming an agent's country: "the UK communications regulator
+   * said", "the Kenyan telecoms authority". */
+  {
+    size_t i = e;
+    for (int words = 0; words < 4 && i < len; ++words) {
+      while (i < len && text[i] == ' ') ++i;
+      size_t j = i;
+      while (j < len && ((text[j] | 32) >= 'a' && (text[j] | 32) <= 'z')) ++j;
+      static const char *const heads[] = {"regulator", "watchdog", "ministry", "authority",
+                                          "commission", "government", "cabinet", "supervisor",
+                                          NULL};
+      for (size_t k = 0; heads[k]; ++k) {
+        const size_t n = strlen(heads[k]);
+        if (j - i == n && memcmp(text + i, heads[k], n) == 0) {
+          return true;
+        }
+      }
+      if (j == i || (text[i] >= 'A' && text[i] <= 'Z')) {
+        break;
+      }
+      i = j;
+    }
+  }
+  /* A dateline: the place at the start of the sentence, then a colon
+   * ("New Delhi: ..."), or in capitals, then a comma. */
+  {
+    const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+    if (m->span.begin == sent.begin && e < len && text[e] == ':') {
+      return true;
+    }
+  }
   size_t caps = 0;
   for (size_t i = m->span.begin; i < e; ++i) {
     const unsigned char c = (unsigned char)text[i];
