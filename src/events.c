@@ -40,6 +40,9 @@
 
 /* How many earlier approvals a reading is compared with. */
 #define TG_EVENT_WINDOW 12
+/* Slots one assembled approval takes at most (each new one is checked
+ * against those it has, so this bounds the work on hostile text). */
+#define TG_EVENT_MAX_SLOTS 256
 /* Confidence factors: granting body found elsewhere in the article; none. */
 #define TG_FOUND_AGENT_FACTOR 0.85
 #define TG_NO_AGENT_FACTOR 0.7
@@ -168,7 +171,7 @@ static TgStatus absorb(TgFactRec *a, TgFactRec *b, bool headline) {
     if (is_multi(s->prop) ? has_value(a, s) : first_slot(a, s->prop) != NULL) {
       continue;
     }
-    if (from_headline && s->prop == TG_PROP_IN_REGION) {
+    if ((from_headline && s->prop == TG_PROP_IN_REGION) || a->slots.len >= TG_EVENT_MAX_SLOTS) {
       continue;
     }
     TgStatus st = tg_fact_add_slot(a, s);
@@ -197,8 +200,18 @@ static bool live_approval(TgFactRec *f) {
 
 /* 1. Fragments go to the nearest approval before them, else after. */
 static TgStatus place_fragments(TgResult *r) {
+  /* next[i]: the first approval after fact i, found in one backward pass. */
+  long *next = (long *)tg_calloc(r->facts.len + 1, sizeof *next);
+  if (!next) {
+    return TG_BAD_ALLOC;
+  }
+  next[r->facts.len] = -1;
+  for (size_t i = r->facts.len; i-- > 0;) {
+    next[i] = live_approval(fact_at(r, i)) ? (long)i : next[i + 1];
+  }
+  TgStatus st = TG_SUCCESS;
   long last = -1;
-  for (size_t i = 0; i < r->facts.len; ++i) {
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     if (live_approval(f)) {
       last = (long)i;
@@ -207,21 +220,16 @@ static TgStatus place_fragments(TgResult *r) {
     if (!(f->pub.cls == TG_CLASS_APPROVAL && f->fragment)) {
       continue;
     }
-    long to = last;
-    for (size_t k = i + 1; to < 0 && k < r->facts.len; ++k) {
-      to = live_approval(fact_at(r, k)) ? (long)k : -1;
-    }
+    const long to = last >= 0 ? last : next[i + 1];
     if (to < 0) {
       tg_vec_clear(&f->slots);
       f->pub.cls = TG_CLASS_NONE;
       continue;
     }
-    TgStatus st = absorb(fact_at(r, (size_t)to), f, r->headline);
-    if (st) {
-      return st;
-    }
+    st = absorb(fact_at(r, (size_t)to), f, r->headline);
   }
-  return TG_SUCCESS;
+  tg_free(next);
+  return st;
 }
 
 /* 2. Readings of one event merged into the earliest of them. */
@@ -479,10 +487,6 @@ static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *
   f->slots.len = out;
 }
 
-/* The regulator (else government body) mentioned in the sentence nearest
- * to `si`, a later sentence winning a tie ("The go-ahead came from ...");
- * -1 if the article names none.  `best` holds the two candidates by class
- * so one walk over the mentions serves. */
 /* Does a word of the description (4+ letters, not a generic head) occur
  * in the entity's label?  Words are compared without case.  "customs authority" fits "General Administration
  * of Customs of China", "central bank" fits "People's Bank of China". */
@@ -519,16 +523,54 @@ static bool fits_description(const char *desc, const char *label) {
   return false;
 }
 
-static long nearest_agent(TgResult *r, size_t si, const char *desc) {
-  long best[2] = {-1, -1};
-  size_t dist[2] = {0, 0};
-  bool fit[2] = {false, false};
+/* A mention of a regulator (k 0) or government body (k 1). */
+typedef struct {
+  size_t sentence;
+  long entity;
+  int k;
+} AgentMention;
+
+static TgStatus collect_agents(TgResult *r, TgVec *out) {
   for (size_t i = 0; i < r->mentions.len; ++i) {
     const TgMention *m = tg_mention_at(r, i);
     const int k = m->cls == TG_CLASS_REGULATOR ? 0 : m->cls == TG_CLASS_GOVERNMENT_BODY ? 1 : -1;
-    if (k < 0 || m->entity < 0) {
-      continue;
+    if (k >= 0 && m->entity >= 0) {
+      AgentMention a = {m->sentence, m->entity, k};
+      if (tg_vec_push(out, &a)) {
+        return TG_BAD_ALLOC;
+      }
     }
+  }
+  return TG_SUCCESS;
+}
+
+/* How many agent mentions on each side of a sentence are weighed. */
+#define TG_AGENT_REACH 64
+
+/* The regulator (else government body) mentioned in the sentence nearest
+ * to `si`, a later sentence winning a tie ("The go-ahead came from ..."),
+ * one whose name fits the description `desc` first; -1 if the article
+ * names none.  `agents` is in text order: a binary search finds `si`, and
+ * at most TG_AGENT_REACH mentions each side are weighed. */
+static long nearest_agent(TgResult *r, const TgVec *agents, size_t si, const char *desc) {
+  size_t lo = 0;
+  size_t hi = agents->len;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (((const AgentMention *)tg_vec_at(agents, mid))->sentence < si) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const size_t from = lo > TG_AGENT_REACH ? lo - TG_AGENT_REACH : 0;
+  const size_t to = lo + TG_AGENT_REACH < agents->len ? lo + TG_AGENT_REACH : agents->len;
+  long best[2] = {-1, -1};
+  size_t dist[2] = {0, 0};
+  bool fit[2] = {false, false};
+  for (size_t i = from; i < to; ++i) {
+    const AgentMention *m = (const AgentMention *)tg_vec_at(agents, i);
+    const int k = m->k;
     const bool f = desc && fits_description(desc, tg_entity_rec(r, (size_t)m->entity)->pub.label);
     if (fit[k] && !f) {
       continue;
@@ -555,12 +597,15 @@ static bool described_only(const char *agent) {
 
 /* 4. A granting body for approvals whose agent was not named as one. */
 static TgStatus find_agents(TgResult *r) {
-  for (size_t i = 0; i < r->facts.len; ++i) {
+  TgVec agents;
+  tg_vec_init(&agents, sizeof(AgentMention));
+  TgStatus st = collect_agents(r, &agents);
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
       continue;
     }
-    const long agent = nearest_agent(r, f->pub.sentence, f->agent_text);
+    const long agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
     if (agent < 0 && described_only(f->agent_text)) {
       /* "The ministry granted ..." in an article naming no ministry: an
        * agent we cannot name is no fact. */
@@ -573,13 +618,11 @@ static TgStatus find_agents(TgResult *r) {
       continue;
     }
     TgSlot s = {TG_PROP_GRANTED_BY, agent, -1, NULL, NULL};
-    TgStatus st = tg_fact_add_slot(f, &s);
-    if (st) {
-      return st;
-    }
+    st = tg_fact_add_slot(f, &s);
     f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
   }
-  return TG_SUCCESS;
+  tg_vec_clear(&agents);
+  return st;
 }
 
 /* Is date mention `m` the date of a dateline ("NEW DELHI, June 6 (PTI)
@@ -692,7 +735,8 @@ static void drop_retold_headline(TgResult *r) {
   if (!r->headline) {
     return;
   }
-  for (size_t i = 0; i < r->facts.len; ++i) {
+  /* Headline facts come first; a few are weighed (the title is short). */
+  for (size_t i = 0; i < r->facts.len && i < 8; ++i) {
     TgFactRec *h = fact_at(r, i);
     if (h->pub.sentence != 0 ||
         (h->pub.cls != TG_CLASS_DECISION && h->pub.cls != TG_CLASS_STATISTIC)) {

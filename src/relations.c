@@ -406,9 +406,13 @@ static TgStatus derive_unit(TgResult *r, TgFactRec *f) {
 }
 
 static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
+  /* Facts are in sentence order: stop at the first one out of reach. */
   for (size_t i = r->facts.len; i-- > 0;) {
     TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
-    if (f->pub.cls == cls && f->pub.sentence + TG_ATTACH_WINDOW >= si) {
+    if (f->pub.sentence + TG_ATTACH_WINDOW < si) {
+      break;
+    }
+    if (f->pub.cls == cls) {
       return f;
     }
   }
