@@ -527,6 +527,7 @@ static bool fits_description(const char *desc, const char *label) {
 typedef struct {
   size_t sentence;
   long entity;
+  long mention;
   int k;
 } AgentMention;
 
@@ -535,7 +536,7 @@ static TgStatus collect_agents(TgResult *r, TgVec *out) {
     const TgMention *m = tg_mention_at(r, i);
     const int k = m->cls == TG_CLASS_REGULATOR ? 0 : m->cls == TG_CLASS_GOVERNMENT_BODY ? 1 : -1;
     if (k >= 0 && m->entity >= 0) {
-      AgentMention a = {m->sentence, m->entity, k};
+      AgentMention a = {m->sentence, m->entity, (long)i, k};
       if (tg_vec_push(out, &a)) {
         return TG_BAD_ALLOC;
       }
@@ -549,10 +550,11 @@ static TgStatus collect_agents(TgResult *r, TgVec *out) {
 
 /* The regulator (else government body) mentioned in the sentence nearest
  * to `si`, a later sentence winning a tie ("The go-ahead came from ..."),
- * one whose name fits the description `desc` first; -1 if the article
+ * one whose name fits the description `desc` first; NULL if the article
  * names none.  `agents` is in text order: a binary search finds `si`, and
  * at most TG_AGENT_REACH mentions each side are weighed. */
-static long nearest_agent(TgResult *r, const TgVec *agents, size_t si, const char *desc) {
+static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_t si,
+                                         const char *desc) {
   size_t lo = 0;
   size_t hi = agents->len;
   while (lo < hi) {
@@ -565,7 +567,7 @@ static long nearest_agent(TgResult *r, const TgVec *agents, size_t si, const cha
   }
   const size_t from = lo > TG_AGENT_REACH ? lo - TG_AGENT_REACH : 0;
   const size_t to = lo + TG_AGENT_REACH < agents->len ? lo + TG_AGENT_REACH : agents->len;
-  long best[2] = {-1, -1};
+  const AgentMention *best[2] = {NULL, NULL};
   size_t dist[2] = {0, 0};
   bool fit[2] = {false, false};
   for (size_t i = from; i < to; ++i) {
@@ -576,16 +578,16 @@ static long nearest_agent(TgResult *r, const TgVec *agents, size_t si, const cha
       continue;
     }
     if (f && !fit[k]) {
-      best[k] = -1;
+      best[k] = NULL;
       fit[k] = true;
     }
     const size_t d = m->sentence > si ? m->sentence - si : si - m->sentence;
-    if (best[k] < 0 || d < dist[k] || (d == dist[k] && m->sentence > si)) {
-      best[k] = m->entity;
+    if (!best[k] || d < dist[k] || (d == dist[k] && m->sentence > si)) {
+      best[k] = m;
       dist[k] = d;
     }
   }
-  return best[0] >= 0 ? best[0] : best[1];
+  return best[0] ? best[0] : best[1];
 }
 
 /* An agent described with no country or name ("the ministry", "its
@@ -605,19 +607,21 @@ static TgStatus find_agents(TgResult *r) {
     if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
       continue;
     }
-    const long agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
-    if (agent < 0 && described_only(f->agent_text)) {
+    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
+    if (!agent && described_only(f->agent_text)) {
       /* "The ministry granted ..." in an article naming no ministry: an
        * agent we cannot name is no fact. */
       tg_vec_clear(&f->slots);
       f->pub.cls = TG_CLASS_NONE;
       continue;
     }
-    if (agent < 0) {
+    if (!agent) {
       f->pub.confidence *= TG_NO_AGENT_FACTOR;
       continue;
     }
-    TgSlot s = {TG_PROP_GRANTED_BY, agent, -1, NULL, NULL};
+    /* The mention is the slot's evidence: its sentence becomes one of the
+     * fact's sentences. */
+    TgSlot s = {TG_PROP_GRANTED_BY, agent->entity, agent->mention, NULL, NULL};
     st = tg_fact_add_slot(f, &s);
     f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
   }
