@@ -117,6 +117,43 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
   return false;
 }
 
+/* Is mention `mi` a parent naming its unit ("Kestrel Pay's Chinese joint
+ * venture", "HSBC's local unit", "Kestrel Pay venture")?  The grant is the
+ * unit's. */
+bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
+  static const char *const units[] = {"unit", "units", "joint venture", "venture", "subsidiary",
+                                      "subsidiaries", "arm", "affiliate", "division", "branch",
+                                      NULL};
+  if (mi < 0) {
+    return false;
+  }
+  size_t i = tg_mention_at(r, (size_t)mi)->span.end;
+  size_t quote = 0;
+  if (i < len && text[i] == '\'') {
+    quote = 1;
+  } else if (i + 3 <= len && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
+    quote = 3; /* ’ */
+  }
+  /* "B's Chinese joint venture", or "B venture" in a headline. */
+  i += quote;
+  if (quote && i < len && text[i] == 's') {
+    ++i;
+  }
+  /* Up to two describing words ("Chinese", "local", "new"). */
+  for (int words = 0; words <= 2 && i < len; ++words) {
+    while (i < len && text[i] == ' ') ++i;
+    for (size_t k = 0; units[k]; ++k) {
+      const size_t n = strlen(units[k]);
+      if (i + n <= len && memcmp(text + i, units[k], n) == 0 &&
+          (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+        return true;
+      }
+    }
+    while (i < len && ((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z')) ++i;
+  }
+  return false;
+}
+
 /* Is mention `mi` the company announcing the news ("..., distributor
  * Tupã Distribuição SA said on Wednesday")? */
 bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
@@ -153,7 +190,9 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       return true;
     }
   }
-  static const char *const before[] = {"based in ", "headquartered in ", "registered in ", NULL};
+  static const char *const before[] = {"based in ",  "headquartered in ", "registered in ",
+                                       "outside ",   "beyond ",           "except ",
+                                       "excluding ", NULL};
   for (size_t k = 0; before[k]; ++k) {
     const size_t n = strlen(before[k]);
     if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k], n) == 0) {
@@ -170,7 +209,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       while (j < len && ((text[j] | 32) >= 'a' && (text[j] | 32) <= 'z')) ++j;
       static const char *const heads[] = {"regulator", "watchdog", "ministry", "authority",
                                           "commission", "government", "cabinet", "supervisor",
-                                          NULL};
+                                          "group", "company", "firm", "lender", "carrier",
+                                          "insurer", "bank", NULL};
       for (size_t k = 0; heads[k]; ++k) {
         const size_t n = strlen(heads[k]);
         if (j - i == n && memcmp(text + i, heads[k], n) == 0) {

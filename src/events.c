@@ -273,7 +273,7 @@ static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRe
     bool drop = false;
     if (s.prop == TG_PROP_GRANTED_TO && s.entity >= 0) {
       drop = s.entity == granter || tg_named_as_other(r, text, s.mention) ||
-             tg_announcer(r, text, len, s.mention);
+             tg_announcer(r, text, len, s.mention) || tg_parent_of_unit(r, text, len, s.mention);
       for (size_t k = 0; k < f->slots.len && !drop; ++k) {
         const TgSlot *t = slot_at(f, k);
         drop = t->prop == TG_PROP_GRANTED_TO && t->entity >= 0 && t->entity != s.entity &&
@@ -288,10 +288,20 @@ static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRe
 }
 
 static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  /* A headline's places are often attributive ("Japan route rights"): in
+   * an approval the body tells too, only the body's count. */
+  bool body = false;
+  for (size_t i = 0; i < f->slots.len && r->headline; ++i) {
+    const long mi = slot_at(f, i)->mention;
+    body = body || (mi >= 0 && tg_mention_at(r, (size_t)mi)->sentence > 0);
+  }
   size_t out = 0;
   for (size_t i = 0; i < f->slots.len; ++i) {
     const TgSlot s = *slot_at(f, i);
-    if (!(s.prop == TG_PROP_IN_REGION && tg_place_not_region(r, text, len, s.mention))) {
+    const bool headline_place = body && s.mention >= 0 && s.prop == TG_PROP_IN_REGION &&
+                                tg_mention_at(r, (size_t)s.mention)->sentence == 0;
+    if (!(s.prop == TG_PROP_IN_REGION &&
+          (headline_place || tg_place_not_region(r, text, len, s.mention)))) {
       *slot_at(f, out++) = s;
     }
   }

@@ -14,6 +14,9 @@
  * than a grantee: "a unit of", "owned by", "with", "partner", "rivals". */
 bool tg_named_as_other(TgResult *r, const char *text, long mi);
 
+/** Mention `mi` is a parent naming its unit ("B's Chinese joint venture"). */
+bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi);
+
 /** Mention `mi` is the company announcing the news ("B said"). */
 bool tg_announcer(TgResult *r, const char *text, size_t len, long mi);
 
