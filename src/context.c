@@ -282,3 +282,22 @@ bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi)
   }
   return words <= 1;
 }
+
+/* Is date mention `m` the day something was said ("..., the ministry said
+ * on Thursday", "announced on Monday")? */
+bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
+  static const char *const cues[] = {"said on", "said", "says", "announced on", "announced",
+                                     "told reporters on", "statement on", "confirmed on",
+                                     "reported on", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t e = m->span.begin;
+  while (e > sent.begin && text[e - 1] == ' ') --e;
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (e >= sent.begin + n && memcmp(text + e - n, cues[k], n) == 0 &&
+        (e == sent.begin + n || text[e - n - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}

@@ -24,7 +24,9 @@
  *   5. drops statistics that restate an amount ("(about 3.9 billion U.S.
  *      dollars)") or count incidentally ("the top five operators");
  *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
- *      with the sentence's next date;
+ *      with the sentence's next date, and the day something was said
+ *      ("said on Thursday") with the grant's own date when the sentence
+ *      gives one ("received a licence ... on June 3");
  *   7. drops a headline decision or statistic that the body retells.
  *
  * Before all that, a headline's short names become the body's entities
@@ -450,6 +452,34 @@ static TgStatus find_agents(TgResult *r) {
   return st;
 }
 
+/* The first date of sentence `si` that is neither a dateline's nor the day
+ * something was said, or -1. */
+static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  /* Mentions are in text order: find the sentence's first by bisection. */
+  size_t lo = 0;
+  size_t hi = r->mentions.len;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (tg_mention_at(r, mid)->span.begin < sent.begin) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (size_t k = lo; k < r->mentions.len; ++k) {
+    const TgMention *n = tg_mention_at(r, k);
+    if (n->span.begin >= sent.end) {
+      break;
+    }
+    if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
+        !tg_dateline_date(r, text, len, n)) {
+      return (long)k;
+    }
+  }
+  return -1;
+}
+
 /* A date taken from a dateline is the day of the report, not of the fact:
  * use the sentence's next date ("..., the ministry said on Thursday"), or
  * for a statistic none. */
@@ -460,6 +490,18 @@ static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, Tg
       continue;
     }
     const TgMention *m = tg_mention_at(r, (size_t)s->mention);
+    if (s->prop == TG_PROP_DATE && tg_said_date(r, text, m)) {
+      /* "... said on Thursday it had received a licence ... on June 3":
+       * the grant's own date, if the sentence gives one. */
+      const long own = grant_date(r, text, len, m->sentence);
+      if (own >= 0) {
+        const TgMention *n = tg_mention_at(r, (size_t)own);
+        s->mention = own;
+        s->literal = n->value;
+        s->datatype = n->datatype;
+      }
+      continue;
+    }
     if (!tg_dateline_date(r, text, len, m)) {
       continue;
     }

@@ -27,6 +27,9 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi);
 /** Date mention `m` is a dateline's date ("NEW DELHI, June 6 (PTI) -"). */
 bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention *m);
 
+/** Date mention `m` is the day something was said ("said on Thursday"). */
+bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
+
 /** Amount mention `m` (index `mi`) restates the amount just before it in
  * parentheses ("(about 3.9 billion U.S. dollars)"). */
 bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi);
