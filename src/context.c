@@ -162,7 +162,21 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   if (mi < 0) {
     return false;
   }
-  size_t i = tg_mention_at(r, (size_t)mi)->span.end;
+  /* The announcer follows the news after a comma (", distributor B
+   * said"); a subject that said it had received something is the grantee. */
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  bool after_comma = false;
+  for (size_t b = m->span.begin; b > sent.begin && m->span.begin - b < 40; --b) {
+    if (text[b - 1] == ',') {
+      after_comma = true;
+      break;
+    }
+  }
+  if (!after_comma) {
+    return false;
+  }
+  size_t i = m->span.end;
   while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
   for (size_t k = 0; verbs[k]; ++k) {
     const size_t n = strlen(verbs[k]);
