@@ -156,6 +156,17 @@ static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
          count_fits(a, b) || count_fits(b, a);
 }
 
+/* Does an agent's text hold a lower-case word ("telecoms watchdog"), not
+ * only a name ("China")? */
+static bool describes(const char *agent) {
+  for (size_t i = 0; agent[i]; ++i) {
+    if ((i == 0 || agent[i - 1] == ' ') && agent[i] >= 'a' && agent[i] <= 'z') {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Add b's slots to a: every new value of a list property, a single value
  * only where a has none. */
 static TgStatus absorb(TgFactRec *a, TgFactRec *b, bool headline) {
@@ -187,6 +198,11 @@ static TgStatus absorb(TgFactRec *a, TgFactRec *b, bool headline) {
   }
   if (b->pub.confidence > a->pub.confidence) {
     a->pub.confidence = b->pub.confidence;
+  }
+  /* A description ("China's customs authority") says more about the
+   * granting body than a bare country ("China clears ..."). */
+  if (b->agent_text && (!a->agent_text || !describes(a->agent_text))) {
+    a->agent_text = b->agent_text;
   }
   a->agentless = a->agentless && !first_slot(a, TG_PROP_GRANTED_BY);
   /* The reading from the body names the event; the headline only adds. */
