@@ -1,6 +1,7 @@
 /* telegraph: the extractor wires the stages together.
  *
- *   reader -> segmenter -> recognizers -> resolver -> relation rules
+ *   reader -> segmenter (title line, then body) -> recognizers -> resolver
+ *   -> relation rules -> events (approvals assembled across the article)
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -147,6 +148,35 @@ static void warn(const TgExtractor *ex, const TgDocument *doc, const TgResult *r
   }
 }
 
+/* The title line is part of the article: when it sits in the text before
+ * the body (a dateline file), it is sentence 0. */
+static TgStatus segment_headline(const TgDocument *doc, const TgLexicon *lex, TgResult *r) {
+  const char *title = tg_document_title(doc);
+  const char *text = tg_document_text(doc);
+  const size_t body = tg_document_body_offset(doc);
+  const size_t n = title ? strlen(title) : 0;
+  if (n == 0 || n > body) {
+    return TG_SUCCESS;
+  }
+  for (size_t at = 0; at + n <= body; ++at) {
+    if (text[at] == '\n') {
+      break;
+    }
+    if (memcmp(text + at, title, n) == 0) {
+      const size_t before = r->sentences.len;
+      TgStatus st = tg_segment(text, at, at + n, lex, &r->sentences);
+      if (st) {
+        return st;
+      }
+      /* A title that splits into sentences is read as they are; only a
+       * one-sentence title is marked as the headline. */
+      r->headline = before == 0 && r->sentences.len == 1;
+      return TG_SUCCESS;
+    }
+  }
+  return TG_SUCCESS;
+}
+
 TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out) {
   *out = NULL;
   TgResult *r = tg_result_new();
@@ -165,10 +195,12 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     return st;
   }
   const char *text = tg_document_text(doc);
-  if (!(st = tg_segment(text, tg_document_body_offset(doc), tg_document_length(doc),
+  if (!(st = segment_headline(doc, ex->p.lexicon, r)) &&
+      !(st = tg_segment(text, tg_document_body_offset(doc), tg_document_length(doc),
                         ex->p.lexicon, &r->sentences)) &&
-      !(st = tg_recognize(&ex->p, doc, r, &m)) && !(st = tg_resolve(&ex->p, doc, r))) {
-    st = tg_relate(&ex->p, doc, r, &m);
+      !(st = tg_recognize(&ex->p, doc, r, &m)) && !(st = tg_resolve(&ex->p, doc, r)) &&
+      !(st = tg_relate(&ex->p, doc, r, &m))) {
+    st = tg_assemble_events(r, text, tg_document_length(doc));
   }
   tg_matcher_clear(&m);
   if (st) {

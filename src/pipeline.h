@@ -36,6 +36,14 @@ typedef struct {
 typedef struct {
   TgFact pub;
   TgVec slots; /* TgSlot */
+  /* An `attach` rule's reading with no fact to attach to nearby (a recipient
+   * list far from its grant): the event step gives it to an approval or
+   * drops it; it never reaches the mapper. */
+  bool fragment;
+  /* The agent was named indirectly (a country, "the telecoms watchdog"), or
+   * not at all: the event step looks for the granting body in the article. */
+  bool agentless;
+  const char *agent_text; /* the agent's words ("China's customs authority"), or NULL */
 } TgFactRec;
 
 struct TgResultImpl {
@@ -48,6 +56,7 @@ struct TgResultImpl {
   TgVec mention_gaz; /* long per mention: gazetteer entry or -1 */
   TgSpan undated;     /* the first relative date left out for want of a date */
   size_t n_undated;   /* how many were */
+  bool headline;     /* sentence 0 is the document's title line */
 };
 
 TgResult *tg_result_new(void);
@@ -75,5 +84,10 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r);
 
 /** Relation rules: abstracted sentences matched by fact rules become facts. */
 TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m);
+
+/** Events (events.c): approval readings of one event merged, fragments
+ * given to their approval, missing granting bodies found in the article,
+ * recipients that are parents of other recipients dropped. */
+TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len);
 
 #endif /* TG_PIPELINE_H */

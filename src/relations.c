@@ -174,6 +174,7 @@ typedef struct {
   bool claim_conflict;
   unsigned group_props; /* properties filled from named groups */
   TgSpan trigger; /* in abs; end 0 when none */
+  long agent_lo, agent_hi; /* mentions of the `agent` group, or -1 */
 } Build;
 
 static bool has_prop(const TgFactRec *f, TgProperty prop) {
@@ -215,7 +216,9 @@ static TgStatus add_mention(TgResult *r, const bool *claimed, Build *b, TgProper
       b->coref = true;
     }
   } else {
-    if (claimed[mi] && (prop == TG_PROP_VALUE || prop == TG_PROP_RECIPIENT_COUNT)) {
+    /* A number or a change belongs to one fact. */
+    if (claimed[mi] && (prop == TG_PROP_VALUE || prop == TG_PROP_RECIPIENT_COUNT ||
+                        prop == TG_PROP_CHANGE_PERCENT)) {
       b->claim_conflict = true;
       return TG_SUCCESS;
     }
@@ -304,6 +307,21 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       b->trigger.end = ge;
       continue;
     }
+    if (strcmp(name, "agent") == 0) {
+      if ((st = literal_of(r, text, a, gb, ge, false, &b->fact.agent_text))) {
+        return st;
+      }
+      /* A country or a description as the agent: no slot, and `fill`
+       * does not take it ("Indonesia has cleared ..." is no region). */
+      for (size_t k = gb; k < ge; ++k) {
+        const long owner = *(const long *)tg_vec_at(&a->owner, k);
+        if (owner >= 0) {
+          b->agent_lo = b->agent_lo < 0 ? owner : b->agent_lo;
+          b->agent_hi = owner;
+        }
+      }
+      continue;
+    }
     const bool negate = strcmp(name, "changeDown") == 0;
     const TgProperty prop =
         negate ? TG_PROP_CHANGE_PERCENT : tg_property_from_name(name, strlen(name));
@@ -388,9 +406,13 @@ static TgStatus derive_unit(TgResult *r, TgFactRec *f) {
 }
 
 static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
+  /* Facts are in sentence order: stop at the first one out of reach. */
   for (size_t i = r->facts.len; i-- > 0;) {
     TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
-    if (f->pub.cls == cls && f->pub.sentence + TG_ATTACH_WINDOW >= si) {
+    if (f->pub.sentence + TG_ATTACH_WINDOW < si) {
+      break;
+    }
+    if (f->pub.cls == cls) {
       return f;
     }
   }
@@ -409,6 +431,7 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
       const TgMention *m = tg_mention_at(r, mi);
       if ((m->flags & TG_MENTION_DEFINITION) ||
           (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
+          (b->agent_lo >= 0 && (long)mi >= b->agent_lo && (long)mi <= b->agent_hi) ||
           (!tg_class_is_entity(m->cls) && claimed[mi])) {
         continue;
       }
@@ -417,14 +440,19 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
       }
     }
   }
-  if (b->claim_conflict && !has_prop(&b->fact, TG_PROP_VALUE) && rule->cls == TG_CLASS_STATISTIC) {
+  if (b->claim_conflict && rule->cls == TG_CLASS_STATISTIC &&
+      !has_prop(&b->fact, TG_PROP_VALUE) && !has_prop(&b->fact, TG_PROP_CHANGE_PERCENT)) {
     return TG_SUCCESS;
   }
   if ((st = derive_unit(r, &b->fact))) {
     return st;
   }
   TgFactRec *target = rule->attach ? attach_target(r, rule->attach, si) : NULL;
-  if (rule->attach && !target) {
+  /* An approval's part with no approval nearby is kept as a fragment for
+   * the event step, which reads the whole article. */
+  const bool fragment = rule->attach && !target && rule->attach == TG_CLASS_APPROVAL &&
+                        rule->cls == TG_CLASS_APPROVAL;
+  if (rule->attach && !target && !fragment) {
     return TG_SUCCESS;
   }
   if (!target && !requirements_met(rule, &b->fact)) {
@@ -467,6 +495,8 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
     return TG_SUCCESS;
   }
   TgFactRec *f = &b->fact;
+  f->fragment = fragment;
+  f->agentless = rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY);
   f->pub.cls = rule->cls;
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
@@ -536,18 +566,23 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
       Build b;
       memset(&b, 0, sizeof b);
       b.rule = rule;
+      b.agent_lo = b.agent_hi = -1;
       tg_vec_init(&b.fact.slots, sizeof(TgSlot));
       if ((st = take_groups(r, text, a, claimed, pat, m->md, &b))) {
         tg_vec_clear(&b.fact.slots);
         return st;
       }
       /* Hedged or negated wording just before the trigger vetoes it. */
+      /* The window ends at the trigger and reaches back 64 bytes, not past
+       * the start of the match, unless the match starts with its trigger
+       * ("reach 350,000 units" after "the board expects output to"). */
       const size_t wend = b.trigger.end ? b.trigger.end : me;
-      const size_t wbeg = b.trigger.end
-                              ? (b.trigger.begin > mb + TG_REJECT_WINDOW
-                                     ? b.trigger.begin - TG_REJECT_WINDOW
-                                     : mb)
-                              : mb;
+      const size_t wbeg =
+          !b.trigger.end ? mb
+          : b.trigger.begin > mb + TG_REJECT_WINDOW ? b.trigger.begin - TG_REJECT_WINDOW
+          : b.trigger.begin > mb                   ? mb
+          : b.trigger.begin > TG_REJECT_WINDOW     ? b.trigger.begin - TG_REJECT_WINDOW
+                                                   : 0;
       if (any_match(m, &rule->patterns[TG_PAT_REJECT], s, wbeg, wend, &st) || st) {
         tg_vec_clear(&b.fact.slots);
         if (st) {

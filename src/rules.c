@@ -168,6 +168,9 @@ static bool group_allowed(TgClass cls, const char *name) {
   if (strcmp(name, "trigger") == 0) {
     return true;
   }
+  if (strcmp(name, "agent") == 0) {
+    return cls == TG_CLASS_APPROVAL || cls == TG_CLASS_DECISION;
+  }
   if (tg_class_is_entity(cls) || cls == TG_CLASS_DATE || cls == TG_CLASS_NUMBER) {
     return strcmp(name, "name") == 0;
   }

@@ -76,16 +76,26 @@ _TYPES_VALUES = " ".join("tg:" + t for t in ENTITY_TYPES)
 QUERIES = {
     "entity": "SELECT ?ev ?t ?ev2 WHERE { ?ev a ?t . VALUES ?t { %s } BIND(?ev AS ?ev2) }"
               % _TYPES_VALUES,
-    "approval": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:grantedBy ?a ; tg:grantedTo ?b }",
-    "approval-region": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:grantedBy ?a ; tg:inRegion ?b }",
-    "approval-count": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:grantedBy ?a ; tg:recipientCount ?b }",
-    "approval-date": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:grantedBy ?a ; tg:date ?b }",
+    # An approval may name no granting body: ?a is then unbound and matches
+    # the gold regulator slot "-" (NOBODY).
+    "approval": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:grantedTo ?b "
+                "OPTIONAL { ?ev tg:grantedBy ?a } }",
+    "approval-region": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:inRegion ?b "
+                       "OPTIONAL { ?ev tg:grantedBy ?a } }",
+    "approval-count": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:recipientCount ?b "
+                      "OPTIONAL { ?ev tg:grantedBy ?a } }",
+    "approval-date": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Approval ; tg:date ?b "
+                     "OPTIONAL { ?ev tg:grantedBy ?a } }",
     "statistic": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Statistic ; tg:value ?a ; tg:unit ?b }",
     "statistic-date": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Statistic ; tg:value ?a ; tg:asOf ?b }",
     "decision": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Decision ; tg:decidedBy ?a ; tg:adopts ?b }",
     "decision-date": "SELECT ?ev ?a ?b WHERE { ?ev a tg:Decision ; tg:decidedBy ?a ; tg:date ?b }",
     "reported-by": "SELECT ?ev ?a WHERE { ?ev a tg:Document ; tg:reportedBy ?a }",
 }
+# The gold regulator slot of an approval whose article names no granting
+# body, and the key an approval without tg:grantedBy gets.
+NOBODY = "-"
+NOBODY_CATEGORIES = ("approval", "approval-region", "approval-count", "approval-date")
 LABEL_QUERY = ("SELECT ?e ?l ?pref WHERE { { ?e rdfs:label ?l BIND(1 AS ?pref) } "
                "UNION { ?e skos:altLabel ?l BIND(2 AS ?pref) } }")
 _PREPARED = {}
@@ -264,6 +274,10 @@ def parse_gold(path):
                     break
                 keys.append(canon)
                 shown.append(canon)
+            elif kind == "name" and value == NOBODY and not keys and \
+                    category in NOBODY_CATEGORIES:
+                keys.append(NOBODY)
+                shown.append(NOBODY)
             elif kind == "name":
                 key = norm_name(value)
                 if not key:
@@ -384,6 +398,9 @@ def predicted_facts(nt_text):
                     t = str(value)[len(TG):] if str(value).startswith(TG) else str(value)
                     keys.append(t)
                     shown.append(t)
+                elif kind == "name" and value is None:
+                    keys.append(frozenset((NOBODY,)))
+                    shown.append(NOBODY)
                 elif kind == "name":
                     keys.append(frozenset(names.get(value, ())))
                     shown.append(show_node(value))

@@ -222,6 +222,20 @@ class FixtureTest(unittest.TestCase):
         self.assertEqual(misses["approval"]["fp"][0]["tuple"],
                          ["Ministry of Industry and Information Technology", "Siemens AG"])
 
+    def test_no_granting_body(self):
+        # "-" in the regulator slot matches an approval without tg:grantedBy,
+        # and only such an approval: "- | Orbis Pay" misses, since Orbis
+        # Pay's approval names its granting body.
+        rc, out, err, report = run_scorer("--verbose", fixture("nobody"))
+        self.assertEqual(rc, 0, err)
+        totals = report["dirs"]["nobody"]["totals"]
+        approval = totals["approval"]
+        self.assertEqual((approval["gold"], approval["pred"], approval["tp"]), (3, 2, 2))
+        self.assertEqual(totals["approval-region"]["f1"], 1.0)
+        self.assertEqual(totals["approval-date"]["f1"], 1.0)
+        self.assertIn("FN  - | Orbis Pay", out)
+        self.assertEqual(score.norm_name("-"), "")
+
     def test_micro_average_over_dirs(self):
         rc, out, err, report = run_scorer(fixture("exact"), fixture("missing-extra"))
         self.assertEqual(rc, 0, err)

@@ -199,8 +199,11 @@ START_TEST(test_html_every_mention_in_span)
   ASSERT_LACKS(html, "src=");
   ASSERT_LACKS(html, "<link");
   ASSERT_LACKS(html, "@import");
-  ASSERT_HAS(html, "<h1 id=\"headline\">China approves 13 foreign-invested telecom firms: "
-                   "MIIT</h1>");
+  /* The headline is sentence 0: its names are marked like the body's. */
+  ASSERT_HAS(html, "<h1 id=\"headline\"><span class=\"s\" data-s=\"0\">"
+                   "<span class=\"m c-Place\" id=\"m0\" title=\"Place: China\">China</span>"
+                   " approves ");
+  ASSERT_HAS(html, " foreign-invested telecom firms: ");
   ASSERT_HAS(html, "<time datetime=\"2025-02-28\">2025-02-28</time>");
   for (const char *const *c = (const char *const[]){"Regulator", "GovernmentBody", "Company",
                                                      "NewsAgency", "Person", "Place", "Policy",
@@ -291,7 +294,10 @@ START_TEST(test_html_escapes)
   hide_dot();
   char *html = html_of(doc, r);
   restore_path();
-  ASSERT_HAS(html, "<h1 id=\"headline\">AT&amp;T &lt;wins&gt; \"big\" in Beijing</h1>");
+  ASSERT_HAS(html, "<h1 id=\"headline\"><span class=\"s\" data-s=\"0\">"
+                   "<span class=\"m c-Company\" id=\"m0\" title=\"Company: AT&amp;T\">AT&amp;T"
+                   "</span> &lt;wins&gt; \"big\" in <span class=\"m c-Place\" id=\"m1\" "
+                   "title=\"Place: Beijing\">Beijing</span></span></h1>");
   ASSERT_HAS(html, "<title>AT&amp;T &lt;wins&gt; \"big\" in Beijing &ndash; telegraph report"
                    "</title>");
   ASSERT_HAS(html, "&lt;Labs&gt;");

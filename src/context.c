@@ -1,0 +1,317 @@
+/* telegraph, the event step's reading of context: what the words around
+ * a mention say about its role (a parent in apposition, the announcer, a
+ * firm's base, a dateline, a conversion in parentheses).  Each predicate
+ * looks at a bounded stretch of text next to one mention.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "events.h"
+
+#include <string.h>
+
+/* Words that make the next name someone other than a grantee: an owner or
+ * parent in apposition ("a unit of B", "owned by B"), a partner, a rival.
+ * `strong` cues may have a few words between them and the name ("backed by
+ * Chennai investment firm B"); the others must come right before it. */
+static const char *const other_strong[] = {
+    "unit of", "subsidiary of", "arm of", "division of", "affiliate of", "venture of",
+    "owned by", "backed by", "controlled by", "led by", "parent", "partner", "partners",
+    "rival", "rivals", "competitor", "competitors", NULL};
+static const char *const other_near[] = {"with", "partnership with", "alongside", "part of",
+                                         NULL};
+
+static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t cn = strlen(cues[k]);
+    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "along with B", "together with B" add a grantee. */
+static bool cue_before(const char *w, size_t n) {
+  static const char *const joint[] = {"along with", "together with", NULL};
+  return !ends_with_cue(w, n, joint) &&
+         (ends_with_cue(w, n, other_near) || ends_with_cue(w, n, other_strong));
+}
+
+/* Drop the last word of w[0..n) (and the spaces before it); its first
+ * character in the original text is reported through `first`. */
+static size_t drop_word(const char *w, size_t n, char *first) {
+  size_t e = n;
+  while (e && w[e - 1] != ' ') --e;
+  *first = w[e];
+  while (e && w[e - 1] == ' ') --e;
+  return e;
+}
+
+/* Does the text before mention `mi` (back to the previous organisation or
+ * the sentence start, at most 60 bytes) make it someone other than a
+ * grantee?  Place names and adjectives between the cue and the name are
+ * skipped ("a unit of Mumbai-based B", "with Swiss partner B"). */
+bool tg_named_as_other(TgResult *r, const char *text, long mi) {
+  if (mi <= 0) {
+    return false;
+  }
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t from = sent.begin;
+  for (size_t k = (size_t)mi; k-- > 0;) {
+    const TgMention *p = tg_mention_at(r, k);
+    if (p->sentence != m->sentence || p->span.end <= sent.begin) {
+      break;
+    }
+    if (p->cls != TG_CLASS_PLACE && p->span.end <= m->span.begin) {
+      from = p->span.end;
+      break;
+    }
+  }
+  if (m->span.begin - from > 60) {
+    from = m->span.begin - 60;
+  }
+  /* Lower case, punctuation as spaces; `orig` keeps the case. */
+  char w[64];
+  char orig[64];
+  size_t n = 0;
+  for (size_t i = from; i < m->span.begin && n + 1 < sizeof w; ++i) {
+    const char c = text[i];
+    const bool punct = c == ',' || c == '\n' || c == '(' || c == ')' || c == ';' || c == ':';
+    orig[n] = punct ? ' ' : c;
+    w[n++] = punct ? ' ' : (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+  }
+  while (n && w[n - 1] == ' ') --n;
+  /* Skip capitalised or hyphenated words and articles right before it. */
+  for (;;) {
+    size_t e = n;
+    while (e && w[e - 1] != ' ') --e;
+    if (e == n) {
+      break;
+    }
+    const bool article = (n - e == 1 && w[e] == 'a') || (n - e == 3 && !memcmp(w + e, "the", 3)) ||
+                         (n - e == 3 && !memcmp(w + e, "its", 3)) ||
+                         (n - e == 5 && !memcmp(w + e, "their", 5));
+    const bool cap = orig[e] >= 'A' && orig[e] <= 'Z';
+    if (!(article || cap || memchr(w + e, '-', n - e))) {
+      break;
+    }
+    if (cue_before(w, n)) {
+      return true;
+    }
+    char first;
+    n = drop_word(w, n, &first);
+  }
+  if (cue_before(w, n)) {
+    return true;
+  }
+  /* Up to three role words between a strong cue and the name ("backed by
+   * Chennai investment firm"). */
+  for (int k = 0; k < 3 && n; ++k) {
+    char first;
+    n = drop_word(w, n, &first);
+    if (ends_with_cue(w, n, other_strong)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Is mention `mi` a parent naming its unit ("Kestrel Pay's Chinese joint
+ * venture", "HSBC's local unit", "Kestrel Pay venture")?  The grant is the
+ * unit's. */
+bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
+  static const char *const units[] = {"unit", "units", "joint venture", "venture", "subsidiary",
+                                      "subsidiaries", "arm", "affiliate", "division", "branch",
+                                      NULL};
+  if (mi < 0) {
+    return false;
+  }
+  size_t i = tg_mention_at(r, (size_t)mi)->span.end;
+  size_t quote = 0;
+  if (i < len && text[i] == '\'') {
+    quote = 1;
+  } else if (i + 3 <= len && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
+    quote = 3; /* ’ */
+  }
+  /* "B's Chinese joint venture", or "B venture" in a headline. */
+  i += quote;
+  if (quote && i < len && text[i] == 's') {
+    ++i;
+  }
+  /* Up to two describing words ("Chinese", "local", "new"). */
+  for (int words = 0; words <= 2 && i < len; ++words) {
+    while (i < len && text[i] == ' ') ++i;
+    for (size_t k = 0; units[k]; ++k) {
+      const size_t n = strlen(units[k]);
+      if (i + n <= len && memcmp(text + i, units[k], n) == 0 &&
+          (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+        return true;
+      }
+    }
+    while (i < len && ((text[i] | 32) >= 'a' && (text[i] | 32) <= 'z')) ++i;
+  }
+  return false;
+}
+
+/* Is mention `mi` the company announcing the news ("..., distributor
+ * Tupã Distribuição SA said on Wednesday")? */
+bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
+  static const char *const verbs[] = {"said", "says", "announced", "told", "confirmed",
+                                      "stated", NULL};
+  if (mi < 0) {
+    return false;
+  }
+  /* The announcer follows the news after a comma (", distributor B
+   * said"); a subject that said it had received something is the grantee. */
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  bool after_comma = false;
+  for (size_t b = m->span.begin; b > sent.begin && m->span.begin - b < 40; --b) {
+    if (text[b - 1] == ',') {
+      after_comma = true;
+      break;
+    }
+  }
+  if (!after_comma) {
+    return false;
+  }
+  size_t i = m->span.end;
+  while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
+  for (size_t k = 0; verbs[k]; ++k) {
+    const size_t n = strlen(verbs[k]);
+    if (i + n <= len && memcmp(text + i, verbs[k], n) == 0 &&
+        (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Is the place mention `mi` where a firm is based ("the London-based
+ * lender", "based in Abu Dhabi"), the country of an agent ("the UK
+ * communications regulator") or a dateline ("LONDON, Nov 3 -")? */
+bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
+  if (mi < 0) {
+    return false;
+  }
+  const TgMention *m = tg_mention_at(r, (size_t)mi);
+  const size_t e = m->span.end;
+  static const char *const after[] = {"-based", "-headquartered", "-registered", " -based", NULL};
+  for (size_t k = 0; after[k]; ++k) {
+    const size_t n = strlen(after[k]);
+    if (e + n <= len && memcmp(text + e, after[k], n) == 0) {
+      return true;
+    }
+  }
+  static const char *const before[] = {"based in ",  "headquartered in ", "registered in ",
+                                       "outside ",   "beyond ",           "except ",
+                                       "excluding ", NULL};
+  for (size_t k = 0; before[k]; ++k) {
+    const size_t n = strlen(before[k]);
+    if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k], n) == 0) {
+      return true;
+    }
+  }
+  /* A place naming an agent's country: "the UK communications regulator
+   * said", "the Kenyan telecoms authority". */
+  {
+    size_t i = e;
+    for (int words = 0; words < 4 && i < len; ++words) {
+      while (i < len && text[i] == ' ') ++i;
+      size_t j = i;
+      while (j < len && ((text[j] | 32) >= 'a' && (text[j] | 32) <= 'z')) ++j;
+      static const char *const heads[] = {"regulator", "watchdog", "ministry", "authority",
+                                          "commission", "government", "cabinet", "supervisor",
+                                          "group", "company", "firm", "lender", "carrier",
+                                          "insurer", "bank", NULL};
+      for (size_t k = 0; heads[k]; ++k) {
+        const size_t n = strlen(heads[k]);
+        if (j - i == n && memcmp(text + i, heads[k], n) == 0) {
+          return true;
+        }
+      }
+      if (j == i || (text[i] >= 'A' && text[i] <= 'Z')) {
+        break;
+      }
+      i = j;
+    }
+  }
+  /* A dateline: the place at the start of the sentence, then a colon
+   * ("New Delhi: ..."), or in capitals, then a comma. */
+  {
+    const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+    if (m->span.begin == sent.begin && e < len && text[e] == ':') {
+      return true;
+    }
+  }
+  size_t caps = 0;
+  for (size_t i = m->span.begin; i < e; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    caps += (c >= 'A' && c <= 'Z');
+  }
+  return caps >= 4 && e < len && text[e] == ',';
+}
+
+/* Is date mention `m` the date of a dateline ("NEW DELHI, June 6 (PTI)
+ * -"): the place in capitals before it, a bracket or dash after it? */
+bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t caps = 0;
+  for (size_t i = sent.begin; i < m->span.begin; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c >= 'a' && c <= 'z') {
+      return false;
+    }
+    caps += c >= 'A' && c <= 'Z';
+  }
+  size_t i = m->span.end;
+  while (i < len && text[i] == ' ') ++i;
+  return caps >= 3 && i < len &&
+         (text[i] == '(' || text[i] == '-' || text[i] == ':' || (unsigned char)text[i] == 0xE2);
+}
+
+/* "98.6 trillion dong (about 3.9 billion U.S. dollars)": the amount in
+ * parentheses right after another amount restates it. */
+bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi) {
+  if (mi == 0) {
+    return false;
+  }
+  const TgMention *prev = tg_mention_at(r, mi - 1);
+  if (prev->cls != TG_CLASS_MONEY || prev->span.end > m->span.begin) {
+    return false;
+  }
+  size_t i = prev->span.end;
+  while (i < m->span.begin && text[i] == ' ') ++i;
+  if (i >= m->span.begin || text[i] != '(') {
+    return false;
+  }
+  /* At most one word between the parenthesis and the amount ("about"). */
+  size_t words = 0;
+  for (++i; i < m->span.begin; ++i) {
+    words += text[i] == ' ' && text[i - 1] != ' ' && text[i - 1] != '(';
+  }
+  return words <= 1;
+}
+
+/* Is date mention `m` the day something was said ("..., the ministry said
+ * on Thursday", "announced on Monday")? */
+bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
+  static const char *const cues[] = {"said on", "said", "says", "announced on", "announced",
+                                     "told reporters on", "statement on", "confirmed on",
+                                     "reported on", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t e = m->span.begin;
+  while (e > sent.begin && text[e - 1] == ' ') --e;
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (e >= sent.begin + n && memcmp(text + e - n, cues[k], n) == 0 &&
+        (e == sent.begin + n || text[e - n - 1] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}

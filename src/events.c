@@ -1,0 +1,649 @@
+/* telegraph stage 5b, events: the approvals of a document assembled from
+ * its sentences.
+ *
+ * The relation rules read one sentence at a time, so one granting act told
+ * in pieces ("Indonesia has cleared nine providers ..."; "The go-ahead came
+ * from the Ministry ..."; "The licensees are A, B and C", ten sentences
+ * on) comes out as several readings.  This step, run once per document
+ * after the rules and before the mapper:
+ *
+ *   1. gives each fragment (an `attach` reading with no approval within the
+ *      rules' window) to the nearest approval before it, else after it;
+ *   2. merges approval readings of one event: compatible granting bodies,
+ *      shared recipients or count (or one of them the headline), and no
+ *      conflicting region, service, date or count;
+ *   3. drops a recipient that is the parent of another recipient ("A, a
+ *      unit of B": B is named, not granted), a partner or owner named
+ *      beside it ("with B", "owned by B"), the company announcing the news
+ *      ("..., distributor B said"), or the granting body itself;
+ *   4. finds the granting body of an approval whose agent was a country or
+ *      a description ("Turkey's telecoms watchdog"): the regulator the
+ *      article names nearest to it, else a government body; an approval
+ *      of an article that names none keeps no granting body, with a lower
+ *      confidence;
+ *   5. drops statistics that restate an amount ("(about 3.9 billion U.S.
+ *      dollars)") or count incidentally ("the top five operators");
+ *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
+ *      with the sentence's next date, and the day something was said
+ *      ("said on Thursday") with the grant's own date when the sentence
+ *      gives one ("received a licence ... on June 3");
+ *   7. drops a headline decision or statistic that the body retells.
+ *
+ * Before all that, a headline's short names become the body's entities
+ * they abbreviate (headline.c); the context of mentions is read by
+ * context.c.
+ *
+ * Each approval is compared with at most TG_EVENT_WINDOW earlier ones and
+ * the granting-body search walks the mentions once, so the step is linear
+ * in the article.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "events.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* How many earlier approvals a reading is compared with. */
+#define TG_EVENT_WINDOW 12
+/* Slots one assembled approval takes at most (each new one is checked
+ * against those it has, so this bounds the work on hostile text). */
+#define TG_EVENT_MAX_SLOTS 256
+/* Confidence factors: granting body found elsewhere in the article; none. */
+#define TG_FOUND_AGENT_FACTOR 0.85
+#define TG_NO_AGENT_FACTOR 0.7
+
+static TgFactRec *fact_at(TgResult *r, size_t i) {
+  return (TgFactRec *)tg_vec_at(&r->facts, i);
+}
+
+static TgSlot *slot_at(TgFactRec *f, size_t i) { return (TgSlot *)tg_vec_at(&f->slots, i); }
+
+static bool is_multi(TgProperty prop) {
+  return prop == TG_PROP_GRANTED_TO || prop == TG_PROP_FOR_SERVICE ||
+         prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
+}
+
+static const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    if (slot_at(f, i)->prop == prop) {
+      return slot_at(f, i);
+    }
+  }
+  return NULL;
+}
+
+static size_t count_prop(TgFactRec *f, TgProperty prop) {
+  size_t n = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    n += slot_at(f, i)->prop == prop;
+  }
+  return n;
+}
+
+static bool has_value(TgFactRec *f, const TgSlot *s) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *t = slot_at(f, i);
+    if (t->prop != s->prop) {
+      continue;
+    }
+    if (s->entity >= 0 ? t->entity == s->entity
+                       : (t->literal && s->literal && strcmp(t->literal, s->literal) == 0)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Do two readings share a value of `prop`? */
+static bool share(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  for (size_t i = 0; i < b->slots.len; ++i) {
+    if (slot_at(b, i)->prop == prop && has_value(a, slot_at(b, i))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Both name a value of `prop` and none is shared. */
+static bool disjoint(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  return count_prop(a, prop) && count_prop(b, prop) && !share(a, b, prop);
+}
+
+static bool single_differs(TgFactRec *a, TgFactRec *b, TgProperty prop) {
+  const TgSlot *x = first_slot(a, prop);
+  const TgSlot *y = first_slot(b, prop);
+  if (!x || !y) {
+    return false;
+  }
+  if (x->entity >= 0 || y->entity >= 0) {
+    return x->entity != y->entity;
+  }
+  return !x->literal || !y->literal || strcmp(x->literal, y->literal) != 0;
+}
+
+/* The count of one equals the number of recipients the other names. */
+static bool count_fits(TgFactRec *a, TgFactRec *b) {
+  const TgSlot *c = first_slot(a, TG_PROP_RECIPIENT_COUNT);
+  const size_t n = count_prop(b, TG_PROP_GRANTED_TO);
+  if (!c || !c->literal || n == 0 || first_slot(b, TG_PROP_RECIPIENT_COUNT)) {
+    return false;
+  }
+  char buf[24];
+  snprintf(buf, sizeof buf, "%zu", n);
+  return strcmp(buf, c->literal) == 0;
+}
+
+static bool conflict(TgFactRec *a, TgFactRec *b) {
+  return single_differs(a, b, TG_PROP_GRANTED_BY) || single_differs(a, b, TG_PROP_DATE) ||
+         single_differs(a, b, TG_PROP_RECIPIENT_COUNT) || disjoint(a, b, TG_PROP_IN_REGION) ||
+         disjoint(a, b, TG_PROP_FOR_SERVICE);
+}
+
+static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
+  if (conflict(a, b)) {
+    return false;
+  }
+  /* A headline adds a count or a country to the body's event; when both
+   * name recipients, they must share one. */
+  const bool headline = r->headline && (a->pub.sentence == 0 || b->pub.sentence == 0) &&
+                        !(first_slot(a, TG_PROP_GRANTED_TO) && first_slot(b, TG_PROP_GRANTED_TO));
+  /* An announcement without recipients ("it had issued rural 4G
+   * licences") takes the recipients the next reading names. */
+  const bool shell = !first_slot(a, TG_PROP_GRANTED_TO) && !first_slot(a, TG_PROP_RECIPIENT_COUNT);
+  return headline || shell || share(a, b, TG_PROP_GRANTED_TO) ||
+         (first_slot(a, TG_PROP_RECIPIENT_COUNT) && first_slot(b, TG_PROP_RECIPIENT_COUNT)) ||
+         count_fits(a, b) || count_fits(b, a);
+}
+
+/* Does an agent's text hold a lower-case word ("telecoms watchdog"), not
+ * only a name ("China")? */
+static bool describes(const char *agent) {
+  for (size_t i = 0; agent[i]; ++i) {
+    if ((i == 0 || agent[i - 1] == ' ') && agent[i] >= 'a' && agent[i] <= 'z') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Add b's slots to a: every new value of a list property, a single value
+ * only where a has none. */
+static TgStatus absorb(TgFactRec *a, TgFactRec *b, bool headline) {
+  /* A headline's place names are often attributive ("Japan route rights"):
+   * only its count, agent and recipients join the body's event. */
+  const bool from_headline = headline && b->pub.sentence == 0 && a->pub.sentence > 0;
+  const bool into_headline = headline && a->pub.sentence == 0 && b->pub.sentence > 0;
+  if (into_headline) {
+    size_t out = 0;
+    for (size_t i = 0; i < a->slots.len; ++i) {
+      if (slot_at(a, i)->prop != TG_PROP_IN_REGION) {
+        *slot_at(a, out++) = *slot_at(a, i);
+      }
+    }
+    a->slots.len = out;
+  }
+  for (size_t i = 0; i < b->slots.len; ++i) {
+    const TgSlot *s = slot_at(b, i);
+    if (is_multi(s->prop) ? has_value(a, s) : first_slot(a, s->prop) != NULL) {
+      continue;
+    }
+    if ((from_headline && s->prop == TG_PROP_IN_REGION) || a->slots.len >= TG_EVENT_MAX_SLOTS) {
+      continue;
+    }
+    TgStatus st = tg_fact_add_slot(a, s);
+    if (st) {
+      return st;
+    }
+  }
+  if (b->pub.confidence > a->pub.confidence) {
+    a->pub.confidence = b->pub.confidence;
+  }
+  /* A description ("China's customs authority") says more about the
+   * granting body than a bare country ("China clears ..."). */
+  if (b->agent_text && (!a->agent_text || !describes(a->agent_text))) {
+    a->agent_text = b->agent_text;
+  }
+  a->agentless = a->agentless && !first_slot(a, TG_PROP_GRANTED_BY);
+  /* The reading from the body names the event; the headline only adds. */
+  if (a->pub.sentence == 0 && b->pub.sentence > 0) {
+    a->pub.sentence = b->pub.sentence;
+    a->pub.span = b->pub.span;
+    a->pub.rule = b->pub.rule;
+  }
+  tg_vec_clear(&b->slots);
+  b->pub.cls = TG_CLASS_NONE; /* removed when the facts are compacted */
+  return TG_SUCCESS;
+}
+
+static bool live_approval(TgFactRec *f) {
+  return f->pub.cls == TG_CLASS_APPROVAL && !f->fragment;
+}
+
+/* 1. Fragments go to the nearest approval before them, else after. */
+static TgStatus place_fragments(TgResult *r) {
+  /* next[i]: the first approval after fact i, found in one backward pass. */
+  long *next = (long *)tg_calloc(r->facts.len + 1, sizeof *next);
+  if (!next) {
+    return TG_BAD_ALLOC;
+  }
+  next[r->facts.len] = -1;
+  for (size_t i = r->facts.len; i-- > 0;) {
+    next[i] = live_approval(fact_at(r, i)) ? (long)i : next[i + 1];
+  }
+  TgStatus st = TG_SUCCESS;
+  long last = -1;
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (live_approval(f)) {
+      last = (long)i;
+      continue;
+    }
+    if (!(f->pub.cls == TG_CLASS_APPROVAL && f->fragment)) {
+      continue;
+    }
+    const long to = last >= 0 ? last : next[i + 1];
+    if (to < 0) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+      continue;
+    }
+    st = absorb(fact_at(r, (size_t)to), f, r->headline);
+  }
+  tg_free(next);
+  return st;
+}
+
+/* 2. Readings of one event merged into the earliest of them. */
+static TgStatus merge_events(TgResult *r) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *b = fact_at(r, i);
+    if (!live_approval(b)) {
+      continue;
+    }
+    size_t seen = 0;
+    for (size_t k = i; k-- > 0 && seen < TG_EVENT_WINDOW;) {
+      TgFactRec *a = fact_at(r, k);
+      if (!live_approval(a)) {
+        continue;
+      }
+      ++seen;
+      if (one_event(r, a, b)) {
+        TgStatus st = absorb(a, b, r->headline);
+        if (st) {
+          return st;
+        }
+        break;
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* 3. Recipients that name someone else: a parent of another recipient, a
+ * partner or owner named beside it, the granting body. */
+static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  const TgSlot *by = first_slot(f, TG_PROP_GRANTED_BY);
+  const long granter = by ? by->entity : -1;
+  size_t out = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot s = *slot_at(f, i);
+    bool drop = false;
+    if (s.prop == TG_PROP_GRANTED_TO && s.entity >= 0) {
+      drop = s.entity == granter || tg_named_as_other(r, text, s.mention) ||
+             tg_announcer(r, text, len, s.mention) || tg_parent_of_unit(r, text, len, s.mention);
+      for (size_t k = 0; k < f->slots.len && !drop; ++k) {
+        const TgSlot *t = slot_at(f, k);
+        drop = t->prop == TG_PROP_GRANTED_TO && t->entity >= 0 && t->entity != s.entity &&
+               tg_entity_rec(r, (size_t)t->entity)->pub.parent == s.entity;
+      }
+    }
+    if (!drop) {
+      *slot_at(f, out++) = s;
+    }
+  }
+  f->slots.len = out;
+}
+
+static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  /* A headline's places are often attributive ("Japan route rights"): in
+   * an approval the body tells too, only the body's count. */
+  bool body = false;
+  for (size_t i = 0; i < f->slots.len && r->headline; ++i) {
+    const long mi = slot_at(f, i)->mention;
+    body = body || (mi >= 0 && tg_mention_at(r, (size_t)mi)->sentence > 0);
+  }
+  size_t out = 0;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot s = *slot_at(f, i);
+    const bool headline_place = body && s.mention >= 0 && s.prop == TG_PROP_IN_REGION &&
+                                tg_mention_at(r, (size_t)s.mention)->sentence == 0;
+    if (!(s.prop == TG_PROP_IN_REGION &&
+          (headline_place || tg_place_not_region(r, text, len, s.mention)))) {
+      *slot_at(f, out++) = s;
+    }
+  }
+  f->slots.len = out;
+}
+
+/* Does a word of the description (4+ letters, not a generic head) occur
+ * in the entity's label?  Words are compared without case.  "customs authority" fits "General Administration
+ * of Customs of China", "central bank" fits "People's Bank of China". */
+static bool fits_description(const char *desc, const char *label) {
+  static const char *const generic[] = {"authority", "ministry", "commission", "regulator",
+                                        "watchdog", "central", "country", "national",
+                                        "state", "said", "that", "agency", NULL};
+  size_t i = 0;
+  while (desc && desc[i]) {
+    while (desc[i] && !((desc[i] | 32) >= 'a' && (desc[i] | 32) <= 'z')) ++i;
+    size_t j = i;
+    while (((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z')) ++j;
+    char w[32];
+    const size_t n = j - i;
+    /* Capitalised words are names ("Turkey's"), not the description. */
+    bool skip = n < 4 || n >= sizeof w || (desc[i] >= 'A' && desc[i] <= 'Z');
+    if (!skip) {
+      for (size_t k = 0; k < n; ++k) w[k] = (char)(desc[i + k] | 32);
+      w[n] = '\0';
+      /* "telecoms" stands for a telecommunications body. */
+      if (n > 5 && w[n - 1] == 's') w[n - 1] = '\0';
+      for (size_t g = 0; generic[g] && !skip; ++g) skip = strcmp(w, generic[g]) == 0;
+    }
+    if (!skip) {
+      const size_t wn = strlen(w);
+      for (size_t k = 0; label[k]; ++k) {
+        size_t q = 0;
+        while (q < wn && label[k + q] && (label[k + q] | 32) == w[q]) ++q;
+        if (q == wn) return true;
+      }
+    }
+    i = j;
+  }
+  return false;
+}
+
+/* A mention of a regulator (k 0) or government body (k 1). */
+typedef struct {
+  size_t sentence;
+  long entity;
+  long mention;
+  int k;
+} AgentMention;
+
+static TgStatus collect_agents(TgResult *r, TgVec *out) {
+  for (size_t i = 0; i < r->mentions.len; ++i) {
+    const TgMention *m = tg_mention_at(r, i);
+    const int k = m->cls == TG_CLASS_REGULATOR ? 0 : m->cls == TG_CLASS_GOVERNMENT_BODY ? 1 : -1;
+    if (k >= 0 && m->entity >= 0) {
+      AgentMention a = {m->sentence, m->entity, (long)i, k};
+      if (tg_vec_push(out, &a)) {
+        return TG_BAD_ALLOC;
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* How many agent mentions on each side of a sentence are weighed. */
+#define TG_AGENT_REACH 64
+
+/* The regulator (else government body) mentioned in the sentence nearest
+ * to `si`, a later sentence winning a tie ("The go-ahead came from ..."),
+ * one whose name fits the description `desc` first; NULL if the article
+ * names none.  `agents` is in text order: a binary search finds `si`, and
+ * at most TG_AGENT_REACH mentions each side are weighed. */
+static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_t si,
+                                         const char *desc) {
+  size_t lo = 0;
+  size_t hi = agents->len;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (((const AgentMention *)tg_vec_at(agents, mid))->sentence < si) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  const size_t from = lo > TG_AGENT_REACH ? lo - TG_AGENT_REACH : 0;
+  const size_t to = lo + TG_AGENT_REACH < agents->len ? lo + TG_AGENT_REACH : agents->len;
+  const AgentMention *best[2] = {NULL, NULL};
+  size_t dist[2] = {0, 0};
+  bool fit[2] = {false, false};
+  for (size_t i = from; i < to; ++i) {
+    const AgentMention *m = (const AgentMention *)tg_vec_at(agents, i);
+    const int k = m->k;
+    const bool f = desc && fits_description(desc, tg_entity_rec(r, (size_t)m->entity)->pub.label);
+    if (fit[k] && !f) {
+      continue;
+    }
+    if (f && !fit[k]) {
+      best[k] = NULL;
+      fit[k] = true;
+    }
+    const size_t d = m->sentence > si ? m->sentence - si : si - m->sentence;
+    if (!best[k] || d < dist[k] || (d == dist[k] && m->sentence > si)) {
+      best[k] = m;
+      dist[k] = d;
+    }
+  }
+  return best[0] ? best[0] : best[1];
+}
+
+/* An agent described with no country or name ("the ministry", "its
+ * regulator"). */
+static bool described_only(const char *agent) {
+  return agent && (strncmp(agent, "the ", 4) == 0 || strncmp(agent, "The ", 4) == 0 ||
+                   strncmp(agent, "its ", 4) == 0 || strncmp(agent, "Its ", 4) == 0);
+}
+
+/* 4. A granting body for approvals whose agent was not named as one. */
+static TgStatus find_agents(TgResult *r) {
+  TgVec agents;
+  tg_vec_init(&agents, sizeof(AgentMention));
+  TgStatus st = collect_agents(r, &agents);
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
+      continue;
+    }
+    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
+    if (!agent && described_only(f->agent_text)) {
+      /* "The ministry granted ..." in an article naming no ministry: an
+       * agent we cannot name is no fact. */
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+      continue;
+    }
+    if (!agent) {
+      f->pub.confidence *= TG_NO_AGENT_FACTOR;
+      continue;
+    }
+    /* The mention is the slot's evidence: its sentence becomes one of the
+     * fact's sentences. */
+    TgSlot s = {TG_PROP_GRANTED_BY, agent->entity, agent->mention, NULL, NULL};
+    st = tg_fact_add_slot(f, &s);
+    f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
+  }
+  tg_vec_clear(&agents);
+  return st;
+}
+
+/* The first date of sentence `si` that is neither a dateline's nor the day
+ * something was said, or -1. */
+static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  /* Mentions are in text order: find the sentence's first by bisection. */
+  size_t lo = 0;
+  size_t hi = r->mentions.len;
+  while (lo < hi) {
+    const size_t mid = lo + (hi - lo) / 2;
+    if (tg_mention_at(r, mid)->span.begin < sent.begin) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  for (size_t k = lo; k < r->mentions.len; ++k) {
+    const TgMention *n = tg_mention_at(r, k);
+    if (n->span.begin >= sent.end) {
+      break;
+    }
+    if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
+        !tg_dateline_date(r, text, len, n)) {
+      return (long)k;
+    }
+  }
+  return -1;
+}
+
+/* A date taken from a dateline is the day of the report, not of the fact:
+ * use the sentence's next date ("..., the ministry said on Thursday"), or
+ * for a statistic none. */
+static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    TgSlot *s = slot_at(f, i);
+    if (!(s->prop == TG_PROP_DATE || s->prop == TG_PROP_AS_OF) || s->mention < 0) {
+      continue;
+    }
+    const TgMention *m = tg_mention_at(r, (size_t)s->mention);
+    if (s->prop == TG_PROP_DATE && tg_said_date(r, text, m)) {
+      /* "... said on Thursday it had received a licence ... on June 3":
+       * the grant's own date, if the sentence gives one. */
+      const long own = grant_date(r, text, len, m->sentence);
+      if (own >= 0) {
+        const TgMention *n = tg_mention_at(r, (size_t)own);
+        s->mention = own;
+        s->literal = n->value;
+        s->datatype = n->datatype;
+      }
+      continue;
+    }
+    if (!tg_dateline_date(r, text, len, m)) {
+      continue;
+    }
+    long next = -1;
+    for (size_t k = (size_t)s->mention + 1; k < r->mentions.len && next < 0; ++k) {
+      const TgMention *n = tg_mention_at(r, k);
+      if (n->sentence != m->sentence) {
+        break;
+      }
+      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
+    }
+    if (next >= 0) {
+      const TgMention *n = tg_mention_at(r, (size_t)next);
+      s->mention = next;
+      s->literal = n->value;
+      s->datatype = n->datatype;
+    } else if (f->pub.cls == TG_CLASS_STATISTIC) {
+      *s = *slot_at(f, f->slots.len - 1);
+      --f->slots.len;
+      --i;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* The value mention of a statistic, or NULL. */
+static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
+  const TgSlot *v = first_slot(f, TG_PROP_VALUE);
+  return v && v->mention >= 0 ? tg_mention_at(r, (size_t)v->mention) : NULL;
+}
+
+/* Statistics that are no facts of their own: a conversion of an amount
+ * just given; a small bare count ("the top five operators", "two bands"),
+ * a count below ten with no change. */
+static void prune_statistics(TgResult *r, const char *text) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    const TgMention *m = f->pub.cls == TG_CLASS_STATISTIC ? value_mention(r, f) : NULL;
+    if (!m) {
+      continue;
+    }
+    const size_t mi = (size_t)(m - tg_mention_at(r, 0));
+    const bool small = m->cls == TG_CLASS_NUMBER && m->value && m->value[0] >= '1' &&
+                       m->value[0] <= '9' && m->value[1] == '\0' &&
+                       !first_slot(f, TG_PROP_CHANGE_PERCENT);
+    if (small || tg_conversion(r, text, m, mi)) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+    }
+  }
+}
+
+/* A headline retelling a body fact is that fact: a headline decision by
+ * a body that the article's body reports deciding, a headline statistic
+ * whose value the body gives.  The headline's reading is dropped. */
+static void drop_retold_headline(TgResult *r) {
+  if (!r->headline) {
+    return;
+  }
+  /* Headline facts come first; a few are weighed (the title is short). */
+  for (size_t i = 0; i < r->facts.len && i < 8; ++i) {
+    TgFactRec *h = fact_at(r, i);
+    if (h->pub.sentence != 0 ||
+        (h->pub.cls != TG_CLASS_DECISION && h->pub.cls != TG_CLASS_STATISTIC)) {
+      continue;
+    }
+    const TgProperty key = h->pub.cls == TG_CLASS_DECISION ? TG_PROP_DECIDED_BY : TG_PROP_VALUE;
+    const TgSlot *hk = first_slot(h, key);
+    bool retold = false;
+    for (size_t k = 0; hk && k < r->facts.len && !retold; ++k) {
+      TgFactRec *b = fact_at(r, k);
+      retold = b != h && b->pub.cls == h->pub.cls && b->pub.sentence > 0 && has_value(b, hk);
+    }
+    if (retold) {
+      tg_vec_clear(&h->slots);
+      h->pub.cls = TG_CLASS_NONE;
+    }
+  }
+}
+
+/* Removed facts out, fragments that found no approval out, public views
+ * of the slots refreshed. */
+static void compact(TgResult *r) {
+  size_t out = 0;
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    const bool empty_approval = f->pub.cls == TG_CLASS_APPROVAL &&
+                                !first_slot(f, TG_PROP_GRANTED_TO) &&
+                                !first_slot(f, TG_PROP_RECIPIENT_COUNT);
+    if (f->pub.cls == TG_CLASS_NONE || f->fragment || empty_approval) {
+      tg_vec_clear(&f->slots);
+      continue;
+    }
+    f->pub.slots = (const TgSlot *)f->slots.data;
+    f->pub.n_slots = f->slots.len;
+    *fact_at(r, out++) = *f;
+  }
+  r->facts.len = out;
+}
+
+TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
+  TgStatus st = tg_fold_headline_entities(r);
+  if (!st) {
+    st = place_fragments(r);
+  }
+  if (!st) {
+    st = merge_events(r);
+  }
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    if (live_approval(fact_at(r, i))) {
+      prune_recipients(r, text, len, fact_at(r, i));
+      prune_regions(r, text, len, fact_at(r, i));
+    }
+  }
+  if (!st) {
+    st = find_agents(r);
+  }
+  prune_statistics(r, text);
+  drop_retold_headline(r);
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls == TG_CLASS_APPROVAL || f->pub.cls == TG_CLASS_STATISTIC ||
+        f->pub.cls == TG_CLASS_DECISION) {
+      st = fix_dateline_dates(r, text, len, f);
+    }
+  }
+  compact(r);
+  return st;
+}

@@ -1,0 +1,41 @@
+/* telegraph internals: the event step (events.c) and its reading of the
+ * context of a mention (context.c).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_EVENTS_H
+#define TG_EVENTS_H
+
+#include "pipeline.h"
+
+#include <stdbool.h>
+
+/** Mention `mi` (a recipient) follows words that make it someone other
+ * than a grantee: "a unit of", "owned by", "with", "partner", "rivals". */
+bool tg_named_as_other(TgResult *r, const char *text, long mi);
+
+/** Mention `mi` is a parent naming its unit ("B's Chinese joint venture"). */
+bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi);
+
+/** Mention `mi` is the company announcing the news ("B said"). */
+bool tg_announcer(TgResult *r, const char *text, size_t len, long mi);
+
+/** Place mention `mi` is where a firm is based, the country of an agent
+ * ("the UK communications regulator") or a dateline: no region. */
+bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi);
+
+/** Date mention `m` is a dateline's date ("NEW DELHI, June 6 (PTI) -"). */
+bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention *m);
+
+/** Date mention `m` is the day something was said ("said on Thursday"). */
+bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
+
+/** Amount mention `m` (index `mi`) restates the amount just before it in
+ * parentheses ("(about 3.9 billion U.S. dollars)"). */
+bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi);
+
+/** Headline entities that name a body entity in short ("Airtel" for
+ * "Bharti Airtel Limited") become that entity (headline.c). */
+TgStatus tg_fold_headline_entities(TgResult *r);
+
+#endif /* TG_EVENTS_H */
