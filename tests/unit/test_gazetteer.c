@@ -139,7 +139,8 @@ static const MatchCase match_cases[] = {
     /* Punctuation inside names. */
     {"AT&T said", 0, "AT&T", 1},
     {"AT&T Inc. said", 0, "AT&T", 3},
-    {"the U.S. market", 1, "United States", 2},
+    {"the U.S. market", 1, "United States", 1},
+    {"Orchid Data (U.S.) Inc.", 3, "United States", 1},
     {"the US market", 1, "United States", 1},
     /* A name does not start on punctuation or in the middle. */
     {"(China)", 0, NULL, 0},
@@ -180,7 +181,7 @@ START_TEST(test_empty)
   ck_assert_int_eq(tg_gazetteer_parse(g, "comments.tsv", "# x\n\n", 5, collect, &e), TG_SUCCESS);
   ck_assert_uint_eq(e.count, 0);
   ck_assert_uint_eq(tg_gazetteer_size(g), 0);
-  TgToken t = {{0, 5}, true, true};
+  TgToken t = {{0, 5}, true, true, TG_TOK_CAP};
   size_t n = 0;
   ck_assert_int_eq(tg_gazetteer_match(g, "China", &t, 1, 0, &n), -1);
   tg_gazetteer_free(g);
