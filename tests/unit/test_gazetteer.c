@@ -45,7 +45,8 @@ static const char good_tsv[] =
     "internet access services\tService\tinternet access|ISP services\n"
     "AT&T\tCompany\tAT&T Inc.\n"
     "   # an indented comment\n"
-    "United States\tPlace\tU.S.|US\tQ30\r\n";
+    "United States\tPlace\tU.S.|US\tQ30\r\n"
+    "MobiFone\tCompany\n";
 
 static TgGazetteer *gaz;
 
@@ -67,7 +68,7 @@ static void free_good(void)
 
 START_TEST(test_entries)
 {
-  ck_assert_uint_eq(tg_gazetteer_size(gaz), 9);
+  ck_assert_uint_eq(tg_gazetteer_size(gaz), 10);
   const long china = tg_gazetteer_find(gaz, "China");
   ck_assert_int_eq(china, 0);
   const TgGazEntry *e = tg_gazetteer_entry(gaz, (size_t)china);
@@ -126,6 +127,12 @@ static const MatchCase match_cases[] = {
     {"CHINA said", 0, "China", 1},
     {"Chinese said", 0, NULL, 0},
     {"Miit said", 0, NULL, 0},
+    /* As a fallback, a name-like text in another case finds the name. */
+    {"Mobifone said", 0, "MobiFone", 1},
+    {"MOBIFONE said", 0, "MobiFone", 1},
+    {"Peoples bank of China", 0, NULL, 0},
+    {"mobifone said", 0, NULL, 0},
+    {"Pboc said", 0, NULL, 0}, /* an acronym keeps its case */
     /* Services are not. */
     {"Internet Access Services", 0, "internet access services", 3},
     {"INTERNET ACCESS", 0, "internet access services", 2},
