@@ -54,6 +54,13 @@ static const TgLexKind tg_lex_kinds[] = {
   {"abbrev", TG_LEXV_INT, 1, 2},
   {"future", TG_LEXV_INT, 1, 1},
   {"starter", TG_LEXV_INT, 1, 1},
+  /* used by the name chunker */
+  {"designator", TG_LEXV_INT, 1, 3},
+  {"orghead", TG_LEXV_INT, 1, 1},
+  {"role", TG_LEXV_INT, 1, 1},
+  {"connector", TG_LEXV_INT, 1, 1},
+  {"nonstart", TG_LEXV_INT, 1, 1},
+  {"adjsuffix", TG_LEXV_INT, 1, 1},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])

@@ -3,6 +3,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "chunker.h"
 #include "pipeline.h"
 #include "quantity.h"
 #include "segmenter.h"
@@ -147,8 +148,36 @@ static bool named_group(const pcre2_code *code, pcre2_match_data *md, const char
   return false;
 }
 
+/* Token edges of the sentence: bit 1 where a token begins, bit 2 where one
+ * ends (offsets from the sentence start). */
+enum { EDGE_BEGIN = 1, EDGE_END = 2 };
+
+/* A name from a pattern must begin and end where tokens do ("T-Systems P"
+ * of "T-Systems P.R. China", "Gulf Co" of "Gulf Co-operation" are cut), and
+ * a company name does not start with a job title ("CEO of Vodacom Group"). */
+static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sentence,
+                             const unsigned char *edges, const Cand *c) {
+  if (!tg_class_is_entity(c->cls) || strncmp(c->source, "coref.", 6) == 0) {
+    return true;
+  }
+  if (!(edges[c->span.begin - sentence.begin] & EDGE_BEGIN) ||
+      !(edges[c->span.end - sentence.begin] & EDGE_END)) {
+    return false;
+  }
+  if (c->cls != TG_CLASS_COMPANY) {
+    return true;
+  }
+  size_t e = c->span.begin;
+  while (e < c->span.end && !(edges[e - sentence.begin] & EDGE_END && e > c->span.begin)) {
+    ++e;
+  }
+  long long v = 0;
+  return !tg_lexicon_find(p->lexicon, "role", text + c->span.begin, e - c->span.begin, &v);
+}
+
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
-                                const char *text, TgSpan sentence, size_t si, TgVec *cands) {
+                                const char *text, TgSpan sentence, size_t si,
+                                const unsigned char *edges, TgVec *cands) {
   TgStatus st;
   for (size_t k = 0; k < tg_ruleset_size(p->rules); ++k) {
     const TgRule *rule = tg_ruleset_rule(p->rules, k);
@@ -189,6 +218,9 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
           continue;
         }
         Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k};
+        if (!name_fits_tokens(p, text, sentence, edges, &c)) {
+          continue;
+        }
         st = value_of(p, r, text, sentence, &c);
         if (st == TG_FAILURE) {
           continue;
@@ -249,6 +281,32 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
   return TG_SUCCESS;
 }
 
+/* Token edges (see EDGE_BEGIN) of `tokens` into edges[0..len]. */
+static void mark_edges(const TgVec *tokens, TgSpan sentence, unsigned char *edges) {
+  memset(edges, 0, sentence.end - sentence.begin + 1);
+  for (size_t i = 0; i < tokens->len; ++i) {
+    const TgToken *t = (const TgToken *)tg_vec_at(tokens, i);
+    edges[t->span.begin - sentence.begin] |= EDGE_BEGIN;
+    edges[t->span.end - sentence.begin] |= EDGE_END;
+  }
+}
+
+/* Typed chunks become candidates (ranked after every rule, so a pattern
+ * of the same length wins); untyped ones go to `loose`. */
+static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t si,
+                                 const TgVec *tokens, TgVec *chunks, TgVec *cands,
+                                 TgVec *loose) {
+  chunks->len = 0;
+  TgStatus st = tg_chunk_names(p->lexicon, p->gazetteer, text, (const TgToken *)tokens->data,
+                               tokens->len, chunks);
+  for (size_t i = 0; !st && i < chunks->len; ++i) {
+    const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
+    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1};
+    st = tg_vec_push(ch->cls ? cands : loose, &c);
+  }
+  return st;
+}
+
 static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
   for (size_t i = s.begin; i < s.end; ++i) {
     if (taken[i - base]) {
@@ -258,66 +316,183 @@ static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
   return false;
 }
 
+/* Keep the best candidates of one sentence that do not overlap (longest
+ * first, gazetteer before patterns on ties), appending them to `kept` in
+ * text order; drop the loose chunks of the sentence they overlap. */
+static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken,
+                                TgVec *kept, TgVec *loose, size_t loose_from) {
+  qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
+  memset(taken, 0, sentence.end - sentence.begin + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < cands->len; ++i) {
+    Cand *c = (Cand *)tg_vec_at(cands, i);
+    if (overlaps(taken, c->span, sentence.begin)) {
+      continue;
+    }
+    memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
+    *(Cand *)tg_vec_at(cands, n++) = *c;
+  }
+  qsort(cands->data, n, sizeof(Cand), cmp_mention_pos);
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < n; ++i) {
+    st = tg_vec_push(kept, tg_vec_at(cands, i));
+  }
+  size_t w = loose_from;
+  for (size_t i = loose_from; i < loose->len; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(loose, i);
+    if (!overlaps(taken, c->span, sentence.begin)) {
+      *(Cand *)tg_vec_at(loose, w++) = *c;
+    }
+  }
+  loose->len = w;
+  return st;
+}
+
+/* ---- One sense per document: a name typed once keeps its type ---- */
+
+typedef struct {
+  const char *text;
+  size_t cap;
+  size_t *slots; /* index + 1 into kept, 0 = empty */
+} NameIndex;
+
+static size_t name_slot(const NameIndex *ix, const TgVec *kept, TgSpan s) {
+  size_t h = (size_t)tg_hash(ix->text + s.begin, s.end - s.begin) & (ix->cap - 1);
+  while (ix->slots[h]) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, ix->slots[h] - 1);
+    const size_t len = c->span.end - c->span.begin;
+    if (len == s.end - s.begin && memcmp(ix->text + c->span.begin, ix->text + s.begin, len) == 0) {
+      return h;
+    }
+    h = (h + 1) & (ix->cap - 1);
+  }
+  return h;
+}
+
+static bool names_entity(const Cand *c) {
+  return tg_class_is_entity(c->cls) && c->cls != TG_CLASS_SERVICE &&
+         strncmp(c->source, "coref.", 6) != 0;
+}
+
+/* Loose chunks whose text a typed name of the article has become mentions
+ * of that class. */
+static TgStatus one_sense(const char *text, TgVec *kept, const TgVec *loose) {
+  if (!loose->len || !kept->len) {
+    return TG_SUCCESS;
+  }
+  NameIndex ix = {text, 16, NULL};
+  while (ix.cap < kept->len * 2) {
+    ix.cap *= 2;
+  }
+  if (!(ix.slots = (size_t *)tg_calloc(ix.cap, sizeof(size_t)))) {
+    return TG_BAD_ALLOC;
+  }
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; i < n_kept; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, i);
+    const size_t h = name_slot(&ix, kept, c->span);
+    if (names_entity(c) && !ix.slots[h]) {
+      ix.slots[h] = i + 1;
+    }
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    Cand c = *(const Cand *)tg_vec_at(loose, i);
+    const size_t h = name_slot(&ix, kept, c.span);
+    if (ix.slots[h]) {
+      const Cand *typed = (const Cand *)tg_vec_at(kept, ix.slots[h] - 1);
+      c.cls = typed->cls;
+      c.gaz = typed->gaz;
+      c.source = "chunk.one-sense";
+      st = tg_vec_push(kept, &c);
+    }
+  }
+  tg_free(ix.slots);
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(Cand), cmp_mention_pos);
+  }
+  return st;
+}
+
+static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < kept->len; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, i);
+    TgMention mt;
+    memset(&mt, 0, sizeof mt);
+    mt.span = c->span;
+    mt.cls = c->cls;
+    mt.entity = -1;
+    mt.value = c->value;
+    mt.datatype = c->datatype;
+    mt.unit = c->unit;
+    mt.sentence = c->sentence;
+    mt.source = c->source;
+    const char *after = text + c->span.end;
+    if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+      mt.flags |= TG_MENTION_POSSESSIVE;
+    }
+    if (!(st = tg_vec_push(&r->mentions, &mt))) {
+      st = tg_vec_push(&r->mention_gaz, &c->gaz);
+    }
+  }
+  return st;
+}
+
+typedef struct {
+  TgVec cands, tokens, chunks, kept, loose;
+  unsigned char *taken;
+  unsigned char *edges;
+  size_t cap;
+} Work;
+
+static TgStatus sentence_room(Work *w, TgSpan sentence) {
+  const size_t need = sentence.end - sentence.begin + 1;
+  if (need <= w->cap) {
+    return TG_SUCCESS;
+  }
+  tg_free(w->taken);
+  tg_free(w->edges);
+  w->taken = (unsigned char *)tg_malloc(need);
+  w->edges = (unsigned char *)tg_malloc(need);
+  w->cap = w->taken && w->edges ? need : 0;
+  return w->cap ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
 TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
   const char *text = tg_document_text(doc);
-  TgVec cands;
-  TgVec tokens;
-  tg_vec_init(&cands, sizeof(Cand));
-  tg_vec_init(&tokens, sizeof(TgToken));
-  unsigned char *taken = NULL;
+  Work w;
+  memset(&w, 0, sizeof w);
+  tg_vec_init(&w.cands, sizeof(Cand));
+  tg_vec_init(&w.tokens, sizeof(TgToken));
+  tg_vec_init(&w.chunks, sizeof(TgChunk));
+  tg_vec_init(&w.kept, sizeof(Cand));
+  tg_vec_init(&w.loose, sizeof(Cand));
   TgStatus st = TG_SUCCESS;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-    cands.len = 0;
-    if ((st = gazetteer_candidates(p, text, sentence, si, &tokens, &cands)) ||
-        (st = rule_candidates(p, r, m, text, sentence, si, &cands))) {
+    w.cands.len = 0;
+    const size_t loose_from = w.loose.len;
+    if ((st = sentence_room(&w, sentence)) ||
+        (st = gazetteer_candidates(p, text, sentence, si, &w.tokens, &w.cands))) {
       break;
     }
-    if (!cands.len) {
-      continue;
-    }
-    /* Longest first, gazetteer before patterns on ties; keep what does not
-     * overlap what is already kept. */
-    qsort(cands.data, cands.len, sizeof(Cand), cmp_cand_priority);
-    tg_free(taken);
-    taken = (unsigned char *)tg_calloc(sentence.end - sentence.begin + 1, 1);
-    if (!taken) {
-      st = TG_BAD_ALLOC;
+    mark_edges(&w.tokens, sentence, w.edges);
+    if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
+        (st = rule_candidates(p, r, m, text, sentence, si, w.edges, &w.cands))) {
       break;
     }
-    size_t kept = 0;
-    for (size_t i = 0; i < cands.len; ++i) {
-      Cand *c = (Cand *)tg_vec_at(&cands, i);
-      if (overlaps(taken, c->span, sentence.begin)) {
-        continue;
-      }
-      memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
-      *(Cand *)tg_vec_at(&cands, kept++) = *c;
-    }
-    qsort(cands.data, kept, sizeof(Cand), cmp_mention_pos);
-    for (size_t i = 0; !st && i < kept; ++i) {
-      const Cand *c = (const Cand *)tg_vec_at(&cands, i);
-      TgMention mt;
-      memset(&mt, 0, sizeof mt);
-      mt.span = c->span;
-      mt.cls = c->cls;
-      mt.entity = -1;
-      mt.value = c->value;
-      mt.datatype = c->datatype;
-      mt.unit = c->unit;
-      mt.sentence = si;
-      mt.source = c->source;
-      const char *after = text + c->span.end;
-      if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
-        mt.flags |= TG_MENTION_POSSESSIVE;
-      }
-      if (!(st = tg_vec_push(&r->mentions, &mt))) {
-        st = tg_vec_push(&r->mention_gaz, &c->gaz);
-      }
-    }
+    st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
   }
-  tg_free(taken);
-  tg_vec_clear(&cands);
-  tg_vec_clear(&tokens);
+  if (!st && !(st = one_sense(text, &w.kept, &w.loose))) {
+    st = emit(r, text, &w.kept);
+  }
+  tg_free(w.taken);
+  tg_free(w.edges);
+  tg_vec_clear(&w.cands);
+  tg_vec_clear(&w.tokens);
+  tg_vec_clear(&w.chunks);
+  tg_vec_clear(&w.kept);
+  tg_vec_clear(&w.loose);
   return st;
 }
