@@ -172,7 +172,12 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
     ++e;
   }
   long long v = 0;
-  return !tg_lexicon_find(p->lexicon, "role", text + c->span.begin, e - c->span.begin, &v);
+  if (tg_lexicon_find(p->lexicon, "role", text + c->span.begin, e - c->span.begin, &v)) {
+    return false;
+  }
+  /* "A and B Ltd" is two companies (the chunker finds them), but "AXA
+   * Tianping Property and Casualty Insurance Co., Ltd." is one. */
+  return !(e + 5 < c->span.end && memcmp(text + e, " and ", 5) == 0);
 }
 
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
