@@ -7,7 +7,7 @@
 #include <string.h>
 
 /* Longest parenthesised name inside a chunk, in tokens. */
-#define TG_PAREN_MAX 6
+#define TG_PAREN_MAX 8
 
 typedef struct {
   const TgLexicon *lex;
@@ -56,7 +56,7 @@ static bool name_token(const Ctx *c, size_t k) {
   }
   const unsigned char cls = c->t[k].cls;
   if (!(cls == TG_TOK_CAP || cls == TG_TOK_UPPER || cls == TG_TOK_ABBREV ||
-        (cls == TG_TOK_ALNUM && c->t[k].upper))) {
+        cls == TG_TOK_ALNUM)) {
     return false;
   }
   return !hyphen_adjective(c, k) && !is_kind(c, k, "currency", NULL);
@@ -91,12 +91,13 @@ static size_t paren_name(const Ctx *c, size_t k) {
   if (k >= c->n || c->t[k].cls != TG_TOK_OPEN || !name_token(c, k + 1)) {
     return 0;
   }
-  for (size_t j = k + 1; j < c->n && j <= k + TG_PAREN_MAX; ++j) {
-    if (c->t[j].cls == TG_TOK_CLOSE) {
+  for (size_t j = k + 2; j < c->n && j <= k + TG_PAREN_MAX; ++j) {
+    const unsigned char cls = c->t[j].cls;
+    if (cls == TG_TOK_CLOSE) {
       return j + 1;
     }
-    if (!name_token(c, j) && !is_kind(c, j, "connector", NULL)) {
-      return 0;
+    if (!c->t[j].word && cls != TG_TOK_POSSESSIVE) {
+      return 0; /* words only: "(Kingston upon Hull)", "(Cox's Bazar)" */
     }
   }
   return 0;
@@ -123,13 +124,50 @@ static bool abbrev_period(const Ctx *c, size_t k) {
          c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, "abbrev", NULL);
 }
 
+/* "AXA Tianping Property and Casualty Insurance Co., Ltd.": "and" at token
+ * e joins one company when two or more words (not a whole gazetteer name)
+ * come before it and a legal form ends what follows; "Zentra and Kovalo
+ * Ltd" is two companies. */
+static bool and_inside(const Ctx *c, size_t i, size_t e) {
+  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1)) {
+    return false;
+  }
+  size_t len = 0;
+  if (c->gaz && tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) >= 0 &&
+      i + len == e) {
+    return false;
+  }
+  /* A short look ahead, no recursion: linear in the sentence. */
+  for (size_t k = e + 1; k < c->n && k <= e + 12; ++k) {
+    if (designator(c, k)) {
+      return true;
+    }
+    if (!name_token(c, k) && !is_kind(c, k, "connector", NULL) &&
+        c->t[k].cls != TG_TOK_OPEN && c->t[k].cls != TG_TOK_CLOSE) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/* A month or weekday inside a name ("Bijoy Sat Communications") when more
+ * name follows; at a name's end it is a date ("Huawei Monday"). */
+static bool inner_token(const Ctx *c, size_t e) {
+  if (!name_token(c, e) || is_kind(c, e, "role", NULL)) {
+    return false;
+  }
+  return !calendar_word(c, e) || (name_token(c, e + 1) && !calendar_word(c, e + 1));
+}
+
 /* The end of the chunk that starts at token i. */
 static size_t chunk_end(const Ctx *c, size_t i) {
   size_t e = i + 1;
   while (e < c->n && !possessive_after(c, e - 1)) {
     size_t p = 0;
-    if (name_token(c, e) && !calendar_word(c, e) && !is_kind(c, e, "role", NULL)) {
+    if (inner_token(c, e)) {
       ++e;
+    } else if (and_inside(c, i, e)) {
+      e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
       e = p;
     } else if (is_kind(c, e, "connector", NULL) && name_start(c, e + 1)) {
