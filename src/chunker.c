@@ -9,22 +9,26 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "connector", "adjsuffix", "currency", "abbrev"};
+
 typedef struct {
   const TgLexicon *lex;
   const TgGazetteer *gaz;
   const char *text;
   const TgToken *t;
   size_t n;
+  int kinds[N_KINDS]; /* lexicon kind indices */
 } Ctx;
 
-static bool is_kind(const Ctx *c, size_t k, const char *kind, long long *v) {
+static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
   long long dummy = 0;
   if (k >= c->n) {
     return false;
   }
   const TgToken *t = &c->t[k];
-  return c->lex && tg_lexicon_find(c->lex, kind, c->text + t->span.begin,
-                                   t->span.end - t->span.begin, v ? v : &dummy);
+  return c->lex && tg_lexicon_find_kind(c->lex, c->kinds[kind], c->text + t->span.begin,
+                                        t->span.end - t->span.begin, v ? v : &dummy);
 }
 
 static bool word_is(const Ctx *c, size_t k, const char *w) {
@@ -47,7 +51,7 @@ static bool hyphen_adjective(const Ctx *c, size_t k) {
     --h;
   }
   long long v = 0;
-  return h > 0 && c->lex && tg_lexicon_find(c->lex, "adjsuffix", s + h, len - h, &v);
+  return h > 0 && c->lex && tg_lexicon_find_kind(c->lex, c->kinds[K_ADJSUFFIX], s + h, len - h, &v);
 }
 
 static bool name_token(const Ctx *c, size_t k) {
@@ -59,26 +63,26 @@ static bool name_token(const Ctx *c, size_t k) {
         cls == TG_TOK_ALNUM)) {
     return false;
   }
-  return !hyphen_adjective(c, k) && !is_kind(c, k, "currency", NULL);
+  return !hyphen_adjective(c, k) && !is_kind(c, k, K_CURRENCY, NULL);
 }
 
 static bool calendar_word(const Ctx *c, size_t k) {
-  return is_kind(c, k, "month", NULL) || is_kind(c, k, "weekday", NULL);
+  return is_kind(c, k, K_MONTH, NULL) || is_kind(c, k, K_WEEKDAY, NULL);
 }
 
 /* A legal form at token k: capitalised, or of a kind written in any case. */
 static bool designator(const Ctx *c, size_t k) {
   long long v = 0;
-  if (k >= c->n || !c->t[k].word || !is_kind(c, k, "designator", &v)) {
+  if (k >= c->n || !c->t[k].word || !is_kind(c, k, K_DESIGNATOR, &v)) {
     return false;
   }
   return v == 3 || c->t[k].upper;
 }
 
 static bool name_start(const Ctx *c, size_t k) {
-  return name_token(c, k) && !is_kind(c, k, "starter", NULL) &&
-         !is_kind(c, k, "nonstart", NULL) && !calendar_word(c, k) &&
-         !is_kind(c, k, "role", NULL) && !designator(c, k);
+  return name_token(c, k) && !is_kind(c, k, K_STARTER, NULL) &&
+         !is_kind(c, k, K_NONSTART, NULL) && !calendar_word(c, k) &&
+         !is_kind(c, k, K_ROLE, NULL) && !designator(c, k);
 }
 
 static bool possessive_after(const Ctx *c, size_t k) {
@@ -121,7 +125,7 @@ static bool acronym_paren(const Ctx *c, size_t open, size_t after) {
 /* A period right after an abbreviated legal form: "Ltd.", "Co.". */
 static bool abbrev_period(const Ctx *c, size_t k) {
   return k < c->n && k > 0 && word_is(c, k, ".") &&
-         c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, "abbrev", NULL);
+         c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
 }
 
 /* "AXA Tianping Property and Casualty Insurance Co., Ltd.": "and" at token
@@ -142,7 +146,7 @@ static bool and_inside(const Ctx *c, size_t i, size_t e) {
     if (designator(c, k)) {
       return true;
     }
-    if (!name_token(c, k) && !is_kind(c, k, "connector", NULL) &&
+    if (!name_token(c, k) && !is_kind(c, k, K_CONNECTOR, NULL) &&
         c->t[k].cls != TG_TOK_OPEN && c->t[k].cls != TG_TOK_CLOSE) {
       return false;
     }
@@ -153,7 +157,7 @@ static bool and_inside(const Ctx *c, size_t i, size_t e) {
 /* A month or weekday inside a name ("Bijoy Sat Communications") when more
  * name follows; at a name's end it is a date ("Huawei Monday"). */
 static bool inner_token(const Ctx *c, size_t e) {
-  if (!name_token(c, e) || is_kind(c, e, "role", NULL)) {
+  if (!name_token(c, e) || is_kind(c, e, K_ROLE, NULL)) {
     return false;
   }
   return !calendar_word(c, e) || (name_token(c, e + 1) && !calendar_word(c, e + 1));
@@ -170,7 +174,7 @@ static size_t chunk_end(const Ctx *c, size_t i) {
       e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
       e = p;
-    } else if (is_kind(c, e, "connector", NULL) && name_start(c, e + 1)) {
+    } else if (is_kind(c, e, K_CONNECTOR, NULL) && name_start(c, e + 1)) {
       e += 2;
     } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1))) {
       ++e; /* "Co., Ltd." */
@@ -220,12 +224,12 @@ static bool company_unit(const Ctx *c, size_t i, size_t e) {
   size_t len = 0;
   const long g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) : -1;
   return g >= 0 && tg_gazetteer_entry(c->gaz, (size_t)g)->cls == TG_CLASS_COMPANY &&
-         i + len < e && !is_kind(c, i + len, "connector", NULL);
+         i + len < e && !is_kind(c, i + len, K_CONNECTOR, NULL);
 }
 
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
-  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, "role", NULL)) {
+  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL)) {
     return TG_CLASS_COMPANY; /* "CEO of X" */
   }
   if (word_is(c, e, "shares")) {
@@ -264,7 +268,7 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   for (size_t k = i; k < last; ++k) {
     of = of || word_is(c, k, "of");
   }
-  if (last > i && !of && is_kind(c, last, "orghead", NULL)) {
+  if (last > i && !of && is_kind(c, last, K_ORGHEAD, NULL)) {
     return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head");
   }
   const TgClass cls = context_class(c, i, e);
@@ -273,7 +277,10 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
 
 TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                         const TgToken *toks, size_t n, TgVec *out) {
-  const Ctx c = {lex, gaz, text, toks, n};
+  Ctx c = {lex, gaz, text, toks, n, {0}};
+  for (int k = 0; k < N_KINDS; ++k) {
+    c.kinds[k] = tg_lexicon_kind(kind_names[k]);
+  }
   size_t i = 0;
   while (i < n) {
     if (!name_start(&c, i)) {

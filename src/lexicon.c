@@ -81,6 +81,7 @@ struct TgLexiconImpl {
   uint32_t *slots; /* 0 = empty, otherwise entry index + 1 */
   size_t nslots;   /* power of two, or 0 */
   long fail_after; /* test hook: allocations left before failing; < 0 off */
+  unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
 };
 
 /* ---- allocation (with the test hook) ---- */
@@ -241,6 +242,13 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
   tg_lex_place(lex->slots, lex->nslots, &lex->entries[lex->count],
                (uint32_t)lex->count);
   ++lex->count;
+  unsigned words = 1;
+  for (size_t i = 0; i < entry->wlen; ++i) {
+    words += entry->word[i] == ' ';
+  }
+  if (entry->kind < TG_LEX_NKINDS && words > lex->words[entry->kind]) {
+    lex->words[entry->kind] = (unsigned char)(words < 255 ? words : 255);
+  }
   return TG_SUCCESS;
 }
 
@@ -272,6 +280,9 @@ tg_lexicon_size(const TgLexicon *lex)
   return lex ? lex->count : 0;
 }
 
+static const TgLexEntry *tg_lex_find_k(const TgLexicon *lex, int k, const char *word,
+                                       size_t len);
+
 static const TgLexEntry *
 tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
                   size_t len)
@@ -279,7 +290,15 @@ tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
   if (!lex || !kind || !word) {
     return NULL;
   }
-  const int k = tg_lex_kind_index(kind, strlen(kind));
+  return tg_lex_find_k(lex, tg_lex_kind_index(kind, strlen(kind)), word, len);
+}
+
+static const TgLexEntry *
+tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
+{
+  if (!lex || !word) {
+    return NULL;
+  }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
   if (k < 0 || !tg_lex_normalise(word, len, buf, &n)) {
@@ -310,19 +329,43 @@ tg_lexicon_find_str(const TgLexicon *lex, const char *kind, const char *word,
   return (e && e->code[0]) ? e->code : NULL;
 }
 
+int
+tg_lexicon_kind(const char *kind)
+{
+  return kind ? tg_lex_kind_index(kind, strlen(kind)) : -1;
+}
+
+bool
+tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
+                     long long *value)
+{
+  const TgLexEntry *e = kind >= 0 ? tg_lex_find_k(lex, kind, word, len) : NULL;
+  if (e && value) {
+    *value = e->value;
+  }
+  return e != NULL;
+}
+
 size_t
 tg_lexicon_match(const TgLexicon *lex, const char *kind,
                  const TgLexToken *toks, size_t ntoks, long long *value,
                  const char **str)
 {
-  if (!lex || !kind || !toks) {
-    return 0;
-  }
-  const int k = tg_lex_kind_index(kind, strlen(kind));
-  if (k < 0) {
+  return tg_lexicon_match_kind(lex, kind ? tg_lex_kind_index(kind, strlen(kind)) : -1, toks,
+                               ntoks, value, str);
+}
+
+size_t
+tg_lexicon_match_kind(const TgLexicon *lex, int k, const TgLexToken *toks, size_t ntoks,
+                      long long *value, const char **str)
+{
+  if (!lex || k < 0 || !toks) {
     return 0;
   }
   size_t most = ntoks < TG_LEXICON_PHRASE_MAX ? ntoks : TG_LEXICON_PHRASE_MAX;
+  if (most > lex->words[k]) {
+    most = lex->words[k]; /* no entry of this kind has more words */
+  }
   for (size_t n = most; n > 0; --n) {
     /* Join n tokens with single spaces, then normalise. */
     char joined[2 * (TG_LEXICON_WORD_MAX + 1)];
@@ -617,4 +660,10 @@ tg_lexicon_load(TgLexicon *lex, const char *path, TgErrorFn err,
     return st;
   }
   return rep.errors ? TG_BAD_SYNTAX : TG_SUCCESS;
+}
+
+bool
+tg_lexicon_kind_known(const char *kind, size_t len)
+{
+  return kind && tg_lex_kind_index(kind, len) >= 0;
 }

@@ -239,6 +239,35 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
   return TG_SUCCESS;
 }
 
+/* Every token pattern of the rule set, in one pass over the sentence. */
+static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *text,
+                                 TgSpan sentence, size_t si, const TgVec *tokens,
+                                 TgTokScratch *scratch, TgVec *matches, TgVec *cands) {
+  const TgTokProg *prog = tg_ruleset_tokens(p->rules);
+  if (!scratch) {
+    return TG_SUCCESS; /* no token patterns */
+  }
+  const TgToken *t = (const TgToken *)tokens->data;
+  const TgTokInput in = {p->lexicon, p->gazetteer, text, t, tokens->len};
+  matches->len = 0;
+  TgStatus st = tg_tokprog_run(prog, scratch, &in, matches);
+  for (size_t i = 0; !st && i < matches->len; ++i) {
+    const TgTokMatch *m = (const TgTokMatch *)tg_vec_at(matches, i);
+    const TgRule *rule = tg_ruleset_rule(p->rules, m->id);
+    TgSpan span = {t[m->begin].span.begin, t[m->end - 1].span.end};
+    Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id};
+    st = value_of(p, r, text, sentence, &c);
+    if (st == TG_FAILURE) {
+      st = TG_SUCCESS;
+      continue;
+    }
+    if (!st) {
+      st = tg_vec_push(cands, &c);
+    }
+  }
+  return st;
+}
+
 static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
                                      size_t si, TgVec *tokens, TgVec *cands) {
   tokens->len = 0;
@@ -445,10 +474,11 @@ static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
 }
 
 typedef struct {
-  TgVec cands, tokens, chunks, kept, loose;
+  TgVec cands, tokens, chunks, kept, loose, matches;
   unsigned char *taken;
   unsigned char *edges;
   size_t cap;
+  TgTokScratch *scratch; /* NULL when the rules have no token patterns */
 } Work;
 
 static TgStatus sentence_room(Work *w, TgSpan sentence) {
@@ -473,7 +503,12 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_vec_init(&w.chunks, sizeof(TgChunk));
   tg_vec_init(&w.kept, sizeof(Cand));
   tg_vec_init(&w.loose, sizeof(Cand));
+  tg_vec_init(&w.matches, sizeof(TgTokMatch));
   TgStatus st = TG_SUCCESS;
+  const TgTokProg *prog = tg_ruleset_tokens(p->rules);
+  if (tg_tokprog_size(prog) && !(w.scratch = tg_tokscratch_new(prog))) {
+    st = TG_BAD_ALLOC;
+  }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
     w.cands.len = 0;
@@ -484,6 +519,8 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     }
     mark_edges(&w.tokens, sentence, w.edges);
     if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
+        (st = token_candidates(p, r, text, sentence, si, &w.tokens, w.scratch, &w.matches,
+                               &w.cands)) ||
         (st = rule_candidates(p, r, m, text, sentence, si, w.edges, &w.cands))) {
       break;
     }
@@ -499,5 +536,7 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_vec_clear(&w.chunks);
   tg_vec_clear(&w.kept);
   tg_vec_clear(&w.loose);
+  tg_vec_clear(&w.matches);
+  tg_tokscratch_free(w.scratch);
   return st;
 }

@@ -14,6 +14,10 @@ bool tg_word_at(const char *text, size_t end, size_t i, size_t *len) {
     return false;
   }
   *len = n;
+  /* A currency sign is a token of its own: "€5" is "€" and "5". */
+  if ((cp >= 0xA2 && cp <= 0xA5) || (cp >= 0x20A0 && cp <= 0x20CF)) {
+    return false;
+  }
   return tg_is_word_cp(cp);
 }
 

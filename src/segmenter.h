@@ -52,7 +52,7 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
 TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens);
 
 /** True if the code point at text[i] (decoded into *len bytes) is a letter
- * or digit; *len is set to the code point's length. */
+ * or digit (not a currency sign); *len is set to the code point's length. */
 bool tg_word_at(const char *text, size_t end, size_t i, size_t *len);
 
 #endif /* TG_SEGMENTER_H */

@@ -1,0 +1,828 @@
+/* telegraph internals: token patterns (see tokmatch.h).
+ *
+ * Patterns are parsed into a small tree, the tree is compiled into
+ * instructions (ELEM, SPLIT, JMP, SAVE, assertions, MATCH: the Thompson
+ * construction), and a pass runs every pattern's threads together over the
+ * tokens.  Threads that reach the same instruction at the same token are
+ * merged, keeping the earliest start, so a pass costs O(tokens x
+ * instructions) however the patterns are written.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "tokprog.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const class_names[] = {
+    "LOWER", "CAP", "UPPER", "ABBREV", "NUMBER", "ALNUM", "CJK", "CURRENCY",
+    "OPEN", "CLOSE", "POSSESSIVE", "PUNCT"};
+static const char *const shape_names[N_SHAPES] = {"YEAR",    "DAYNUM",   "NUM",    "GROUP3",
+                                                  "ISODATE", "NUMSCALE", "CURNUM", "NUMWORDS"};
+
+TgTokProg *tg_tokprog_new(void) {
+  TgTokProg *p = (TgTokProg *)tg_calloc(1, sizeof *p);
+  if (p) {
+    tg_vec_init(&p->elems, sizeof(Elem));
+    tg_vec_init(&p->members, sizeof(unsigned));
+    tg_vec_init(&p->insts, sizeof(Inst));
+    tg_vec_init(&p->pats, sizeof(Pat));
+    tg_vec_init(&p->macros, sizeof(Macro));
+    tg_vec_init(&p->firsts, sizeof(unsigned));
+    tg_vec_init(&p->pat_of, sizeof(unsigned));
+    p->max_len = 1;
+    p->k_number = tg_lexicon_kind("number");
+    p->k_scale = tg_lexicon_kind("scale");
+    p->k_currency = tg_lexicon_kind("currency");
+    p->k_suffix = tg_lexicon_kind("ordinal-suffix");
+  }
+  return p;
+}
+
+void tg_tokprog_free(TgTokProg *p) {
+  if (!p) {
+    return;
+  }
+  for (size_t i = 0; i < p->elems.len; ++i) {
+    tg_free(((Elem *)tg_vec_at(&p->elems, i))->text);
+  }
+  for (size_t i = 0; i < p->macros.len; ++i) {
+    Macro *m = (Macro *)tg_vec_at(&p->macros, i);
+    tg_free(m->name);
+    tg_free(m->body);
+  }
+  tg_vec_clear(&p->elems);
+  tg_vec_clear(&p->members);
+  tg_vec_clear(&p->insts);
+  tg_vec_clear(&p->pats);
+  tg_vec_clear(&p->macros);
+  tg_vec_clear(&p->firsts);
+  tg_vec_clear(&p->pat_of);
+  tg_free(p);
+}
+
+size_t tg_tokprog_size(const TgTokProg *p) { return p->pats.len; }
+
+/* ---- Parsing into a tree ---- */
+
+enum { N_ELEM, N_SEQ, N_ALT, N_QUEST, N_STAR, N_PLUS, N_CAP, N_NOTA, N_NOTB };
+
+typedef struct {
+  unsigned char type;
+  unsigned arg;   /* element (N_ELEM, N_NOTA, N_NOTB) */
+  long child;     /* first child, or -1 */
+  long next;      /* next sibling, or -1 */
+} Node;
+
+typedef struct {
+  TgTokProg *p;
+  TgVec *nodes;
+  const char *s;
+  size_t len;
+  size_t i;
+  size_t base; /* offset of s in the text the user wrote (0 inside macros) */
+  const char *msg;
+  size_t err;
+  int depth;
+  unsigned captures;
+} Parser;
+
+static TgStatus fail(Parser *ps, const char *msg) {
+  if (!ps->msg) {
+    ps->msg = msg;
+    ps->err = ps->base + ps->i;
+  }
+  return TG_BAD_SYNTAX;
+}
+
+static void skip_space(Parser *ps) {
+  while (ps->i < ps->len && (ps->s[ps->i] == ' ' || ps->s[ps->i] == '\t')) {
+    ++ps->i;
+  }
+}
+
+static TgStatus new_node(Parser *ps, unsigned char type, unsigned arg, long child, long *out) {
+  Node n = {type, arg, child, -1};
+  *out = (long)ps->nodes->len;
+  return tg_vec_push(ps->nodes, &n);
+}
+
+static Node *node(Parser *ps, long i) { return (Node *)tg_vec_at(ps->nodes, (size_t)i); }
+
+/* Add an element, or find the same one (a macro used by many patterns
+ * yields one element, tested once per token). */
+static TgStatus add_elem(TgTokProg *p, const Elem *e, unsigned *idx) {
+  if (e->kind != E_SET && e->kind != E_SEQ) {
+    for (size_t k = 0; k < p->elems.len; ++k) {
+      Elem *o = (Elem *)tg_vec_at(&p->elems, k);
+      if (o->kind == e->kind && o->glued == e->glued && o->upper == e->upper &&
+          o->exact == e->exact && o->val == e->val && o->len == e->len &&
+          (!e->len || memcmp(o->text, e->text, e->len) == 0)) {
+        *idx = (unsigned)k;
+        tg_free(e->text);
+        return TG_SUCCESS;
+      }
+    }
+  }
+  *idx = (unsigned)p->elems.len;
+  return tg_vec_push(&p->elems, e);
+}
+
+static bool ident_char(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+         c == '_' || c == '-';
+}
+
+static size_t ident(Parser *ps) {
+  size_t n = 0;
+  while (ps->i + n < ps->len && ident_char(ps->s[ps->i + n])) {
+    ++n;
+  }
+  return n;
+}
+
+static int find_name(const char *const *names, size_t count, const char *s, size_t len) {
+  for (size_t k = 0; k < count; ++k) {
+    if (strlen(names[k]) == len && memcmp(names[k], s, len) == 0) {
+      return (int)k;
+    }
+  }
+  return -1;
+}
+
+static TgStatus parse_alt(Parser *ps, long *out);
+
+/* A quoted word, [kind], <Class>, a class or shape name: one element. */
+static TgStatus parse_simple(Parser *ps, Elem *e) {
+  const char c = ps->s[ps->i];
+  if (c == '"' || c == '\'') {
+    const size_t b = ++ps->i;
+    while (ps->i < ps->len && ps->s[ps->i] != c) {
+      ++ps->i;
+    }
+    if (ps->i >= ps->len || ps->i == b) {
+      return fail(ps, "expected a word and its closing quote");
+    }
+    e->kind = E_LIT;
+    e->exact = c == '\'';
+    e->len = ps->i - b;
+    ++ps->i;
+    return (e->text = tg_strndup(ps->s + b, e->len)) ? TG_SUCCESS : TG_BAD_ALLOC;
+  }
+  if (c == '[') {
+    ++ps->i;
+    const size_t n = ident(ps);
+    if (!n || ps->i + n >= ps->len || ps->s[ps->i + n] != ']') {
+      return fail(ps, "expected '[kind]' with a lexicon kind");
+    }
+    if (!tg_lexicon_kind_known(ps->s + ps->i, n)) {
+      return fail(ps, "unknown lexicon kind");
+    }
+    e->kind = E_LEX;
+    e->len = n;
+    e->text = tg_strndup(ps->s + ps->i, n);
+    e->val = e->text ? (unsigned)tg_lexicon_kind(e->text) : 0;
+    ps->i += n + 1;
+    if (ps->p->max_len < TG_LEXICON_PHRASE_MAX + 1) {
+      ps->p->max_len = TG_LEXICON_PHRASE_MAX + 1; /* a phrase, or a word and its period */
+    }
+    return e->text ? TG_SUCCESS : TG_BAD_ALLOC;
+  }
+  if (c == '<') {
+    ++ps->i;
+    const size_t n = ident(ps);
+    const TgClass cls = n ? tg_class_from_name(ps->s + ps->i, n) : TG_CLASS_NONE;
+    if (!tg_class_is_entity(cls) || ps->i + n >= ps->len || ps->s[ps->i + n] != '>') {
+      return fail(ps, "expected '<Class>' with an entity class");
+    }
+    e->kind = E_GAZ;
+    e->val = (unsigned)cls;
+    ps->i += n + 1;
+    ps->p->max_len = 16; /* TG_GAZ_MAX_TOKENS */
+    return TG_SUCCESS;
+  }
+  const size_t n = ident(ps);
+  if (!n) {
+    return fail(ps, "expected a token: \"word\", [kind], <Class>, a CLASS, $MACRO or (...)");
+  }
+  const char *w = ps->s + ps->i;
+  int k;
+  if (n == 3 && memcmp(w, "ANY", 3) == 0) {
+    e->kind = E_ANY;
+  } else if (n == 4 && memcmp(w, "WORD", 4) == 0) {
+    e->kind = E_WORD;
+  } else if ((k = find_name(class_names, sizeof class_names / sizeof class_names[0], w, n)) >=
+             0) {
+    e->kind = E_CLASS;
+    e->val = (unsigned)k;
+  } else if ((k = find_name(shape_names, N_SHAPES, w, n)) >= 0) {
+    e->kind = E_SHAPE;
+    e->val = (unsigned)k;
+  } else {
+    return fail(ps, "unknown token class");
+  }
+  ps->i += n;
+  return TG_SUCCESS;
+}
+
+/* '~' and '^' then a simple atom. */
+static TgStatus parse_prefixed(Parser *ps, Elem *e) {
+  memset(e, 0, sizeof *e);
+  while (ps->i < ps->len && (ps->s[ps->i] == '~' || ps->s[ps->i] == '^')) {
+    if (ps->s[ps->i++] == '~') {
+      e->glued = true;
+    } else {
+      e->upper = true;
+    }
+  }
+  if (ps->i >= ps->len) {
+    return fail(ps, "expected a token after '~' or '^'");
+  }
+  return parse_simple(ps, e);
+}
+
+/* Append members[0..n) to the program's member list as one run. */
+static TgStatus add_members(TgTokProg *p, const unsigned *m, size_t n, unsigned *first) {
+  *first = (unsigned)p->members.len;
+  TgStatus st = TG_SUCCESS;
+  for (size_t k = 0; !st && k < n; ++k) {
+    st = tg_vec_push(&p->members, &m[k]);
+  }
+  return st;
+}
+
+#define TG_SET_MAX 32
+
+/* The operand of an assertion: one token, or "(a b | c | ...)":
+ * alternatives of short token sequences. */
+static TgStatus parse_set(Parser *ps, unsigned *idx) {
+  Elem e;
+  TgStatus st;
+  size_t pre = ps->i;
+  while (pre < ps->len && (ps->s[pre] == '~' || ps->s[pre] == '^')) {
+    ++pre;
+  }
+  if (pre >= ps->len || ps->s[pre] != '(') {
+    return (st = parse_prefixed(ps, &e)) ? st : add_elem(ps->p, &e, idx);
+  }
+  /* "~(a | b)": the marks apply to the first token of each alternative */
+  bool glued = false;
+  bool upper = false;
+  for (; ps->i < pre; ++ps->i) {
+    glued = glued || ps->s[ps->i] == '~';
+    upper = upper || ps->s[ps->i] == '^';
+  }
+  ++ps->i;
+  unsigned alts[TG_SET_MAX];
+  size_t n_alts = 0;
+  for (;;) {
+    unsigned seq[TG_SET_MAX];
+    size_t n_seq = 0;
+    for (;;) {
+      skip_space(ps);
+      if (ps->i >= ps->len) {
+        return fail(ps, "unclosed '('");
+      }
+      if (ps->s[ps->i] == '|' || ps->s[ps->i] == ')') {
+        break;
+      }
+      if (n_seq == TG_SET_MAX) {
+        return fail(ps, "assertion too long");
+      }
+      if ((st = parse_prefixed(ps, &e)) || (st = add_elem(ps->p, &e, &seq[n_seq++]))) {
+        return st;
+      }
+    }
+    if (!n_seq || n_alts == TG_SET_MAX) {
+      return fail(ps, n_seq ? "assertion too long" : "empty alternative in an assertion");
+    }
+    Elem *head = (Elem *)tg_vec_at(&ps->p->elems, seq[0]);
+    head->glued = head->glued || glued;
+    head->upper = head->upper || upper;
+    if (n_seq == 1) {
+      alts[n_alts++] = seq[0];
+    } else {
+      Elem q;
+      memset(&q, 0, sizeof q);
+      q.kind = E_SEQ;
+      q.count = (unsigned)n_seq;
+      if ((st = add_members(ps->p, seq, n_seq, &q.val)) ||
+          (st = add_elem(ps->p, &q, &alts[n_alts++]))) {
+        return st;
+      }
+    }
+    if (ps->s[ps->i++] == ')') {
+      break;
+    }
+  }
+  memset(&e, 0, sizeof e);
+  e.kind = E_SET;
+  e.count = (unsigned)n_alts;
+  return (st = add_members(ps->p, alts, n_alts, &e.val)) ? st : add_elem(ps->p, &e, idx);
+}
+
+static TgStatus parse_macro(Parser *ps, long *out) {
+  ++ps->i;
+  const size_t n = ident(ps);
+  for (size_t k = 0; k < ps->p->macros.len; ++k) {
+    const Macro *m = (const Macro *)tg_vec_at(&ps->p->macros, k);
+    if (strlen(m->name) == n && memcmp(m->name, ps->s + ps->i, n) == 0) {
+      if (ps->depth > 16) {
+        return fail(ps, "macros nested too deep");
+      }
+      Parser sub = {ps->p, ps->nodes, m->body, m->len, 0, 0, NULL, 0, ps->depth + 1, 0};
+      TgStatus st = parse_alt(&sub, out);
+      ps->captures += sub.captures;
+      if (st == TG_BAD_SYNTAX || (!st && sub.i < sub.len)) {
+        return fail(ps, "the macro does not parse");
+      }
+      ps->i += n;
+      return st;
+    }
+  }
+  return fail(ps, "undefined $MACRO");
+}
+
+static TgStatus parse_atom(Parser *ps, long *out, bool *quantifiable) {
+  *quantifiable = true;
+  const char c = ps->s[ps->i];
+  TgStatus st;
+  if (c == '(' || c == '{') {
+    ++ps->i;
+    long inner = -1;
+    if ((st = parse_alt(ps, &inner))) {
+      return st;
+    }
+    skip_space(ps);
+    if (ps->i >= ps->len || ps->s[ps->i] != (c == '(' ? ')' : '}')) {
+      return fail(ps, c == '(' ? "expected ')'" : "expected '}'");
+    }
+    ++ps->i;
+    if (c == '(') {
+      *out = inner;
+      return TG_SUCCESS;
+    }
+    if (++ps->captures > 1) {
+      return fail(ps, "only one {...} mention per pattern");
+    }
+    return new_node(ps, N_CAP, 0, inner, out);
+  }
+  if (c == '$') {
+    return parse_macro(ps, out);
+  }
+  if (c == '!' || (c == '<' && ps->i + 1 < ps->len && ps->s[ps->i + 1] == '!')) {
+    ps->i += c == '!' ? 1 : 2;
+    unsigned idx = 0;
+    *quantifiable = false;
+    return (st = parse_set(ps, &idx)) ? st : new_node(ps, c == '!' ? N_NOTA : N_NOTB, idx, -1, out);
+  }
+  Elem e;
+  unsigned idx = 0;
+  if ((st = parse_prefixed(ps, &e)) || (st = add_elem(ps->p, &e, &idx))) {
+    tg_free(e.text);
+    return st;
+  }
+  return new_node(ps, N_ELEM, idx, -1, out);
+}
+
+static TgStatus parse_item(Parser *ps, long *out) {
+  bool quantifiable = true;
+  TgStatus st = parse_atom(ps, out, &quantifiable);
+  if (st || ps->i >= ps->len) {
+    return st;
+  }
+  const char q = ps->s[ps->i];
+  if (q != '?' && q != '*' && q != '+') {
+    return TG_SUCCESS;
+  }
+  if (!quantifiable) {
+    return fail(ps, "an assertion cannot repeat");
+  }
+  ++ps->i;
+  return new_node(ps, q == '?' ? N_QUEST : (q == '*' ? N_STAR : N_PLUS), 0, *out, out);
+}
+
+/* Link `item` after `*last` (or as the first child of `list`). */
+static void append(Parser *ps, long list, long *last, long item) {
+  if (*last < 0) {
+    node(ps, list)->child = item;
+  } else {
+    node(ps, *last)->next = item;
+  }
+  *last = item;
+}
+
+static TgStatus parse_seq(Parser *ps, long *out) {
+  TgStatus st = new_node(ps, N_SEQ, 0, -1, out);
+  long last = -1;
+  while (!st) {
+    skip_space(ps);
+    if (ps->i >= ps->len || strchr(")}|", ps->s[ps->i])) {
+      break;
+    }
+    long item = -1;
+    if (!(st = parse_item(ps, &item))) {
+      append(ps, *out, &last, item);
+    }
+  }
+  return st;
+}
+
+static TgStatus parse_alt(Parser *ps, long *out) {
+  long first = -1;
+  TgStatus st = parse_seq(ps, &first);
+  if (st || ps->i >= ps->len || ps->s[ps->i] != '|') {
+    *out = first;
+    return st;
+  }
+  if ((st = new_node(ps, N_ALT, 0, -1, out))) {
+    return st;
+  }
+  long last = -1;
+  append(ps, *out, &last, first);
+  while (ps->i < ps->len && ps->s[ps->i] == '|') {
+    ++ps->i;
+    long seq = -1;
+    if ((st = parse_seq(ps, &seq))) {
+      return st;
+    }
+    append(ps, *out, &last, seq);
+  }
+  return TG_SUCCESS;
+}
+
+/* ---- Compiling the tree ---- */
+
+static TgStatus emit(TgTokProg *p, unsigned char op, unsigned arg, unsigned *pc) {
+  Inst in = {op, arg, 0, 0};
+  *pc = (unsigned)p->insts.len;
+  in.x = *pc + 1;
+  return tg_vec_push(&p->insts, &in);
+}
+
+static Inst *inst(TgTokProg *p, unsigned pc) { return (Inst *)tg_vec_at(&p->insts, pc); }
+
+static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
+  const Node *nd = (const Node *)tg_vec_at(nodes, (size_t)n);
+  TgStatus st = TG_SUCCESS;
+  unsigned pc = 0;
+  unsigned split = 0;
+  switch (nd->type) {
+  case N_ELEM: return emit(p, I_ELEM, nd->arg, &pc);
+  case N_NOTA: return emit(p, I_NOT_AHEAD, nd->arg, &pc);
+  case N_NOTB: return emit(p, I_NOT_BEHIND, nd->arg, &pc);
+  case N_SEQ:
+    for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+      st = compile(p, nodes, c);
+    }
+    return st;
+  case N_CAP:
+    if ((st = emit(p, I_SAVE_B, 0, &pc)) || (st = compile(p, nodes, nd->child))) {
+      return st;
+    }
+    return emit(p, I_SAVE_E, 0, &pc);
+  case N_QUEST:
+  case N_STAR:
+    /* L0: SPLIT L1, L2; L1: child; [JMP L0]; L2: */
+    if ((st = emit(p, I_SPLIT, 0, &split)) || (st = compile(p, nodes, nd->child))) {
+      return st;
+    }
+    if (nd->type == N_STAR && (st = emit(p, I_JMP, 0, &pc))) {
+      return st;
+    }
+    if (nd->type == N_STAR) {
+      inst(p, pc)->x = split;
+    }
+    inst(p, split)->y = (unsigned)p->insts.len;
+    return TG_SUCCESS;
+  case N_PLUS: {
+    /* L1: child; SPLIT L1, L2; L2: */
+    const unsigned top = (unsigned)p->insts.len;
+    if ((st = compile(p, nodes, nd->child)) || (st = emit(p, I_SPLIT, 0, &split))) {
+      return st;
+    }
+    inst(p, split)->x = top;
+    inst(p, split)->y = split + 1;
+    return TG_SUCCESS;
+  }
+  default: { /* N_ALT: SPLIT a, (SPLIT b, c); each branch jumps to the end */
+    TgVec jumps;
+    tg_vec_init(&jumps, sizeof(unsigned));
+    for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+      const bool last = ((const Node *)tg_vec_at(nodes, (size_t)c))->next < 0;
+      if (!last && (st = emit(p, I_SPLIT, 0, &split))) {
+        break;
+      }
+      if ((st = compile(p, nodes, c))) {
+        break;
+      }
+      if (!last) {
+        if ((st = emit(p, I_JMP, 0, &pc)) || (st = tg_vec_push(&jumps, &pc))) {
+          break;
+        }
+        inst(p, split)->y = (unsigned)p->insts.len;
+      }
+    }
+    for (size_t k = 0; !st && k < jumps.len; ++k) {
+      inst(p, *(unsigned *)tg_vec_at(&jumps, k))->x = (unsigned)p->insts.len;
+    }
+    tg_vec_clear(&jumps);
+    return st;
+  }
+  }
+}
+
+/* The elements a match of `pt` can start with (through SPLIT, JMP, SAVE
+ * and assertions); nullable when MATCH is reachable without one. */
+static TgStatus first_elements(TgTokProg *p, Pat *pt) {
+  const size_t n = p->insts.len - pt->start;
+  unsigned char *seen = (unsigned char *)tg_calloc(n ? n : 1, 1);
+  unsigned *stack = (unsigned *)tg_malloc((2 * n + 1) * sizeof(unsigned));
+  TgStatus st = seen && stack ? TG_SUCCESS : TG_BAD_ALLOC;
+  size_t top = 0;
+  if (!st) {
+    stack[top++] = pt->start;
+  }
+  while (!st && top) {
+    const unsigned pc = stack[--top];
+    if (seen[pc - pt->start]) {
+      continue;
+    }
+    seen[pc - pt->start] = 1;
+    const Inst *in = inst(p, pc);
+    if (in->op == I_ELEM) {
+      st = tg_vec_push(&p->firsts, &in->arg);
+      pt->n_first += !st;
+    } else if (in->op == I_MATCH) {
+      pt->nullable = true;
+    } else {
+      stack[top++] = in->x;
+      if (in->op == I_SPLIT) {
+        stack[top++] = in->y;
+      }
+    }
+  }
+  tg_free(seen);
+  tg_free(stack);
+  return st;
+}
+
+static TgStatus parse_all(TgTokProg *p, const char *s, size_t len, TgVec *nodes, long *root,
+                          size_t *col, const char **msg) {
+  Parser ps = {p, nodes, s, len, 0, 0, NULL, 0, 0, 0};
+  TgStatus st = parse_alt(&ps, root);
+  if (!st && ps.i < len) {
+    st = fail(&ps, "unexpected character");
+  }
+  if (st == TG_BAD_SYNTAX) {
+    *col = ps.err;
+    *msg = ps.msg ? ps.msg : "syntax error";
+  }
+  return st;
+}
+
+TgStatus tg_tokprog_define(TgTokProg *p, const char *name, size_t nlen, const char *body,
+                           size_t blen, size_t *col, const char **msg) {
+  for (size_t k = 0; k < p->macros.len; ++k) {
+    const Macro *m = (const Macro *)tg_vec_at(&p->macros, k);
+    if (strlen(m->name) == nlen && memcmp(m->name, name, nlen) == 0) {
+      *col = 0;
+      *msg = "this $MACRO is already defined";
+      return TG_BAD_SYNTAX;
+    }
+  }
+  TgVec nodes;
+  tg_vec_init(&nodes, sizeof(Node));
+  long root = -1;
+  TgStatus st = parse_all(p, body, blen, &nodes, &root, col, msg);
+  tg_vec_clear(&nodes);
+  if (st) {
+    return st;
+  }
+  Macro m = {tg_strndup(name, nlen), tg_strndup(body, blen), blen};
+  if (!m.name || !m.body || tg_vec_push(&p->macros, &m)) {
+    tg_free(m.name);
+    tg_free(m.body);
+    return TG_BAD_ALLOC;
+  }
+  return TG_SUCCESS;
+}
+
+TgStatus tg_tokprog_add(TgTokProg *p, unsigned id, const char *pat, size_t len, size_t *col,
+                        const char **msg) {
+  TgVec nodes;
+  tg_vec_init(&nodes, sizeof(Node));
+  long root = -1;
+  const size_t first = p->insts.len;
+  TgStatus st = parse_all(p, pat, len, &nodes, &root, col, msg);
+  unsigned pc = 0;
+  const size_t n_firsts = p->firsts.len;
+  if (!st && !(st = compile(p, &nodes, root)) &&
+      !(st = emit(p, I_MATCH, (unsigned)p->pats.len, &pc))) {
+    Pat pt = {id, (unsigned)first, (unsigned)p->firsts.len, 0, false};
+    if (!(st = first_elements(p, &pt))) {
+      st = tg_vec_push(&p->pats, &pt);
+    }
+    const unsigned pi = (unsigned)p->pats.len - 1;
+    while (!st && p->pat_of.len < p->insts.len) {
+      st = tg_vec_push(&p->pat_of, &pi);
+    }
+  }
+  if (st) {
+    p->insts.len = first;
+    p->firsts.len = n_firsts;
+    p->pat_of.len = first;
+  }
+  tg_vec_clear(&nodes);
+  return st;
+}
+
+/* ---- Matching elements ---- */
+
+static bool digits(const char *s, size_t len) {
+  if (!len) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Digits with at most one decimal part: "12", "1.5". */
+static bool plain_number(const char *s, size_t len) {
+  const char *dot = (const char *)memchr(s, '.', len);
+  if (!dot) {
+    return digits(s, len);
+  }
+  return digits(s, (size_t)(dot - s)) && digits(dot + 1, len - (size_t)(dot - s) - 1);
+}
+
+static bool lex_has(const TgTokInput *in, int kind, const char *s, size_t len) {
+  long long v = 0;
+  return in->lex && tg_lexicon_find_kind(in->lex, kind, s, len, &v);
+}
+
+/* Length of the number at the start of s ("5", "1.25"). */
+static size_t number_prefix(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && s[i] >= '0' && s[i] <= '9') {
+    ++i;
+  }
+  if (i && i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+    ++i;
+    while (i < len && s[i] >= '0' && s[i] <= '9') {
+      ++i;
+    }
+  }
+  return i;
+}
+
+/* "twenty-five": number words joined by hyphens ("hundred" counts, not
+ * "million": a scale of 1000 or more is no number alone). */
+static bool number_words(const TgTokProg *p, const TgTokInput *in, const char *s, size_t len) {
+  size_t b = 0;
+  for (size_t i = 0; i <= len; ++i) {
+    if (i == len || s[i] == '-') {
+      long long v = 0;
+      const bool small_scale =
+          in->lex && tg_lexicon_find_kind(in->lex, p->k_scale, s + b, i - b, &v) &&
+          v < 1000; /* "hundred" */
+      if (i == b || !(lex_has(in, p->k_number, s + b, i - b) || small_scale)) {
+        return false;
+      }
+      b = i + 1;
+    }
+  }
+  return true;
+}
+
+static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const char *s,
+                  size_t len) {
+  size_t k = 0;
+  switch (sh) {
+  case S_YEAR:
+    return len == 4 && digits(s, 4) && ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
+  case S_DAYNUM: { /* 1-31, "01"-"09", with an optional "st", "th" */
+    while (k < len && k < 2 && s[k] >= '0' && s[k] <= '9') {
+      ++k;
+    }
+    const int v = k == 0 ? 0 : (k == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0'));
+    if (v < 1 || v > 31 || (k == 1 && s[0] == '0')) {
+      return false;
+    }
+    return k == len || lex_has(in, p->k_suffix, s + k, len - k);
+  }
+  case S_NUM: return plain_number(s, len);
+  case S_GROUP3: return number_prefix(s, len) == len && len >= 3 && digits(s, 3) && (len == 3 || s[3] == '.');
+  case S_ISODATE:
+    return len == 10 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+           digits(s + 8, 2);
+  case S_NUMSCALE:
+    k = number_prefix(s, len);
+    return k && k < len && lex_has(in, p->k_scale, s + k, len - k);
+  case S_CURNUM: /* "GBP275", "ZAR808.8", "N5bn", "R5": a currency glued to a number */
+    while (k < len && k < 4 && !(s[k] >= '0' && s[k] <= '9')) {
+      ++k;
+    }
+    if (!k || k == len || !(s[0] >= 'A' && s[0] <= 'Z') || !lex_has(in, p->k_currency, s, k)) {
+      return false;
+    }
+    {
+      const size_t m = number_prefix(s + k, len - k);
+      return m && (k + m == len || lex_has(in, p->k_scale, s + k + m, len - k - m));
+    }
+  default: return number_words(p, in, s, len);
+  }
+}
+
+static bool upper_start(const TgToken *t) { return t->upper; }
+
+/* Tokens matched by element e at token i (0: no match). */
+size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
+  if (i >= in->n) {
+    return 0;
+  }
+  const TgToken *t = &in->toks[i];
+  if (e->glued && (i == 0 || in->toks[i - 1].span.end != t->span.begin)) {
+    return 0;
+  }
+  if (e->upper && !upper_start(t)) {
+    return 0;
+  }
+  const char *s = in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  switch (e->kind) {
+  case E_ANY: return 1;
+  case E_WORD: return t->word ? 1 : 0;
+  case E_CLASS: return t->cls == e->val ? 1 : 0;
+  case E_SHAPE: return shape(p, in, e->val, s, len) ? 1 : 0;
+  case E_LIT:
+    if (len != e->len) {
+      return 0;
+    }
+    if (e->exact) {
+      return memcmp(s, e->text, len) == 0 ? 1 : 0;
+    }
+    for (size_t k = 0; k < len; ++k) {
+      char a = s[k];
+      char b = e->text[k];
+      a = (char)((a >= 'A' && a <= 'Z') ? a + 32 : a);
+      b = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
+      if (a != b) {
+        return 0;
+      }
+    }
+    return 1;
+  case E_LEX: {
+    if (!in->lex) {
+      return 0;
+    }
+    /* A word written with its period ("Jan.", "Rs.") first. */
+    if (i + 1 < in->n && in->toks[i + 1].span.begin == t->span.end &&
+        in->text[t->span.end] == '.' && in->toks[i + 1].span.end == t->span.end + 1 &&
+        lex_has(in, (int)e->val, s, len + 1)) {
+      return 2;
+    }
+    TgLexToken lt[TG_LEXICON_PHRASE_MAX];
+    size_t m = 0;
+    for (; m < TG_LEXICON_PHRASE_MAX && i + m < in->n; ++m) {
+      const TgToken *u = &in->toks[i + m];
+      lt[m].text = in->text + u->span.begin;
+      lt[m].len = u->span.end - u->span.begin;
+    }
+    return tg_lexicon_match_kind(in->lex, (int)e->val, lt, m, NULL, NULL);
+  }
+  case E_GAZ: {
+    size_t n = 0;
+    const long g = in->gaz ? tg_gazetteer_match(in->gaz, in->text, in->toks, in->n, i, &n) : -1;
+    return g >= 0 && (unsigned)tg_gazetteer_entry(in->gaz, (size_t)g)->cls == e->val ? n : 0;
+  }
+  case E_SEQ: {
+    size_t at = i;
+    for (unsigned k = 0; k < e->count; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const size_t n = tg_tok_elem_len(p, in, (const Elem *)tg_vec_at(&p->elems, mi), at);
+      if (!n) {
+        return 0;
+      }
+      at += n;
+    }
+    return at - i;
+  }
+  default:
+    for (unsigned k = 0; k < e->count; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const size_t n = tg_tok_elem_len(p, in, (const Elem *)tg_vec_at(&p->elems, mi), i);
+      if (n) {
+        return n;
+      }
+    }
+    return 0;
+  }
+}
+
+
