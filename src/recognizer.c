@@ -182,7 +182,8 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
 
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
                                 const char *text, TgSpan sentence, size_t si,
-                                const unsigned char *edges, TgVec *cands) {
+                                const unsigned char *edges, const unsigned char *applies,
+                                TgVec *cands) {
   TgStatus st;
   for (size_t k = 0; k < tg_ruleset_size(p->rules); ++k) {
     const TgRule *rule = tg_ruleset_rule(p->rules, k);
@@ -190,16 +191,19 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
           rule->cls == TG_CLASS_NUMBER)) {
       continue;
     }
-    bool applies = true;
-    for (size_t w = 0; applies && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
+    if (!rule->patterns[TG_PAT_MAIN].len || (rule->n_when_tokens && !applies[k])) {
+      continue; /* only token patterns, or a when-tokens filter fails */
+    }
+    bool ok = true;
+    for (size_t w = 0; ok && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
       st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), text,
                     sentence.end, sentence.begin);
       if (st != TG_SUCCESS && st != TG_FAILURE) {
         return st;
       }
-      applies = st == TG_SUCCESS;
+      ok = st == TG_SUCCESS;
     }
-    if (!applies) {
+    if (!ok) {
       continue;
     }
     for (size_t j = 0; j < rule->patterns[TG_PAT_MAIN].len; ++j) {
@@ -242,8 +246,10 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
 /* Every token pattern of the rule set, in one pass over the sentence. */
 static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *text,
                                  TgSpan sentence, size_t si, const TgVec *tokens,
-                                 TgTokScratch *scratch, TgVec *matches, TgVec *cands) {
+                                 TgTokScratch *scratch, TgVec *matches,
+                                 unsigned char *applies, TgVec *cands) {
   const TgTokProg *prog = tg_ruleset_tokens(p->rules);
+  memset(applies, 0, tg_ruleset_size(p->rules));
   if (!scratch) {
     return TG_SUCCESS; /* no token patterns */
   }
@@ -253,6 +259,10 @@ static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *t
   TgStatus st = tg_tokprog_run(prog, scratch, &in, matches);
   for (size_t i = 0; !st && i < matches->len; ++i) {
     const TgTokMatch *m = (const TgTokMatch *)tg_vec_at(matches, i);
+    if (m->id & TG_TOKEN_FILTER) {
+      applies[m->id & ~TG_TOKEN_FILTER] = 1; /* a when-tokens filter holds */
+      continue;
+    }
     const TgRule *rule = tg_ruleset_rule(p->rules, m->id);
     TgSpan span = {t[m->begin].span.begin, t[m->end - 1].span.end};
     Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id};
@@ -479,6 +489,7 @@ typedef struct {
   unsigned char *edges;
   size_t cap;
   TgTokScratch *scratch; /* NULL when the rules have no token patterns */
+  unsigned char *applies; /* per rule: its when-tokens filters hold */
 } Work;
 
 static TgStatus sentence_room(Work *w, TgSpan sentence) {
@@ -506,7 +517,8 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_vec_init(&w.matches, sizeof(TgTokMatch));
   TgStatus st = TG_SUCCESS;
   const TgTokProg *prog = tg_ruleset_tokens(p->rules);
-  if (tg_tokprog_size(prog) && !(w.scratch = tg_tokscratch_new(prog))) {
+  if ((tg_tokprog_size(prog) && !(w.scratch = tg_tokscratch_new(prog))) ||
+      !(w.applies = (unsigned char *)tg_calloc(tg_ruleset_size(p->rules) + 1, 1))) {
     st = TG_BAD_ALLOC;
   }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
@@ -520,8 +532,8 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     mark_edges(&w.tokens, sentence, w.edges);
     if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
         (st = token_candidates(p, r, text, sentence, si, &w.tokens, w.scratch, &w.matches,
-                               &w.cands)) ||
-        (st = rule_candidates(p, r, m, text, sentence, si, w.edges, &w.cands))) {
+                               w.applies, &w.cands)) ||
+        (st = rule_candidates(p, r, m, text, sentence, si, w.edges, w.applies, &w.cands))) {
       break;
     }
     st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
@@ -538,5 +550,6 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_vec_clear(&w.loose);
   tg_vec_clear(&w.matches);
   tg_tokscratch_free(w.scratch);
+  tg_free(w.applies);
   return st;
 }

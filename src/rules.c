@@ -480,19 +480,24 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
   if (KW("also")) {
     return add_pattern(p, TG_PAT_ALSO, line, col, value, vlen);
   }
-  if (KW("tokens")) {
+  if (KW("tokens") || KW("when-tokens")) {
     if (!tg_class_is_entity(r->cls) && r->cls != TG_CLASS_DATE && r->cls != TG_CLASS_NUMBER) {
       return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
                        "token patterns are for entity and value rules (give the class first)");
     }
+    const bool filter = KW("when-tokens");
     size_t at = 0;
     const char *msg = NULL;
-    const TgStatus st = tg_tokprog_add(p->rs->tokens, (unsigned)(p->rs->rules.len - 1), value,
-                                       vlen, &at, &msg);
+    const unsigned id = (unsigned)(p->rs->rules.len - 1) | (filter ? TG_TOKEN_FILTER : 0);
+    const TgStatus st = tg_tokprog_add(p->rs->tokens, id, value, vlen, &at, &msg);
     if (st == TG_BAD_SYNTAX) {
       return tg_report(p->err, p->err_data, st, p->file, line, col + (unsigned)at, "%s", msg);
     }
-    r->n_tokens += !st;
+    if (filter) {
+      r->n_when_tokens += !st;
+    } else {
+      r->n_tokens += !st;
+    }
     return st;
   }
   if (KW("when")) {

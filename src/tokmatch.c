@@ -117,7 +117,8 @@ static TgStatus add_elem(TgTokProg *p, const Elem *e, unsigned *idx) {
     for (size_t k = 0; k < p->elems.len; ++k) {
       Elem *o = (Elem *)tg_vec_at(&p->elems, k);
       if (o->kind == e->kind && o->glued == e->glued && o->upper == e->upper &&
-          o->exact == e->exact && o->val == e->val && o->len == e->len &&
+          o->exact == e->exact && o->prefix == e->prefix && o->val == e->val &&
+          o->len == e->len &&
           (!e->len || memcmp(o->text, e->text, e->len) == 0)) {
         *idx = (unsigned)k;
         tg_free(e->text);
@@ -167,6 +168,10 @@ static TgStatus parse_simple(Parser *ps, Elem *e) {
     e->kind = E_LIT;
     e->exact = c == '\'';
     e->len = ps->i - b;
+    if (e->len > 1 && ps->s[ps->i - 1] == '*') {
+      e->prefix = true; /* "grant*" */
+      --e->len;
+    }
     ++ps->i;
     return (e->text = tg_strndup(ps->s + b, e->len)) ? TG_SUCCESS : TG_BAD_ALLOC;
   }
@@ -741,6 +746,23 @@ static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const c
 
 static bool upper_start(const TgToken *t) { return t->upper; }
 
+/* Do the e->len bytes at s spell e's word (ASCII case ignored unless exact)? */
+static bool same_word(const Elem *e, const char *s) {
+  if (e->exact) {
+    return memcmp(s, e->text, e->len) == 0;
+  }
+  for (size_t k = 0; k < e->len; ++k) {
+    char a = s[k];
+    char b = e->text[k];
+    a = (char)((a >= 'A' && a <= 'Z') ? a + 32 : a);
+    b = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
+    if (a != b) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /* Tokens matched by element e at token i (0: no match). */
 size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
   if (i >= in->n) {
@@ -761,22 +783,16 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
   case E_CLASS: return t->cls == e->val ? 1 : 0;
   case E_SHAPE: return shape(p, in, e->val, s, len) ? 1 : 0;
   case E_LIT:
-    if (len != e->len) {
-      return 0;
+    if (!e->prefix) {
+      return len == e->len && same_word(e, s) ? 1 : 0;
     }
-    if (e->exact) {
-      return memcmp(s, e->text, len) == 0 ? 1 : 0;
-    }
-    for (size_t k = 0; k < len; ++k) {
-      char a = s[k];
-      char b = e->text[k];
-      a = (char)((a >= 'A' && a <= 'Z') ? a + 32 : a);
-      b = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
-      if (a != b) {
-        return 0;
+    /* "grant*": the token, or a part of it after a hyphen, starts with it */
+    for (size_t k = 0; k + e->len <= len; ++k) {
+      if ((k == 0 || s[k - 1] == '-') && same_word(e, s + k)) {
+        return 1;
       }
     }
-    return 1;
+    return 0;
   case E_LEX: {
     if (!in->lex) {
       return 0;

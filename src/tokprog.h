@@ -20,6 +20,7 @@ typedef struct {
   bool glued;     /* ~: no space before the token */
   bool upper;     /* ^: starts with an upper-case letter */
   bool exact;     /* 'word': case-sensitive */
+  bool prefix;    /* "grant*": the token starts with the word */
   unsigned val;   /* class, shape or gazetteer class; E_SET: first member */
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */

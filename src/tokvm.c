@@ -56,6 +56,8 @@ struct TgTokScratchImpl {
   size_t lit_cap;
   size_t lit_max;   /* longest such word */
   TgVec others;     /* unsigned: first elements that are not words */
+  unsigned pre_head[256]; /* "grant*" first elements by folded first byte: element + 1 */
+  unsigned *pre_next;     /* elements: the next one in its bucket, + 1 */
   size_t *pat_from; /* elements + 1: offsets into pat_list */
   unsigned *pat_list;
   TgVec always;     /* unsigned: patterns that may match nothing */
@@ -108,7 +110,8 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
     s->lit_cap *= 2;
   }
   s->lit_slots = (unsigned *)tg_calloc(s->lit_cap, sizeof(unsigned));
-  if (!s->pat_from || !s->pat_list || !s->tried || !s->lit_slots) {
+  s->pre_next = (unsigned *)tg_calloc(ne + 1, sizeof(unsigned));
+  if (!s->pat_from || !s->pat_list || !s->tried || !s->lit_slots || !s->pre_next) {
     return TG_BAD_ALLOC;
   }
   /* Count, then place, the patterns of each first element. */
@@ -142,6 +145,12 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
       continue; /* no pattern starts with it */
     }
     const Elem *el = tg_tok_elem(p, e);
+    if (el->kind == E_LIT && el->prefix) {
+      const unsigned char b = (unsigned char)fold(el->text[0]);
+      s->pre_next[e] = s->pre_head[b];
+      s->pre_head[b] = e + 1;
+      continue;
+    }
     if (el->kind == E_LIT) {
       const size_t h = lit_slot(s, p, el->text, el->len);
       if (!s->lit_slots[h]) {
@@ -207,6 +216,7 @@ void tg_tokscratch_free(TgTokScratch *s) {
   tg_free(s->pat_from);
   tg_free(s->pat_list);
   tg_free(s->tried);
+  tg_free(s->pre_next);
   tg_vec_clear(&s->others);
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
@@ -420,6 +430,15 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     const size_t h = lit_slot(s, vm->p, vm->in->text + t->span.begin, len);
     if (s->lit_slots[h]) {
       st = start_element(vm, s->lit_slots[h] - 1, pos);
+    }
+  }
+  /* "grant*": by the first byte of the token and of each part after a hyphen */
+  const char *w = vm->in->text + t->span.begin;
+  for (size_t k = 0; !st && k < len; ++k) {
+    if (k == 0 || w[k - 1] == '-') {
+      for (unsigned e = s->pre_head[(unsigned char)fold(w[k])]; !st && e; e = s->pre_next[e - 1]) {
+        st = start_element(vm, e - 1, pos);
+      }
     }
   }
   for (size_t k = 0; !st && k < s->others.len; ++k) {
