@@ -82,6 +82,7 @@ struct TgLexiconImpl {
   size_t nslots;   /* power of two, or 0 */
   long fail_after; /* test hook: allocations left before failing; < 0 off */
   unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
+  uint64_t first[TG_LEX_NKINDS][4];   /* the first bytes (folded) of its entries */
 };
 
 /* ---- allocation (with the test hook) ---- */
@@ -249,6 +250,10 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
   if (entry->kind < TG_LEX_NKINDS && words > lex->words[entry->kind]) {
     lex->words[entry->kind] = (unsigned char)(words < 255 ? words : 255);
   }
+  if (entry->kind < TG_LEX_NKINDS && entry->wlen) {
+    const unsigned char b = (unsigned char)entry->word[0];
+    lex->first[entry->kind][b >> 6] |= (uint64_t)1 << (b & 63);
+  }
   return TG_SUCCESS;
 }
 
@@ -282,6 +287,7 @@ tg_lexicon_size(const TgLexicon *lex)
 
 static const TgLexEntry *tg_lex_find_k(const TgLexicon *lex, int k, const char *word,
                                        size_t len);
+bool tg_lexicon_may_start(const TgLexicon *lex, int kind, char c);
 
 static const TgLexEntry *
 tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
@@ -296,12 +302,19 @@ tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
 static const TgLexEntry *
 tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
 {
-  if (!lex || !word) {
+  if (!lex || !word || k < 0) {
     return NULL;
+  }
+  size_t i = 0;
+  while (i < len && tg_lex_is_blank(word[i])) {
+    ++i;
+  }
+  if (i == len || !tg_lexicon_may_start(lex, k, word[i])) {
+    return NULL; /* no entry of this kind starts so */
   }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
-  if (k < 0 || !tg_lex_normalise(word, len, buf, &n)) {
+  if (!tg_lex_normalise(word, len, buf, &n)) {
     return NULL;
   }
   return tg_lex_lookup(lex, (unsigned)k, buf, n);
@@ -336,6 +349,16 @@ tg_lexicon_kind(const char *kind)
 }
 
 bool
+tg_lexicon_may_start(const TgLexicon *lex, int kind, char c)
+{
+  if (!lex || kind < 0 || (size_t)kind >= TG_LEX_NKINDS) {
+    return false;
+  }
+  const unsigned char b = (unsigned char)tg_lex_lower(c);
+  return (lex->first[kind][b >> 6] >> (b & 63)) & 1;
+}
+
+bool
 tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
                      long long *value)
 {
@@ -359,7 +382,8 @@ size_t
 tg_lexicon_match_kind(const TgLexicon *lex, int k, const TgLexToken *toks, size_t ntoks,
                       long long *value, const char **str)
 {
-  if (!lex || k < 0 || !toks) {
+  if (!lex || k < 0 || !toks || !ntoks || !toks[0].len ||
+      (!tg_lex_is_blank(toks[0].text[0]) && !tg_lexicon_may_start(lex, k, toks[0].text[0]))) {
     return 0;
   }
   size_t most = ntoks < TG_LEXICON_PHRASE_MAX ? ntoks : TG_LEXICON_PHRASE_MAX;

@@ -72,6 +72,10 @@ const char *tg_lexicon_find_str(const TgLexicon *lex, const char *kind,
  * look it up once, not per word. */
 int tg_lexicon_kind(const char *kind);
 
+/** False if no entry of `kind` starts with the byte c (ASCII case folded):
+ * a cheap test before a lookup. */
+bool tg_lexicon_may_start(const TgLexicon *lex, int kind, char c);
+
 /** tg_lexicon_find by kind index. */
 bool tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
                           long long *value);

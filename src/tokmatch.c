@@ -468,6 +468,49 @@ static TgStatus emit(TgTokProg *p, unsigned char op, unsigned arg, unsigned *pc)
 
 static Inst *inst(TgTokProg *p, unsigned pc) { return (Inst *)tg_vec_at(&p->insts, pc); }
 
+/* The single-token element of an alternative ("word", CLASS), or -1. */
+static long single_token(const TgTokProg *p, const TgVec *nodes, long n) {
+  const Node *nd = (const Node *)tg_vec_at(nodes, (size_t)n);
+  if (nd->type == N_SEQ) {
+    if (nd->child < 0 || ((const Node *)tg_vec_at(nodes, (size_t)nd->child))->next >= 0) {
+      return -1;
+    }
+    nd = (const Node *)tg_vec_at(nodes, (size_t)nd->child);
+  }
+  if (nd->type != N_ELEM) {
+    return -1;
+  }
+  const Elem *e = (const Elem *)tg_vec_at(&p->elems, nd->arg);
+  const bool one = e->kind == E_LIT || e->kind == E_CLASS || e->kind == E_SHAPE ||
+                   e->kind == E_ANY || e->kind == E_WORD;
+  return one ? (long)nd->arg : -1;
+}
+
+/* ("a" | "b" | CAP ...) of single tokens is one element, a set: one
+ * instruction instead of a SPLIT per word.  TG_FAILURE if the alternative
+ * is not of that kind. */
+static TgStatus word_set(TgTokProg *p, const TgVec *nodes, const Node *alt, unsigned *idx) {
+  size_t n = 0;
+  for (long c = alt->child; c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+    if (single_token(p, nodes, c) < 0) {
+      return TG_FAILURE;
+    }
+    ++n;
+  }
+  Elem set;
+  memset(&set, 0, sizeof set);
+  set.kind = E_SET;
+  set.count = (unsigned)n;
+  set.val = (unsigned)p->members.len;
+  TgStatus st = TG_SUCCESS;
+  for (long c = alt->child; !st && c >= 0;
+       c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+    const unsigned m = (unsigned)single_token(p, nodes, c);
+    st = tg_vec_push(&p->members, &m);
+  }
+  return st ? st : add_elem(p, &set, idx);
+}
+
 static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
   const Node *nd = (const Node *)tg_vec_at(nodes, (size_t)n);
   TgStatus st = TG_SUCCESS;
@@ -512,6 +555,11 @@ static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
     return TG_SUCCESS;
   }
   default: { /* N_ALT: SPLIT a, (SPLIT b, c); each branch jumps to the end */
+    unsigned set = 0;
+    if ((st = word_set(p, nodes, nd, &set)) != TG_FAILURE) {
+      return st ? st : emit(p, I_ELEM, set, &pc);
+    }
+    st = TG_SUCCESS;
     TgVec jumps;
     tg_vec_init(&jumps, sizeof(unsigned));
     for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
@@ -557,8 +605,14 @@ static TgStatus first_elements(TgTokProg *p, Pat *pt) {
     seen[pc - pt->start] = 1;
     const Inst *in = inst(p, pc);
     if (in->op == I_ELEM) {
-      st = tg_vec_push(&p->firsts, &in->arg);
-      pt->n_first += !st;
+      bool dup = false;
+      for (unsigned k = 0; k < pt->n_first && !dup; ++k) {
+        dup = *(const unsigned *)tg_vec_at(&p->firsts, pt->first + k) == in->arg;
+      }
+      if (!dup) {
+        st = tg_vec_push(&p->firsts, &in->arg);
+        pt->n_first += !st;
+      }
     } else if (in->op == I_MATCH) {
       pt->nullable = true;
     } else {

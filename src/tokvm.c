@@ -36,6 +36,13 @@ typedef struct {
   size_t resume; /* no match of this pattern starts before this token */
 } Best;
 
+/* A first element reached through one of its words. */
+typedef struct {
+  const Elem *word; /* the word (a literal element) */
+  unsigned elem;    /* the first element it belongs to, + 1 (0: empty slot) */
+  unsigned next;    /* prefix chains: the next hit + 1 */
+} Hit;
+
 struct TgTokScratchImpl {
   size_t ring;      /* lists: one per token ahead, up to the longest element */
   size_t n_insts;
@@ -52,12 +59,13 @@ struct TgTokScratchImpl {
   /* Which patterns may start at a token: first elements that are words,
    * by their folded text (open addressing, element + 1, 0 = empty), the
    * other first elements, and for each first element its patterns. */
-  unsigned *lit_slots;
+  Hit *lits;        /* open addressing: a word of a first element (a word, or
+                       one in a set); several elements may share a word */
   size_t lit_cap;
   size_t lit_max;   /* longest such word */
-  TgVec others;     /* unsigned: first elements that are not words */
-  unsigned pre_head[256]; /* "grant*" first elements by folded first byte: element + 1 */
-  unsigned *pre_next;     /* elements: the next one in its bucket, + 1 */
+  TgVec others;     /* unsigned: first elements found neither way */
+  unsigned pre_head[256]; /* "grant*" words by folded first byte: hit + 1 */
+  TgVec pre;        /* Hit: their elements, chained by `next` */
   size_t *pat_from; /* elements + 1: offsets into pat_list */
   unsigned *pat_list;
   TgVec always;     /* unsigned: patterns that may match nothing */
@@ -82,21 +90,78 @@ static size_t fold_hash(const char *w, size_t len) {
   return h;
 }
 
-/* The word-element slot for w[0..len) (folded), empty or holding it. */
-static size_t lit_slot(const TgTokScratch *s, const TgTokProg *p, const char *w, size_t len) {
-  size_t h = fold_hash(w, len) & (s->lit_cap - 1);
-  while (s->lit_slots[h]) {
-    const Elem *e = tg_tok_elem(p, s->lit_slots[h] - 1);
-    bool same = e->len == len;
-    for (size_t i = 0; same && i < len; ++i) {
-      same = fold(e->text[i]) == fold(w[i]);
+static bool same_folded(const Elem *word, const char *w, size_t len) {
+  if (word->len != len) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (fold(word->text[i]) != fold(w[i])) {
+      return false;
     }
-    if (same) {
-      return h;
+  }
+  return true;
+}
+
+static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
+  size_t h = fold_hash(word->text, word->len) & (s->lit_cap - 1);
+  while (s->lits[h].elem) {
+    if (s->lits[h].elem == e + 1 && same_folded(s->lits[h].word, word->text, word->len)) {
+      return; /* already there */
     }
     h = (h + 1) & (s->lit_cap - 1);
   }
-  return h;
+  s->lits[h].word = word;
+  s->lits[h].elem = e + 1;
+  s->lit_max = word->len > s->lit_max ? word->len : s->lit_max;
+}
+
+static TgStatus add_prefix(TgTokScratch *s, const Elem *word, unsigned e) {
+  const unsigned char b = (unsigned char)fold(word->text[0]);
+  Hit h = {word, e + 1, s->pre_head[b]};
+  s->pre_head[b] = (unsigned)s->pre.len + 1;
+  return tg_vec_push(&s->pre, &h);
+}
+
+/* Index first element e under its words; false if it has another kind of
+ * member (then it is tested at every token). */
+static TgStatus index_first(TgTokScratch *s, const TgTokProg *p, unsigned e, bool *indexed) {
+  const Elem *el = tg_tok_elem(p, e);
+  const Elem *one[1] = {el};
+  const size_t n = el->kind == E_SET ? el->count : 1;
+  *indexed = false;
+  for (size_t k = 0; k < n; ++k) {
+    const Elem *m = el->kind == E_SET
+                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
+                        : one[0];
+    if (m->kind != E_LIT) {
+      return TG_SUCCESS;
+    }
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const Elem *m = el->kind == E_SET
+                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
+                        : one[0];
+    if (m->prefix) {
+      TgStatus st = add_prefix(s, m, e);
+      if (st) {
+        return st;
+      }
+    } else {
+      add_lit(s, m, e);
+    }
+  }
+  *indexed = true;
+  return TG_SUCCESS;
+}
+
+/* Words in the first elements, to size the word table. */
+static size_t count_words(const TgTokProg *p) {
+  size_t n = 0;
+  for (size_t k = 0; k < p->firsts.len; ++k) {
+    const Elem *el = tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->firsts, k));
+    n += el->kind == E_SET ? el->count : 1;
+  }
+  return n;
 }
 
 /* Index the first elements of every pattern (see TgTokScratchImpl). */
@@ -106,12 +171,11 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
   s->pat_list = (unsigned *)tg_calloc(p->firsts.len + 1, sizeof(unsigned));
   s->tried = (unsigned *)tg_calloc(p->pats.len + 1, sizeof(unsigned));
   s->lit_cap = 16;
-  while (s->lit_cap < 2 * p->firsts.len + 2) {
+  while (s->lit_cap < 2 * count_words(p) + 2) {
     s->lit_cap *= 2;
   }
-  s->lit_slots = (unsigned *)tg_calloc(s->lit_cap, sizeof(unsigned));
-  s->pre_next = (unsigned *)tg_calloc(ne + 1, sizeof(unsigned));
-  if (!s->pat_from || !s->pat_list || !s->tried || !s->lit_slots || !s->pre_next) {
+  s->lits = (Hit *)tg_calloc(s->lit_cap, sizeof(Hit));
+  if (!s->pat_from || !s->pat_list || !s->tried || !s->lits) {
     return TG_BAD_ALLOC;
   }
   /* Count, then place, the patterns of each first element. */
@@ -136,30 +200,17 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
       st = tg_vec_push(&s->always, &pi);
     }
     for (unsigned k = 0; k < pt->n_first; ++k) {
-      s->pat_list[fill[*(const unsigned *)tg_vec_at(&p->firsts, pt->first + k)]++] = pi;
+      const unsigned e = *(const unsigned *)tg_vec_at(&p->firsts, pt->first + k);
+      s->pat_list[fill[e]++] = pi;
     }
   }
   tg_free(fill);
   for (unsigned e = 0; !st && e < ne; ++e) {
-    if (s->pat_from[e + 1] == s->pat_from[e]) {
-      continue; /* no pattern starts with it */
+    bool indexed = false;
+    if (s->pat_from[e + 1] != s->pat_from[e] && !(st = index_first(s, p, e, &indexed)) &&
+        !indexed) {
+      st = tg_vec_push(&s->others, &e);
     }
-    const Elem *el = tg_tok_elem(p, e);
-    if (el->kind == E_LIT && el->prefix) {
-      const unsigned char b = (unsigned char)fold(el->text[0]);
-      s->pre_next[e] = s->pre_head[b];
-      s->pre_head[b] = e + 1;
-      continue;
-    }
-    if (el->kind == E_LIT) {
-      const size_t h = lit_slot(s, p, el->text, el->len);
-      if (!s->lit_slots[h]) {
-        s->lit_slots[h] = e + 1;
-        s->lit_max = el->len > s->lit_max ? el->len : s->lit_max;
-        continue;
-      }
-    }
-    st = tg_vec_push(&s->others, &e); /* also a second word element of one text */
   }
   return st;
 }
@@ -186,6 +237,7 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->step, sizeof(Thread));
   tg_vec_init(&s->stack, sizeof(Thread));
   tg_vec_init(&s->others, sizeof(unsigned));
+  tg_vec_init(&s->pre, sizeof(Hit));
   tg_vec_init(&s->always, sizeof(unsigned));
   tg_vec_init(&s->starts, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
@@ -212,11 +264,11 @@ void tg_tokscratch_free(TgTokScratch *s) {
   tg_free(s->memo_at);
   tg_free(s->memo_len);
   tg_free(s->best);
-  tg_free(s->lit_slots);
+  tg_free(s->lits);
   tg_free(s->pat_from);
   tg_free(s->pat_list);
   tg_free(s->tried);
-  tg_free(s->pre_next);
+  tg_vec_clear(&s->pre);
   tg_vec_clear(&s->others);
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
@@ -396,11 +448,9 @@ static TgStatus commit(Vm *vm, bool all) {
   return TG_SUCCESS;
 }
 
-static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
+/* Start the patterns whose first element is e, if it matches at pos. */
+static TgStatus start_patterns(Vm *vm, unsigned e, size_t pos) {
   TgTokScratch *s = vm->s;
-  if (!elem_at(vm, e, pos)) {
-    return TG_SUCCESS;
-  }
   const unsigned stamp = stamp_of(vm, pos);
   TgStatus st = TG_SUCCESS;
   for (size_t k = s->pat_from[e]; !st && k < s->pat_from[e + 1]; ++k) {
@@ -411,6 +461,27 @@ static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
     }
   }
   return st;
+}
+
+static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
+  return elem_at(vm, e, pos) ? start_patterns(vm, e, pos) : TG_SUCCESS;
+}
+
+/* A word of first element e: when the word matches, so does e (a set of
+ * single tokens), which saves testing its other words. */
+static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos) {
+  const unsigned e = hit->elem - 1;
+  TgTokScratch *s = vm->s;
+  const unsigned stamp = stamp_of(vm, pos);
+  if (s->memo_at[e] == stamp) {
+    return s->memo_len[e] ? start_patterns(vm, e, pos) : TG_SUCCESS;
+  }
+  if (!tg_tok_elem_len(vm->p, vm->in, hit->word, pos)) {
+    return TG_SUCCESS;
+  }
+  s->memo_at[e] = stamp;
+  s->memo_len[e] = 1;
+  return start_patterns(vm, e, pos);
 }
 
 /* The patterns whose first element matches at token pos. */
@@ -426,18 +497,22 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
   }
   const TgToken *t = &vm->in->toks[pos];
   const size_t len = t->span.end - t->span.begin;
-  if (!st && len <= s->lit_max) {
-    const size_t h = lit_slot(s, vm->p, vm->in->text + t->span.begin, len);
-    if (s->lit_slots[h]) {
-      st = start_element(vm, s->lit_slots[h] - 1, pos);
+  const char *w = vm->in->text + t->span.begin;
+  if (len <= s->lit_max) {
+    for (size_t h = fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
+         h = (h + 1) & (s->lit_cap - 1)) {
+      if (same_folded(s->lits[h].word, w, len)) {
+        st = start_by_word(vm, &s->lits[h], pos);
+      }
     }
   }
   /* "grant*": by the first byte of the token and of each part after a hyphen */
-  const char *w = vm->in->text + t->span.begin;
   for (size_t k = 0; !st && k < len; ++k) {
     if (k == 0 || w[k - 1] == '-') {
-      for (unsigned e = s->pre_head[(unsigned char)fold(w[k])]; !st && e; e = s->pre_next[e - 1]) {
-        st = start_element(vm, e - 1, pos);
+      for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
+        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
+        st = start_by_word(vm, hit, pos);
+        h = hit->next;
       }
     }
   }
