@@ -105,10 +105,7 @@ static bool same_folded(const Elem *word, const char *w, size_t len) {
 static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
   size_t h = fold_hash(word->text, word->len) & (s->lit_cap - 1);
   while (s->lits[h].elem) {
-    if (s->lits[h].elem == e + 1 && same_folded(s->lits[h].word, word->text, word->len)) {
-      return; /* already there */
-    }
-    h = (h + 1) & (s->lit_cap - 1);
+    h = (h + 1) & (s->lit_cap - 1); /* 'the' and 'The' are two hits */
   }
   s->lits[h].word = word;
   s->lits[h].elem = e + 1;

@@ -110,6 +110,10 @@ static const Case cases[] = {
     {"every pattern in one pass", {NULL}, {"DAYNUM ^[month]", "NUM"}, "on 9 May 5 firms",
      "1:9|0:9 May|1:5"},
     {"upper-case start", {NULL}, {"^WORD+"}, "the Zuma Fibre said", "0:Zuma Fibre"},
+    {"exact words that fold alike", {NULL}, {"('the' | 'The') {CAP}"}, "The Zuma and the Okapi",
+     "0:Zuma|0:Okapi"},
+    {"a set of words and prefixes", {NULL}, {"(\"grant*\" | \"issued\") NUM"},
+     "re-granted 5, issued 6, issues 7", "0:re-granted 5|0:issued 6"},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
