@@ -110,9 +110,40 @@ static TgStatus new_node(Parser *ps, unsigned char type, unsigned arg, long chil
 
 static Node *node(Parser *ps, long i) { return (Node *)tg_vec_at(ps->nodes, (size_t)i); }
 
+#define CLS(c) (1u << (c))
+#define ALL_CLASSES (CLS(TG_TOK_PUNCT + 1) - 1)
+#define WORD_CLASSES                                                                    \
+  (CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) |       \
+   CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM) | CLS(TG_TOK_CJK))
+
+/* The token classes an element can match (a cheap test before the real
+ * one); sets and sequences take any. */
+static unsigned elem_classes(const Elem *e) {
+  unsigned m = ALL_CLASSES;
+  if (e->kind == E_CLASS) {
+    m = CLS(e->val);
+  } else if (e->kind == E_WORD) {
+    m = WORD_CLASSES;
+  } else if (e->kind == E_SHAPE) {
+    switch (e->val) {
+    case S_YEAR: case S_NUM: case S_GROUP3: case S_ISODATE: m = CLS(TG_TOK_NUMBER); break;
+    case S_DAYNUM: case S_NUMSCALE: m = CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM); break;
+    case S_CURNUM: m = CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER); break;
+    default: m = CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER); break;
+    }
+  }
+  if (e->upper) {
+    m &= CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) | CLS(TG_TOK_CJK);
+  }
+  return m;
+}
+
 /* Add an element, or find the same one (a macro used by many patterns
  * yields one element, tested once per token). */
-static TgStatus add_elem(TgTokProg *p, const Elem *e, unsigned *idx) {
+static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
+  Elem copy = *e0;
+  copy.classes = elem_classes(e0);
+  const Elem *e = &copy;
   if (e->kind != E_SET && e->kind != E_SEQ) {
     for (size_t k = 0; k < p->elems.len; ++k) {
       Elem *o = (Elem *)tg_vec_at(&p->elems, k);
@@ -121,7 +152,7 @@ static TgStatus add_elem(TgTokProg *p, const Elem *e, unsigned *idx) {
           o->len == e->len &&
           (!e->len || memcmp(o->text, e->text, e->len) == 0)) {
         *idx = (unsigned)k;
-        tg_free(e->text);
+        tg_free(copy.text);
         return TG_SUCCESS;
       }
     }

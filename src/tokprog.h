@@ -21,6 +21,7 @@ typedef struct {
   bool upper;     /* ^: starts with an upper-case letter */
   bool exact;     /* 'word': case-sensitive */
   bool prefix;    /* "grant*": the token starts with the word */
+  unsigned classes; /* bit per TgTokClass: the tokens it can match at all */
   unsigned val;   /* class, shape or gazetteer class; E_SET: first member */
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */

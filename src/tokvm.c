@@ -272,6 +272,15 @@ void tg_tokscratch_free(TgTokScratch *s) {
   tg_free(s);
 }
 
+/* tg_vec_push for threads, without the call on the common path. */
+static inline TgStatus push_thread(TgVec *v, const Thread *t) {
+  if (v->len < v->cap) {
+    ((Thread *)v->data)[v->len++] = *t;
+    return TG_SUCCESS;
+  }
+  return tg_vec_push(v, t);
+}
+
 static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
 
 /* Element `ei` at token pos, tested once per token. */
@@ -279,8 +288,11 @@ static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
   TgTokScratch *s = vm->s;
   const unsigned st = stamp_of(vm, pos);
   if (s->memo_at[ei] != st) {
+    const Elem *e = tg_tok_elem(vm->p, ei);
     s->memo_at[ei] = st;
-    s->memo_len[ei] = (unsigned char)tg_tok_elem_len(vm->p, vm->in, tg_tok_elem(vm->p, ei), pos);
+    s->memo_len[ei] = pos < vm->in->n && !((e->classes >> vm->in->toks[pos].cls) & 1)
+                          ? 0
+                          : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
   }
   return s->memo_len[ei];
 }
@@ -302,7 +314,7 @@ static TgStatus arrive(Vm *vm, size_t pos, const Thread *t) {
   }
   s->seen[k] = st;
   s->where[k] = list->len;
-  return tg_vec_push(list, t);
+  return push_thread(list, t);
 }
 
 static unsigned pattern_of(const Vm *vm, unsigned pc) {
@@ -350,23 +362,23 @@ static bool behind(const Vm *vm, const Elem *e, size_t pos) {
 static TgStatus follow(Vm *vm, const Thread *t, unsigned pc) {
   Thread u = *t;
   u.pc = pc;
-  return tg_vec_push(&vm->s->stack, &u);
+  return push_thread(&vm->s->stack, &u);
 }
 
 /* Follow the instructions that consume no token from `t0` at token pos. */
 static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgTokScratch *s = vm->s;
   const unsigned stamp = stamp_of(vm, pos);
-  TgStatus st = tg_vec_push(&s->stack, t0);
+  TgStatus st = push_thread(&s->stack, t0);
   while (!st && s->stack.len) {
-    Thread t = *(Thread *)tg_vec_at(&s->stack, --s->stack.len);
+    Thread t = ((Thread *)s->stack.data)[--s->stack.len];
     if (s->visit[t.pc] == stamp) {
       continue;
     }
     s->visit[t.pc] = stamp;
     const Inst *in = tg_tok_inst(vm->p, t.pc);
     switch (in->op) {
-    case I_ELEM: st = tg_vec_push(&s->step, &t); break;
+    case I_ELEM: st = push_thread(&s->step, &t); break;
     case I_MATCH: accept(vm, &t, pos); break;
     case I_JMP: st = follow(vm, &t, in->x); break;
     case I_SPLIT: /* y first, so x is followed first */
