@@ -56,6 +56,7 @@ struct TgTokScratchImpl {
   TgVec step;       /* Thread: at ELEM instructions */
   TgVec stack;      /* Thread: work list */
   unsigned base;    /* stamps of this pass are base + token + 1 */
+  size_t n_pending; /* patterns with a match not yet final */
   /* Which patterns may start at a token: first elements that are words,
    * by their folded text (open addressing, element + 1, 0 = empty), the
    * other first elements, and for each first element its patterns. */
@@ -327,6 +328,7 @@ static void accept(Vm *vm, const Thread *t, size_t pos) {
     return;
   }
   if (!b->pending || t->start < b->start || (t->start == b->start && pos > b->end)) {
+    vm->s->n_pending += !b->pending;
     b->pending = true;
     b->start = t->start;
     b->end = pos;
@@ -426,7 +428,7 @@ static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
 /* A match no live thread can still better is final. */
 static TgStatus commit(Vm *vm, bool all) {
   TgTokScratch *s = vm->s;
-  for (unsigned pi = 0; pi < vm->p->pats.len; ++pi) {
+  for (unsigned pi = 0; s->n_pending && pi < vm->p->pats.len; ++pi) {
     Best *b = &s->best[pi];
     if (!b->pending || (!all && alive_before(vm, pi, b->start))) {
       continue;
@@ -438,6 +440,7 @@ static TgStatus commit(Vm *vm, bool all) {
       m.end = b->ce;
     }
     b->pending = false;
+    --s->n_pending;
     b->resume = b->end;
     TgStatus st = tg_vec_push(vm->out, &m);
     if (st) {
@@ -582,6 +585,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
     s->base = 0;
   }
   memset(s->best, 0, p->pats.len * sizeof(Best));
+  s->n_pending = 0;
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
