@@ -359,6 +359,7 @@ static TgStatus parse_set(Parser *ps, unsigned *idx) {
 }
 
 static TgStatus parse_macro(Parser *ps, long *out) {
+  const size_t at = ps->i;
   ++ps->i;
   const size_t n = ident(ps);
   for (size_t k = 0; k < ps->p->macros.len; ++k) {
@@ -377,6 +378,7 @@ static TgStatus parse_macro(Parser *ps, long *out) {
       return st;
     }
   }
+  ps->i = at;
   return fail(ps, "undefined $MACRO");
 }
 
@@ -542,6 +544,8 @@ static TgStatus word_set(TgTokProg *p, const TgVec *nodes, const Node *alt, unsi
   return st ? st : add_elem(p, &set, idx);
 }
 
+static TgStatus compile_alt(TgTokProg *p, const TgVec *nodes, const Node *nd);
+
 static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
   const Node *nd = (const Node *)tg_vec_at(nodes, (size_t)n);
   TgStatus st = TG_SUCCESS;
@@ -585,36 +589,80 @@ static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
     inst(p, split)->y = split + 1;
     return TG_SUCCESS;
   }
-  default: { /* N_ALT: SPLIT a, (SPLIT b, c); each branch jumps to the end */
-    unsigned set = 0;
-    if ((st = word_set(p, nodes, nd, &set)) != TG_FAILURE) {
-      return st ? st : emit(p, I_ELEM, set, &pc);
-    }
-    st = TG_SUCCESS;
-    TgVec jumps;
-    tg_vec_init(&jumps, sizeof(unsigned));
+  default: /* N_ALT */
+    return compile_alt(p, nodes, nd);
+  }
+}
+
+/* An alternative: SPLIT a, (SPLIT b, c), each branch jumping to the end;
+ * its single-token branches ("yuan" | "euro" | ...) are one set branch. */
+static TgStatus compile_alt(TgTokProg *p, const TgVec *nodes, const Node *nd) {
+  unsigned set = 0;
+  TgStatus st = word_set(p, nodes, nd, &set);
+  unsigned pc = 0;
+  if (st != TG_FAILURE) {
+    return st ? st : emit(p, I_ELEM, set, &pc);
+  }
+  /* Branches: the set of single tokens (-1) if there are two or more,
+   * then every other child. */
+  TgVec branches;
+  TgVec jumps;
+  tg_vec_init(&branches, sizeof(long));
+  tg_vec_init(&jumps, sizeof(unsigned));
+  Elem group;
+  memset(&group, 0, sizeof group);
+  group.kind = E_SET;
+  size_t singles = 0;
+  st = TG_SUCCESS;
+  for (long c = nd->child; c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+    singles += single_token(p, nodes, c) >= 0;
+  }
+  if (singles >= 2) {
+    const long mark = -1;
+    group.val = (unsigned)p->members.len;
     for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
-      const bool last = ((const Node *)tg_vec_at(nodes, (size_t)c))->next < 0;
-      if (!last && (st = emit(p, I_SPLIT, 0, &split))) {
-        break;
-      }
-      if ((st = compile(p, nodes, c))) {
-        break;
-      }
-      if (!last) {
-        if ((st = emit(p, I_JMP, 0, &pc)) || (st = tg_vec_push(&jumps, &pc))) {
-          break;
-        }
-        inst(p, split)->y = (unsigned)p->insts.len;
+      const long m = single_token(p, nodes, c);
+      if (m >= 0) {
+        const unsigned mu = (unsigned)m;
+        st = tg_vec_push(&p->members, &mu);
+        ++group.count;
       }
     }
-    for (size_t k = 0; !st && k < jumps.len; ++k) {
-      inst(p, *(unsigned *)tg_vec_at(&jumps, k))->x = (unsigned)p->insts.len;
+    if (!st) {
+      st = tg_vec_push(&branches, &mark);
     }
-    tg_vec_clear(&jumps);
-    return st;
   }
+  for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
+    if (singles < 2 || single_token(p, nodes, c) < 0) {
+      st = tg_vec_push(&branches, &c);
+    }
   }
+  if (!st && singles >= 2) {
+    st = add_elem(p, &group, &set);
+  }
+  for (size_t k = 0; !st && k < branches.len; ++k) {
+    const bool last = k + 1 == branches.len;
+    const long b = *(const long *)tg_vec_at(&branches, k);
+    unsigned split = 0;
+    if (!last && (st = emit(p, I_SPLIT, 0, &split))) {
+      break;
+    }
+    if ((st = b < 0 ? emit(p, I_ELEM, set, &pc) : compile(p, nodes, b))) {
+      break;
+    }
+    if (!last) {
+      if ((st = emit(p, I_JMP, 0, &pc)) || (st = tg_vec_push(&jumps, &pc))) {
+        break;
+      }
+      inst(p, split)->y = (unsigned)p->insts.len;
+    }
+  }
+  for (size_t k = 0; !st && k < jumps.len; ++k) {
+    inst(p, *(unsigned *)tg_vec_at(&jumps, k))->x = (unsigned)p->insts.len;
+  }
+  tg_vec_clear(&branches);
+  tg_vec_clear(&jumps);
+  return st;
 }
 
 /* The elements a match of `pt` can start with (through SPLIT, JMP, SAVE

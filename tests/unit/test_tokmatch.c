@@ -140,7 +140,7 @@ static const Bad bad[] = {
     {"(NUM", 4, "expected ')'"},
     {"{NUM} {NUM}", 11, "only one {...}"},
     {"!NUM+", 4, "an assertion cannot repeat"},
-    {"$NOPE", 1, "undefined $MACRO"},
+    {"$NOPE", 0, "undefined $MACRO"},
     {"NUM )", 4, "unexpected character"},
 };
 #define N_BAD (sizeof bad / sizeof bad[0])
