@@ -215,16 +215,17 @@ static size_t first_designator(const Ctx *c, size_t i, size_t e) {
 
 static TgStatus push(TgVec *out, const Ctx *c, size_t b, size_t e, TgClass cls,
                      const char *source) {
-  TgChunk ch = {{c->t[b].span.begin, c->t[e - 1].span.end}, cls, source};
+  TgChunk ch = {{c->t[b].span.begin, c->t[e - 1].span.end}, cls, source, -1, 0};
   return tg_vec_push(out, &ch);
 }
 
-/* A gazetteer company at i that the chunk [i, e) continues: its unit. */
-static bool company_unit(const Ctx *c, size_t i, size_t e) {
-  size_t len = 0;
-  const long g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) : -1;
-  return g >= 0 && tg_gazetteer_entry(c->gaz, (size_t)g)->cls == TG_CLASS_COMPANY &&
-         i + len < e && !is_kind(c, i + len, K_CONNECTOR, NULL);
+/* A gazetteer company at i that the chunk [i, e) continues: its unit.
+ * Sets the company's entry and token count. */
+static bool company_unit(const Ctx *c, size_t i, size_t e, long *g, size_t *len) {
+  *len = 0;
+  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  return *g >= 0 && tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY &&
+         i + *len < e && !is_kind(c, i + *len, K_CONNECTOR, NULL);
 }
 
 /* The class the context gives the chunk [i, e), or NONE. */
@@ -254,8 +255,12 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
     *next = designators_end(c, d, e);
     return push(out, c, i, *next, TG_CLASS_COMPANY, "chunk.designator");
   }
-  if (company_unit(c, i, e)) {
-    return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.unit");
+  long brand = -1;
+  size_t brand_len = 0;
+  if (company_unit(c, i, e, &brand, &brand_len)) {
+    TgChunk ch = {{c->t[i].span.begin, c->t[e - 1].span.end}, TG_CLASS_COMPANY, "chunk.unit",
+                  brand, c->t[i + brand_len - 1].span.end};
+    return tg_vec_push(out, &ch);
   }
   size_t last = e - 1;
   if (c->t[last].cls == TG_TOK_CLOSE) {

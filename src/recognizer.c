@@ -21,6 +21,8 @@ typedef struct {
   const char *unit;
   size_t sentence;
   size_t rank; /* rule order; gazetteer names rank first */
+  long brand;  /* "chunk.unit": its gazetteer company, and where that ends */
+  size_t brand_end;
 } Cand;
 
 static int cmp_cand_priority(const void *a, const void *b) {
@@ -226,7 +228,7 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
         if (name.end <= name.begin) {
           continue;
         }
-        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k};
+        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k, -1, 0};
         if (!name_fits_tokens(p, text, sentence, edges, &c)) {
           continue;
         }
@@ -265,7 +267,7 @@ static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *t
     }
     const TgRule *rule = tg_ruleset_rule(p->rules, m->id);
     TgSpan span = {t[m->begin].span.begin, t[m->end - 1].span.end};
-    Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id};
+    Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id, -1, 0};
     st = value_of(p, r, text, sentence, &c);
     if (st == TG_FAILURE) {
       st = TG_SUCCESS;
@@ -301,7 +303,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
         const long h = tg_gazetteer_match(p->gazetteer, text, &head, 1, 0, &m);
         if (h >= 0) {
           const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
-          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0};
+          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
           if ((st = tg_vec_push(cands, &c))) {
             return st;
           }
@@ -317,7 +319,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
      * Mobile" is a longer name the gazetteer would have matched). */
     const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)e);
     Cand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
-              NULL, NULL, NULL, si, 0};
+              NULL, NULL, NULL, si, 0, -1, 0};
     if ((st = tg_vec_push(cands, &c))) {
       return st;
     }
@@ -345,7 +347,8 @@ static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t s
                                tokens->len, chunks);
   for (size_t i = 0; !st && i < chunks->len; ++i) {
     const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
-    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1};
+    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1,
+              ch->brand, ch->brand_end};
     st = tg_vec_push(ch->cls ? cands : loose, &c);
   }
   return st;
@@ -458,6 +461,71 @@ static TgStatus one_sense(const char *text, TgVec *kept, const TgVec *loose) {
   return st;
 }
 
+/* The next word (letters and digits) of text[*i..end), or false. */
+static bool next_word(const char *text, size_t *i, size_t end, TgSpan *w) {
+  size_t n = 0;
+  while (*i < end && !tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->begin = *i;
+  while (*i < end && tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->end = *i;
+  return w->end > w->begin;
+}
+
+/* Are the words of `part` in `whole`, in order ("HSBC China" in "HSBC Bank
+ * (China) Co., Ltd.")? */
+static bool words_within(const char *text, TgSpan part, TgSpan whole) {
+  size_t i = part.begin;
+  size_t j = whole.begin;
+  TgSpan a;
+  TgSpan b;
+  while (next_word(text, &i, part.end, &a)) {
+    bool found = false;
+    while (!found && next_word(text, &j, whole.end, &b)) {
+      found = b.end - b.begin == a.end - a.begin &&
+              memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A unit without a legal form ("HSBC China") that the article also names
+ * in full ("HSBC Bank (China) Co., Ltd.") is a short form of that name:
+ * keep only its gazetteer company, for the resolver to link, rather than a
+ * second, unlinked company.  Bounded: the first 64 units against the first
+ * 256 company names. */
+static void units_named_in_full(const char *text, TgVec *kept) {
+  size_t units = 0;
+  for (size_t i = 0; i < kept->len && units < 64; ++i) {
+    Cand *u = (Cand *)tg_vec_at(kept, i);
+    if (strcmp(u->source, "chunk.unit") != 0 || u->brand < 0) {
+      continue;
+    }
+    ++units;
+    size_t companies = 0;
+    for (size_t k = 0; k < kept->len && companies < 256; ++k) {
+      const Cand *c = (const Cand *)tg_vec_at(kept, k);
+      if (k == i || c->cls != TG_CLASS_COMPANY || strncmp(c->source, "coref.", 6) == 0) {
+        continue;
+      }
+      ++companies;
+      if (c->span.end - c->span.begin > u->span.end - u->span.begin &&
+          words_within(text, u->span, c->span)) {
+        u->span.end = u->brand_end;
+        u->gaz = u->brand;
+        u->source = "gazetteer";
+        break;
+      }
+    }
+  }
+}
+
 static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
   TgStatus st = TG_SUCCESS;
   for (size_t i = 0; !st && i < kept->len; ++i) {
@@ -537,6 +605,9 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
       break;
     }
     st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
+  }
+  if (!st) {
+    units_named_in_full(text, &w.kept);
   }
   if (!st && !(st = one_sense(text, &w.kept, &w.loose))) {
     st = emit(r, text, &w.kept);
