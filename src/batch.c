@@ -10,6 +10,8 @@
 
 #include "telegraph/batch.h"
 
+#include "markup.h"
+#include "turtle.h"
 #include "util.h"
 
 #include <dirent.h>
@@ -143,8 +145,10 @@ static TgStatus serialize(Worker *w, Job *job) {
 static void run_job(Worker *w, Job *job) {
   Batch *b = w->b;
   const TgBatchOptions *opt = b->opt;
-  TgStatus st;
-  if (job->path) {
+  TgStatus st = TG_SUCCESS;
+  if (job->doc) {
+    /* Read already: an article of a web page or a feed. */
+  } else if (job->path) {
     st = tg_document_read(job->path, opt->date, job_diag, job, &job->doc);
   } else {
     st = tg_jsonl_document(job->line, job->len, job->source, job->lineno, opt->date, job_diag,
@@ -263,10 +267,15 @@ static void emit(Batch *b, Job *job) {
       b->fatal = st;
       return;
     }
-  } else if (opt->write && job->out.len &&
-             fwrite(job->out.buf, 1, job->out.len, opt->out) != job->out.len) {
-    b->fatal = TG_BAD_WRITE;
-    return;
+  } else if (opt->write && job->out.len) {
+    /* Turtle: the prefixes once, with the first article. */
+    const size_t skip = opt->format == TG_FORMAT_TURTLE && b->emitted
+                            ? tg_turtle_prefix_length(job->out.buf, job->out.len)
+                            : 0;
+    if (fwrite(job->out.buf + skip, 1, job->out.len - skip, opt->out) != job->out.len - skip) {
+      b->fatal = TG_BAD_WRITE;
+      return;
+    }
   }
   ++b->emitted;
   ++b->stats->articles;
@@ -406,6 +415,29 @@ static TgStatus submit_jsonl(Batch *b, const char *path) {
   return st;
 }
 
+/* Web pages, feeds and standard input (markup.c): the articles come read,
+ * each a job of its own; each problem is a failed job in its place. */
+static void markup_diag(void *data, const char *file, unsigned line, unsigned col,
+                        const char *msg) {
+  Job *job = new_job();
+  if (job) {
+    job_diag(job, file, line, col, msg);
+    job->st = TG_BAD_SYNTAX;
+    job->done = true;
+    (void)enqueue((Batch *)data, job);
+  }
+}
+
+static TgStatus markup_article(void *data, TgDocument *doc) {
+  Job *job = new_job();
+  if (!job) {
+    tg_document_free(doc);
+    return TG_BAD_ALLOC;
+  }
+  job->doc = doc;
+  return enqueue((Batch *)data, job);
+}
+
 static TgStatus submit_path(Batch *b, const char *path);
 
 static int name_order(const struct dirent **x, const struct dirent **y) {
@@ -459,6 +491,12 @@ static TgStatus submit_path(Batch *b, const char *path) {
   }
   if (is_jsonl(b, path)) {
     return submit_jsonl(b, path);
+  }
+  bool taken = false;
+  const TgStatus mst = tg_markup_input(path, b->opt->date, markup_diag, b, markup_article, b,
+                                       &taken);
+  if (taken) {
+    return mst == TG_FAILURE ? TG_SUCCESS : mst; /* TG_FAILURE: reported, in the order */
   }
   Job *job = new_job();
   if (!job || !(job->path = tg_strdup(path))) {

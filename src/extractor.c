@@ -121,6 +121,64 @@ TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *dir) {
   return st;
 }
 
+/* tg:changeBasis is a controlled value: the lexicon's "basis" words name
+ * a concept ("year-on-year", "from a year earlier": tg:YearOnYear), kept
+ * as the slot's datatype; a slot with other words is dropped rather than
+ * written as free text. */
+static void normalise_bases(const TgExtractor *ex, TgResult *r) {
+  static const char *const concepts[] = {NULL, "YearOnYear", "MonthOnMonth", "QuarterOnQuarter"};
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
+    size_t kept = 0;
+    for (size_t k = 0; k < f->slots.len; ++k) {
+      TgSlot s = *(TgSlot *)tg_vec_at(&f->slots, k);
+      long long v = 0;
+      if (s.prop == TG_PROP_CHANGE_BASIS && s.literal) {
+        if (!tg_lexicon_find(ex->p.lexicon, "basis", s.literal, strlen(s.literal), &v) ||
+            v < 1 || v > 3) {
+          continue;
+        }
+        s.datatype = concepts[v]; /* the words stay, for the reports */
+      }
+      *(TgSlot *)tg_vec_at(&f->slots, kept++) = s;
+    }
+    f->slots.len = kept;
+    f->pub.slots = (const TgSlot *)f->slots.data;
+    f->pub.n_slots = kept;
+  }
+}
+
+/* Column (in code points, from 1) of byte `at` of the document's input. */
+static unsigned column_of(const TgDocument *doc, size_t at) {
+  const char *text = tg_document_text(doc);
+  size_t from = at;
+  while (from && text[from - 1] != '\n') {
+    --from;
+  }
+  return (unsigned)tg_utf8_count(text + from, at - from) + 1;
+}
+
+/* Warnings about what the article could not give: a language the rules do
+ * not read, relative dates without an article date. */
+static void warn(const TgExtractor *ex, const TgDocument *doc, const TgResult *r) {
+  const char *src = tg_document_source(doc) ? tg_document_source(doc) : tg_document_id(doc);
+  const char *name = tg_document_language_name(doc);
+  if (name) {
+    tg_report(ex->err, ex->err_data, TG_SUCCESS, src, 0, 0,
+              "warning: the article is in %s (%s); the rules read English, so facts may be "
+              "missing", name, tg_document_language(doc));
+  }
+  if (r->n_undated) {
+    const char *text = tg_document_text(doc);
+    const int len = (int)(r->undated.end - r->undated.begin);
+    tg_report(ex->err, ex->err_data, TG_SUCCESS, src,
+              tg_document_line_of(doc, r->undated.begin), column_of(doc, r->undated.begin),
+              "warning: '%.*s' is a relative date and the article has no date: left out "
+              "(%zu in all; give --date YYYY-MM-DD)", len, text + r->undated.begin,
+              r->n_undated);
+  }
+}
+
 TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult **out) {
   *out = NULL;
   TgResult *r = tg_result_new();
@@ -162,6 +220,8 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     tg_result_free(r);
     return st;
   }
+  normalise_bases(ex, r);
+  warn(ex, doc, r);
   *out = r;
   return TG_SUCCESS;
 }

@@ -346,6 +346,72 @@ static bool all_digits(const char *s, size_t len) {
   return true;
 }
 
+/* ---- Extending an entry loaded before (a user's gazetteer) ---- */
+
+/* The entry whose canonical name is exactly name[0..len) and whose type is
+ * `cls`, loaded from another file than `file`; -1 when there is none. */
+static TgStatus existing_entry(const TgGazetteer *g, const char *name, size_t len, TgClass cls,
+                               const char *file, long *out) {
+  *out = -1;
+  TgBuf key;
+  tg_buf_init(&key);
+  size_t ntok = 0;
+  TgStatus st = name_key(name, len, cls == TG_CLASS_SERVICE, &key, &ntok);
+  const Slot *slot = st ? NULL : find_slot(g, key.buf, key.len);
+  tg_buf_clear(&key);
+  if (slot && slot->key && slot->entry >= 0) {
+    const TgGazEntry *e = (const TgGazEntry *)tg_vec_at(&g->entries, (size_t)slot->entry);
+    if (e->cls == cls && strcmp(e->file, file) != 0 && strlen(e->name) == len &&
+        memcmp(e->name, name, len) == 0) {
+      *out = slot->entry;
+    }
+  }
+  return st;
+}
+
+/* Fill an empty id (or `within`) cell of `*have`; an id that differs from
+ * the one already there is an error. */
+static TgStatus merge_cell(char **have, const char *cell, size_t len, const char *what,
+                           const TgGazEntry *e, const char *file, unsigned line, unsigned col,
+                           TgErrorFn err, void *err_data) {
+  if (!len || (*have && strlen(*have) == len && memcmp(*have, cell, len) == 0)) {
+    return TG_SUCCESS;
+  }
+  if (*have) {
+    return tg_report(err, err_data, TG_BAD_SYNTAX, file, line, col,
+                     "'%s' already has %s '%s' (%s:%u)", e->name, what, *have, e->file,
+                     e->line);
+  }
+  return (*have = tg_strndup(cell, len)) ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
+/* A row naming an entity of the same type loaded from another file adds
+ * its aliases, ids and `within` to that entity. */
+static TgStatus extend_entry(TgGazetteer *g, long idx, const char *const *field,
+                             const size_t *flen, const size_t *fcol, const char *file,
+                             unsigned line, TgErrorFn err, void *err_data) {
+  TgGazEntry *e = (TgGazEntry *)tg_vec_at(&g->entries, (size_t)idx);
+  static const char *const what[] = {"wikidata id", "geonames id", "dbpedia title", "within"};
+  char **cells[] = {&e->wikidata, &e->geonames, &e->dbpedia, &e->within};
+  TgStatus st = TG_SUCCESS;
+  for (size_t k = 0; !st && k < 4; ++k) {
+    st = merge_cell(cells[k], field[3 + k], flen[3 + k], what[k], e, file, line,
+                    (unsigned)fcol[3 + k], err, err_data);
+  }
+  for (size_t a = 0; !st && a < flen[2];) {
+    size_t b = a;
+    while (b < flen[2] && field[2][b] != '|') {
+      ++b;
+    }
+    if (b > a) {
+      st = add_key(g, field[2] + a, b - a, idx, file, line, (unsigned)(fcol[2] + a), err,
+                   err_data);
+    }
+    a = b + 1;
+  }
+  return st;
+}
+
 static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const char *s,
                           size_t len, TgErrorFn err, void *err_data) {
   const char *field[7];
@@ -398,6 +464,11 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
                        "dbpedia title may not contain spaces or <>\"{}|^`\\");
     }
   }
+  long prev = -1;
+  TgStatus st = existing_entry(g, field[0], flen[0], cls, file, &prev);
+  if (st || prev >= 0) {
+    return st ? st : extend_entry(g, prev, field, flen, fcol, file, line, err, err_data);
+  }
   TgGazEntry e;
   memset(&e, 0, sizeof e);
   e.cls = cls;
@@ -420,7 +491,7 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
   const long idx = (long)g->entries.len - 1;
   /* The IRI first: an entry is never left without one, even when a name
    * below is refused. */
-  TgStatus st = assign_slug(g, idx);
+  st = assign_slug(g, idx);
   if (st) {
     TgGazEntry *bad = (TgGazEntry *)tg_vec_at(&g->entries, (size_t)idx);
     tg_free(bad->name);

@@ -61,6 +61,7 @@ static const TgLexKind tg_lex_kinds[] = {
   {"connector", TG_LEXV_INT, 1, 1},
   {"nonstart", TG_LEXV_INT, 1, 1},
   {"adjsuffix", TG_LEXV_INT, 1, 1},
+  {"basis", TG_LEXV_INT, 1, 3},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])

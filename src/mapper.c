@@ -275,6 +275,7 @@ static bool is_iri(const char *s) {
 }
 
 static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
+  const char *lang = tg_document_language(doc); /* of every literal from the text */
   const char *text = tg_document_text(doc);
   TgBuf doc_iri;
   tg_buf_init(&doc_iri);
@@ -287,7 +288,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
   librdf_node *d = uri_node(m, doc_iri.buf, NULL);
   add(m, copy(d), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, "Document"));
   if (tg_document_title(doc)) {
-    add(m, copy(d), uri_node(m, NS_DCT, "title"), plain(m, tg_document_title(doc), "en"));
+    add(m, copy(d), uri_node(m, NS_DCT, "title"), plain(m, tg_document_title(doc), lang));
   }
   if (tg_document_url(doc) && is_iri(tg_document_url(doc))) {
     add(m, copy(d), uri_node(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
@@ -304,9 +305,11 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     librdf_node *n = entity_node(m, r, (long)i);
     add(m, copy(d), uri_node(m, TG_NS, "mentions"), copy(n));
     add(m, copy(n), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
-    add(m, copy(n), uri_node(m, NS_RDFS, "label"), plain(m, e->label, "en"));
+    /* Gazetteer names are English; names read from the text are in its language. */
+    const char *elang = ((const TgEntityRec *)e)->gaz >= 0 ? "en" : lang;
+    add(m, copy(n), uri_node(m, NS_RDFS, "label"), plain(m, e->label, elang));
     for (size_t k = 0; k < e->n_aliases; ++k) {
-      add(m, copy(n), uri_node(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], "en"));
+      add(m, copy(n), uri_node(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], elang));
     }
     if (e->wikidata) {
       add(m, copy(n), uri_node(m, NS_OWL, "sameAs"),
@@ -375,7 +378,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       for (size_t k = 0; person >= 0 && k < f->n_slots; ++k) {
         const TgSlot *s = &f->slots[k];
         if (s->prop == TG_PROP_JOB_TITLE && s->literal) {
-          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "jobTitle"), plain(m, s->literal, "en"));
+          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "jobTitle"), plain(m, s->literal, lang));
         } else if (s->prop == TG_PROP_AFFILIATION && s->entity >= 0) {
           add(m, entity_node(m, r, person), uri_node(m, TG_NS, "affiliation"), entity_node(m, r, s->entity));
         }
@@ -397,6 +400,8 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       librdf_node *o = NULL;
       if (s->entity >= 0) {
         o = entity_node(m, r, s->entity);
+      } else if (s->prop == TG_PROP_CHANGE_BASIS) {
+        o = s->datatype ? uri_node(m, TG_NS, s->datatype) : NULL; /* a concept: tg:YearOnYear */
       } else if (s->literal && s->datatype && strcmp(s->datatype, "decimal") == 0 &&
                  !strchr(s->literal, '.')) {
         /* The canonical xsd:decimal form has a point ("2400.0"); without it
@@ -407,7 +412,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       } else if (s->literal && s->datatype) {
         o = typed(m, s->literal, s->datatype);
       } else if (s->literal) {
-        o = s->prop == TG_PROP_MEASURE ? plain(m, s->literal, "en") : plain(m, s->literal, NULL);
+        o = s->prop == TG_PROP_MEASURE ? plain(m, s->literal, lang) : plain(m, s->literal, NULL);
       }
       add(m, copy(ev), p, o);
     }

@@ -46,6 +46,8 @@ struct TgResultImpl {
   TgVec strings;   /* char*, owned */
   TgDate ref;      /* article date used to resolve relative dates */
   TgVec mention_gaz; /* long per mention: gazetteer entry or -1 */
+  TgSpan undated;     /* the first relative date left out for want of a date */
+  size_t n_undated;   /* how many were */
 };
 
 TgResult *tg_result_new(void);

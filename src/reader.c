@@ -7,6 +7,7 @@
 
 #include "telegraph/document.h"
 
+#include "markup.h"
 #include "temporal.h"
 #include "util.h"
 
@@ -27,6 +28,7 @@ struct TgDocumentImpl {
   char *text;
   size_t len;
   size_t body;
+  const char *lang; /* static */
 };
 
 /* Copy `in` to a new buffer without BOM and with LF line ends, checking
@@ -91,6 +93,52 @@ static TgStatus normalise(const char *in, size_t len, const char *source,
   *out = text;
   *out_len = n;
   return TG_SUCCESS;
+}
+
+/* ---- Language: the script most letters are written in ---- */
+
+typedef struct {
+  uint32_t from, to;
+  unsigned script;
+} ScriptRange;
+
+/* Unicode blocks of the scripts telegraph names (letters only). */
+static const ScriptRange SCRIPT_RANGES[] = {
+    {0x0041, 0x005A, 0},   {0x0061, 0x007A, 0},   {0x00C0, 0x024F, 0},   {0x1E00, 0x1EFF, 0},
+    {0x4E00, 0x9FFF, 1},   {0x3400, 0x4DBF, 1},   {0xF900, 0xFAFF, 1},   {0x20000, 0x2FFFF, 1},
+    {0x3040, 0x30FF, 2},   {0xAC00, 0xD7AF, 3},   {0x1100, 0x11FF, 3},   {0x3130, 0x318F, 3},
+    {0x0400, 0x052F, 4},   {0x0600, 0x06FF, 5},   {0x0750, 0x077F, 5},   {0xFB50, 0xFDFF, 5},
+    {0xFE70, 0xFEFF, 5},   {0x0370, 0x03FF, 6},   {0x0590, 0x05FF, 7},   {0x0900, 0x097F, 8},
+    {0x0E00, 0x0E7F, 9}};
+static const char *const SCRIPT_LANG[] = {"en", "zh", "ja", "ko", "ru", "ar", "el", "he", "hi", "th"};
+static const char *const SCRIPT_NAME[] = {NULL,     "Chinese", "Japanese", "Korean", "Russian",
+                                          "Arabic", "Greek",   "Hebrew",   "Hindi",  "Thai"};
+enum { N_SCRIPTS = 10 };
+
+/* Kana marks Japanese even where Han characters outnumber it. */
+static const char *detect_language(const char *text, size_t len) {
+  size_t count[N_SCRIPTS] = {0};
+  for (size_t i = 0; i < len;) {
+    uint32_t cp = 0;
+    const size_t k = tg_utf8_decode((const unsigned char *)text + i, len - i, &cp);
+    i += k ? k : 1;
+    for (size_t r = 0; r < sizeof SCRIPT_RANGES / sizeof *SCRIPT_RANGES; ++r) {
+      if (cp >= SCRIPT_RANGES[r].from && cp <= SCRIPT_RANGES[r].to) {
+        ++count[SCRIPT_RANGES[r].script];
+        break;
+      }
+    }
+  }
+  if (count[2] * 10 > count[1] && count[2] > count[0]) {
+    return SCRIPT_LANG[2];
+  }
+  unsigned best = 0;
+  for (unsigned s = 1; s < N_SCRIPTS; ++s) {
+    if (count[s] > count[best]) {
+      best = s;
+    }
+  }
+  return SCRIPT_LANG[best];
 }
 
 /* Recognise " date YYYY-MM-DD Headline\n\n" at the start of doc->text. */
@@ -184,6 +232,7 @@ TgStatus tg_document_new(const char *text, size_t len, const char *id, const cha
   if (st) {
     goto fail;
   }
+  doc->lang = detect_language(doc->text, doc->len);
   *out = doc;
   return TG_SUCCESS;
 fail:
@@ -234,27 +283,59 @@ TgStatus tg_document_read(const char *path, const char *date, TgErrorFn err, voi
     tg_buf_clear(&buf);
     return st;
   }
-  char *id;
-  if (is_stdin) {
-    char hex[32];
-    snprintf(hex, sizeof hex, "stdin-%016" PRIx64, tg_hash(buf.buf ? buf.buf : "", buf.len));
-    id = tg_strdup(hex);
-  } else {
-    id = stem_of(path);
-  }
-  if (!id) {
-    tg_buf_clear(&buf);
-    return TG_BAD_ALLOC;
-  }
-  if (!*id) {
-    tg_free(id);
-    tg_buf_clear(&buf);
-    return tg_report(err, err_data, TG_BAD_ARG, name, 0, 0, "cannot derive a document id");
-  }
-  st = tg_document_new(buf.buf ? buf.buf : "", buf.len, id, name, date, err, err_data, out);
-  tg_free(id);
+  st = tg_document_from_bytes(path, buf.buf ? buf.buf : "", buf.len, NULL, date, err, err_data,
+                              out);
   tg_buf_clear(&buf);
   return st;
+}
+
+TgStatus tg_document_from_bytes(const char *path, const char *buf, size_t len, const char *id,
+                                const char *date, TgErrorFn err, void *err_data,
+                                TgDocument **out) {
+  *out = NULL;
+  const bool is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  char *made;
+  if (id) {
+    made = tg_strdup(id);
+  } else if (is_stdin) {
+    char hex[32];
+    snprintf(hex, sizeof hex, "stdin-%016" PRIx64, tg_hash(buf, len));
+    made = tg_strdup(hex);
+  } else {
+    made = stem_of(path);
+  }
+  if (!made) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st;
+  if (!*made) {
+    st = tg_report(err, err_data, TG_BAD_ARG, name, 0, 0, "cannot derive a document id");
+  } else {
+    st = tg_document_new(buf, len, made, name, date, err, err_data, out);
+  }
+  tg_free(made);
+  return st;
+}
+
+TgStatus tg_document_set_title(TgDocument *doc, const char *title) {
+  char *t = tg_strdup(title);
+  if (!t) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(doc->title);
+  doc->title = t;
+  return TG_SUCCESS;
+}
+
+TgStatus tg_document_set_url(TgDocument *doc, const char *url) {
+  char *u = tg_strdup(url);
+  if (!u) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(doc->url);
+  doc->url = u;
+  return TG_SUCCESS;
 }
 
 void tg_document_free(TgDocument *doc) {
@@ -273,6 +354,16 @@ const char *tg_document_title(const TgDocument *doc) { return doc->title; }
 const char *tg_document_date(const TgDocument *doc) { return doc->has_date ? doc->date : NULL; }
 const char *tg_document_source(const TgDocument *doc) { return doc->source; }
 const char *tg_document_url(const TgDocument *doc) { return doc->url; }
+const char *tg_document_language(const TgDocument *doc) { return doc->lang ? doc->lang : "en"; }
+
+const char *tg_document_language_name(const TgDocument *doc) {
+  for (unsigned s = 1; s < N_SCRIPTS; ++s) {
+    if (doc->lang == SCRIPT_LANG[s]) {
+      return SCRIPT_NAME[s];
+    }
+  }
+  return NULL;
+}
 const char *tg_document_text(const TgDocument *doc) { return doc->text; }
 size_t tg_document_length(const TgDocument *doc) { return doc->len; }
 size_t tg_document_body_offset(const TgDocument *doc) { return doc->body; }

@@ -93,6 +93,14 @@ static TgStatus value_of(const TgPipeline *p, TgResult *r, const char *text, TgS
       return st;
     }
     if (st != TG_SUCCESS) {
+      /* Undated article: note a date that any reference day would resolve
+       * (it is relative), for the extractor's warning. */
+      const TgDate any_day = {2000, 1, 1, TG_PREC_DAY};
+      if (r->ref.precision == TG_PREC_NONE &&
+          tg_date_resolve(p->lexicon, text + c->span.begin, len, &any_day, tense, &d) ==
+              TG_SUCCESS && r->n_undated++ == 0) {
+        r->undated = c->span;
+      }
       return TG_FAILURE;
     }
     char buf[16];

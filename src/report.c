@@ -919,7 +919,9 @@ TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const cha
     }
   }
 
-  put(&o, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  put(&o, "<!DOCTYPE html>\n<html lang=\"");
+  put_attr(&o, tg_document_language(doc));
+  put(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"telegraph\">\n<title>");
   put_text(&o, title ? title : tg_document_id(doc));

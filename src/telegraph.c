@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -32,9 +33,13 @@ typedef struct {
   bool quiet;
 } Diag;
 
+/* Messages starting "warning: " are warnings, which -q silences. */
 static void print_error(void *data, const char *file, unsigned line, unsigned col,
                         const char *msg) {
-  (void)data;
+  const Diag *diag = (const Diag *)data;
+  if (diag && diag->quiet && strncmp(msg, "warning: ", 9) == 0) {
+    return;
+  }
   if (file && line) {
     fprintf(stderr, "telegraph: %s:%u:%u: %s\n", file, line, col ? col : 1u, msg);
   } else if (file) {
@@ -59,8 +64,10 @@ static void print_help(void) {
          "Read news articles and write the knowledge graph found in them as RDF.\n"
          "An INPUT is a file (one article), a directory (every *.txt below it), a\n"
          "JSON Lines file (*.jsonl, *.ndjson: one article a line, with \"text\" and\n"
-         "optional \"id\", \"url\", \"date\", \"title\"), or '-' for standard input\n"
-         "(the default).\n\n"
+         "optional \"id\", \"url\", \"date\", \"title\"), a web page (*.html, *.htm,\n"
+         "or text starting <html or <!doctype html), an RSS or Atom feed (*.xml,\n"
+         "*.rss, *.atom, or text starting <rss or <feed: one article an item), or '-'\n"
+         "for standard input (the default).\n\n"
          "  -f, --format FORMAT     turtle (default), ntriples, nquads, rdfxml, dot,\n"
          "                          html (a page a person can check, one article), or\n"
          "                          none (extract only, write nothing)\n"
@@ -74,7 +81,8 @@ static void print_help(void) {
          "      --provenance LEVEL  none, facts (default) or full\n"
          "      --data DIR          data directory (lexicon, gazetteers, rules)\n"
          "      --rules PATH        add a rule file or a directory of *.rules files\n"
-         "      --gazetteer FILE    add a gazetteer file\n"
+         "      --gazetteer FILE    add a gazetteer file: new entities, or aliases and ids\n"
+         "                          for shipped ones (ontology/gazetteer/README.md)\n"
          "  -q, --quiet             print no warnings and no progress line\n"
          "  -h, --help              print this help and exit\n"
          "      --version           print the version and exit\n"
@@ -128,10 +136,19 @@ static bool valid_base(const char *iri) {
   return true;
 }
 
-/* Close standard output, reporting a write error (a full disk, a closed
- * pipe) instead of losing it. */
+/* True if standard output is a pipe nobody reads any more (`| head` has
+ * exited): like rapper and serdi, telegraph then stops quietly. */
+static bool stdout_reader_gone(void) {
+  struct stat sb;
+  struct pollfd p = {STDOUT_FILENO, 0, 0};
+  return fstat(STDOUT_FILENO, &sb) == 0 && S_ISFIFO(sb.st_mode) && poll(&p, 1, 0) == 1 &&
+         (p.revents & POLLERR);
+}
+
+/* Close standard output, reporting a write error (a full disk) instead of
+ * losing it; a closed pipe is not an error. */
 static int close_stdout(void) {
-  if (fclose(stdout) != 0) {
+  if (fclose(stdout) != 0 && !stdout_reader_gone()) {
     fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
     return EXIT_ERROR;
   }
@@ -145,17 +162,26 @@ typedef struct {
   bool html;
   bool color;
   size_t n;
+  char *page; /* html: the one article's page, written when the batch ends */
+  size_t page_len;
 } ReportSink;
 
 static TgStatus report_sink(void *data, const TgDocument *doc, const TgResult *result) {
   ReportSink *r = (ReportSink *)data;
   if (r->html) {
+    /* One page holds one article: a second one (a directory, JSON Lines or
+     * a feed of several) is a usage error and nothing is written. */
     if (r->n++) {
-      fprintf(stderr, "telegraph: html holds one article; use turtle, ntriples or nquads for "
-                      "several\n");
+      fprintf(stderr, "telegraph: format html takes one article; the input holds several (use "
+                      "turtle, ntriples or nquads, or one article per run)\n");
       return TG_BAD_ARG;
     }
-    return tg_report_html(doc, result, r->base, r->out);
+    FILE *mem = open_memstream(&r->page, &r->page_len);
+    if (!mem) {
+      return TG_BAD_ALLOC;
+    }
+    const TgStatus st = tg_report_html(doc, result, r->base, mem);
+    return fclose(mem) != 0 && !st ? TG_BAD_ALLOC : st;
   }
   if (r->n++ && fputc('\n', r->out) == EOF) {
     return TG_BAD_WRITE;
@@ -356,7 +382,7 @@ int main(int argc, char **argv) {
   size_t n_rules = 0;
   size_t n_gaz = 0;
   Diag diag = {false};
-  ReportSink report = {NULL, NULL, false, false, 0};
+  ReportSink report = {NULL, NULL, false, false, 0, NULL, 0};
   bool html = false;
   bool explain = false;
   const char *store_path = NULL;
@@ -387,8 +413,8 @@ int main(int argc, char **argv) {
       } else if (html) {
         bo.write = true;
       } else if (tg_format_from_name(optarg, &bo.format)) {
-        return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot, none)",
-                           optarg);
+        return usage_error("unknown format '%s' (turtle, ntriples, nquads, rdfxml, dot, html, "
+                           "none)", optarg);
       } else {
         bo.write = true;
       }
@@ -484,6 +510,10 @@ int main(int argc, char **argv) {
   if (command && strcmp(command, "export") == 0) {
     if (n_inputs) {
       return usage_error("export takes no input ('%s')", argv[optind]);
+    }
+    if (html || !bo.write) {
+      return usage_error("export writes turtle, ntriples, nquads, rdfxml or dot, not '%s'",
+                         html ? "html" : "none");
     }
     return run_export(store_type, store_path, store_options,
                        format_given ? bo.format : TG_FORMAT_NQUADS, output, &diag);
@@ -598,8 +628,18 @@ int main(int argc, char **argv) {
   if (st != TG_SUCCESS) {
     rc = EXIT_ERROR; /* TG_FAILURE: some articles were skipped and reported */
   }
+  if (html && !explain && st == TG_BAD_ARG) {
+    rc = EXIT_USAGE; /* several articles for one page: nothing written */
+  } else if (report.page && (st == TG_SUCCESS || st == TG_FAILURE) &&
+             fwrite(report.page, 1, report.page_len, out) != report.page_len) {
+    st = TG_BAD_WRITE;
+  }
+  free(report.page);
   errno = 0;
-  if (out == stdout) {
+  if (out == stdout && stdout_reader_gone()) {
+    fclose(stdout);
+    rc = rc == EXIT_USAGE || stats.failed ? rc : EXIT_OK; /* the reader has what it wanted */
+  } else if (out == stdout) {
     if (fflush(stdout) != 0 || ferror(stdout) || st == TG_BAD_WRITE) {
       fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
               errno ? strerror(errno) : tg_strerror(TG_BAD_WRITE));
@@ -625,7 +665,7 @@ int main(int argc, char **argv) {
                 errno ? strerror(errno) : tg_strerror(st));
       }
       unlink(tmp_path);
-      rc = EXIT_ERROR;
+      rc = rc == EXIT_USAGE ? rc : EXIT_ERROR;
     } else if (rename(tmp_path, output) != 0) {
       fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output, strerror(errno));
       unlink(tmp_path);

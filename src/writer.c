@@ -8,6 +8,7 @@
 
 #include "mapper.h"
 #include "pipeline.h"
+#include "turtle.h"
 
 #include <redland.h>
 #include <stdio.h>
@@ -83,11 +84,25 @@ static TgStatus new_serializer(TgWriter *w, librdf_serializer **out) {
     librdf_serializer_set_namespace(ser, uri, tg_namespaces[i].prefix);
     librdf_free_uri(uri);
   }
-  librdf_uri *base = librdf_new_uri(w->world, (const unsigned char *)w->base);
-  if (base) {
-    librdf_serializer_set_namespace(ser, base, "id");
-    librdf_free_uri(base);
+  /* The base, and in Turtle a prefix per kind of minted IRI, so entities
+   * read org:anatel, place:beijing, doc:miit-2025-02-28. */
+  static const char *const kinds[] = {"", "doc", "org", "place", "person", "policy", "service"};
+  const size_t n_kinds = w->format == TG_FORMAT_TURTLE ? sizeof kinds / sizeof kinds[0] : 1;
+  TgBuf iri;
+  tg_buf_init(&iri);
+  for (size_t i = 0; i < n_kinds; ++i) {
+    iri.len = 0;
+    librdf_uri *uri = NULL;
+    if (tg_buf_printf(&iri, "%s%s%s", w->base, kinds[i], *kinds[i] ? "/" : "") ||
+        !(uri = librdf_new_uri(w->world, (const unsigned char *)iri.buf))) {
+      tg_buf_clear(&iri);
+      librdf_free_serializer(ser);
+      return TG_BAD_ALLOC;
+    }
+    librdf_serializer_set_namespace(ser, uri, *kinds[i] ? kinds[i] : "id");
+    librdf_free_uri(uri);
   }
+  tg_buf_clear(&iri);
   *out = ser;
   return TG_SUCCESS;
 }
@@ -207,4 +222,16 @@ TgStatus tg_writer_finish(TgWriter *w) {
     return TG_BAD_WRITE;
   }
   return TG_SUCCESS;
+}
+
+size_t tg_turtle_prefix_length(const char *buf, size_t len) {
+  size_t i = 0;
+  while (len - i > 8 && memcmp(buf + i, "@prefix ", 8) == 0) {
+    const char *nl = memchr(buf + i, '\n', len - i);
+    if (!nl) {
+      return 0;
+    }
+    i = (size_t)(nl - buf) + 1;
+  }
+  return i && i < len && buf[i] == '\n' ? i + 1 : i;
 }

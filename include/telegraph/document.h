@@ -66,6 +66,14 @@ TG_API TG_PURE_FUNC const char *tg_document_title(const TgDocument *doc);
 TG_API TG_PURE_FUNC const char *tg_document_date(const TgDocument *doc);
 /** The article's URL (from JSON Lines), or NULL. */
 TG_API TG_PURE_FUNC const char *tg_document_url(const TgDocument *doc);
+/** The language telegraph detected, a BCP 47 tag ("en", "zh", "ru", "ar",
+ * ...; never NULL): the script most of the text's letters are written in
+ * (Han zh, kana ja, Hangul ko, Cyrillic ru, Arabic ar, Greek el, Hebrew he,
+ * Devanagari hi, Thai th); Latin, and text without letters, is "en".  Text
+ * literals made from the article carry it. */
+TG_API TG_PURE_FUNC const char *tg_document_language(const TgDocument *doc);
+/** The language's English name ("Chinese"), or NULL for "en". */
+TG_API TG_PURE_FUNC const char *tg_document_language_name(const TgDocument *doc);
 /** The input name used in diagnostics, or NULL. */
 TG_API TG_PURE_FUNC const char *tg_document_source(const TgDocument *doc);
 /** The normalised full text (LF line ends, no BOM), NUL-terminated.  All

@@ -116,7 +116,9 @@ typedef struct {
   long entity;         /**< Entity filling it, or -1 */
   long mention;        /**< Mention supporting it, or -1 */
   const char *literal; /**< Literal value when not an entity */
-  const char *datatype; /**< XSD local name of the literal, NULL for a plain string */
+  const char *datatype; /**< XSD local name of the literal, NULL for a plain string; for
+                         changeBasis the tg:ChangeBasis concept its words name
+                         ("YearOnYear", "MonthOnMonth", "QuarterOnQuarter") */
 } TgSlot;
 
 typedef struct {

@@ -56,6 +56,11 @@ def make_fixtures(tmp):
         "@JSONL@": os.path.join(tmp, "batch.jsonl"),
         "@BADJSONL@": os.path.join(tmp, "bad.jsonl"),
         "@TREE@": os.path.join(tmp, "tree"),
+        "@ZH@": os.path.join(tmp, "zh-article.txt"),
+        "@BASIS@": os.path.join(tmp, "bases.txt"),
+        "@USERGAZ@": os.path.join(tmp, "user-gazetteer.tsv"),
+        "@ANATEL@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.txt"),
+        "@PAGE@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.html"),
     }
     files = {
         "@OLD@": OLD_CONTENT,
@@ -71,6 +76,21 @@ def make_fixtures(tmp):
         # line 2, column 5: an unknown type in the second column
         "@BADGAZ@": "# name\ttype\taliases\twikidata\tgeonames\tdbpedia\twithin\n"
                     "Foo\tNotAType\t\t\t\t\t\n".encode(),
+        # two changes, one "from a year earlier", one "year-on-year"
+        "@BASIS@": b" date 2025-04-10 China mobile users up\n\nThe number of 5G users in China "
+                   b"rose 12 percent from a year earlier to 1.1 billion users in March, the "
+                   b"Ministry of Industry and Information Technology said.\n\nMobile data "
+                   b"traffic in China grew 15 percent year-on-year to 30 billion gigabytes in "
+                   b"the first quarter, the ministry said.\n",
+        # a Chinese article (MIIT approves 13 foreign-invested firms)
+        "@ZH@": " date 2025-03-01 工业和信息化部批准13家外资企业开展增值电信业务\n\n"
+                "工业和信息化部周五宣布，已批准13家外商投资企业在北京、上海、海南和深圳"
+                "开展增值电信业务试点。\n".encode(),
+        # extends the shipped Anatel with an alias and a made-up Wikidata id
+        # (test data, not a claim about Anatel); adds one new company
+        "@USERGAZ@": "# name\ttype\taliases\twikidata\tgeonames\tdbpedia\twithin\n"
+                     "Anatel\tRegulator\tAnatel Brasil\tQ999999999\t\t\t\n"
+                     "Example Orbital Co\tCompany\t\t\t\t\t\n".encode(),
     }
     good = [json.dumps({"id": "a%d" % i, "url": "https://example.org/a%d" % i,
                         "date": "2025-02-28", "title": "Item %d" % i,

@@ -38,6 +38,11 @@ fuzz_gazetteer)
   done
   cp "$here"/corpus/gazetteer/* "$dir/" 2>/dev/null || true
   ;;
+fuzz_markup)
+  for f in "$root"/tests/markup/*.html "$root"/tests/markup/*.rss "$root"/tests/markup/*.atom; do
+    cp "$f" "$dir/markup-$(basename "$f")"
+  done
+  ;;
 fuzz_jsonl)
   # One JSON object per line per sample: {"id", "date", "title", "text"}.
   /usr/bin/python3 - "$root/samples" "$dir" <<'PY'

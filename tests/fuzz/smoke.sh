@@ -8,7 +8,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 root=${TG_SOURCE_ROOT:-$(cd "$here/../.." && pwd)}
 build=${TG_FUZZ_BUILD:-$root/build-fuzz/tests/fuzz}
-targets=${TG_FUZZ_TARGETS:-fuzz_reader fuzz_segmenter fuzz_rules fuzz_gazetteer fuzz_pipeline fuzz_jsonl}
+targets=${TG_FUZZ_TARGETS:-fuzz_reader fuzz_segmenter fuzz_rules fuzz_gazetteer fuzz_pipeline fuzz_jsonl fuzz_markup}
 runs=${TG_FUZZ_RUNS:-2000}
 export TELEGRAPH_DATA=${TELEGRAPH_DATA:-$root/ontology}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:allocator_may_return_null=1}

@@ -41,6 +41,9 @@ FORMATS = {
 CLASS_KINDS = {OWL.Class, RDFS.Class}
 PROPERTY_KINDS = {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property}
 DATATYPE_KINDS = {RDFS.Datatype}
+SKOS = Namespace("http://www.w3.org/2004/02/skos/core#")
+# Controlled values (tg:changeBasis): a concept scheme and its concepts.
+CONCEPT_KINDS = {SKOS.Concept, SKOS.ConceptScheme}
 
 
 def is_tg(term):
@@ -92,7 +95,10 @@ def check_term(graph, term, kinds):
         problems.append("no English rdfs:comment")
     if (term, RDFS.isDefinedBy, ONTOLOGY_IRI) not in graph:
         problems.append("no rdfs:isDefinedBy <%s>" % ONTOLOGY_IRI)
-    if kinds & DATATYPE_KINDS:
+    if kinds & CONCEPT_KINDS:
+        if SKOS.Concept in kinds and not any(is_tg(o) for o in graph.objects(term, SKOS.inScheme)):
+            problems.append("a concept without skos:inScheme a tg: scheme")
+    elif kinds & DATATYPE_KINDS:
         if not datatype_link(graph, term):
             problems.append("no owl:equivalentClass to a union of standard datatypes")
     else:
@@ -126,6 +132,7 @@ def main(argv):
     classes = {t for t, k in kinds.items() if k & CLASS_KINDS}
     properties = {t for t, k in kinds.items() if k & PROPERTY_KINDS}
     datatypes = {t for t, k in kinds.items() if k & DATATYPE_KINDS}
+    concepts = {t for t, k in kinds.items() if SKOS.Concept in k}
 
     passed = failed = 0
     broken = False
@@ -133,8 +140,8 @@ def main(argv):
     for term in sorted(kinds):
         k = kinds[term]
         problems = []
-        if not k & (CLASS_KINDS | PROPERTY_KINDS | DATATYPE_KINDS):
-            problems.append("not declared as a class, datatype or property")
+        if not k & (CLASS_KINDS | PROPERTY_KINDS | DATATYPE_KINDS | CONCEPT_KINDS):
+            problems.append("not declared as a class, datatype, property or concept")
         else:
             problems += check_term(onto, term, k)
         if problems:
@@ -161,6 +168,8 @@ def main(argv):
                 problems.add("%s used as a predicate but not a property of the ontology" % short(p))
             if p == RDF.type and is_tg(o) and o not in classes:
                 problems.add("%s used as a class but not a class of the ontology" % short(o))
+            if p != RDF.type and isinstance(o, URIRef) and is_tg(o) and o not in concepts:
+                problems.add("%s used as a value but not a concept of the ontology" % short(o))
             if isinstance(o, Literal) and is_tg(o.datatype) and o.datatype not in datatypes:
                 problems.add("%s used as a datatype but not a datatype of the ontology" % short(o.datatype))
         if problems:

@@ -368,7 +368,7 @@ START_TEST(test_statistic)
   slot_literal(f, TG_PROP_MEASURE, "5G base stations", NULL);
   slot_literal(f, TG_PROP_AS_OF, "2025-02", "gYearMonth");
   slot_literal(f, TG_PROP_CHANGE_PERCENT, "20", "decimal");
-  slot_literal(f, TG_PROP_CHANGE_BASIS, "year-on-year", NULL);
+  slot_literal(f, TG_PROP_CHANGE_BASIS, "year-on-year", "YearOnYear");
   ck_assert_uint_eq(count_slots(f, TG_PROP_IN_REGION), 1);
   ASSERT_SLOT(r, f, TG_PROP_IN_REGION, "China");
   tg_result_free(r);
@@ -550,7 +550,7 @@ START_TEST(test_seed_article)
                NULL);
   slot_literal(s, TG_PROP_AS_OF, "2025-02", "gYearMonth");
   slot_literal(s, TG_PROP_CHANGE_PERCENT, "30", "decimal");
-  slot_literal(s, TG_PROP_CHANGE_BASIS, "year-on-year", NULL);
+  slot_literal(s, TG_PROP_CHANGE_BASIS, "year-on-year", "YearOnYear");
   ASSERT_SLOT(r, s, TG_PROP_IN_REGION, "China");
 
   ck_assert_uint_eq(count_facts(r, TG_CLASS_DECISION), 1);

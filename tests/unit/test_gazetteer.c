@@ -231,6 +231,68 @@ START_TEST(test_no_clash)
 }
 END_TEST
 
+/* A later file's row with an earlier entry's canonical name and type
+ * extends it: aliases, ids and `within` are added, the IRI stays. */
+START_TEST(test_extend_across_files)
+{
+  TgGazetteer *g = tg_gazetteer_new();
+  Errors e = {0};
+  static const char a[] = "Acme\tCompany\tACM\t\t\tAcme_Corp\n"
+                          "Ruritania\tPlace\n";
+  ck_assert_int_eq(tg_gazetteer_parse(g, "a.tsv", a, sizeof a - 1, collect, &e), TG_SUCCESS);
+  static const char b[] = "Acme\tCompany\tAcme Corp|ACM\tQ42\t\tAcme_Corp\n"
+                          "Zenda\tPlace\t\t\t\t\tRuritania\n";
+  ck_assert_int_eq(tg_gazetteer_parse(g, "b.tsv", b, sizeof b - 1, collect, &e), TG_SUCCESS);
+  ck_assert_uint_eq(e.count, 0);
+  ck_assert_uint_eq(tg_gazetteer_size(g), 3);
+  const TgGazEntry *acme = tg_gazetteer_entry(g, 0);
+  ck_assert_str_eq(acme->wikidata, "Q42");
+  ck_assert_str_eq(acme->dbpedia, "Acme_Corp");
+  ck_assert_str_eq(acme->slug, "org/acme");
+  ck_assert_str_eq(acme->file, "a.tsv");
+  TgVec toks;
+  tg_vec_init(&toks, sizeof(TgToken));
+  static const char text[] = "Acme Corp";
+  TgSpan all = {0, sizeof text - 1};
+  ck_assert_int_eq(tg_tokenize(text, all, &toks), TG_SUCCESS);
+  size_t n = 0;
+  ck_assert_int_eq(tg_gazetteer_match(g, text, (const TgToken *)toks.data, toks.len, 0, &n), 0);
+  ck_assert_uint_eq(n, 2);
+  tg_vec_clear(&toks);
+  tg_gazetteer_free(g);
+}
+END_TEST
+
+/* Extending never overrides: another id, another type, or the same file. */
+START_TEST(test_extend_conflicts)
+{
+  static const char a[] = "Acme\tCompany\t\tQ1\n";
+  static const struct {
+    const char *text;
+    const char *name;
+    unsigned col;
+    const char *msg;
+  } cases[] = {
+      {"Acme\tCompany\t\tQ2\n", "b.tsv", 15, "'Acme' already has wikidata id 'Q1' (a.tsv:1)"},
+      {"Acme\tRegulator\t\tQ1\n", "b.tsv", 1, "'Acme' already names 'Acme' (a.tsv:1)"},
+      {"Acme\tCompany\tACM\n", "a.tsv", 1, "'Acme' already names 'Acme' (a.tsv:1)"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    TgGazetteer *g = tg_gazetteer_new();
+    Errors e = {0};
+    ck_assert_int_eq(tg_gazetteer_parse(g, "a.tsv", a, sizeof a - 1, collect, &e), TG_SUCCESS);
+    ck_assert_int_eq(tg_gazetteer_parse(g, cases[i].name, cases[i].text, strlen(cases[i].text),
+                                        collect, &e),
+                     TG_BAD_SYNTAX);
+    ck_assert_uint_eq(e.count, 1);
+    ck_assert_uint_eq(e.col[0], cases[i].col);
+    ck_assert_str_eq(e.msg[0], cases[i].msg);
+    ck_assert_str_eq(tg_gazetteer_entry(g, 0)->wikidata, "Q1");
+    tg_gazetteer_free(g);
+  }
+}
+END_TEST
+
 /* ---- Malformed rows: exact FILE:LINE:COL ---- */
 
 typedef struct {
@@ -336,6 +398,8 @@ static Suite *gazetteer_suite(void)
   tcase_add_test(tc, test_empty);
   tcase_add_test(tc, test_clash_across_files);
   tcase_add_test(tc, test_no_clash);
+  tcase_add_test(tc, test_extend_across_files);
+  tcase_add_test(tc, test_extend_conflicts);
   tcase_add_loop_test(tc, test_bad_rows, 0, (int)N_BAD);
   tcase_add_test(tc, test_real_files);
   tcase_add_test(tc, test_load_missing);

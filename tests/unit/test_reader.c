@@ -412,6 +412,43 @@ START_TEST(test_free_null)
 }
 END_TEST
 
+/* ---- Language: the script most letters are written in ---- */
+
+static const struct {
+  const char *text;
+  const char *lang;
+  const char *name;
+} lang_cases[] = {
+    {" date 2025-03-01 MIIT approves 13 firms\n\nThe ministry approved 13 firms.\n", "en", NULL},
+    {"", "en", NULL},
+    {"2025 -- 13 / 40 %", "en", NULL},
+    {"Telef\xC3\xB3nica e S\xC3\xA3o Paulo", "en", NULL},
+    {" date 2025-03-01 \xE5\xB7\xA5\xE4\xB8\x9A\xE5\x92\x8C\xE4\xBF\xA1\xE6\x81\xAF\xE5\x8C\x96"
+     "\xE9\x83\xA8 MIIT 5G\n\n\xE6\x89\xB9\xE5\x87\x86 13 \xE5\xAE\xB6\n", "zh", "Chinese"},
+    {"\xD0\x9C\xD0\xB8\xD0\xBD\xD1\x86\xD0\xB8\xD1\x84\xD1\x80\xD1\x8B MTS", "ru", "Russian"},
+    {"\xD9\x88\xD8\xB2\xD8\xA7\xD8\xB1\xD8\xA9 \xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA\xD8\xB5\xD8\xA7\xD9\x84\xD8\xA7\xD8\xAA", "ar", "Arabic"},
+    /* kana among Han: Japanese */
+    {"\xE7\xB7\x8F\xE5\x8B\x99\xE7\x9C\x81\xE3\x81\xAF\xE8\xA8\xB1\xE5\x8F\xAF\xE3\x81\x97\xE3\x81\x9F", "ja", "Japanese"},
+    {"\xEA\xB3\xBC\xED\x95\x99\xEA\xB8\xB0\xEC\x88\xA0 KT", "ko", "Korean"},
+};
+#define N_LANG (sizeof lang_cases / sizeof lang_cases[0])
+
+START_TEST(test_language)
+{
+  TgDocument *doc = NULL;
+  ck_assert_int_eq(tg_document_new(lang_cases[_i].text, strlen(lang_cases[_i].text), "l", NULL,
+                                   NULL, NULL, NULL, &doc),
+                   TG_SUCCESS);
+  ck_assert_str_eq(tg_document_language(doc), lang_cases[_i].lang);
+  if (lang_cases[_i].name) {
+    ck_assert_str_eq(tg_document_language_name(doc), lang_cases[_i].name);
+  } else {
+    ck_assert_ptr_null(tg_document_language_name(doc));
+  }
+  tg_document_free(doc);
+}
+END_TEST
+
 static Suite *reader_suite(void)
 {
   Suite *s = suite_create("reader");
@@ -433,6 +470,7 @@ static Suite *reader_suite(void)
   tcase_add_test(tc, test_bom_crlf_dateline);
   tcase_add_loop_test(tc, test_bad_text, 0, (int)N_BAD);
   tcase_add_test(tc, test_bad_text_no_callback);
+  tcase_add_loop_test(tc, test_language, 0, (int)N_LANG);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("files");
