@@ -10,8 +10,35 @@
 #include "pipeline.h"
 #include "segmenter.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
+
+/* TELEGRAPH_PROFILE: seconds by stage, printed when the extractor is
+ * freed (meaningful with one worker, like the pattern profile). */
+enum { STAGE_SEGMENT, STAGE_RECOGNIZE, STAGE_RESOLVE, STAGE_RELATE, STAGE_EVENTS, N_STAGES };
+static const char *const stage_names[N_STAGES] = {"segment", "recognize", "resolve", "relate", "events"};
+static double stage_seconds[N_STAGES];
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void print_stages(void) {
+  double total = 0;
+  for (int i = 0; i < N_STAGES; ++i) {
+    total += stage_seconds[i];
+  }
+  fprintf(stderr, "telegraph profile: %.3f s in extraction stages\n", total);
+  for (int i = 0; i < N_STAGES; ++i) {
+    fprintf(stderr, "  %8.3f s %5.1f%%  %s\n", stage_seconds[i],
+            total > 0 ? 100 * stage_seconds[i] / total : 0.0, stage_names[i]);
+  }
+}
 
 /* Pattern applications allowed per document by default: generous for any
  * real article, small enough that hostile text cannot stall a batch. */
@@ -22,6 +49,7 @@ struct TgExtractorImpl {
   TgErrorFn err;
   void *err_data;
   unsigned long budget;
+  bool profile;
 };
 
 TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data) {
@@ -32,6 +60,7 @@ TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data) {
   ex->err = err;
   ex->err_data = err_data;
   ex->budget = TG_DEFAULT_BUDGET;
+  ex->profile = getenv("TELEGRAPH_PROFILE") != NULL;
   ex->p.lexicon = tg_lexicon_new();
   ex->p.gazetteer = tg_gazetteer_new();
   ex->p.rules = tg_ruleset_new();
@@ -44,6 +73,9 @@ TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data) {
 
 void tg_extractor_free(TgExtractor *ex) {
   if (ex) {
+    if (ex->profile) {
+      print_stages();
+    }
     tg_lexicon_free(ex->p.lexicon);
     tg_gazetteer_free(ex->p.gazetteer);
     tg_ruleset_free(ex->p.rules);
@@ -195,12 +227,26 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     return st;
   }
   const char *text = tg_document_text(doc);
-  if (!(st = segment_headline(doc, ex->p.lexicon, r)) &&
-      !(st = tg_segment(text, tg_document_body_offset(doc), tg_document_length(doc),
-                        ex->p.lexicon, &r->sentences)) &&
-      !(st = tg_recognize(&ex->p, doc, r, &m)) && !(st = tg_resolve(&ex->p, doc, r)) &&
-      !(st = tg_relate(&ex->p, doc, r, &m))) {
-    st = tg_assemble_events(r, text, tg_document_length(doc));
+  double t[N_STAGES + 1] = {0};
+  int done = 0;
+  t[0] = ex->profile ? now() : 0;
+  for (; !st && done < N_STAGES; ++done) {
+    switch (done) {
+    case STAGE_SEGMENT:
+      if (!(st = segment_headline(doc, ex->p.lexicon, r))) {
+        st = tg_segment(text, tg_document_body_offset(doc), tg_document_length(doc),
+                        ex->p.lexicon, &r->sentences);
+      }
+      break;
+    case STAGE_RECOGNIZE: st = tg_recognize(&ex->p, doc, r, &m); break;
+    case STAGE_RESOLVE: st = tg_resolve(&ex->p, doc, r); break;
+    case STAGE_RELATE: st = tg_relate(&ex->p, doc, r, &m); break;
+    default: st = tg_assemble_events(r, text, tg_document_length(doc)); break;
+    }
+    if (ex->profile) {
+      t[done + 1] = now();
+      stage_seconds[done] += t[done + 1] - t[done];
+    }
   }
   tg_matcher_clear(&m);
   if (st) {

@@ -11,6 +11,9 @@
 /* Longest name, in tokens, that a gazetteer line may hold. */
 #define TG_GAZ_MAX_TOKENS 16
 
+/* Slot.entry of a fallback key that two entries share. */
+#define TG_GAZ_AMBIGUOUS (-2)
+
 typedef struct {
   char *key;     /* normalised token sequence */
   size_t len;    /* its length */
@@ -122,14 +125,17 @@ static TgStatus grow(TgGazetteer *g) {
   return TG_SUCCESS;
 }
 
-/* The key of a name: its tokens joined by one space. */
-static TgStatus name_key(const char *name, size_t len, bool fold, TgBuf *key, size_t *ntok) {
+/* The key of a name: its tokens joined by one space.  Folded keys start
+ * with `mark`: '\1' for Service names (always matched folded), '\2' for
+ * the case-insensitive fallback of every other name. */
+static TgStatus name_key(const char *name, size_t len, char mark, TgBuf *key, size_t *ntok) {
+  const bool fold = mark != 0;
   TgVec toks;
   tg_vec_init(&toks, sizeof(TgToken));
   TgSpan span = {0, len};
   TgStatus st = tg_tokenize(name, span, &toks);
   if (fold && !st) {
-    st = tg_buf_putc(key, '\1');
+    st = tg_buf_putc(key, mark);
   }
   for (size_t i = 0; !st && i < toks.len; ++i) {
     const TgToken *t = (const TgToken *)tg_vec_at(&toks, i);
@@ -145,6 +151,9 @@ static TgStatus name_key(const char *name, size_t len, bool fold, TgBuf *key, si
   return st;
 }
 
+static TgStatus mark_prefixes(TgGazetteer *g, const char *key_buf, size_t len);
+static TgStatus add_fallback_key(TgGazetteer *g, const char *name, size_t len, long entry);
+
 static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry,
                         const char *file, unsigned line, unsigned col, TgErrorFn err,
                         void *err_data) {
@@ -152,7 +161,7 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
   TgBuf key;
   tg_buf_init(&key);
   size_t ntok = 0;
-  TgStatus st = name_key(name, len, e->cls == TG_CLASS_SERVICE, &key, &ntok);
+  TgStatus st = name_key(name, len, e->cls == TG_CLASS_SERVICE ? '\1' : 0, &key, &ntok);
   if (st) {
     tg_buf_clear(&key);
     return st;
@@ -174,7 +183,7 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
     if (ntok > g->max_tokens) {
       g->max_tokens = ntok;
     }
-    return TG_SUCCESS;
+    return e->cls == TG_CLASS_SERVICE ? TG_SUCCESS : add_fallback_key(g, name, len, entry);
   }
   if (slot->key) {
     tg_buf_clear(&key);
@@ -193,16 +202,68 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
   if (ntok > g->max_tokens) {
     g->max_tokens = ntok;
   }
-  /* Mark every shorter token prefix, so a lookup stops as soon as no name
-   * can continue. */
-  for (size_t k = key.len; k-- > 1;) {
-    if (key.buf[k] != ' ') {
+  if ((st = mark_prefixes(g, key.buf, key.len))) {
+    return st;
+  }
+  return e->cls == TG_CLASS_SERVICE ? TG_SUCCESS : add_fallback_key(g, name, len, entry);
+}
+
+/* One token with no lower-case letter: an acronym ("MIIT", "WHO"), which
+ * folded would be a word. */
+static bool acronym(const char *name, size_t len) {
+  for (size_t i = 0; i < len; ++i) {
+    if ((name[i] >= 'a' && name[i] <= 'z') || name[i] == ' ' || (unsigned char)name[i] >= 0x80) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The case-insensitive fallback key of a name ("Mobifone" finds
+ * "MobiFone"): a name that two entries share folded finds neither, and an
+ * acronym has none. */
+static TgStatus add_fallback_key(TgGazetteer *g, const char *name, size_t len, long entry) {
+  if (acronym(name, len)) {
+    return TG_SUCCESS;
+  }
+  TgBuf key;
+  tg_buf_init(&key);
+  size_t ntok = 0;
+  TgStatus st = name_key(name, len, '\2', &key, &ntok);
+  if (!st && (g->used + 1) * 2 > g->cap) {
+    st = grow(g);
+  }
+  if (st) {
+    tg_buf_clear(&key);
+    return st;
+  }
+  Slot *slot = find_slot(g, key.buf, key.len);
+  if (slot->key) {
+    tg_buf_clear(&key);
+    if (slot->entry != entry) {
+      slot->entry = slot->entry == -1 ? entry : TG_GAZ_AMBIGUOUS;
+    }
+    return TG_SUCCESS;
+  }
+  slot->key = key.buf;
+  slot->len = key.len;
+  slot->entry = entry;
+  ++g->used;
+  return mark_prefixes(g, key.buf, key.len);
+}
+
+/* Mark every shorter token prefix of key[0..len), so a lookup stops as soon
+ * as no name can continue. */
+static TgStatus mark_prefixes(TgGazetteer *g, const char *key_buf, size_t len) {
+  TgStatus st;
+  for (size_t k = len; k-- > 1;) {
+    if (key_buf[k] != ' ') {
       continue;
     }
     if ((g->used + 1) * 2 > g->cap && (st = grow(g))) {
       return st;
     }
-    const char *full = key.buf; /* owned by the table now */
+    const char *full = key_buf; /* owned by the table now */
     Slot *pre = find_slot(g, full, k);
     if (pre->key) {
       continue;
@@ -607,6 +668,17 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
       more = more || tt->key != NULL;
       if (tt->key && tt->entry >= 0) {
         hit = tt;
+      }
+    }
+    if ((!hit->key || hit->entry < 0) && tokens[i].upper && (t->upper || !t->word)) {
+      /* "Mobifone" for "MobiFone", "AliPay" for "Alipay": the name's case
+       * folded, when the text looks like a name. */
+      folded[0] = '\2';
+      const Slot *ci = find_slot(g, folded, fl);
+      folded[0] = '\1';
+      more = more || ci->key != NULL;
+      if (ci->key && ci->entry >= 0) {
+        hit = ci;
       }
     }
     if (hit->key && hit->entry >= 0) {

@@ -4,7 +4,8 @@
  * costs the same whatever the size of the gazetteer (no alternation of
  * names).  Matching is case-sensitive except for Service entries, and a
  * run of all-capital words (a dateline's "NEW DELHI") also matches its
- * title-case name.
+ * title-case name; as a fallback a capitalised text matches a name in
+ * another case ("Mobifone" for "MobiFone"), except one-word acronyms.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 

@@ -54,6 +54,13 @@ static const TgLexKind tg_lex_kinds[] = {
   {"abbrev", TG_LEXV_INT, 1, 2},
   {"future", TG_LEXV_INT, 1, 1},
   {"starter", TG_LEXV_INT, 1, 1},
+  /* used by the name chunker */
+  {"designator", TG_LEXV_INT, 1, 3},
+  {"orghead", TG_LEXV_INT, 1, 1},
+  {"role", TG_LEXV_INT, 1, 1},
+  {"connector", TG_LEXV_INT, 1, 1},
+  {"nonstart", TG_LEXV_INT, 1, 1},
+  {"adjsuffix", TG_LEXV_INT, 1, 1},
   {"basis", TG_LEXV_INT, 1, 3},
 };
 
@@ -75,6 +82,8 @@ struct TgLexiconImpl {
   uint32_t *slots; /* 0 = empty, otherwise entry index + 1 */
   size_t nslots;   /* power of two, or 0 */
   long fail_after; /* test hook: allocations left before failing; < 0 off */
+  unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
+  uint64_t first[TG_LEX_NKINDS][4];   /* the first bytes (folded) of its entries */
 };
 
 /* ---- allocation (with the test hook) ---- */
@@ -235,6 +244,17 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
   tg_lex_place(lex->slots, lex->nslots, &lex->entries[lex->count],
                (uint32_t)lex->count);
   ++lex->count;
+  unsigned words = 1;
+  for (size_t i = 0; i < entry->wlen; ++i) {
+    words += entry->word[i] == ' ';
+  }
+  if (entry->kind < TG_LEX_NKINDS && words > lex->words[entry->kind]) {
+    lex->words[entry->kind] = (unsigned char)(words < 255 ? words : 255);
+  }
+  if (entry->kind < TG_LEX_NKINDS && entry->wlen) {
+    const unsigned char b = (unsigned char)entry->word[0];
+    lex->first[entry->kind][b >> 6] |= (uint64_t)1 << (b & 63);
+  }
   return TG_SUCCESS;
 }
 
@@ -266,6 +286,10 @@ tg_lexicon_size(const TgLexicon *lex)
   return lex ? lex->count : 0;
 }
 
+static const TgLexEntry *tg_lex_find_k(const TgLexicon *lex, int k, const char *word,
+                                       size_t len);
+bool tg_lexicon_may_start(const TgLexicon *lex, int kind, char c);
+
 static const TgLexEntry *
 tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
                   size_t len)
@@ -273,10 +297,25 @@ tg_lex_find_entry(const TgLexicon *lex, const char *kind, const char *word,
   if (!lex || !kind || !word) {
     return NULL;
   }
-  const int k = tg_lex_kind_index(kind, strlen(kind));
+  return tg_lex_find_k(lex, tg_lex_kind_index(kind, strlen(kind)), word, len);
+}
+
+static const TgLexEntry *
+tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
+{
+  if (!lex || !word || k < 0) {
+    return NULL;
+  }
+  size_t i = 0;
+  while (i < len && tg_lex_is_blank(word[i])) {
+    ++i;
+  }
+  if (i == len || !tg_lexicon_may_start(lex, k, word[i])) {
+    return NULL; /* no entry of this kind starts so */
+  }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
-  if (k < 0 || !tg_lex_normalise(word, len, buf, &n)) {
+  if (!tg_lex_normalise(word, len, buf, &n)) {
     return NULL;
   }
   return tg_lex_lookup(lex, (unsigned)k, buf, n);
@@ -304,19 +343,54 @@ tg_lexicon_find_str(const TgLexicon *lex, const char *kind, const char *word,
   return (e && e->code[0]) ? e->code : NULL;
 }
 
+int
+tg_lexicon_kind(const char *kind)
+{
+  return kind ? tg_lex_kind_index(kind, strlen(kind)) : -1;
+}
+
+bool
+tg_lexicon_may_start(const TgLexicon *lex, int kind, char c)
+{
+  if (!lex || kind < 0 || (size_t)kind >= TG_LEX_NKINDS) {
+    return false;
+  }
+  const unsigned char b = (unsigned char)tg_lex_lower(c);
+  return (lex->first[kind][b >> 6] >> (b & 63)) & 1;
+}
+
+bool
+tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
+                     long long *value)
+{
+  const TgLexEntry *e = kind >= 0 ? tg_lex_find_k(lex, kind, word, len) : NULL;
+  if (e && value) {
+    *value = e->value;
+  }
+  return e != NULL;
+}
+
 size_t
 tg_lexicon_match(const TgLexicon *lex, const char *kind,
                  const TgLexToken *toks, size_t ntoks, long long *value,
                  const char **str)
 {
-  if (!lex || !kind || !toks) {
-    return 0;
-  }
-  const int k = tg_lex_kind_index(kind, strlen(kind));
-  if (k < 0) {
+  return tg_lexicon_match_kind(lex, kind ? tg_lex_kind_index(kind, strlen(kind)) : -1, toks,
+                               ntoks, value, str);
+}
+
+size_t
+tg_lexicon_match_kind(const TgLexicon *lex, int k, const TgLexToken *toks, size_t ntoks,
+                      long long *value, const char **str)
+{
+  if (!lex || k < 0 || !toks || !ntoks || !toks[0].len ||
+      (!tg_lex_is_blank(toks[0].text[0]) && !tg_lexicon_may_start(lex, k, toks[0].text[0]))) {
     return 0;
   }
   size_t most = ntoks < TG_LEXICON_PHRASE_MAX ? ntoks : TG_LEXICON_PHRASE_MAX;
+  if (most > lex->words[k]) {
+    most = lex->words[k]; /* no entry of this kind has more words */
+  }
   for (size_t n = most; n > 0; --n) {
     /* Join n tokens with single spaces, then normalise. */
     char joined[2 * (TG_LEXICON_WORD_MAX + 1)];
@@ -611,4 +685,10 @@ tg_lexicon_load(TgLexicon *lex, const char *path, TgErrorFn err,
     return st;
   }
   return rep.errors ? TG_BAD_SYNTAX : TG_SUCCESS;
+}
+
+bool
+tg_lexicon_kind_known(const char *kind, size_t len)
+{
+  return kind && tg_lex_kind_index(kind, len) >= 0;
 }

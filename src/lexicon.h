@@ -68,6 +68,21 @@ bool tg_lexicon_find(const TgLexicon *lex, const char *kind, const char *word,
 const char *tg_lexicon_find_str(const TgLexicon *lex, const char *kind,
                                 const char *word, size_t len);
 
+/** The index of a kind, for the *_kind functions below (-1 if unknown):
+ * look it up once, not per word. */
+int tg_lexicon_kind(const char *kind);
+
+/** False if no entry of `kind` starts with the byte c (ASCII case folded):
+ * a cheap test before a lookup. */
+bool tg_lexicon_may_start(const TgLexicon *lex, int kind, char c);
+
+/** tg_lexicon_find by kind index. */
+bool tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
+                          long long *value);
+
+/** True if `kind` (len bytes) is a kind a lexicon file may use. */
+bool tg_lexicon_kind_known(const char *kind, size_t len);
+
 /** Number of entries in `lex` (0 for NULL). */
 size_t tg_lexicon_size(const TgLexicon *lex);
 
@@ -86,6 +101,10 @@ typedef struct {
 size_t tg_lexicon_match(const TgLexicon *lex, const char *kind,
                         const TgLexToken *toks, size_t ntoks,
                         long long *value, const char **str);
+
+/** tg_lexicon_match by kind index. */
+size_t tg_lexicon_match_kind(const TgLexicon *lex, int kind, const TgLexToken *toks,
+                             size_t ntoks, long long *value, const char **str);
 
 /** Test hook: make the `n`+1-th allocation done by `lex` from now on (and
  * every later one) fail, as if malloc returned NULL; a negative `n`

@@ -3,6 +3,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "chunker.h"
 #include "pipeline.h"
 #include "quantity.h"
 #include "segmenter.h"
@@ -20,6 +21,8 @@ typedef struct {
   const char *unit;
   size_t sentence;
   size_t rank; /* rule order; gazetteer names rank first */
+  long brand;  /* "chunk.unit": its gazetteer company, and where that ends */
+  size_t brand_end;
 } Cand;
 
 static int cmp_cand_priority(const void *a, const void *b) {
@@ -155,8 +158,42 @@ static bool named_group(const pcre2_code *code, pcre2_match_data *md, const char
   return false;
 }
 
+/* Token edges of the sentence: bit 1 where a token begins, bit 2 where one
+ * ends (offsets from the sentence start). */
+enum { EDGE_BEGIN = 1, EDGE_END = 2 };
+
+/* A name from a pattern must begin and end where tokens do ("T-Systems P"
+ * of "T-Systems P.R. China", "Gulf Co" of "Gulf Co-operation" are cut), and
+ * a company name does not start with a job title ("CEO of Vodacom Group"). */
+static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sentence,
+                             const unsigned char *edges, const Cand *c) {
+  if (!tg_class_is_entity(c->cls) || strncmp(c->source, "coref.", 6) == 0) {
+    return true;
+  }
+  if (!(edges[c->span.begin - sentence.begin] & EDGE_BEGIN) ||
+      !(edges[c->span.end - sentence.begin] & EDGE_END)) {
+    return false;
+  }
+  if (c->cls != TG_CLASS_COMPANY) {
+    return true;
+  }
+  size_t e = c->span.begin;
+  while (e < c->span.end && !(edges[e - sentence.begin] & EDGE_END && e > c->span.begin)) {
+    ++e;
+  }
+  long long v = 0;
+  if (tg_lexicon_find(p->lexicon, "role", text + c->span.begin, e - c->span.begin, &v)) {
+    return false;
+  }
+  /* "A and B Ltd" is two companies (the chunker finds them), but "AXA
+   * Tianping Property and Casualty Insurance Co., Ltd." is one. */
+  return !(e + 5 < c->span.end && memcmp(text + e, " and ", 5) == 0);
+}
+
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
-                                const char *text, TgSpan sentence, size_t si, TgVec *cands) {
+                                const char *text, TgSpan sentence, size_t si,
+                                const unsigned char *edges, const unsigned char *applies,
+                                TgVec *cands) {
   TgStatus st;
   for (size_t k = 0; k < tg_ruleset_size(p->rules); ++k) {
     const TgRule *rule = tg_ruleset_rule(p->rules, k);
@@ -164,16 +201,19 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
           rule->cls == TG_CLASS_NUMBER)) {
       continue;
     }
-    bool applies = true;
-    for (size_t w = 0; applies && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
+    if (!rule->patterns[TG_PAT_MAIN].len || (rule->n_when_tokens && !applies[k])) {
+      continue; /* only token patterns, or a when-tokens filter fails */
+    }
+    bool ok = true;
+    for (size_t w = 0; ok && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
       st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), text,
                     sentence.end, sentence.begin);
       if (st != TG_SUCCESS && st != TG_FAILURE) {
         return st;
       }
-      applies = st == TG_SUCCESS;
+      ok = st == TG_SUCCESS;
     }
-    if (!applies) {
+    if (!ok) {
       continue;
     }
     for (size_t j = 0; j < rule->patterns[TG_PAT_MAIN].len; ++j) {
@@ -196,7 +236,10 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
         if (name.end <= name.begin) {
           continue;
         }
-        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k};
+        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k, -1, 0};
+        if (!name_fits_tokens(p, text, sentence, edges, &c)) {
+          continue;
+        }
         st = value_of(p, r, text, sentence, &c);
         if (st == TG_FAILURE) {
           continue;
@@ -208,6 +251,41 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
     }
   }
   return TG_SUCCESS;
+}
+
+/* Every token pattern of the rule set, in one pass over the sentence. */
+static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *text,
+                                 TgSpan sentence, size_t si, const TgVec *tokens,
+                                 TgTokScratch *scratch, TgVec *matches,
+                                 unsigned char *applies, TgVec *cands) {
+  const TgTokProg *prog = tg_ruleset_tokens(p->rules);
+  memset(applies, 0, tg_ruleset_size(p->rules));
+  if (!scratch) {
+    return TG_SUCCESS; /* no token patterns */
+  }
+  const TgToken *t = (const TgToken *)tokens->data;
+  const TgTokInput in = {p->lexicon, p->gazetteer, text, t, tokens->len};
+  matches->len = 0;
+  TgStatus st = tg_tokprog_run(prog, scratch, &in, matches);
+  for (size_t i = 0; !st && i < matches->len; ++i) {
+    const TgTokMatch *m = (const TgTokMatch *)tg_vec_at(matches, i);
+    if (m->id & TG_TOKEN_FILTER) {
+      applies[m->id & ~TG_TOKEN_FILTER] = 1; /* a when-tokens filter holds */
+      continue;
+    }
+    const TgRule *rule = tg_ruleset_rule(p->rules, m->id);
+    TgSpan span = {t[m->begin].span.begin, t[m->end - 1].span.end};
+    Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id, -1, 0};
+    st = value_of(p, r, text, sentence, &c);
+    if (st == TG_FAILURE) {
+      st = TG_SUCCESS;
+      continue;
+    }
+    if (!st) {
+      st = tg_vec_push(cands, &c);
+    }
+  }
+  return st;
 }
 
 static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
@@ -233,7 +311,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
         const long h = tg_gazetteer_match(p->gazetteer, text, &head, 1, 0, &m);
         if (h >= 0) {
           const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
-          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0};
+          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
           if ((st = tg_vec_push(cands, &c))) {
             return st;
           }
@@ -249,12 +327,39 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
      * Mobile" is a longer name the gazetteer would have matched). */
     const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)e);
     Cand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
-              NULL, NULL, NULL, si, 0};
+              NULL, NULL, NULL, si, 0, -1, 0};
     if ((st = tg_vec_push(cands, &c))) {
       return st;
     }
   }
   return TG_SUCCESS;
+}
+
+/* Token edges (see EDGE_BEGIN) of `tokens` into edges[0..len]. */
+static void mark_edges(const TgVec *tokens, TgSpan sentence, unsigned char *edges) {
+  memset(edges, 0, sentence.end - sentence.begin + 1);
+  for (size_t i = 0; i < tokens->len; ++i) {
+    const TgToken *t = (const TgToken *)tg_vec_at(tokens, i);
+    edges[t->span.begin - sentence.begin] |= EDGE_BEGIN;
+    edges[t->span.end - sentence.begin] |= EDGE_END;
+  }
+}
+
+/* Typed chunks become candidates (ranked after every rule, so a pattern
+ * of the same length wins); untyped ones go to `loose`. */
+static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t si,
+                                 const TgVec *tokens, TgVec *chunks, TgVec *cands,
+                                 TgVec *loose) {
+  chunks->len = 0;
+  TgStatus st = tg_chunk_names(p->lexicon, p->gazetteer, text, (const TgToken *)tokens->data,
+                               tokens->len, chunks);
+  for (size_t i = 0; !st && i < chunks->len; ++i) {
+    const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
+    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1,
+              ch->brand, ch->brand_end};
+    st = tg_vec_push(ch->cls ? cands : loose, &c);
+  }
+  return st;
 }
 
 static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
@@ -266,66 +371,264 @@ static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
   return false;
 }
 
-TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
-  const char *text = tg_document_text(doc);
-  TgVec cands;
-  TgVec tokens;
-  tg_vec_init(&cands, sizeof(Cand));
-  tg_vec_init(&tokens, sizeof(TgToken));
-  unsigned char *taken = NULL;
-  TgStatus st = TG_SUCCESS;
-  for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-    cands.len = 0;
-    if ((st = gazetteer_candidates(p, text, sentence, si, &tokens, &cands)) ||
-        (st = rule_candidates(p, r, m, text, sentence, si, &cands))) {
-      break;
-    }
-    if (!cands.len) {
+/* Keep the best candidates of one sentence that do not overlap (longest
+ * first, gazetteer before patterns on ties), appending them to `kept` in
+ * text order; drop the loose chunks of the sentence they overlap. */
+static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken,
+                                TgVec *kept, TgVec *loose, size_t loose_from) {
+  qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
+  memset(taken, 0, sentence.end - sentence.begin + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < cands->len; ++i) {
+    Cand *c = (Cand *)tg_vec_at(cands, i);
+    if (overlaps(taken, c->span, sentence.begin)) {
       continue;
     }
-    /* Longest first, gazetteer before patterns on ties; keep what does not
-     * overlap what is already kept. */
-    qsort(cands.data, cands.len, sizeof(Cand), cmp_cand_priority);
-    tg_free(taken);
-    taken = (unsigned char *)tg_calloc(sentence.end - sentence.begin + 1, 1);
-    if (!taken) {
-      st = TG_BAD_ALLOC;
-      break;
+    memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
+    *(Cand *)tg_vec_at(cands, n++) = *c;
+  }
+  qsort(cands->data, n, sizeof(Cand), cmp_mention_pos);
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < n; ++i) {
+    st = tg_vec_push(kept, tg_vec_at(cands, i));
+  }
+  size_t w = loose_from;
+  for (size_t i = loose_from; i < loose->len; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(loose, i);
+    if (!overlaps(taken, c->span, sentence.begin)) {
+      *(Cand *)tg_vec_at(loose, w++) = *c;
     }
-    size_t kept = 0;
-    for (size_t i = 0; i < cands.len; ++i) {
-      Cand *c = (Cand *)tg_vec_at(&cands, i);
-      if (overlaps(taken, c->span, sentence.begin)) {
+  }
+  loose->len = w;
+  return st;
+}
+
+/* ---- One sense per document: a name typed once keeps its type ---- */
+
+typedef struct {
+  const char *text;
+  size_t cap;
+  size_t *slots; /* index + 1 into kept, 0 = empty */
+} NameIndex;
+
+static size_t name_slot(const NameIndex *ix, const TgVec *kept, TgSpan s) {
+  size_t h = (size_t)tg_hash(ix->text + s.begin, s.end - s.begin) & (ix->cap - 1);
+  while (ix->slots[h]) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, ix->slots[h] - 1);
+    const size_t len = c->span.end - c->span.begin;
+    if (len == s.end - s.begin && memcmp(ix->text + c->span.begin, ix->text + s.begin, len) == 0) {
+      return h;
+    }
+    h = (h + 1) & (ix->cap - 1);
+  }
+  return h;
+}
+
+static bool names_entity(const Cand *c) {
+  return tg_class_is_entity(c->cls) && c->cls != TG_CLASS_SERVICE &&
+         strncmp(c->source, "coref.", 6) != 0;
+}
+
+/* Loose chunks whose text a typed name of the article has become mentions
+ * of that class. */
+static TgStatus one_sense(const char *text, TgVec *kept, const TgVec *loose) {
+  if (!loose->len || !kept->len) {
+    return TG_SUCCESS;
+  }
+  NameIndex ix = {text, 16, NULL};
+  while (ix.cap < kept->len * 2) {
+    ix.cap *= 2;
+  }
+  if (!(ix.slots = (size_t *)tg_calloc(ix.cap, sizeof(size_t)))) {
+    return TG_BAD_ALLOC;
+  }
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; i < n_kept; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, i);
+    const size_t h = name_slot(&ix, kept, c->span);
+    if (names_entity(c) && !ix.slots[h]) {
+      ix.slots[h] = i + 1;
+    }
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    Cand c = *(const Cand *)tg_vec_at(loose, i);
+    const size_t h = name_slot(&ix, kept, c.span);
+    if (ix.slots[h]) {
+      const Cand *typed = (const Cand *)tg_vec_at(kept, ix.slots[h] - 1);
+      c.cls = typed->cls;
+      c.gaz = typed->gaz;
+      c.source = "chunk.one-sense";
+      st = tg_vec_push(kept, &c);
+    }
+  }
+  tg_free(ix.slots);
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(Cand), cmp_mention_pos);
+  }
+  return st;
+}
+
+/* The next word (letters and digits) of text[*i..end), or false. */
+static bool next_word(const char *text, size_t *i, size_t end, TgSpan *w) {
+  size_t n = 0;
+  while (*i < end && !tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->begin = *i;
+  while (*i < end && tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->end = *i;
+  return w->end > w->begin;
+}
+
+/* Are the words of `part` in `whole`, in order ("HSBC China" in "HSBC Bank
+ * (China) Co., Ltd.")? */
+static bool words_within(const char *text, TgSpan part, TgSpan whole) {
+  size_t i = part.begin;
+  size_t j = whole.begin;
+  TgSpan a;
+  TgSpan b;
+  while (next_word(text, &i, part.end, &a)) {
+    bool found = false;
+    while (!found && next_word(text, &j, whole.end, &b)) {
+      found = b.end - b.begin == a.end - a.begin &&
+              memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A unit without a legal form ("HSBC China") that the article also names
+ * in full ("HSBC Bank (China) Co., Ltd.") is a short form of that name:
+ * keep only its gazetteer company, for the resolver to link, rather than a
+ * second, unlinked company.  Bounded: the first 64 units against the first
+ * 256 company names. */
+static void units_named_in_full(const char *text, TgVec *kept) {
+  size_t units = 0;
+  for (size_t i = 0; i < kept->len && units < 64; ++i) {
+    Cand *u = (Cand *)tg_vec_at(kept, i);
+    if (strcmp(u->source, "chunk.unit") != 0 || u->brand < 0) {
+      continue;
+    }
+    ++units;
+    size_t companies = 0;
+    for (size_t k = 0; k < kept->len && companies < 256; ++k) {
+      const Cand *c = (const Cand *)tg_vec_at(kept, k);
+      if (k == i || c->cls != TG_CLASS_COMPANY || strncmp(c->source, "coref.", 6) == 0) {
         continue;
       }
-      memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
-      *(Cand *)tg_vec_at(&cands, kept++) = *c;
-    }
-    qsort(cands.data, kept, sizeof(Cand), cmp_mention_pos);
-    for (size_t i = 0; !st && i < kept; ++i) {
-      const Cand *c = (const Cand *)tg_vec_at(&cands, i);
-      TgMention mt;
-      memset(&mt, 0, sizeof mt);
-      mt.span = c->span;
-      mt.cls = c->cls;
-      mt.entity = -1;
-      mt.value = c->value;
-      mt.datatype = c->datatype;
-      mt.unit = c->unit;
-      mt.sentence = si;
-      mt.source = c->source;
-      const char *after = text + c->span.end;
-      if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
-        mt.flags |= TG_MENTION_POSSESSIVE;
-      }
-      if (!(st = tg_vec_push(&r->mentions, &mt))) {
-        st = tg_vec_push(&r->mention_gaz, &c->gaz);
+      ++companies;
+      if (c->span.end - c->span.begin > u->span.end - u->span.begin &&
+          words_within(text, u->span, c->span)) {
+        u->span.end = u->brand_end;
+        u->gaz = u->brand;
+        u->source = "gazetteer";
+        break;
       }
     }
   }
-  tg_free(taken);
-  tg_vec_clear(&cands);
-  tg_vec_clear(&tokens);
+}
+
+static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < kept->len; ++i) {
+    const Cand *c = (const Cand *)tg_vec_at(kept, i);
+    TgMention mt;
+    memset(&mt, 0, sizeof mt);
+    mt.span = c->span;
+    mt.cls = c->cls;
+    mt.entity = -1;
+    mt.value = c->value;
+    mt.datatype = c->datatype;
+    mt.unit = c->unit;
+    mt.sentence = c->sentence;
+    mt.source = c->source;
+    const char *after = text + c->span.end;
+    if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+      mt.flags |= TG_MENTION_POSSESSIVE;
+    }
+    if (!(st = tg_vec_push(&r->mentions, &mt))) {
+      st = tg_vec_push(&r->mention_gaz, &c->gaz);
+    }
+  }
+  return st;
+}
+
+typedef struct {
+  TgVec cands, tokens, chunks, kept, loose, matches;
+  unsigned char *taken;
+  unsigned char *edges;
+  size_t cap;
+  TgTokScratch *scratch; /* NULL when the rules have no token patterns */
+  unsigned char *applies; /* per rule: its when-tokens filters hold */
+} Work;
+
+static TgStatus sentence_room(Work *w, TgSpan sentence) {
+  const size_t need = sentence.end - sentence.begin + 1;
+  if (need <= w->cap) {
+    return TG_SUCCESS;
+  }
+  tg_free(w->taken);
+  tg_free(w->edges);
+  w->taken = (unsigned char *)tg_malloc(need);
+  w->edges = (unsigned char *)tg_malloc(need);
+  w->cap = w->taken && w->edges ? need : 0;
+  return w->cap ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
+TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
+  const char *text = tg_document_text(doc);
+  Work w;
+  memset(&w, 0, sizeof w);
+  tg_vec_init(&w.cands, sizeof(Cand));
+  tg_vec_init(&w.tokens, sizeof(TgToken));
+  tg_vec_init(&w.chunks, sizeof(TgChunk));
+  tg_vec_init(&w.kept, sizeof(Cand));
+  tg_vec_init(&w.loose, sizeof(Cand));
+  tg_vec_init(&w.matches, sizeof(TgTokMatch));
+  TgStatus st = TG_SUCCESS;
+  const TgTokProg *prog = tg_ruleset_tokens(p->rules);
+  if ((tg_tokprog_size(prog) && !(w.scratch = tg_tokscratch_new(prog))) ||
+      !(w.applies = (unsigned char *)tg_calloc(tg_ruleset_size(p->rules) + 1, 1))) {
+    st = TG_BAD_ALLOC;
+  }
+  for (size_t si = 0; !st && si < r->sentences.len; ++si) {
+    const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+    w.cands.len = 0;
+    const size_t loose_from = w.loose.len;
+    if ((st = sentence_room(&w, sentence)) ||
+        (st = gazetteer_candidates(p, text, sentence, si, &w.tokens, &w.cands))) {
+      break;
+    }
+    mark_edges(&w.tokens, sentence, w.edges);
+    if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
+        (st = token_candidates(p, r, text, sentence, si, &w.tokens, w.scratch, &w.matches,
+                               w.applies, &w.cands)) ||
+        (st = rule_candidates(p, r, m, text, sentence, si, w.edges, w.applies, &w.cands))) {
+      break;
+    }
+    st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
+  }
+  if (!st) {
+    units_named_in_full(text, &w.kept);
+  }
+  if (!st && !(st = one_sense(text, &w.kept, &w.loose))) {
+    st = emit(r, text, &w.kept);
+  }
+  tg_free(w.taken);
+  tg_free(w.edges);
+  tg_vec_clear(&w.cands);
+  tg_vec_clear(&w.tokens);
+  tg_vec_clear(&w.chunks);
+  tg_vec_clear(&w.kept);
+  tg_vec_clear(&w.loose);
+  tg_vec_clear(&w.matches);
+  tg_tokscratch_free(w.scratch);
+  tg_free(w.applies);
   return st;
 }

@@ -18,6 +18,7 @@ typedef struct {
 } TgDefine;
 
 struct TgRuleSetImpl {
+  TgTokProg *tokens; /* every `tokens` pattern */
   TgVec rules;   /* TgRule */
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
@@ -25,6 +26,10 @@ struct TgRuleSetImpl {
 
 TgRuleSet *tg_ruleset_new(void) {
   TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
+  if (rs && !(rs->tokens = tg_tokprog_new())) {
+    tg_free(rs);
+    return NULL;
+  }
   if (rs) {
     tg_vec_init(&rs->rules, sizeof(TgRule));
     tg_vec_init(&rs->defines, sizeof(TgDefine));
@@ -102,10 +107,13 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->rules);
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
+  tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
 
 size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
+
+const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs) { return rs->tokens; }
 
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i) {
   return (const TgRule *)tg_vec_at(&rs->rules, i);
@@ -279,7 +287,7 @@ static TgStatus finish_rule(Parser *p) {
     return TG_SUCCESS;
   }
   p->rule = NULL;
-  if (r->cls == TG_CLASS_NONE || r->patterns[TG_PAT_MAIN].len == 0) {
+  if (r->cls == TG_CLASS_NONE || (r->patterns[TG_PAT_MAIN].len == 0 && r->n_tokens == 0)) {
     return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, r->line, 1,
                      "rule '%s' needs a class and at least one pattern", r->id);
   }
@@ -287,6 +295,35 @@ static TgStatus finish_rule(Parser *p) {
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+/* "let NAME = TOKEN-PATTERN": a token macro, used as $NAME. */
+static TgStatus parse_let(Parser *p, unsigned line, unsigned col, const char *value, size_t vlen) {
+  size_t n = 0;
+  while (n < vlen && (value[n] == '_' || (value[n] >= 'A' && value[n] <= 'Z') ||
+                      (n > 0 && value[n] >= '0' && value[n] <= '9'))) {
+    ++n;
+  }
+  size_t v = n;
+  while (v < vlen && is_space(value[v])) {
+    ++v;
+  }
+  if (n == 0 || v >= vlen || value[v] != '=') {
+    return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col + (unsigned)v,
+                     "expected 'let NAME = TOKEN-PATTERN' (NAME in capitals)");
+  }
+  ++v;
+  while (v < vlen && is_space(value[v])) {
+    ++v;
+  }
+  size_t at = 0;
+  const char *msg = NULL;
+  const TgStatus st =
+      tg_tokprog_define(p->rs->tokens, value, n, value + v, vlen - v, &at, &msg);
+  if (st == TG_BAD_SYNTAX) {
+    return tg_report(p->err, p->err_data, st, p->file, line, col + (unsigned)(v + at), "%s", msg);
+  }
+  return st;
+}
 
 static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) {
   while (len && (is_space(s[len - 1]) || s[len - 1] == '\r')) {
@@ -358,6 +395,9 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
       }
       return TG_SUCCESS;
     }
+    if (KW("let")) {
+      return parse_let(p, line, col, value, vlen);
+    }
     if (KW("rule")) {
       if (vlen == 0) {
         return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
@@ -389,7 +429,7 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
       return TG_SUCCESS;
     }
     return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, (unsigned)kw + 1,
-                     "expected 'define' or 'rule' (rule attributes are indented)");
+                     "expected 'define' or 'rule' (or 'let'; rule attributes are indented)");
   }
   TgRule *r = p->rule;
   if (!r) {
@@ -442,6 +482,26 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
   }
   if (KW("also")) {
     return add_pattern(p, TG_PAT_ALSO, line, col, value, vlen);
+  }
+  if (KW("tokens") || KW("when-tokens")) {
+    if (!tg_class_is_entity(r->cls) && r->cls != TG_CLASS_DATE && r->cls != TG_CLASS_NUMBER) {
+      return tg_report(p->err, p->err_data, TG_BAD_SYNTAX, p->file, line, col,
+                       "token patterns are for entity and value rules (give the class first)");
+    }
+    const bool filter = KW("when-tokens");
+    size_t at = 0;
+    const char *msg = NULL;
+    const unsigned id = (unsigned)(p->rs->rules.len - 1) | (filter ? TG_TOKEN_FILTER : 0);
+    const TgStatus st = tg_tokprog_add(p->rs->tokens, id, value, vlen, &at, &msg);
+    if (st == TG_BAD_SYNTAX) {
+      return tg_report(p->err, p->err_data, st, p->file, line, col + (unsigned)at, "%s", msg);
+    }
+    if (filter) {
+      r->n_when_tokens += !st;
+    } else {
+      r->n_tokens += !st;
+    }
+    return st;
   }
   if (KW("when")) {
     return add_pattern(p, TG_PAT_WHEN, line, col, value, vlen);

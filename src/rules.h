@@ -14,6 +14,7 @@
 #include "telegraph/error.h"
 #include "telegraph/result.h"
 #include "telegraph/status.h"
+#include "tokmatch.h"
 #include "util.h"
 
 #include <pcre2.h>
@@ -40,6 +41,8 @@ typedef struct {
   TgVec patterns[TG_PAT_KINDS]; /**< TgPattern each */
   TgVec require;       /**< unsigned bit sets of TgProperty: one must be filled */
   TgVec fill;          /**< TgProperty */
+  unsigned n_tokens;   /**< Token patterns (in the rule set's program, id = rule index) */
+  unsigned n_when_tokens; /**< Token filters (id = rule index | TG_TOKEN_FILTER) */
   const char *file;
   unsigned line;
 } TgRule;
@@ -58,6 +61,12 @@ TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, siz
                           TgErrorFn err, void *err_data);
 
 size_t tg_ruleset_size(const TgRuleSet *rs);
+/** Marks the id of a `when-tokens` filter in the token program. */
+#define TG_TOKEN_FILTER 0x80000000u
+
+/** Every `tokens` and `when-tokens` pattern of the set in one program; a
+ * match's id is the index of its rule, with TG_TOKEN_FILTER for a filter. */
+const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs);
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
 
 /** Per-run matching state: match data, a JIT stack, limits, a budget. */

@@ -14,6 +14,10 @@ bool tg_word_at(const char *text, size_t end, size_t i, size_t *len) {
     return false;
   }
   *len = n;
+  /* A currency sign is a token of its own: "€5" is "€" and "5". */
+  if ((cp >= 0xA2 && cp <= 0xA5) || (cp >= 0x20A0 && cp <= 0x20CF)) {
+    return false;
+  }
   return tg_is_word_cp(cp);
 }
 
@@ -106,6 +110,28 @@ static bool looks_like_new_sentence(const TgLexicon *lex, const char *text, size
   }
   long long v = 0;
   return lex && i > next && tg_lexicon_find(lex, "starter", text + next, i - next, &v);
+}
+
+/* "on May 9.Separately, Baltic ...": a period with no space after it ends
+ * a sentence when a digit or a lower-case letter comes before it and a
+ * capitalised word (a capital, then a lower-case letter) after it, unless
+ * the word before is an abbreviation that never ends one ("No.5" has a
+ * digit after it anyway). */
+static bool run_together(const TgLexicon *lex, const char *text, size_t begin, size_t end,
+                         size_t dot, size_t next) {
+  if (dot == begin || next + 1 >= end) {
+    return false;
+  }
+  const char before = text[dot - 1];
+  if (!((before >= '0' && before <= '9') || (before >= 'a' && before <= 'z'))) {
+    return false;
+  }
+  if (!(text[next] >= 'A' && text[next] <= 'Z' && text[next + 1] >= 'a' &&
+        text[next + 1] <= 'z')) {
+    return false;
+  }
+  const size_t w = word_before(text, begin, dot);
+  return abbrev_kind(lex, text + w, dot - w) != 1 && !memchr(text + w, '.', dot - w);
 }
 
 static TgStatus push_sentence(TgVec *out, const char *text, size_t b, size_t e) {
@@ -241,7 +267,8 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
       j += k;
     }
     size_t sp = 0;
-    if (j < end && !cjk_stop && !is_space_at(text, end, j, &sp)) {
+    if (j < end && !cjk_stop && !is_space_at(text, end, j, &sp) &&
+        !(c == '.' && run_together(lex, text, begin, end, i, j))) {
       i = j; /* "1.2", "U.S.-based", "example.com" */
       continue;
     }
@@ -277,16 +304,159 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
   return push_sentence(sentences, text, start, end);
 }
 
-/* Inner characters that join a word: - ' & . and the curly apostrophe. */
+/* Inner characters that join a word: - ' & and the curly apostrophe (a
+ * period is decided by dot_joins). */
 static size_t joiner_len(const char *text, size_t end, size_t i) {
   const char c = text[i];
-  if (c == '-' || c == '\'' || c == '&' || c == '.') {
+  if (c == '-' || c == '\'' || c == '&') {
     return 1;
   }
   if (i + 3 <= end && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
     return 3;
   }
   return 0;
+}
+
+static bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
+static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* Length of the run of ASCII letters at text[i]. */
+static size_t letters_at(const char *text, size_t end, size_t i) {
+  size_t n = 0;
+  while (i + n < end && ascii_letter(text[i + n])) {
+    ++n;
+  }
+  return n;
+}
+
+/* Does the period at text[dot] join the word that began at `seg` (the start
+ * of its current period-free segment)?  Between digits ("1.5"), between
+ * the one- or two-letter parts of a dotted abbreviation ("P.R", "S.p.A"),
+ * and between lower-case letters ("gov.uk"); not in "9.Separately". */
+static bool dot_joins(const char *text, size_t seg, size_t dot, size_t end) {
+  if (dot == seg || dot + 1 >= end) {
+    return false;
+  }
+  const char before = text[dot - 1];
+  const char after = text[dot + 1];
+  if (ascii_digit(before) && ascii_digit(after)) {
+    return true;
+  }
+  const size_t left = dot - seg;
+  const size_t right = letters_at(text, end, dot + 1);
+  if (left <= 2 && letters_at(text, end, seg) == left && right >= 1 && right <= 2 &&
+      (dot + 1 + right >= end || text[dot + 1 + right] == '.' ||
+       !tg_word_at(text, end, dot + 1 + right, &(size_t){0}))) {
+    return true;
+  }
+  return ascii_lower(before) && ascii_lower(after);
+}
+
+/* A word of one- or two-letter parts joined by periods: "U.S", "S.p.A". */
+static bool dotted_letters(const char *s, size_t len) {
+  size_t part = 0;
+  bool dot = false;
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] == '.') {
+      if (part == 0) {
+        return false;
+      }
+      dot = true;
+      part = 0;
+    } else if (ascii_letter(s[i]) && ++part <= 2) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return dot && part > 0;
+}
+
+static bool is_cjk_cp(uint32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) ||
+         (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* The class of the word text[b..e). */
+static unsigned char word_class(const char *text, size_t b, size_t e, bool upper) {
+  bool letter = false;
+  bool lower = false;
+  for (size_t i = b; i < e; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c >= 0xE3 && c <= 0xED) {
+      uint32_t cp = 0;
+      if (tg_utf8_decode((const unsigned char *)text + i, e - i, &cp) && is_cjk_cp(cp)) {
+        return TG_TOK_CJK;
+      }
+    }
+    letter = letter || ascii_letter((char)c) || c >= 0x80;
+    lower = lower || ascii_lower((char)c) || c >= 0x80;
+  }
+  if (ascii_digit(text[b])) {
+    return letter ? TG_TOK_ALNUM : TG_TOK_NUMBER;
+  }
+  if (!upper) {
+    return TG_TOK_LOWER;
+  }
+  if (text[e - 1] == '.' && dotted_letters(text + b, e - b - 1)) {
+    return TG_TOK_ABBREV;
+  }
+  return (!lower && e - b >= 2) ? TG_TOK_UPPER : TG_TOK_CAP;
+}
+
+static unsigned char punct_class(const char *s, size_t len) {
+  static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
+                                      "\xE2\x82\xB9", "\xE2\x82\xA6", "\xE2\x82\xA9"};
+  for (size_t k = 0; k < sizeof signs / sizeof signs[0]; ++k) {
+    if (strlen(signs[k]) == len && memcmp(s, signs[k], len) == 0) {
+      return TG_TOK_CURRENCY;
+    }
+  }
+  if (len == 1 && (s[0] == '(' || s[0] == '[')) {
+    return TG_TOK_OPEN;
+  }
+  if (len == 1 && (s[0] == ')' || s[0] == ']')) {
+    return TG_TOK_CLOSE;
+  }
+  return len >= 2 && s[len - 1] == 's' ? TG_TOK_POSSESSIVE : TG_TOK_PUNCT;
+}
+
+/* A possessive 's at text[i] (after an apostrophe of `jl` bytes). */
+static bool possessive_at(const char *text, size_t end, size_t i, size_t jl) {
+  size_t m = 0;
+  return (text[i] == '\'' || jl == 3) && i + jl < end && text[i + jl] == 's' &&
+         (i + jl + 1 >= end || !tg_word_at(text, end, i + jl + 1, &m));
+}
+
+/* The end of the word starting at text[i]. */
+static size_t word_end(const char *text, size_t end, size_t i) {
+  size_t n = 0;
+  size_t seg = i;
+  tg_word_at(text, end, i, &n);
+  i += n;
+  for (;;) {
+    if (i < end && tg_word_at(text, end, i, &n)) {
+      i += n;
+      continue;
+    }
+    if (i < end && text[i] == '.' && dot_joins(text, seg, i, end)) {
+      seg = ++i;
+      continue;
+    }
+    const size_t jl = i < end ? joiner_len(text, end, i) : 0;
+    size_t m = 0;
+    if (jl && possessive_at(text, end, i, jl)) {
+      break; /* a possessive 's is a token of its own */
+    }
+    if (jl && i + jl < end && tg_word_at(text, end, i + jl, &m)) {
+      i += jl + m;
+      seg = i - m;
+      continue;
+    }
+    return i;
+  }
+  return i;
 }
 
 TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
@@ -296,29 +466,16 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
   while (i < end) {
     size_t n = 0;
     if (tg_word_at(text, end, i, &n)) {
-      TgToken t = {{i, 0}, true, is_upper_at(text, end, i)};
-      i += n;
-      for (;;) {
-        if (i < end && tg_word_at(text, end, i, &n)) {
-          i += n;
-          continue;
-        }
-        size_t jl = (i < end) ? joiner_len(text, end, i) : 0;
-        size_t m = 0;
-        if (jl && (text[i] == '\'' || jl == 3) && i + jl < end && text[i + jl] == 's' &&
-            (i + jl + 1 >= end || !tg_word_at(text, end, i + jl + 1, &m))) {
-          break; /* a possessive 's is a token of its own */
-        }
-        if (jl && i + jl < end && tg_word_at(text, end, i + jl, &m)) {
-          i += jl + m;
-          continue;
-        }
-        break;
+      const bool upper = is_upper_at(text, end, i);
+      size_t e = word_end(text, end, i);
+      if (e < end && text[e] == '.' && dotted_letters(text + i, e - i)) {
+        ++e; /* the period that closes "U.S." */
       }
-      t.span.end = i;
+      TgToken t = {{i, e}, true, upper, word_class(text, i, e, upper)};
       if ((st = tg_vec_push(tokens, &t))) {
         return st;
       }
+      i = e;
       continue;
     }
     size_t sp = 0;
@@ -327,13 +484,11 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
       continue;
     }
     size_t len = n; /* one character, however many bytes */
-    size_t k = 0;
     if ((text[i] == '\'' || (n == 3 && memcmp(text + i, "\xE2\x80\x99", 3) == 0)) &&
-        i + n < end && text[i + n] == 's' &&
-        (i + n + 1 >= end || !tg_word_at(text, end, i + n + 1, &k))) {
+        possessive_at(text, end, i, n)) {
       len = n + 1; /* the possessive 's */
     }
-    TgToken t = {{i, i + len}, false, false};
+    TgToken t = {{i, i + len}, false, false, punct_class(text + i, len)};
     if ((st = tg_vec_push(tokens, &t))) {
       return st;
     }

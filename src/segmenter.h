@@ -11,13 +11,33 @@
 
 #include <stdbool.h>
 
-/** A token: a word (letters and digits, with inner - ' ’ & .), a
+/** The class of a token, from its shape. */
+typedef enum {
+  TG_TOK_LOWER,    /**< a word starting lower-case: "said", "e-money" */
+  TG_TOK_CAP,      /**< a capitalised word: "Ministry", "MobiFone", "T-Systems" */
+  TG_TOK_UPPER,    /**< two or more letters, all capitals: "HSBC", "AT&T" */
+  TG_TOK_ABBREV,   /**< letters with periods, the last one included: "U.S.A.", "J.P." */
+  TG_TOK_NUMBER,   /**< digits with inner periods: "2025", "1.5" */
+  TG_TOK_ALNUM,    /**< starts with a digit and holds a letter: "5G", "3.5GHz" */
+  TG_TOK_CJK,      /**< holds a CJK ideograph */
+  TG_TOK_CURRENCY, /**< a currency sign: $ € £ ¥ ₹ ₦ */
+  TG_TOK_OPEN,     /**< ( [ */
+  TG_TOK_CLOSE,    /**< ) ] */
+  TG_TOK_POSSESSIVE, /**< 's (straight or curly apostrophe) */
+  TG_TOK_PUNCT     /**< any other character */
+} TgTokClass;
+
+/** A token: a word (letters and digits, with inner - ' ’ &, and inner
+ * periods in numbers, dotted abbreviations and lower-case "gov.uk"), a
  * possessive "'s" (so "People's" is "People" and "'s", and "China's" holds
- * the name "China"), or one punctuation character (of any byte length). */
+ * the name "China"), or one punctuation character (of any byte length).
+ * A dotted abbreviation ("P.R.", "U.S.A.", "S.p.A.") keeps its final
+ * period; "9.Separately" is three tokens. */
 typedef struct {
   TgSpan span;
   bool word;
   bool upper; /**< Starts with an upper-case letter */
+  unsigned char cls; /**< TgTokClass */
 } TgToken;
 
 /** Split text[begin..end) into sentences, appending TgSpan items to
@@ -32,7 +52,7 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
 TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens);
 
 /** True if the code point at text[i] (decoded into *len bytes) is a letter
- * or digit; *len is set to the code point's length. */
+ * or digit (not a currency sign); *len is set to the code point's length. */
 bool tg_word_at(const char *text, size_t end, size_t i, size_t *len);
 
 #endif /* TG_SEGMENTER_H */

@@ -679,6 +679,134 @@ START_TEST(test_alloc_failure_load)
 }
 END_TEST
 
+/* ---- Names at their token boundaries (the chunker) ---- */
+
+typedef struct {
+  const char *name;
+  const char *text;
+  const char *want[4]; /* "Class:mention text" that must be a mention */
+  const char *not[3];  /* mention texts that must not be any mention */
+} NameCase;
+
+static const NameCase name_cases[] = {
+    {"dotted abbreviation inside a company",
+     "The ministry granted a licence to T-Systems P.R. China Ltd. on Monday.",
+     {"Company:T-Systems P.R. China Ltd."}, {"T-Systems P", "China Ltd."}},
+    {"abbreviation in parentheses", "Orchid Data (U.S.A.) Inc. won the contract.",
+     {"Company:Orchid Data (U.S.A.) Inc."}, {NULL}},
+    {"initials before a head word", "J.P. Morgan Chase Bank said it welcomed the move.",
+     {"Company:J.P. Morgan Chase Bank"}, {"Morgan Chase Bank"}},
+    {"initials of a gazetteer name", "Shares of J.P. Morgan rose.", {"Company:J.P. Morgan"},
+     {NULL}},
+    {"unit of a gazetteer company", "Adyen M\xC3\xA9xico received a permit in March.",
+     {"Company:Adyen M\xC3\xA9xico"}, {"Adyen"}},
+    {"unit with a parenthesised place",
+     "Klarna Servicios (Monterrey) and HSBC Fintech Services (Shanghai) were approved.",
+     {"Company:Klarna Servicios (Monterrey)", "Company:HSBC Fintech Services (Shanghai)"},
+     {"HSBC", "Shanghai"}},
+    {"a unit the article names in full",
+     "HSBC China has 31 branches. HSBC Bank (China) Co., Ltd. received a licence.",
+     {"Company:HSBC", "Company:HSBC Bank (China) Co., Ltd."}, {"HSBC China"}},
+    {"gazetteer name in another case", "Mobifone and AliPay were fined.",
+     {"Company:Mobifone", "Company:AliPay"}, {NULL}},
+    {"and inside a company name",
+     "AXA Tianping Property and Casualty Insurance Co., Ltd. was approved.",
+     {"Company:AXA Tianping Property and Casualty Insurance Co., Ltd."},
+     {"Casualty Insurance Co., Ltd."}},
+    {"legal forms with periods", "Licences went to Arbo Fibre (Kingston upon Hull) Pvt. Ltd. "
+     "and Bijoy Sat Communications Ltd on Monday.",
+     {"Company:Arbo Fibre (Kingston upon Hull) Pvt. Ltd.", "Company:Bijoy Sat Communications Ltd",
+      "Date:Monday"}, {"Arbo Fibre (Kingston upon Hull) Pvt"}},
+    {"company head word", "Zuma Fibre Networks and DBS Bank (China) expanded.",
+     {"Company:Zuma Fibre Networks", "Company:DBS Bank (China)"}, {NULL}},
+    {"two companies joined by and", "Zentra and Kovalo Ltd signed a deal.",
+     {"Company:Zentra", "Company:Kovalo Ltd"}, {"Zentra and Kovalo Ltd"}},
+    {"a role of a company", "Jane Okafor, CEO of Vodacom Group, said the plan was sound.",
+     {"Person:Jane Okafor", "Company:Vodacom Group"}, {"CEO of Vodacom Group"}},
+    {"Co-operation is no legal form",
+     "Ministers of the Asia-Pacific Economic Co-operation forum met in Beijing.",
+     {"Place:Beijing"}, {"Asia-Pacific Economic Co"}},
+    {"company by its shares", "Trivexa shares rose 4 percent on Monday.",
+     {"Company:Trivexa"}, {NULL}},
+    {"one sense per document",
+     "Regulators granted licences to Savanna Fibre and Tana Wave. Tana Wave said it would "
+     "start in May.",
+     {"Company:Tana Wave", "Company:Savanna Fibre"}, {NULL}},
+    {"adjective is not a name", "Shenzhen-based Qorvel Ltd won the tender.",
+     {"Company:Qorvel Ltd"}, {"Shenzhen-based Qorvel Ltd"}},
+    {"money with the currency before or after",
+     "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
+     {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
+      "Money:Rs 973 crore"}, {NULL}},
+};
+#define N_NAMES (sizeof name_cases / sizeof name_cases[0])
+
+static size_t count_mentions(const TgResult *r, const char *text, const char *want,
+                             const char *cls)
+{
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    const size_t len = m->span.end - m->span.begin;
+    if (strlen(want) == len && memcmp(text + m->span.begin, want, len) == 0 &&
+        (!cls || strcmp(tg_class_name(m->cls), cls) == 0)) {
+      ++n;
+    }
+  }
+  return n;
+}
+
+START_TEST(test_names)
+{
+  const NameCase *c = &name_cases[_i];
+  TgDocument *doc = NULL;
+  TgResult *r = run(c->text, "2025-05-12", &doc);
+  for (size_t k = 0; k < 4 && c->want[k]; ++k) {
+    char cls[32];
+    const char *colon = strchr(c->want[k], ':');
+    snprintf(cls, sizeof cls, "%.*s", (int)(colon - c->want[k]), c->want[k]);
+    ck_assert_msg(count_mentions(r, c->text, colon + 1, cls) > 0, "%s: no %s mention '%s'",
+                  c->name, cls, colon + 1);
+  }
+  for (size_t k = 0; k < 3 && c->not[k]; ++k) {
+    ck_assert_msg(count_mentions(r, c->text, c->not[k], NULL) == 0, "%s: '%s' is a mention",
+                  c->name, c->not[k]);
+  }
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* One sense per document: the second "Tana Wave", outside any list, is a
+ * company because the first one was. */
+START_TEST(test_one_sense)
+{
+  const char *text = "Regulators granted licences to Savanna Fibre and Tana Wave. "
+                     "Tana Wave said it would start in May.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_uint_eq(count_mentions(r, text, "Tana Wave", "Company"), 2);
+  ck_assert_uint_eq(count_mentions(r, text, "Savanna Fibre", "Company"), 1);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* "May 9.Separately": the approval stops at the sentence end. */
+START_TEST(test_run_together_sentences)
+{
+  const char *text = "Poland's UKE granted 5G test permits to Wisla Mobile and Odra Net for "
+                     "trials in Gdansk, the regulator said on May 9.Separately, Baltic Tower "
+                     "signed a roaming deal.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_uint_eq(tg_result_n_sentences(r), 2);
+  ck_assert_uint_eq(count_mentions(r, text, "May 9", "Date"), 1);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 static Suite *extractor_suite(void)
 {
   Suite *s = suite_create("extractor");
@@ -702,6 +830,9 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_seed_article);
   tcase_add_test(tc, test_empty_document);
   tcase_add_test(tc, test_budget);
+  tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
+  tcase_add_test(tc, test_one_sense);
+  tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("api");

@@ -45,7 +45,8 @@ static const char good_tsv[] =
     "internet access services\tService\tinternet access|ISP services\n"
     "AT&T\tCompany\tAT&T Inc.\n"
     "   # an indented comment\n"
-    "United States\tPlace\tU.S.|US\tQ30\r\n";
+    "United States\tPlace\tU.S.|US\tQ30\r\n"
+    "MobiFone\tCompany\n";
 
 static TgGazetteer *gaz;
 
@@ -67,7 +68,7 @@ static void free_good(void)
 
 START_TEST(test_entries)
 {
-  ck_assert_uint_eq(tg_gazetteer_size(gaz), 9);
+  ck_assert_uint_eq(tg_gazetteer_size(gaz), 10);
   const long china = tg_gazetteer_find(gaz, "China");
   ck_assert_int_eq(china, 0);
   const TgGazEntry *e = tg_gazetteer_entry(gaz, (size_t)china);
@@ -126,6 +127,12 @@ static const MatchCase match_cases[] = {
     {"CHINA said", 0, "China", 1},
     {"Chinese said", 0, NULL, 0},
     {"Miit said", 0, NULL, 0},
+    /* As a fallback, a name-like text in another case finds the name. */
+    {"Mobifone said", 0, "MobiFone", 1},
+    {"MOBIFONE said", 0, "MobiFone", 1},
+    {"Peoples bank of China", 0, NULL, 0},
+    {"mobifone said", 0, NULL, 0},
+    {"Pboc said", 0, NULL, 0}, /* an acronym keeps its case */
     /* Services are not. */
     {"Internet Access Services", 0, "internet access services", 3},
     {"INTERNET ACCESS", 0, "internet access services", 2},
@@ -139,7 +146,8 @@ static const MatchCase match_cases[] = {
     /* Punctuation inside names. */
     {"AT&T said", 0, "AT&T", 1},
     {"AT&T Inc. said", 0, "AT&T", 3},
-    {"the U.S. market", 1, "United States", 2},
+    {"the U.S. market", 1, "United States", 1},
+    {"Orchid Data (U.S.) Inc.", 3, "United States", 1},
     {"the US market", 1, "United States", 1},
     /* A name does not start on punctuation or in the middle. */
     {"(China)", 0, NULL, 0},
@@ -180,7 +188,7 @@ START_TEST(test_empty)
   ck_assert_int_eq(tg_gazetteer_parse(g, "comments.tsv", "# x\n\n", 5, collect, &e), TG_SUCCESS);
   ck_assert_uint_eq(e.count, 0);
   ck_assert_uint_eq(tg_gazetteer_size(g), 0);
-  TgToken t = {{0, 5}, true, true};
+  TgToken t = {{0, 5}, true, true, TG_TOK_CAP};
   size_t n = 0;
   ck_assert_int_eq(tg_gazetteer_match(g, "China", &t, 1, 0, &n), -1);
   tg_gazetteer_free(g);

@@ -281,7 +281,7 @@ START_TEST(test_real_rules)
   ck_assert_uint_eq(e.count, 0);
   ck_assert_uint_gt(tg_ruleset_size(rs), 20);
   /* Files load in name order: the first rule is the first of 10-entities. */
-  ck_assert_str_eq(tg_ruleset_rule(rs, 0)->id, "entity.company.designator");
+  ck_assert_str_eq(tg_ruleset_rule(rs, 0)->id, "entity.company.recipient-list");
   tg_ruleset_free(rs);
 }
 END_TEST

@@ -76,6 +76,10 @@ static const SentCase sent_cases[] = {
     {"cjk full stop", "\xE4\xB8\xAD\xE5\x9B\xBD\xE3\x80\x82\xE5\x8C\x97\xE4\xBA\xAC\xE3\x80\x82", 2,
      {{0, 9}, {9, 18}}},
     {"empty", "", 0, {{0, 0}}},
+    /* No space after the period: still two sentences. */
+    {"run together", "Trials in Gdansk, the regulator said on May 9.Separately, Baltic "
+     "Tower signed.", 2, {{0, 46}, {46, 78}}},
+    {"no split after an initial", "See No.Five and J.Smith here.", 1, {{0, 29}}},
     /* "P.R. China" is a name: no sentence ends inside it. */
     {"p.r. china", "Trade with P.R. China grew. It rose.", 2, {{0, 27}, {28, 36}}},
 };
@@ -155,7 +159,14 @@ static const TokCase tok_cases[] = {
      0x5, 0x1},
     {"hyphen", "Lin-gang zone", 2, {"Lin-gang", "zone"}, 0x3, 0x1},
     {"ampersand", "AT&T said", 2, {"AT&T", "said"}, 0x3, 0x1},
-    {"inner dots", "the U.S. market", 4, {"the", "U.S", ".", "market"}, 0xB, 0x2},
+    {"inner dots", "the U.S. market", 3, {"the", "U.S.", "market"}, 0x7, 0x2},
+    {"dotted abbreviations", "T-Systems P.R. China Ltd.", 5,
+     {"T-Systems", "P.R.", "China", "Ltd", "."}, 0xF, 0xF},
+    {"abbreviation in parentheses", "(U.S.A.) Inc.", 5, {"(", "U.S.A.", ")", "Inc", "."},
+     0xA, 0xA},
+    {"run-together sentences", "May 9.Separately", 4, {"May", "9", ".", "Separately"}, 0xB,
+     0x9},
+    {"decimal and domain", "1.5 gov.uk", 2, {"1.5", "gov.uk"}, 0x3, 0x0},
     {"curly apostrophe", "Xi\xE2\x80\x99" "an city", 2, {"Xi\xE2\x80\x99" "an", "city"}, 0x3, 0x1},
     {"trailing joiners split", "rock- and 'roll' ", 6, {"rock", "-", "and", "'", "roll", "'"},
      0x15, 0x0},

@@ -1,0 +1,303 @@
+/* telegraph internals: the name chunker (see chunker.h).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "chunker.h"
+
+#include <string.h>
+
+/* Longest parenthesised name inside a chunk, in tokens. */
+#define TG_PAREN_MAX 8
+
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "connector", "adjsuffix", "currency", "abbrev"};
+
+typedef struct {
+  const TgLexicon *lex;
+  const TgGazetteer *gaz;
+  const char *text;
+  const TgToken *t;
+  size_t n;
+  int kinds[N_KINDS]; /* lexicon kind indices */
+} Ctx;
+
+static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
+  long long dummy = 0;
+  if (k >= c->n) {
+    return false;
+  }
+  const TgToken *t = &c->t[k];
+  return c->lex && tg_lexicon_find_kind(c->lex, c->kinds[kind], c->text + t->span.begin,
+                                        t->span.end - t->span.begin, v ? v : &dummy);
+}
+
+static bool word_is(const Ctx *c, size_t k, const char *w) {
+  if (k >= c->n) {
+    return false;
+  }
+  const TgToken *t = &c->t[k];
+  const size_t len = t->span.end - t->span.begin;
+  return strlen(w) == len && memcmp(c->text + t->span.begin, w, len) == 0;
+}
+
+/* "Shenzhen-based": a word whose part after its last hyphen is an
+ * adjective suffix. */
+static bool hyphen_adjective(const Ctx *c, size_t k) {
+  const TgToken *t = &c->t[k];
+  const char *s = c->text + t->span.begin;
+  size_t len = t->span.end - t->span.begin;
+  size_t h = len;
+  while (h > 0 && s[h - 1] != '-') {
+    --h;
+  }
+  long long v = 0;
+  return h > 0 && c->lex && tg_lexicon_find_kind(c->lex, c->kinds[K_ADJSUFFIX], s + h, len - h, &v);
+}
+
+static bool name_token(const Ctx *c, size_t k) {
+  if (k >= c->n || !c->t[k].word) {
+    return false;
+  }
+  const unsigned char cls = c->t[k].cls;
+  if (!(cls == TG_TOK_CAP || cls == TG_TOK_UPPER || cls == TG_TOK_ABBREV ||
+        cls == TG_TOK_ALNUM)) {
+    return false;
+  }
+  return !hyphen_adjective(c, k) && !is_kind(c, k, K_CURRENCY, NULL);
+}
+
+static bool calendar_word(const Ctx *c, size_t k) {
+  return is_kind(c, k, K_MONTH, NULL) || is_kind(c, k, K_WEEKDAY, NULL);
+}
+
+/* A legal form at token k: capitalised, or of a kind written in any case. */
+static bool designator(const Ctx *c, size_t k) {
+  long long v = 0;
+  if (k >= c->n || !c->t[k].word || !is_kind(c, k, K_DESIGNATOR, &v)) {
+    return false;
+  }
+  return v == 3 || c->t[k].upper;
+}
+
+static bool name_start(const Ctx *c, size_t k) {
+  return name_token(c, k) && !is_kind(c, k, K_STARTER, NULL) &&
+         !is_kind(c, k, K_NONSTART, NULL) && !calendar_word(c, k) &&
+         !is_kind(c, k, K_ROLE, NULL) && !designator(c, k);
+}
+
+static bool possessive_after(const Ctx *c, size_t k) {
+  return k + 1 < c->n && c->t[k + 1].cls == TG_TOK_POSSESSIVE;
+}
+
+/* "(U.S.A.)", "(Shanghai)": name tokens in parentheses from token k; the
+ * index after ")" or 0. */
+static size_t paren_name(const Ctx *c, size_t k) {
+  if (k >= c->n || c->t[k].cls != TG_TOK_OPEN || !name_token(c, k + 1)) {
+    return 0;
+  }
+  for (size_t j = k + 2; j < c->n && j <= k + TG_PAREN_MAX; ++j) {
+    const unsigned char cls = c->t[j].cls;
+    if (cls == TG_TOK_CLOSE) {
+      return j + 1;
+    }
+    if (!c->t[j].word && cls != TG_TOK_POSSESSIVE) {
+      return 0; /* words only: "(Kingston upon Hull)", "(Cox's Bazar)" */
+    }
+  }
+  return 0;
+}
+
+/* "(DoT)", "(MIIT)": an acronym defined in parentheses (one token with a
+ * capital after its first letter), which ends the name before it. */
+static bool acronym_paren(const Ctx *c, size_t open, size_t after) {
+  if (after != open + 3) {
+    return false;
+  }
+  const TgToken *t = &c->t[open + 1];
+  for (size_t i = t->span.begin + 1; i < t->span.end; ++i) {
+    if (c->text[i] >= 'A' && c->text[i] <= 'Z') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A period right after an abbreviated legal form: "Ltd.", "Co.". */
+static bool abbrev_period(const Ctx *c, size_t k) {
+  return k < c->n && k > 0 && word_is(c, k, ".") &&
+         c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
+}
+
+/* "AXA Tianping Property and Casualty Insurance Co., Ltd.": "and" at token
+ * e joins one company when two or more words (not a whole gazetteer name)
+ * come before it and a legal form ends what follows; "Zentra and Kovalo
+ * Ltd" is two companies. */
+static bool and_inside(const Ctx *c, size_t i, size_t e) {
+  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1)) {
+    return false;
+  }
+  size_t len = 0;
+  if (c->gaz && tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) >= 0 &&
+      i + len == e) {
+    return false;
+  }
+  /* A short look ahead, no recursion: linear in the sentence. */
+  for (size_t k = e + 1; k < c->n && k <= e + 12; ++k) {
+    if (designator(c, k)) {
+      return true;
+    }
+    if (!name_token(c, k) && !is_kind(c, k, K_CONNECTOR, NULL) &&
+        c->t[k].cls != TG_TOK_OPEN && c->t[k].cls != TG_TOK_CLOSE) {
+      return false;
+    }
+  }
+  return false;
+}
+
+/* A month or weekday inside a name ("Bijoy Sat Communications") when more
+ * name follows; at a name's end it is a date ("Huawei Monday"). */
+static bool inner_token(const Ctx *c, size_t e) {
+  if (!name_token(c, e) || is_kind(c, e, K_ROLE, NULL)) {
+    return false;
+  }
+  return !calendar_word(c, e) || (name_token(c, e + 1) && !calendar_word(c, e + 1));
+}
+
+/* The end of the chunk that starts at token i. */
+static size_t chunk_end(const Ctx *c, size_t i) {
+  size_t e = i + 1;
+  while (e < c->n && !possessive_after(c, e - 1)) {
+    size_t p = 0;
+    if (inner_token(c, e)) {
+      ++e;
+    } else if (and_inside(c, i, e)) {
+      e += 2;
+    } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
+      e = p;
+    } else if (is_kind(c, e, K_CONNECTOR, NULL) && name_start(c, e + 1)) {
+      e += 2;
+    } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1))) {
+      ++e; /* "Co., Ltd." */
+    } else {
+      break;
+    }
+  }
+  return e;
+}
+
+/* The end of the legal forms starting at token d ("Co., Ltd."). */
+static size_t designators_end(const Ctx *c, size_t d, size_t e) {
+  size_t r = d;
+  while (r < e) {
+    if (designator(c, r) || abbrev_period(c, r)) {
+      ++r;
+    } else if (word_is(c, r, ",") && r + 1 < e && designator(c, r + 1)) {
+      r += 2;
+    } else {
+      break;
+    }
+  }
+  if (r < c->n && r == e && abbrev_period(c, r)) {
+    ++r; /* "Ltd." at the end of a sentence */
+  }
+  return r;
+}
+
+/* The first legal form in tokens (i, e), or 0. */
+static size_t first_designator(const Ctx *c, size_t i, size_t e) {
+  for (size_t k = i + 1; k < e; ++k) {
+    if (designator(c, k)) {
+      return k;
+    }
+  }
+  return 0;
+}
+
+static TgStatus push(TgVec *out, const Ctx *c, size_t b, size_t e, TgClass cls,
+                     const char *source) {
+  TgChunk ch = {{c->t[b].span.begin, c->t[e - 1].span.end}, cls, source, -1, 0};
+  return tg_vec_push(out, &ch);
+}
+
+/* A gazetteer company at i that the chunk [i, e) continues: its unit.
+ * Sets the company's entry and token count. */
+static bool company_unit(const Ctx *c, size_t i, size_t e, long *g, size_t *len) {
+  *len = 0;
+  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  return *g >= 0 && tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY &&
+         i + *len < e && !is_kind(c, i + *len, K_CONNECTOR, NULL);
+}
+
+/* The class the context gives the chunk [i, e), or NONE. */
+static TgClass context_class(const Ctx *c, size_t i, size_t e) {
+  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL)) {
+    return TG_CLASS_COMPANY; /* "CEO of X" */
+  }
+  if (word_is(c, e, "shares")) {
+    return TG_CLASS_COMPANY; /* "X shares" */
+  }
+  if (i >= 1 && word_is(c, i - 1, "regulator")) {
+    return TG_CLASS_REGULATOR; /* "regulator X" */
+  }
+  if (word_is(c, e, "and") && name_start(c, e + 1)) {
+    const size_t e2 = chunk_end(c, e + 1);
+    if (first_designator(c, e + 1, e2)) {
+      return TG_CLASS_COMPANY; /* "A and B Ltd": two companies */
+    }
+  }
+  return TG_CLASS_NONE;
+}
+
+static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec *out) {
+  *next = e;
+  const size_t d = first_designator(c, i, e);
+  if (d) {
+    *next = designators_end(c, d, e);
+    return push(out, c, i, *next, TG_CLASS_COMPANY, "chunk.designator");
+  }
+  long brand = -1;
+  size_t brand_len = 0;
+  if (company_unit(c, i, e, &brand, &brand_len)) {
+    TgChunk ch = {{c->t[i].span.begin, c->t[e - 1].span.end}, TG_CLASS_COMPANY, "chunk.unit",
+                  brand, c->t[i + brand_len - 1].span.end};
+    return tg_vec_push(out, &ch);
+  }
+  size_t last = e - 1;
+  if (c->t[last].cls == TG_TOK_CLOSE) {
+    while (last > i && c->t[last].cls != TG_TOK_OPEN) {
+      --last;
+    }
+    last = last > i ? last - 1 : e - 1;
+  }
+  bool of = false;
+  for (size_t k = i; k < last; ++k) {
+    of = of || word_is(c, k, "of");
+  }
+  if (last > i && !of && is_kind(c, last, K_ORGHEAD, NULL)) {
+    return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head");
+  }
+  const TgClass cls = context_class(c, i, e);
+  return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");
+}
+
+TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
+                        const TgToken *toks, size_t n, TgVec *out) {
+  Ctx c = {lex, gaz, text, toks, n, {0}};
+  for (int k = 0; k < N_KINDS; ++k) {
+    c.kinds[k] = tg_lexicon_kind(kind_names[k]);
+  }
+  size_t i = 0;
+  while (i < n) {
+    if (!name_start(&c, i)) {
+      ++i;
+      continue;
+    }
+    size_t next = i + 1;
+    TgStatus st = type_chunk(&c, i, chunk_end(&c, i), &next, out);
+    if (st) {
+      return st;
+    }
+    i = next;
+  }
+  return TG_SUCCESS;
+}

@@ -1,0 +1,209 @@
+/* telegraph internals: token patterns, what one element matches at a
+ * token: words, lexicon kinds, gazetteer names, token classes and shapes
+ * (see tokmatch.h).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "tokprog.h"
+
+#include <string.h>
+
+/* ---- Matching elements ---- */
+
+static bool digits(const char *s, size_t len) {
+  if (!len) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Digits with at most one decimal part: "12", "1.5". */
+static bool plain_number(const char *s, size_t len) {
+  const char *dot = (const char *)memchr(s, '.', len);
+  if (!dot) {
+    return digits(s, len);
+  }
+  return digits(s, (size_t)(dot - s)) && digits(dot + 1, len - (size_t)(dot - s) - 1);
+}
+
+static bool lex_has(const TgTokInput *in, int kind, const char *s, size_t len) {
+  long long v = 0;
+  return in->lex && tg_lexicon_find_kind(in->lex, kind, s, len, &v);
+}
+
+/* Length of the number at the start of s ("5", "1.25"). */
+static size_t number_prefix(const char *s, size_t len) {
+  size_t i = 0;
+  while (i < len && s[i] >= '0' && s[i] <= '9') {
+    ++i;
+  }
+  if (i && i + 1 < len && s[i] == '.' && s[i + 1] >= '0' && s[i + 1] <= '9') {
+    ++i;
+    while (i < len && s[i] >= '0' && s[i] <= '9') {
+      ++i;
+    }
+  }
+  return i;
+}
+
+/* "twenty-five": number words joined by hyphens ("hundred" counts, not
+ * "million": a scale of 1000 or more is no number alone). */
+static bool number_words(const TgTokProg *p, const TgTokInput *in, const char *s, size_t len) {
+  size_t b = 0;
+  for (size_t i = 0; i <= len; ++i) {
+    if (i == len || s[i] == '-') {
+      long long v = 0;
+      const bool small_scale =
+          in->lex && tg_lexicon_find_kind(in->lex, p->k_scale, s + b, i - b, &v) &&
+          v < 1000; /* "hundred" */
+      if (i == b || !(lex_has(in, p->k_number, s + b, i - b) || small_scale)) {
+        return false;
+      }
+      b = i + 1;
+    }
+  }
+  return true;
+}
+
+static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const char *s,
+                  size_t len) {
+  size_t k = 0;
+  switch (sh) {
+  case S_YEAR:
+    return len == 4 && digits(s, 4) && ((s[0] == '1' && s[1] == '9') || (s[0] == '2' && s[1] == '0'));
+  case S_DAYNUM: { /* 1-31, "01"-"09", with an optional "st", "th" */
+    while (k < len && k < 2 && s[k] >= '0' && s[k] <= '9') {
+      ++k;
+    }
+    const int v = k == 0 ? 0 : (k == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0'));
+    if (v < 1 || v > 31 || (k == 1 && s[0] == '0')) {
+      return false;
+    }
+    return k == len || lex_has(in, p->k_suffix, s + k, len - k);
+  }
+  case S_NUM: return plain_number(s, len);
+  case S_GROUP3: return number_prefix(s, len) == len && len >= 3 && digits(s, 3) && (len == 3 || s[3] == '.');
+  case S_ISODATE:
+    return len == 10 && digits(s, 4) && s[4] == '-' && digits(s + 5, 2) && s[7] == '-' &&
+           digits(s + 8, 2);
+  case S_NUMSCALE:
+    k = number_prefix(s, len);
+    return k && k < len && lex_has(in, p->k_scale, s + k, len - k);
+  case S_CURNUM: /* "GBP275", "ZAR808.8", "N5bn", "R5": a currency glued to a number */
+    while (k < len && k < 4 && !(s[k] >= '0' && s[k] <= '9')) {
+      ++k;
+    }
+    if (!k || k == len || !(s[0] >= 'A' && s[0] <= 'Z') || !lex_has(in, p->k_currency, s, k)) {
+      return false;
+    }
+    {
+      const size_t m = number_prefix(s + k, len - k);
+      return m && (k + m == len || lex_has(in, p->k_scale, s + k + m, len - k - m));
+    }
+  default: return number_words(p, in, s, len);
+  }
+}
+
+static bool upper_start(const TgToken *t) { return t->upper; }
+
+/* Do the e->len bytes at s spell e's word (ASCII case ignored unless exact)? */
+static bool same_word(const Elem *e, const char *s) {
+  if (e->exact) {
+    return memcmp(s, e->text, e->len) == 0;
+  }
+  for (size_t k = 0; k < e->len; ++k) {
+    char a = s[k];
+    char b = e->text[k];
+    a = (char)((a >= 'A' && a <= 'Z') ? a + 32 : a);
+    b = (char)((b >= 'A' && b <= 'Z') ? b + 32 : b);
+    if (a != b) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Tokens matched by element e at token i (0: no match). */
+size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
+  if (i >= in->n) {
+    return 0;
+  }
+  const TgToken *t = &in->toks[i];
+  if (e->glued && (i == 0 || in->toks[i - 1].span.end != t->span.begin)) {
+    return 0;
+  }
+  if (e->upper && !upper_start(t)) {
+    return 0;
+  }
+  const char *s = in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  switch (e->kind) {
+  case E_ANY: return 1;
+  case E_WORD: return t->word ? 1 : 0;
+  case E_CLASS: return t->cls == e->val ? 1 : 0;
+  case E_SHAPE: return shape(p, in, e->val, s, len) ? 1 : 0;
+  case E_LIT:
+    if (!e->prefix) {
+      return len == e->len && same_word(e, s) ? 1 : 0;
+    }
+    /* "grant*": the token, or a part of it after a hyphen, starts with it */
+    for (size_t k = 0; k + e->len <= len; ++k) {
+      if ((k == 0 || s[k - 1] == '-') && same_word(e, s + k)) {
+        return 1;
+      }
+    }
+    return 0;
+  case E_LEX: {
+    if (!in->lex) {
+      return 0;
+    }
+    /* A word written with its period ("Jan.", "Rs.") first. */
+    if (i + 1 < in->n && in->toks[i + 1].span.begin == t->span.end &&
+        in->text[t->span.end] == '.' && in->toks[i + 1].span.end == t->span.end + 1 &&
+        lex_has(in, (int)e->val, s, len + 1)) {
+      return 2;
+    }
+    TgLexToken lt[TG_LEXICON_PHRASE_MAX];
+    size_t m = 0;
+    for (; m < TG_LEXICON_PHRASE_MAX && i + m < in->n; ++m) {
+      const TgToken *u = &in->toks[i + m];
+      lt[m].text = in->text + u->span.begin;
+      lt[m].len = u->span.end - u->span.begin;
+    }
+    return tg_lexicon_match_kind(in->lex, (int)e->val, lt, m, NULL, NULL);
+  }
+  case E_GAZ: {
+    size_t n = 0;
+    const long g = in->gaz ? tg_gazetteer_match(in->gaz, in->text, in->toks, in->n, i, &n) : -1;
+    return g >= 0 && (unsigned)tg_gazetteer_entry(in->gaz, (size_t)g)->cls == e->val ? n : 0;
+  }
+  case E_SEQ: {
+    size_t at = i;
+    for (unsigned k = 0; k < e->count; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const size_t n = tg_tok_elem_len(p, in, (const Elem *)tg_vec_at(&p->elems, mi), at);
+      if (!n) {
+        return 0;
+      }
+      at += n;
+    }
+    return at - i;
+  }
+  default:
+    for (unsigned k = 0; k < e->count; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const size_t n = tg_tok_elem_len(p, in, (const Elem *)tg_vec_at(&p->elems, mi), i);
+      if (n) {
+        return n;
+      }
+    }
+    return 0;
+  }
+}
+
+

@@ -1,0 +1,77 @@
+/* telegraph internals: token patterns, the compiled program shared by the
+ * compiler (tokmatch.c) and the pass (tokvm.c).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_TOKPROG_H
+#define TG_TOKPROG_H
+
+#include "tokmatch.h"
+
+/* Elements match one token, or several for a lexicon phrase or a
+ * gazetteer name. */
+enum { E_LIT, E_LEX, E_CLASS, E_SHAPE, E_GAZ, E_ANY, E_WORD, E_SET, E_SEQ };
+
+/* Shapes: token forms of numbers and dates. */
+enum { S_YEAR, S_DAYNUM, S_NUM, S_GROUP3, S_ISODATE, S_NUMSCALE, S_CURNUM, S_NUMWORDS, N_SHAPES };
+
+typedef struct {
+  unsigned char kind;
+  bool glued;     /* ~: no space before the token */
+  bool upper;     /* ^: starts with an upper-case letter */
+  bool exact;     /* 'word': case-sensitive */
+  bool prefix;    /* "grant*": the token starts with the word */
+  unsigned classes; /* bit per TgTokClass: the tokens it can match at all */
+  unsigned val;   /* class, shape or gazetteer class; E_SET: first member */
+  unsigned count; /* E_SET: members */
+  char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */
+  size_t len;
+} Elem;
+
+enum { I_ELEM, I_SPLIT, I_JMP, I_SAVE_B, I_SAVE_E, I_NOT_AHEAD, I_NOT_BEHIND, I_MATCH };
+
+typedef struct {
+  unsigned char op;
+  unsigned arg; /* element, or pattern index for MATCH */
+  unsigned x;   /* next */
+  unsigned y;   /* SPLIT: the other branch */
+} Inst;
+
+typedef struct {
+  unsigned id;
+  unsigned start;   /* first instruction */
+  unsigned first;   /* its possible first elements: firsts[first..first+n_first) */
+  unsigned n_first;
+  bool nullable;    /* no first element: tried at every token */
+} Pat;
+
+typedef struct {
+  char *name;
+  char *body;
+  size_t len;
+} Macro;
+
+struct TgTokProgImpl {
+  TgVec elems;   /* Elem */
+  TgVec members; /* unsigned: element indices of E_SET */
+  TgVec insts;   /* Inst */
+  TgVec pats;    /* Pat */
+  TgVec macros;  /* Macro */
+  TgVec firsts;  /* unsigned: element indices (see Pat) */
+  TgVec pat_of;  /* unsigned per instruction: its pattern */
+  unsigned max_len; /* longest element match, in tokens */
+  int k_number, k_scale, k_currency, k_suffix; /* lexicon kinds the shapes read */
+};
+
+
+/** Tokens element `e` matches at token i of `in` (0: no match). */
+size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i);
+
+static inline const Elem *tg_tok_elem(const TgTokProg *p, unsigned i) {
+  return (const Elem *)tg_vec_at(&p->elems, i);
+}
+static inline const Inst *tg_tok_inst(const TgTokProg *p, unsigned pc) {
+  return (const Inst *)tg_vec_at(&p->insts, pc);
+}
+
+#endif /* TG_TOKPROG_H */

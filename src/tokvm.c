@@ -1,0 +1,599 @@
+/* telegraph internals: the pass of a token program over a sentence (see
+ * tokmatch.h).
+ *
+ * A Pike VM: threads (an instruction, the token their match started at,
+ * the mention's bounds) wait in a ring of lists, one per token ahead, since
+ * an element may consume several tokens (a lexicon phrase, a gazetteer
+ * name).  At each token the waiting threads, earliest start first, and a
+ * new thread for each pattern whose first element matches there are
+ * followed through the instructions that consume nothing; two threads at
+ * one instruction and token are one (the earlier start wins, which is what
+ * leftmost-longest needs).  An element is tested once per token, whatever
+ * the number of threads asking.  A pattern's best match becomes final when
+ * no live thread of it started as early.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "tokprog.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  unsigned pc;
+  size_t start;
+  size_t cb; /* mention begin, or SIZE_MAX */
+  size_t ce;
+} Thread;
+
+typedef struct {
+  size_t start;
+  size_t end;
+  size_t cb;
+  size_t ce;
+  bool pending;
+  size_t resume; /* no match of this pattern starts before this token */
+} Best;
+
+/* A first element reached through one of its words. */
+typedef struct {
+  const Elem *word; /* the word (a literal element) */
+  unsigned elem;    /* the first element it belongs to, + 1 (0: empty slot) */
+  unsigned next;    /* prefix chains: the next hit + 1 */
+} Hit;
+
+struct TgTokScratchImpl {
+  size_t ring;      /* lists: one per token ahead, up to the longest element */
+  size_t n_insts;
+  TgVec *lists;     /* Thread: threads arriving at a token */
+  unsigned *seen;   /* ring x instructions: stamp of the token they wait for */
+  size_t *where;    /* ring x instructions: index in its list */
+  unsigned *visit;  /* instructions: stamp of the token being followed */
+  unsigned *memo_at; /* elements: stamp of the token tested */
+  unsigned char *memo_len;
+  Best *best;       /* patterns */
+  TgVec step;       /* Thread: at ELEM instructions */
+  TgVec stack;      /* Thread: work list */
+  unsigned base;    /* stamps of this pass are base + token + 1 */
+  size_t n_pending; /* patterns with a match not yet final */
+  /* Which patterns may start at a token: first elements that are words,
+   * by their folded text (open addressing, element + 1, 0 = empty), the
+   * other first elements, and for each first element its patterns. */
+  Hit *lits;        /* open addressing: a word of a first element (a word, or
+                       one in a set); several elements may share a word */
+  size_t lit_cap;
+  size_t lit_max;   /* longest such word */
+  TgVec others;     /* unsigned: first elements found neither way */
+  unsigned pre_head[256]; /* "grant*" words by folded first byte: hit + 1 */
+  TgVec pre;        /* Hit: their elements, chained by `next` */
+  size_t *pat_from; /* elements + 1: offsets into pat_list */
+  unsigned *pat_list;
+  TgVec always;     /* unsigned: patterns that may match nothing */
+  unsigned *tried;  /* patterns: stamp of the token they were started at */
+  TgVec starts;     /* unsigned: patterns to start at this token */
+};
+
+typedef struct {
+  const TgTokProg *p;
+  const TgTokInput *in;
+  TgTokScratch *s;
+  TgVec *out;
+} Vm;
+
+static char fold(char c) { return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c); }
+
+static size_t fold_hash(const char *w, size_t len) {
+  size_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) {
+    h = (h ^ (unsigned char)fold(w[i])) * 16777619u;
+  }
+  return h;
+}
+
+static bool same_folded(const Elem *word, const char *w, size_t len) {
+  if (word->len != len) {
+    return false;
+  }
+  for (size_t i = 0; i < len; ++i) {
+    if (fold(word->text[i]) != fold(w[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
+  size_t h = fold_hash(word->text, word->len) & (s->lit_cap - 1);
+  while (s->lits[h].elem) {
+    h = (h + 1) & (s->lit_cap - 1); /* 'the' and 'The' are two hits */
+  }
+  s->lits[h].word = word;
+  s->lits[h].elem = e + 1;
+  s->lit_max = word->len > s->lit_max ? word->len : s->lit_max;
+}
+
+static TgStatus add_prefix(TgTokScratch *s, const Elem *word, unsigned e) {
+  const unsigned char b = (unsigned char)fold(word->text[0]);
+  Hit h = {word, e + 1, s->pre_head[b]};
+  s->pre_head[b] = (unsigned)s->pre.len + 1;
+  return tg_vec_push(&s->pre, &h);
+}
+
+/* Index first element e under its words; false if it has another kind of
+ * member (then it is tested at every token). */
+static TgStatus index_first(TgTokScratch *s, const TgTokProg *p, unsigned e, bool *indexed) {
+  const Elem *el = tg_tok_elem(p, e);
+  const Elem *one[1] = {el};
+  const size_t n = el->kind == E_SET ? el->count : 1;
+  *indexed = false;
+  for (size_t k = 0; k < n; ++k) {
+    const Elem *m = el->kind == E_SET
+                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
+                        : one[0];
+    if (m->kind != E_LIT) {
+      return TG_SUCCESS;
+    }
+  }
+  for (size_t k = 0; k < n; ++k) {
+    const Elem *m = el->kind == E_SET
+                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
+                        : one[0];
+    if (m->prefix) {
+      TgStatus st = add_prefix(s, m, e);
+      if (st) {
+        return st;
+      }
+    } else {
+      add_lit(s, m, e);
+    }
+  }
+  *indexed = true;
+  return TG_SUCCESS;
+}
+
+/* Words in the first elements, to size the word table. */
+static size_t count_words(const TgTokProg *p) {
+  size_t n = 0;
+  for (size_t k = 0; k < p->firsts.len; ++k) {
+    const Elem *el = tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->firsts, k));
+    n += el->kind == E_SET ? el->count : 1;
+  }
+  return n;
+}
+
+/* Index the first elements of every pattern (see TgTokScratchImpl). */
+static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
+  const size_t ne = p->elems.len;
+  s->pat_from = (size_t *)tg_calloc(ne + 2, sizeof(size_t));
+  s->pat_list = (unsigned *)tg_calloc(p->firsts.len + 1, sizeof(unsigned));
+  s->tried = (unsigned *)tg_calloc(p->pats.len + 1, sizeof(unsigned));
+  s->lit_cap = 16;
+  while (s->lit_cap < 2 * count_words(p) + 2) {
+    s->lit_cap *= 2;
+  }
+  s->lits = (Hit *)tg_calloc(s->lit_cap, sizeof(Hit));
+  if (!s->pat_from || !s->pat_list || !s->tried || !s->lits) {
+    return TG_BAD_ALLOC;
+  }
+  /* Count, then place, the patterns of each first element. */
+  for (size_t pi = 0; pi < p->pats.len; ++pi) {
+    const Pat *pt = (const Pat *)tg_vec_at(&p->pats, pi);
+    for (unsigned k = 0; k < pt->n_first; ++k) {
+      ++s->pat_from[*(const unsigned *)tg_vec_at(&p->firsts, pt->first + k) + 1];
+    }
+  }
+  for (size_t e = 0; e < ne; ++e) {
+    s->pat_from[e + 1] += s->pat_from[e];
+  }
+  size_t *fill = (size_t *)tg_malloc((ne + 1) * sizeof(size_t));
+  if (!fill) {
+    return TG_BAD_ALLOC;
+  }
+  memcpy(fill, s->pat_from, (ne + 1) * sizeof(size_t));
+  TgStatus st = TG_SUCCESS;
+  for (unsigned pi = 0; !st && pi < p->pats.len; ++pi) {
+    const Pat *pt = (const Pat *)tg_vec_at(&p->pats, pi);
+    if (pt->nullable) {
+      st = tg_vec_push(&s->always, &pi);
+    }
+    for (unsigned k = 0; k < pt->n_first; ++k) {
+      const unsigned e = *(const unsigned *)tg_vec_at(&p->firsts, pt->first + k);
+      s->pat_list[fill[e]++] = pi;
+    }
+  }
+  tg_free(fill);
+  for (unsigned e = 0; !st && e < ne; ++e) {
+    bool indexed = false;
+    if (s->pat_from[e + 1] != s->pat_from[e] && !(st = index_first(s, p, e, &indexed)) &&
+        !indexed) {
+      st = tg_vec_push(&s->others, &e);
+    }
+  }
+  return st;
+}
+
+TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
+  TgTokScratch *s = (TgTokScratch *)tg_calloc(1, sizeof *s);
+  if (!s) {
+    return NULL;
+  }
+  s->ring = p->max_len + 1;
+  s->n_insts = p->insts.len;
+  const size_t ni = s->n_insts ? s->n_insts : 1;
+  const size_t ne = p->elems.len ? p->elems.len : 1;
+  s->lists = (TgVec *)tg_calloc(s->ring, sizeof(TgVec));
+  s->seen = (unsigned *)tg_calloc(s->ring * ni, sizeof(unsigned));
+  s->where = (size_t *)tg_calloc(s->ring * ni, sizeof(size_t));
+  s->visit = (unsigned *)tg_calloc(ni, sizeof(unsigned));
+  s->memo_at = (unsigned *)tg_calloc(ne, sizeof(unsigned));
+  s->memo_len = (unsigned char *)tg_calloc(ne, 1);
+  s->best = (Best *)tg_calloc(p->pats.len ? p->pats.len : 1, sizeof(Best));
+  for (size_t k = 0; s->lists && k < s->ring; ++k) {
+    tg_vec_init(&s->lists[k], sizeof(Thread));
+  }
+  tg_vec_init(&s->step, sizeof(Thread));
+  tg_vec_init(&s->stack, sizeof(Thread));
+  tg_vec_init(&s->others, sizeof(unsigned));
+  tg_vec_init(&s->pre, sizeof(Hit));
+  tg_vec_init(&s->always, sizeof(unsigned));
+  tg_vec_init(&s->starts, sizeof(unsigned));
+  if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
+      !s->best || build_dispatch(s, p)) {
+    tg_tokscratch_free(s);
+    return NULL;
+  }
+  return s;
+}
+
+void tg_tokscratch_free(TgTokScratch *s) {
+  if (!s) {
+    return;
+  }
+  for (size_t k = 0; s->lists && k < s->ring; ++k) {
+    tg_vec_clear(&s->lists[k]);
+  }
+  tg_vec_clear(&s->step);
+  tg_vec_clear(&s->stack);
+  tg_free(s->lists);
+  tg_free(s->seen);
+  tg_free(s->where);
+  tg_free(s->visit);
+  tg_free(s->memo_at);
+  tg_free(s->memo_len);
+  tg_free(s->best);
+  tg_free(s->lits);
+  tg_free(s->pat_from);
+  tg_free(s->pat_list);
+  tg_free(s->tried);
+  tg_vec_clear(&s->pre);
+  tg_vec_clear(&s->others);
+  tg_vec_clear(&s->always);
+  tg_vec_clear(&s->starts);
+  tg_free(s);
+}
+
+/* tg_vec_push for threads, without the call on the common path. */
+static inline TgStatus push_thread(TgVec *v, const Thread *t) {
+  if (v->len < v->cap) {
+    ((Thread *)v->data)[v->len++] = *t;
+    return TG_SUCCESS;
+  }
+  return tg_vec_push(v, t);
+}
+
+static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
+
+/* Element `ei` at token pos, tested once per token. */
+static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
+  TgTokScratch *s = vm->s;
+  const unsigned st = stamp_of(vm, pos);
+  if (s->memo_at[ei] != st) {
+    const Elem *e = tg_tok_elem(vm->p, ei);
+    s->memo_at[ei] = st;
+    s->memo_len[ei] = pos < vm->in->n && !((e->classes >> vm->in->toks[pos].cls) & 1)
+                          ? 0
+                          : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+  }
+  return s->memo_len[ei];
+}
+
+/* Queue `t` to arrive at token `pos`, merged with a thread at the same
+ * instruction (the earlier start wins). */
+static TgStatus arrive(Vm *vm, size_t pos, const Thread *t) {
+  TgTokScratch *s = vm->s;
+  const size_t slot = pos % s->ring;
+  const size_t k = slot * s->n_insts + t->pc;
+  TgVec *list = &s->lists[slot];
+  const unsigned st = stamp_of(vm, pos);
+  if (s->seen[k] == st) {
+    Thread *old = (Thread *)tg_vec_at(list, s->where[k]);
+    if (t->start < old->start) {
+      *old = *t;
+    }
+    return TG_SUCCESS;
+  }
+  s->seen[k] = st;
+  s->where[k] = list->len;
+  return push_thread(list, t);
+}
+
+static unsigned pattern_of(const Vm *vm, unsigned pc) {
+  return *(const unsigned *)tg_vec_at(&vm->p->pat_of, pc);
+}
+
+static void accept(Vm *vm, const Thread *t, size_t pos) {
+  Best *b = &vm->s->best[pattern_of(vm, t->pc)];
+  if (pos == t->start || t->start < b->resume) {
+    return;
+  }
+  if (!b->pending || t->start < b->start || (t->start == b->start && pos > b->end)) {
+    vm->s->n_pending += !b->pending;
+    b->pending = true;
+    b->start = t->start;
+    b->end = pos;
+    b->cb = t->cb;
+    b->ce = t->ce;
+  }
+}
+
+/* Does element e match the token before `pos`?  In a look-behind, '~'
+ * means that token touches the one at `pos` ("$5": "$" glued to "5"). */
+static bool behind(const Vm *vm, const Elem *e, size_t pos) {
+  const TgTokInput *in = vm->in;
+  if (pos == 0) {
+    return false;
+  }
+  if (e->kind == E_SET) {
+    for (unsigned k = 0; k < e->count; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&vm->p->members, e->val + k);
+      if (behind(vm, tg_tok_elem(vm->p, mi), pos)) {
+        return true;
+      }
+    }
+    return false;
+  }
+  if (e->glued && (pos >= in->n || in->toks[pos - 1].span.end != in->toks[pos].span.begin)) {
+    return false;
+  }
+  Elem plain = *e;
+  plain.glued = false;
+  return tg_tok_elem_len(vm->p, in, &plain, pos - 1) == 1;
+}
+
+static TgStatus follow(Vm *vm, const Thread *t, unsigned pc) {
+  Thread u = *t;
+  u.pc = pc;
+  return push_thread(&vm->s->stack, &u);
+}
+
+/* Follow the instructions that consume no token from `t0` at token pos. */
+static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
+  TgTokScratch *s = vm->s;
+  const unsigned stamp = stamp_of(vm, pos);
+  TgStatus st = push_thread(&s->stack, t0);
+  while (!st && s->stack.len) {
+    Thread t = ((Thread *)s->stack.data)[--s->stack.len];
+    if (s->visit[t.pc] == stamp) {
+      continue;
+    }
+    s->visit[t.pc] = stamp;
+    const Inst *in = tg_tok_inst(vm->p, t.pc);
+    switch (in->op) {
+    case I_ELEM: st = push_thread(&s->step, &t); break;
+    case I_MATCH: accept(vm, &t, pos); break;
+    case I_JMP: st = follow(vm, &t, in->x); break;
+    case I_SPLIT: /* y first, so x is followed first */
+      if (!(st = follow(vm, &t, in->y))) {
+        st = follow(vm, &t, in->x);
+      }
+      break;
+    case I_SAVE_B: t.cb = pos; st = follow(vm, &t, in->x); break;
+    case I_SAVE_E: t.ce = pos; st = follow(vm, &t, in->x); break;
+    case I_NOT_AHEAD:
+      if (!elem_at(vm, in->arg, pos)) {
+        st = follow(vm, &t, in->x);
+      }
+      break;
+    default: /* I_NOT_BEHIND */
+      if (!behind(vm, tg_tok_elem(vm->p, in->arg), pos)) {
+        st = follow(vm, &t, in->x);
+      }
+      break;
+    }
+  }
+  return st;
+}
+
+static int cmp_start(const void *a, const void *b) {
+  const Thread *x = (const Thread *)a;
+  const Thread *y = (const Thread *)b;
+  return x->start < y->start ? -1 : (x->start > y->start);
+}
+
+static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
+  const TgTokScratch *s = vm->s;
+  for (size_t k = 0; k < s->ring; ++k) {
+    const TgVec *l = &s->lists[k];
+    for (size_t j = 0; j < l->len; ++j) {
+      const Thread *t = (const Thread *)tg_vec_at(l, j);
+      if (t->start <= start && pattern_of(vm, t->pc) == pi) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A match no live thread can still better is final. */
+static TgStatus commit(Vm *vm, bool all) {
+  TgTokScratch *s = vm->s;
+  for (unsigned pi = 0; s->n_pending && pi < vm->p->pats.len; ++pi) {
+    Best *b = &s->best[pi];
+    if (!b->pending || (!all && alive_before(vm, pi, b->start))) {
+      continue;
+    }
+    const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
+    TgTokMatch m = {pt->id, b->start, b->end};
+    if (b->cb != SIZE_MAX && b->ce != SIZE_MAX && b->ce > b->cb) {
+      m.begin = b->cb;
+      m.end = b->ce;
+    }
+    b->pending = false;
+    --s->n_pending;
+    b->resume = b->end;
+    TgStatus st = tg_vec_push(vm->out, &m);
+    if (st) {
+      return st;
+    }
+    /* Threads of this pattern that started inside the match are dead. */
+    for (size_t k = 0; k < s->ring; ++k) {
+      TgVec *l = &s->lists[k];
+      for (size_t j = 0; j < l->len; ++j) {
+        Thread *t = (Thread *)tg_vec_at(l, j);
+        if (t->start < b->resume && pattern_of(vm, t->pc) == pi) {
+          t->start = SIZE_MAX; /* skipped when its token comes */
+        }
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* Start the patterns whose first element is e, if it matches at pos. */
+static TgStatus start_patterns(Vm *vm, unsigned e, size_t pos) {
+  TgTokScratch *s = vm->s;
+  const unsigned stamp = stamp_of(vm, pos);
+  TgStatus st = TG_SUCCESS;
+  for (size_t k = s->pat_from[e]; !st && k < s->pat_from[e + 1]; ++k) {
+    const unsigned pi = s->pat_list[k];
+    if (s->tried[pi] != stamp) {
+      s->tried[pi] = stamp;
+      st = tg_vec_push(&s->starts, &pi);
+    }
+  }
+  return st;
+}
+
+static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
+  return elem_at(vm, e, pos) ? start_patterns(vm, e, pos) : TG_SUCCESS;
+}
+
+/* A word of first element e: when the word matches, so does e (a set of
+ * single tokens), which saves testing its other words. */
+static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos) {
+  const unsigned e = hit->elem - 1;
+  TgTokScratch *s = vm->s;
+  const unsigned stamp = stamp_of(vm, pos);
+  if (s->memo_at[e] == stamp) {
+    return s->memo_len[e] ? start_patterns(vm, e, pos) : TG_SUCCESS;
+  }
+  if (!tg_tok_elem_len(vm->p, vm->in, hit->word, pos)) {
+    return TG_SUCCESS;
+  }
+  s->memo_at[e] = stamp;
+  s->memo_len[e] = 1;
+  return start_patterns(vm, e, pos);
+}
+
+/* The patterns whose first element matches at token pos. */
+static TgStatus collect_starts(Vm *vm, size_t pos) {
+  TgTokScratch *s = vm->s;
+  s->starts.len = 0;
+  const unsigned stamp = stamp_of(vm, pos);
+  TgStatus st = TG_SUCCESS;
+  for (size_t k = 0; !st && k < s->always.len; ++k) {
+    const unsigned pi = *(const unsigned *)tg_vec_at(&s->always, k);
+    s->tried[pi] = stamp;
+    st = tg_vec_push(&s->starts, &pi);
+  }
+  const TgToken *t = &vm->in->toks[pos];
+  const size_t len = t->span.end - t->span.begin;
+  const char *w = vm->in->text + t->span.begin;
+  if (len <= s->lit_max) {
+    for (size_t h = fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
+         h = (h + 1) & (s->lit_cap - 1)) {
+      if (same_folded(s->lits[h].word, w, len)) {
+        st = start_by_word(vm, &s->lits[h], pos);
+      }
+    }
+  }
+  /* "grant*": by the first byte of the token and of each part after a hyphen */
+  for (size_t k = 0; !st && k < len; ++k) {
+    if (k == 0 || w[k - 1] == '-') {
+      for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
+        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
+        st = start_by_word(vm, hit, pos);
+        h = hit->next;
+      }
+    }
+  }
+  for (size_t k = 0; !st && k < s->others.len; ++k) {
+    st = start_element(vm, *(const unsigned *)tg_vec_at(&s->others, k), pos);
+  }
+  return st;
+}
+
+static TgStatus run_position(Vm *vm, size_t pos) {
+  TgTokScratch *s = vm->s;
+  TgStatus st = TG_SUCCESS;
+  TgVec *list = &s->lists[pos % s->ring];
+  if (list->len > 1) {
+    qsort(list->data, list->len, sizeof(Thread), cmp_start);
+  }
+  s->step.len = 0;
+  s->starts.len = 0;
+  for (size_t k = 0; !st && k < list->len; ++k) {
+    const Thread t = *(const Thread *)tg_vec_at(list, k);
+    if (t.start != SIZE_MAX) {
+      st = closure(vm, &t, pos);
+    }
+  }
+  if (!st && pos < vm->in->n) {
+    st = collect_starts(vm, pos);
+  }
+  for (size_t k = 0; !st && k < s->starts.len; ++k) {
+    const unsigned pi = *(const unsigned *)tg_vec_at(&s->starts, k);
+    const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
+    if (pos >= s->best[pi].resume) {
+      Thread t = {pt->start, pos, SIZE_MAX, SIZE_MAX};
+      st = closure(vm, &t, pos);
+    }
+  }
+  list->len = 0;
+  for (size_t k = 0; !st && k < s->step.len; ++k) {
+    Thread t = *(const Thread *)tg_vec_at(&s->step, k);
+    const Inst *in = tg_tok_inst(vm->p, t.pc);
+    const size_t n = elem_at(vm, in->arg, pos);
+    if (n) {
+      t.pc = in->x;
+      st = arrive(vm, pos + n, &t);
+    }
+  }
+  return st ? st : commit(vm, pos >= vm->in->n);
+}
+
+TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *in, TgVec *out) {
+  if (!p->pats.len || !in->n) {
+    return TG_SUCCESS;
+  }
+  if (s->base > UINT32_MAX / 2 || in->n > UINT32_MAX / 4) {
+    /* Stamps would wrap: start them again. */
+    memset(s->seen, 0, s->ring * s->n_insts * sizeof(unsigned));
+    memset(s->visit, 0, s->n_insts * sizeof(unsigned));
+    memset(s->memo_at, 0, p->elems.len * sizeof(unsigned));
+    s->base = 0;
+  }
+  memset(s->best, 0, p->pats.len * sizeof(Best));
+  s->n_pending = 0;
+  for (size_t k = 0; k < s->ring; ++k) {
+    s->lists[k].len = 0;
+  }
+  Vm vm = {p, in, s, out};
+  TgStatus st = TG_SUCCESS;
+  for (size_t pos = 0; !st && pos <= in->n; ++pos) {
+    st = run_position(&vm, pos);
+  }
+  s->base += (unsigned)in->n + 2;
+  return st;
+}
