@@ -122,7 +122,13 @@ static void job_free(Job *job) {
 
 /* ---- Workers ---- */
 
+/* Outputs from this size on are handed over, not copied. */
+#define SERIALIZE_HANDOVER ((size_t)1 << 20)
+
 static TgStatus serialize(Worker *w, Job *job) {
+  if (!w->mem || !w->writer) {
+    return TG_BAD_ALLOC; /* the stream could not be made again after a big article */
+  }
   if (fseek(w->mem, 0, SEEK_SET) != 0) {
     return TG_BAD_WRITE;
   }
@@ -137,7 +143,29 @@ static TgStatus serialize(Worker *w, Job *job) {
   if (pos < 0) {
     return TG_BAD_WRITE;
   }
-  return tg_buf_append(&job->out, w->mem_buf, (size_t)pos);
+  if ((size_t)pos < SERIALIZE_HANDOVER) {
+    return tg_buf_append(&job->out, w->mem_buf, (size_t)pos);
+  }
+  /* A big article: the job takes the stream's buffer rather than a copy,
+   * and the worker starts a new stream and writer. */
+  const TgBatchOptions *opt = w->b->opt;
+  tg_writer_free(w->writer);
+  w->writer = NULL;
+  if (fclose(w->mem) != 0) {
+    w->mem = NULL;
+    return TG_BAD_WRITE;
+  }
+  tg_buf_clear(&job->out);
+  job->out.buf = w->mem_buf;
+  job->out.len = (size_t)pos;
+  job->out.cap = (w->mem_size > (size_t)pos ? w->mem_size : (size_t)pos) + 1;
+  w->mem_buf = NULL;
+  w->mem = open_memstream(&w->mem_buf, &w->mem_size);
+  if (!w->mem) {
+    return TG_BAD_ALLOC;
+  }
+  return tg_writer_new(opt->format, opt->prov, opt->base, w->mem, w->b->err, w->b->err_data,
+                       &w->writer);
 }
 
 static void run_job(Worker *w, Job *job) {

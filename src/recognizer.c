@@ -202,17 +202,38 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
   return TG_SUCCESS;
 }
 
-static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
-                                     size_t si, TgVec *tokens, TgVec *cands) {
-  tokens->len = 0;
-  TgStatus st = tg_tokenize(text, sentence, tokens);
-  if (st) {
-    return st;
+/* The tokens of a window of the sentence (a long sentence is read in
+ * windows of about TOKEN_WINDOW bytes, cut at spaces, so its tokens are not
+ * all held at once): the first `*usable` may start a name, the rest are
+ * the look-ahead and start the next window. */
+#define TOKEN_WINDOW ((size_t)1 << 16)
+
+static TgStatus token_window(const TgPipeline *p, const char *text, TgSpan sentence,
+                             size_t from, TgVec *tokens, size_t *usable, size_t *to_out) {
+  const size_t ahead = tg_gazetteer_max_tokens(p->gazetteer);
+  for (size_t width = TOKEN_WINDOW;; width *= 2) {
+    size_t to = sentence.end - from > width ? from + width : sentence.end;
+    while (to < sentence.end && text[to] != ' ' && text[to] != '\n') {
+      ++to;
+    }
+    tokens->len = 0;
+    const TgSpan window = {from, to};
+    const TgStatus st = tg_tokenize(text, window, tokens);
+    if (st || to == sentence.end || tokens->len > ahead) {
+      *to_out = to;
+      *usable = to == sentence.end ? tokens->len : tokens->len - ahead;
+      return st;
+    }
   }
-  const TgToken *t = (const TgToken *)tokens->data;
-  for (size_t i = 0; i < tokens->len; ++i) {
+}
+
+/* Gazetteer names starting at the first `usable` of the `n` tokens. */
+static TgStatus window_candidates(const TgPipeline *p, const char *text, const TgToken *t,
+                                  size_t n_tokens, size_t usable, size_t si, TgVec *cands) {
+  TgStatus st;
+  for (size_t i = 0; i < usable; ++i) {
     size_t n = 0;
-    long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
+    long e = tg_gazetteer_match(p->gazetteer, text, t, n_tokens, i, &n);
     if (e < 0 && t[i].word) {
       /* "Shenzhen-based", "US-listed": the name before a hyphen and a
        * lower-case word. */
@@ -247,6 +268,22 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
     }
   }
   return TG_SUCCESS;
+}
+
+static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
+                                     size_t si, TgVec *tokens, TgVec *cands) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t from = sentence.begin; !st && from < sentence.end;) {
+    size_t usable = 0;
+    size_t to = sentence.end;
+    if ((st = token_window(p, text, sentence, from, tokens, &usable, &to))) {
+      return st;
+    }
+    const TgToken *t = (const TgToken *)tokens->data;
+    from = usable < tokens->len ? t[usable].span.begin : to;
+    st = window_candidates(p, text, t, tokens->len, usable, si, cands);
+  }
+  return st;
 }
 
 static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
