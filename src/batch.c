@@ -33,6 +33,20 @@ typedef struct {
   char *msg;
 } Diag;
 
+/* The directories a walk has entered, by device and inode, so that a
+ * symbolic-link loop (or two links to one directory) is entered once. */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+} DirId;
+
+typedef struct {
+  DirId *slot;
+  bool *used;
+  size_t cap;
+  size_t len;
+} DirSet;
+
 typedef struct Job {
   /* Input: a path to read whole, or a JSON line. */
   char *path;
@@ -49,6 +63,7 @@ typedef struct Job {
   TgStatus st;
   bool done;
   bool taken;
+  bool note; /* carries only a warning (a skipped file): not an article */
   struct Job *next; /* work queue */
 } Job;
 
@@ -81,6 +96,7 @@ struct Batch {
   size_t count;
   /* Sources of JSON lines, kept for the diagnostics. */
   TgVec sources; /* char* */
+  DirSet dirs;   /* the directories entered */
   TgBatchStats *stats;
   TgStatus fatal;
   size_t emitted;
@@ -274,6 +290,9 @@ static void emit(Batch *b, Job *job) {
     }
   }
   b->stats->bytes += job->bytes;
+  if (job->note) {
+    return;
+  }
   if (job->st || b->fatal) {
     b->stats->failed += job->st ? 1 : 0;
     return;
@@ -366,7 +385,77 @@ static TgStatus submit_failure(Batch *b, const char *path, const char *msg) {
   return enqueue(b, job);
 }
 
+/* A job that only carries a warning to its place in the order. */
+static TgStatus submit_note(Batch *b, const char *path, const char *msg) {
+  Job *job = new_job();
+  if (!job) {
+    return TG_BAD_ALLOC;
+  }
+  job_diag(job, path, 0, 0, msg);
+  job->note = true;
+  job->done = true;
+  return enqueue(b, job);
+}
+
 /* ---- Enumerating the inputs ---- */
+
+
+static size_t dir_hash(DirId id, size_t cap) {
+  const uint64_t h = ((uint64_t)id.dev * 0x9E3779B97F4A7C15ull) ^ (uint64_t)id.ino;
+  return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 7) & (cap - 1);
+}
+
+/* Add the directory of `sb`; false if it was there already (or no memory,
+ * which *st says). */
+static bool dirset_add(DirSet *set, const struct stat *sb, TgStatus *st) {
+  const DirId id = {sb->st_dev, sb->st_ino};
+  if ((set->len + 1) * 2 > set->cap) {
+    DirSet g = {NULL, NULL, set->cap ? set->cap * 2 : 64, 0};
+    g.slot = (DirId *)tg_calloc(g.cap, sizeof(DirId));
+    g.used = (bool *)tg_calloc(g.cap, sizeof(bool));
+    if (!g.slot || !g.used) {
+      tg_free(g.slot);
+      tg_free(g.used);
+      *st = TG_BAD_ALLOC;
+      return false;
+    }
+    for (size_t i = 0; i < set->cap; ++i) {
+      if (set->used[i]) {
+        size_t j = dir_hash(set->slot[i], g.cap);
+        while (g.used[j]) {
+          j = (j + 1) & (g.cap - 1);
+        }
+        g.slot[j] = set->slot[i];
+        g.used[j] = true;
+        ++g.len;
+      }
+    }
+    tg_free(set->slot);
+    tg_free(set->used);
+    *set = g;
+  }
+  size_t j = dir_hash(id, set->cap);
+  for (; set->used[j]; j = (j + 1) & (set->cap - 1)) {
+    if (set->slot[j].dev == id.dev && set->slot[j].ino == id.ino) {
+      return false;
+    }
+  }
+  set->slot[j] = id;
+  set->used[j] = true;
+  ++set->len;
+  return true;
+}
+
+static void dirset_clear(DirSet *set) {
+  tg_free(set->slot);
+  tg_free(set->used);
+  memset(set, 0, sizeof *set);
+}
+
+static const char *file_kind(mode_t mode) {
+  return S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device"
+       : S_ISBLK(mode) ? "a block device" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
 
 static bool has_suffix(const char *s, const char *suffix) {
   const size_t n = strlen(s);
@@ -440,14 +529,20 @@ static int name_order(const struct dirent **x, const struct dirent **y) {
   return strcmp((*x)->d_name, (*y)->d_name);
 }
 
-/* Queue every *.txt below `dir`; `*found` counts them. */
+/* Queue every regular *.txt below `dir`, entering each directory once;
+ * `*found` counts them.  What is skipped is named in a warning. */
 static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
+  struct stat dsb;
+  TgStatus st = TG_SUCCESS;
+  if (stat(dir, &dsb) == 0 && !dirset_add(&b->dirs, &dsb, &st)) {
+    return st ? st : submit_note(b, dir, "skipped: a directory already read (a symbolic-link loop "
+                                         "or a second link to it)");
+  }
   struct dirent **names = NULL;
   const int n = scandir(dir, &names, NULL, name_order);
   if (n < 0) {
     return submit_failure(b, dir, strerror(errno));
   }
-  TgStatus st = TG_SUCCESS;
   size_t found = 0;
   for (int i = 0; i < n; ++i) {
     const char *name = names[i]->d_name;
@@ -458,8 +553,15 @@ static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
         st = TG_BAD_ALLOC;
       } else {
         struct stat sb;
-        if (stat(p.buf, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        const bool known = stat(p.buf, &sb) == 0;
+        if (known && S_ISDIR(sb.st_mode)) {
           st = submit_dir(b, p.buf, &found);
+        } else if (has_suffix(name, ".txt") && known && !S_ISREG(sb.st_mode)) {
+          TgBuf msg;
+          tg_buf_init(&msg);
+          st = tg_buf_printf(&msg, "skipped: %s, not a regular file", file_kind(sb.st_mode));
+          st = st ? st : submit_note(b, p.buf, msg.buf);
+          tg_buf_clear(&msg);
         } else if (has_suffix(name, ".txt")) {
           st = submit_path(b, p.buf);
           ++found;
@@ -497,13 +599,18 @@ static TgStatus submit_path(Batch *b, const char *path) {
   return enqueue(b, job);
 }
 
-static size_t total_size(const char *path) {
+/* Bytes of the regular files below `path`, each directory entered once. */
+static size_t total_size(const char *path, DirSet *seen) {
   struct stat sb;
+  TgStatus st = TG_SUCCESS;
   if (strcmp(path, "-") == 0 || stat(path, &sb) != 0) {
     return 0;
   }
   if (!S_ISDIR(sb.st_mode)) {
-    return (size_t)sb.st_size;
+    return S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+  }
+  if (!dirset_add(seen, &sb, &st)) {
+    return 0;
   }
   size_t total = 0;
   DIR *d = opendir(path);
@@ -518,7 +625,7 @@ static size_t total_size(const char *path) {
     TgBuf p;
     tg_buf_init(&p);
     if (!tg_buf_printf(&p, "%s/%s", path, e->d_name)) {
-      total += total_size(p.buf);
+      total += total_size(p.buf, seen);
     }
     tg_buf_clear(&p);
   }
@@ -576,9 +683,11 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_draw = b.start;
   if (opt->progress) {
+    DirSet seen = {NULL, NULL, 0, 0};
     for (size_t i = 0; i < n_inputs; ++i) {
-      b.total_bytes += total_size(inputs[i]);
+      b.total_bytes += total_size(inputs[i], &seen);
     }
+    dirset_clear(&seen);
   }
   TgStatus st = TG_SUCCESS;
   unsigned started = 0;
@@ -625,6 +734,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     tg_free(*(char **)tg_vec_at(&b.sources, i));
   }
   tg_vec_clear(&b.sources);
+  dirset_clear(&b.dirs);
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.ready);

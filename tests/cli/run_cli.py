@@ -56,6 +56,7 @@ def make_fixtures(tmp):
         "@JSONL@": os.path.join(tmp, "batch.jsonl"),
         "@BADJSONL@": os.path.join(tmp, "bad.jsonl"),
         "@TREE@": os.path.join(tmp, "tree"),
+        "@LOOPTREE@": os.path.join(tmp, "looptree"),
     }
     files = {
         "@OLD@": OLD_CONTENT,
@@ -88,6 +89,15 @@ def make_fixtures(tmp):
     shutil.copyfile(SEED, os.path.join(p["@TREE@"], "sub", "again.txt"))
     with open(os.path.join(p["@TREE@"], "notes.md"), "w") as f:
         f.write("not an article\n")
+    # A tree with a symbolic-link loop, a second link to a directory, a FIFO
+    # and a character device named *.txt: one article in it.
+    loop = p["@LOOPTREE@"]
+    os.makedirs(os.path.join(loop, "sub", "deeper"))
+    shutil.copyfile(SEED, os.path.join(loop, "sub", "seed.txt"))
+    os.symlink("..", os.path.join(loop, "sub", "deeper", "up"))
+    os.symlink(os.path.join(loop, "sub"), os.path.join(loop, "again"))
+    os.mkfifo(os.path.join(loop, "sub", "pipe.txt"))
+    os.symlink("/dev/zero", os.path.join(loop, "zero.txt"))
     os.mkdir(p["@DIR@"])
     shutil.copyfile(SEED, p["@UNREADABLE@"])
     os.chmod(p["@UNREADABLE@"], 0)
