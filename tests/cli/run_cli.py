@@ -187,6 +187,9 @@ def run_case(case, telegraph, verbose):
         stdin_path = subst(case["stdin"], table) if case["stdin"] else os.devnull
         mode = (flags.get("stdout") or ["capture"])[0]
         env = dict(os.environ)
+        for setting in flags.get("env", []):
+            name, _, value = setting.partition("=")
+            env[name] = value
         reasons = []
         with open(stdin_path, "rb") as stdin:
             if mode == "capture":
