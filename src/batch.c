@@ -47,6 +47,16 @@ typedef struct {
   size_t len;
 } DirSet;
 
+/* Where an id was first seen: a hash of the id, and its file (a JSON Lines
+ * source, owned by the batch, or the article's own path, owned here) and
+ * line. */
+typedef struct {
+  uint64_t hash;
+  const char *source;
+  char *path;
+  unsigned line;
+} IdPlace;
+
 typedef struct Job {
   /* Input: a path to read whole, or a JSON line. */
   char *path;
@@ -64,6 +74,7 @@ typedef struct Job {
   bool done;
   bool taken;
   bool note; /* carries only a warning (a skipped file): not an article */
+  char *id;  /* the article's id, once read */
   struct Job *next; /* work queue */
 } Job;
 
@@ -97,6 +108,9 @@ struct Batch {
   /* Sources of JSON lines, kept for the diagnostics. */
   TgVec sources; /* char* */
   DirSet dirs;   /* the directories entered */
+  IdPlace *ids;  /* [ids_cap]: the article ids emitted */
+  size_t ids_cap;
+  size_t n_ids;
   TgBatchStats *stats;
   TgStatus fatal;
   size_t emitted;
@@ -133,6 +147,7 @@ static void job_free(Job *job) {
   tg_document_free(job->doc);
   tg_free(job->path);
   tg_free(job->line);
+  tg_free(job->id);
   tg_free(job);
 }
 
@@ -194,6 +209,9 @@ static void run_job(Worker *w, Job *job) {
     st = tg_jsonl_document(job->line, job->len, job->source, job->lineno, opt->date, job_diag,
                            job, &job->doc);
   }
+  if (!st && !(job->id = tg_strdup(tg_document_id(job->doc)))) {
+    st = TG_BAD_ALLOC;
+  }
   if (!st) {
     /* The extractor reports through its own sink; errors of a run (a
      * pattern budget) come back as a status we describe here. */
@@ -247,6 +265,88 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
+/* ---- Article ids: one article an id in a batch ---- */
+
+
+static IdPlace *id_slot(IdPlace *table, size_t cap, uint64_t h) {
+  size_t j = (size_t)h & (cap - 1);
+  while (table[j].hash && table[j].hash != h) {
+    j = (j + 1) & (cap - 1);
+  }
+  return &table[j];
+}
+
+/* Record the job's id; if it was seen before, the earlier place in *first
+ * (and false).  A 64-bit hash stands for the id: a batch would need some
+ * 10^9 articles to see a false duplicate with odds of one in 30. */
+static bool id_register(Batch *b, const Job *job, const IdPlace **first, TgStatus *st) {
+  const uint64_t h = tg_hash(job->id, strlen(job->id)) | 1u;
+  if ((b->n_ids + 1) * 2 > b->ids_cap) {
+    const size_t cap = b->ids_cap ? b->ids_cap * 2 : 1024;
+    IdPlace *table = (IdPlace *)tg_calloc(cap, sizeof(IdPlace));
+    if (!table) {
+      *st = TG_BAD_ALLOC;
+      return false;
+    }
+    for (size_t i = 0; i < b->ids_cap; ++i) {
+      if (b->ids[i].hash) {
+        *id_slot(table, cap, b->ids[i].hash) = b->ids[i];
+      }
+    }
+    tg_free(b->ids);
+    b->ids = table;
+    b->ids_cap = cap;
+  }
+  IdPlace *slot = id_slot(b->ids, b->ids_cap, h);
+  if (slot->hash) {
+    *first = slot;
+    return false;
+  }
+  IdPlace place = {h, job->source, NULL, job->lineno};
+  if (!job->source && !(place.path = tg_strdup(job->path ? job->path : "<stdin>"))) {
+    *st = TG_BAD_ALLOC;
+    return false;
+  }
+  *slot = place;
+  ++b->n_ids;
+  return true;
+}
+
+static void ids_clear(Batch *b) {
+  for (size_t i = 0; i < b->ids_cap; ++i) {
+    tg_free(b->ids[i].path);
+  }
+  tg_free(b->ids);
+}
+
+/* False (with the error reported) when the job's article id was taken by an
+ * earlier article of the batch: two articles would merge into one node. */
+static bool id_unique(Batch *b, const Job *job) {
+  const IdPlace *first = NULL;
+  TgStatus st = TG_SUCCESS;
+  if (id_register(b, job, &first, &st)) {
+    return true;
+  }
+  if (st) {
+    b->fatal = st;
+    return false;
+  }
+  TgBuf msg;
+  tg_buf_init(&msg);
+  const char *where = first->source ? first->source : first->path;
+  if (first->line ? tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s:%u; "
+                                        "article skipped", job->id, where, first->line)
+                  : tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s; article "
+                                        "skipped", job->id, where)) {
+    b->fatal = TG_BAD_ALLOC;
+  } else if (b->err) {
+    b->err(b->err_data, job->source ? job->source : job->path ? job->path : "<stdin>",
+           job->lineno, job->lineno ? 1 : 0, msg.buf);
+  }
+  tg_buf_clear(&msg);
+  return false;
+}
+
 /* ---- Emitting in order ---- */
 
 static double seconds_since(const struct timespec *t) {
@@ -295,6 +395,10 @@ static void emit(Batch *b, Job *job) {
   }
   if (job->st || b->fatal) {
     b->stats->failed += job->st ? 1 : 0;
+    return;
+  }
+  if (job->id && !id_unique(b, job)) {
+    b->stats->failed += b->fatal ? 0 : 1;
     return;
   }
   if (opt->write && !opt->sink && (opt->format == TG_FORMAT_RDFXML ||
@@ -735,6 +839,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   }
   tg_vec_clear(&b.sources);
   dirset_clear(&b.dirs);
+  ids_clear(&b);
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.ready);

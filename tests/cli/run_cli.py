@@ -57,6 +57,8 @@ def make_fixtures(tmp):
         "@BADJSONL@": os.path.join(tmp, "bad.jsonl"),
         "@TREE@": os.path.join(tmp, "tree"),
         "@LOOPTREE@": os.path.join(tmp, "looptree"),
+        "@DUPJSONL@": os.path.join(tmp, "dup.jsonl"),
+        "@IDLESS@": os.path.join(tmp, "idless.jsonl"),
     }
     files = {
         "@OLD@": OLD_CONTENT,
@@ -80,6 +82,11 @@ def make_fixtures(tmp):
             for i in range(3)]
     files["@JSONL@"] = ("\n".join(good) + "\n").encode()
     # line 2 does not parse, line 4 has no text: both skipped, 2 articles out
+    files["@DUPJSONL@"] = (b'{"id": "a", "text": "Acme Co opened an office."}\n'
+                           b'{"id": "b", "text": "Beta Co opened an office."}\n'
+                           b'{"id": "a", "text": "Gamma Co opened an office."}\n')
+    files["@IDLESS@"] = (b'{"text": "Acme Co opened an office."}\n'
+                         b'{"text": "Beta Co opened an office."}\n')
     files["@BADJSONL@"] = (good[0] + "\n{\"id\": broken\n" + good[1] + "\n{\"id\": \"x\"}\n").encode()
     for key, data in files.items():
         with open(p[key], "wb") as f:
