@@ -113,6 +113,7 @@ struct Batch {
   size_t n_ids;
   TgBatchStats *stats;
   TgStatus fatal;
+  bool sink_failed; /* the sink (a store) failed: later articles are named, not loaded */
   size_t emitted;
   /* Progress. */
   size_t total_bytes;
@@ -381,6 +382,14 @@ static void draw_progress(Batch *b, bool final) {
   fflush(stderr);
 }
 
+/* Report `msg` at the job's place: its file, and line for JSON Lines. */
+static void job_note(Batch *b, const Job *job, const char *msg) {
+  if (b->err) {
+    b->err(b->err_data, job->source ? job->source : job->path ? job->path : "<stdin>",
+           job->lineno, job->lineno ? 1 : 0, msg);
+  }
+}
+
 static void emit(Batch *b, Job *job) {
   const TgBatchOptions *opt = b->opt;
   for (size_t i = 0; i < job->diags.len; ++i) {
@@ -391,6 +400,11 @@ static void emit(Batch *b, Job *job) {
   }
   b->stats->bytes += job->bytes;
   if (job->note) {
+    return;
+  }
+  if (b->sink_failed) {
+    job_note(b, job, "not loaded: the store failed at an earlier article");
+    ++b->stats->failed;
     return;
   }
   if (job->st || b->fatal) {
@@ -411,7 +425,12 @@ static void emit(Batch *b, Job *job) {
   if (opt->sink) {
     TgStatus st = opt->sink(opt->sink_data, job->doc, job->result);
     if (st) {
+      /* Every article from here on is named as not loaded (the inputs are
+       * still enumerated for that, but not read). */
       b->fatal = st;
+      b->sink_failed = true;
+      job_note(b, job, "not loaded: the store failed");
+      ++b->stats->failed;
       return;
     }
   } else if (opt->write && job->out.len &&
@@ -449,6 +468,9 @@ static TgStatus enqueue(Batch *b, Job *job) {
       pthread_cond_wait(&b->ready, &b->lock);
     }
   }
+  if (b->sink_failed) {
+    job->done = true; /* named as not loaded when its turn comes; not read */
+  }
   b->ring[(b->head + b->count) % b->cap] = job;
   ++b->count;
   if (!job->done) {
@@ -462,7 +484,7 @@ static TgStatus enqueue(Batch *b, Job *job) {
     pthread_cond_signal(&b->work);
   }
   emit_ready(b);
-  const TgStatus st = b->fatal;
+  const TgStatus st = b->sink_failed ? TG_SUCCESS : b->fatal;
   pthread_mutex_unlock(&b->lock);
   return st;
 }

@@ -17,13 +17,16 @@
 #include "tg_config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
@@ -172,11 +175,59 @@ typedef struct {
   TgStore *store;
   const char *base;
   TgProvenance prov;
+  const char *path; /* the sqlite file */
+  int lock_fd;      /* the sqlite file opened for flock(), or -1 */
 } StoreSink;
+
+/* Seconds a load waits for another telegraph loading into the same sqlite
+ * store: TELEGRAPH_BUSY_TIMEOUT, default TG_BUSY_TIMEOUT. */
+#define TG_BUSY_TIMEOUT 60.0
+
+static double busy_timeout(void) {
+  const char *env = getenv("TELEGRAPH_BUSY_TIMEOUT");
+  char *end = NULL;
+  const double t = env ? strtod(env, &end) : 0.0;
+  return env && end != env && !*end && t >= 0 && t < 1e6 ? t : TG_BUSY_TIMEOUT;
+}
+
+/* Concurrent loads into one sqlite store take turns, article by article,
+ * through an advisory flock() on the database file (independent of
+ * sqlite's own POSIX locks, which would otherwise fail at once with
+ * "database is locked").  The descriptor stays open until the store is
+ * closed: closing a descriptor of the file would drop sqlite's locks. */
+static TgStatus store_lock(StoreSink *s) {
+  if (s->lock_fd < 0) {
+    return TG_SUCCESS;
+  }
+  const double limit = busy_timeout();
+  for (double waited = 0;; waited += 0.05) {
+    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) == 0) {
+      return TG_SUCCESS;
+    }
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      fprintf(stderr, "telegraph: %s: cannot lock the store: %s\n", s->path, strerror(errno));
+      return TG_BAD_STORE;
+    }
+    if (waited >= limit) {
+      fprintf(stderr, "telegraph: %s: the store is busy (another load has held it for %g s)\n",
+              s->path, limit);
+      return TG_BAD_STORE;
+    }
+    const struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+  }
+}
 
 static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *result) {
   StoreSink *s = (StoreSink *)data;
-  return tg_store_load(s->store, doc, result, s->base, s->prov);
+  TgStatus st = store_lock(s);
+  if (!st) {
+    st = tg_store_load(s->store, doc, result, s->base, s->prov);
+  }
+  if (s->lock_fd >= 0) {
+    flock(s->lock_fd, LOCK_UN);
+  }
+  return st;
 }
 
 /* Open a temporary file beside `output`, to be renamed over it, with the
@@ -533,7 +584,9 @@ int main(int argc, char **argv) {
       tg_extractor_free(ex);
       return EXIT_ERROR;
     }
-    StoreSink sink = {store, bo.base, bo.prov};
+    const bool sqlite = !store_type || strcmp(store_type, "sqlite") == 0;
+    StoreSink sink = {store, bo.base, bo.prov, store_path,
+                      sqlite ? open(store_path, O_RDONLY | O_CLOEXEC) : -1};
     bo.sink = store_sink;
     bo.sink_data = &sink;
     bo.progress = !diag.quiet && isatty(STDERR_FILENO);
@@ -541,11 +594,19 @@ int main(int argc, char **argv) {
     st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
                       &diag, &stats);
     if (!diag.quiet) {
-      fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)%s\n",
-              stats.articles, stats.articles == 1 ? "" : "s", store_path, tg_store_size(store),
-              stats.failed ? "; some articles failed" : "");
+        fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)", stats.articles,
+              stats.articles == 1 ? "" : "s", store_path, tg_store_size(store));
+    }
+    if (stats.failed) {
+      fprintf(stderr, "%s%zu article%s failed or not loaded, named above\n",
+              diag.quiet ? "telegraph: " : "; ", stats.failed, stats.failed == 1 ? "" : "s");
+    } else if (!diag.quiet) {
+      fputc('\n', stderr);
     }
     tg_store_free(store);
+    if (sink.lock_fd >= 0) {
+      close(sink.lock_fd);
+    }
     tg_extractor_free(ex);
     return st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
   }
