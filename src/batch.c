@@ -403,7 +403,12 @@ static void emit(Batch *b, Job *job) {
     return;
   }
   if (b->sink_failed) {
-    job_note(b, job, "not loaded: the store failed at an earlier article");
+    TgBuf msg;
+    tg_buf_init(&msg);
+    if (!tg_buf_printf(&msg, "not loaded: %s failed at an earlier article", opt->sink_what)) {
+      job_note(b, job, msg.buf);
+    }
+    tg_buf_clear(&msg);
     ++b->stats->failed;
     return;
   }
@@ -423,18 +428,28 @@ static void emit(Batch *b, Job *job) {
     return;
   }
   if (opt->sink) {
+    errno = 0;
     TgStatus st = opt->sink(opt->sink_data, job->doc, job->result);
     if (st) {
-      /* Every article from here on is named as not loaded (the inputs are
-       * still enumerated for that, but not read). */
+      b->stats->write_errno = errno;
       b->fatal = st;
-      b->sink_failed = true;
-      job_note(b, job, "not loaded: the store failed");
-      ++b->stats->failed;
+      if (opt->sink_what) {
+        /* Every article from here on is named as not loaded (the inputs
+         * are still enumerated for that, but not read). */
+        b->sink_failed = true;
+        TgBuf msg;
+        tg_buf_init(&msg);
+        if (!tg_buf_printf(&msg, "not loaded: %s failed", opt->sink_what)) {
+          job_note(b, job, msg.buf);
+        }
+        tg_buf_clear(&msg);
+        ++b->stats->failed;
+      }
       return;
     }
   } else if (opt->write && job->out.len &&
              fwrite(job->out.buf, 1, job->out.len, opt->out) != job->out.len) {
+    b->stats->write_errno = errno;
     b->fatal = TG_BAD_WRITE;
     return;
   }

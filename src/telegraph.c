@@ -111,7 +111,37 @@ static const char *data_dir(const char *opt) {
   return TG_DATADIR;
 }
 
+/* True if `s` is UTF-8: no stray, overlong or truncated sequence, no
+ * surrogate, nothing past U+10FFFF. */
+static bool is_utf8(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    const unsigned c = *p;
+    const int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+    if (n < 0) {
+      return false;
+    }
+    unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k <= n; ++k) {
+      if ((p[k] & 0xC0) != 0x80) {
+        return false;
+      }
+      cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    p += n + 1;
+  }
+  return true;
+}
+
 static bool valid_base(const char *iri) {
+  if (!is_utf8(iri)) {
+    return false;
+  }
   const char *colon = strchr(iri, ':');
   if (!colon || colon == iri) {
     return false;
@@ -131,11 +161,21 @@ static bool valid_base(const char *iri) {
   return true;
 }
 
+/* The reason a write failed: the errno saved when it happened, or the
+ * current one. */
+static const char *write_reason(int saved) {
+  const int e = saved ? saved : errno;
+  return e ? strerror(e) : "write error";
+}
+
 /* Close standard output, reporting a write error (a full disk, a closed
- * pipe) instead of losing it. */
+ * pipe) instead of losing it; one that happened earlier too. */
 static int close_stdout(void) {
-  if (fclose(stdout) != 0) {
-    fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
+  const bool failed_before = ferror(stdout);
+  const int saved = errno;
+  if (fclose(stdout) != 0 || failed_before) {
+    fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
+            write_reason(failed_before ? saved : 0));
     return EXIT_ERROR;
   }
   return EXIT_OK;
@@ -328,10 +368,13 @@ static int run_export(const char *type, const char *path, const char *options, T
       tg_store_free(store);
       return EXIT_ERROR;
     }
+    errno = 0;
     TgStatus dst = tg_store_export(store, format, out);
+    const int saved = errno;
     tg_store_free(store);
     if (fclose(out) != 0 || dst) {
-      fprintf(stderr, "telegraph: %s: cannot write output\n", output);
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+              write_reason(dst ? saved : 0));
       return EXIT_ERROR;
     }
     return EXIT_OK;
@@ -471,6 +514,9 @@ int main(int argc, char **argv) {
       break;
     case 'Q': query_file = optarg; break;
     case 'B':
+      if (!is_utf8(optarg)) {
+        return usage_error("invalid --base IRI: %s", "not valid UTF-8");
+      }
       if (!valid_base(optarg)) {
         return usage_error("invalid --base IRI '%s'", optarg);
       }
@@ -589,6 +635,7 @@ int main(int argc, char **argv) {
                       sqlite ? open(store_path, O_RDONLY | O_CLOEXEC) : -1};
     bo.sink = store_sink;
     bo.sink_data = &sink;
+    bo.sink_what = "the store";
     bo.progress = !diag.quiet && isatty(STDERR_FILENO);
     TgBatchStats stats;
     st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
@@ -663,7 +710,7 @@ int main(int argc, char **argv) {
   if (out == stdout) {
     if (fflush(stdout) != 0 || ferror(stdout) || st == TG_BAD_WRITE) {
       fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
-              errno ? strerror(errno) : tg_strerror(TG_BAD_WRITE));
+              write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
     if (fclose(stdout) != 0 && rc == EXIT_OK) {
@@ -672,8 +719,8 @@ int main(int argc, char **argv) {
     }
   } else if (out && output_direct) {
     if (fclose(out) != 0 || (st != TG_SUCCESS && st != TG_FAILURE)) {
-      fprintf(stderr, "telegraph: %s: cannot write output%s%s\n", output, errno ? ": " : "",
-              errno ? strerror(errno) : "");
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+              write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
   } else if (out) {
@@ -683,7 +730,8 @@ int main(int argc, char **argv) {
     if (failed || stats.articles == 0) {
       if (failed && st != TG_BAD_ARG) {
         fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
-                errno ? strerror(errno) : tg_strerror(st));
+                errno ? strerror(errno) : stats.write_errno ? strerror(stats.write_errno)
+                                                            : tg_strerror(st));
       }
       unlink(tmp_path);
       rc = EXIT_ERROR;

@@ -58,6 +58,8 @@ def make_fixtures(tmp):
         "@TREE@": os.path.join(tmp, "tree"),
         "@LOOPTREE@": os.path.join(tmp, "looptree"),
         "@DUPJSONL@": os.path.join(tmp, "dup.jsonl"),
+        # Not UTF-8: the byte 0xFF, passed through as it is.
+        "@BADBASE@": "http://example.org/" + b"\xff".decode("utf-8", "surrogateescape") + "/",
         "@IDLESS@": os.path.join(tmp, "idless.jsonl"),
     }
     files = {
@@ -193,6 +195,9 @@ def run_case(case, telegraph, verbose):
 
         stdin_path = subst(case["stdin"], table) if case["stdin"] else os.devnull
         mode = (flags.get("stdout") or ["capture"])[0]
+        if "store" in flags:
+            subprocess.run([telegraph, "load", "-q", "--store", os.path.join(tmp, "kg.db"), SEED],
+                           check=True, stdin=subprocess.DEVNULL)
         env = dict(os.environ)
         for setting in flags.get("env", []):
             name, _, value = setting.partition("=")
