@@ -8,6 +8,8 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#define _GNU_SOURCE /* fopencookie */
+
 #include "telegraph/batch.h"
 
 #include "util.h"
@@ -74,6 +76,8 @@ typedef struct Job {
   bool done;
   bool taken;
   bool note; /* carries only a warning (a skipped file): not an article */
+  size_t seq;    /* place in the input order */
+  bool streamed; /* part of `out` was written straight to the output */
   char *id;  /* the article's id, once read */
   struct Job *next; /* work queue */
 } Job;
@@ -84,9 +88,8 @@ typedef struct {
   Batch *b;
   pthread_t thread;
   TgWriter *writer;
-  FILE *mem;
-  char *mem_buf;
-  size_t mem_size;
+  FILE *mem;  /* the writer's stream: into job->out (job_stream_write) */
+  Job *job;   /* the job being serialized */
 } Worker;
 
 struct Batch {
@@ -114,6 +117,9 @@ struct Batch {
   TgBatchStats *stats;
   TgStatus fatal;
   bool sink_failed; /* the sink (a store) failed: later articles are named, not loaded */
+  size_t next_seq;     /* jobs enqueued */
+  size_t emitted_seq;  /* jobs emitted, in order */
+  pthread_cond_t emitted_cond; /* emitted_seq grew */
   size_t emitted;
   /* Progress. */
   size_t total_bytes;
@@ -154,50 +160,65 @@ static void job_free(Job *job) {
 
 /* ---- Workers ---- */
 
-/* Outputs from this size on are handed over, not copied. */
-#define SERIALIZE_HANDOVER ((size_t)1 << 20)
+/* An article's output past this size is written out as it is made, once
+ * every earlier article is out, so that a huge article's graph is not
+ * held in memory whole. */
+#define STREAM_AT ((size_t)8 << 20)
+
+/* Write the job's output so far straight to the batch output, after every
+ * earlier job is emitted (the calling thread then waits for this job, so
+ * the output is this worker's alone).  False on a write error or when the
+ * batch has failed. */
+static bool stream_out(Batch *b, Job *job) {
+  pthread_mutex_lock(&b->lock);
+  while (b->emitted_seq < job->seq && !b->fatal) {
+    pthread_cond_wait(&b->emitted_cond, &b->lock);
+  }
+  const bool go = !b->fatal;
+  pthread_mutex_unlock(&b->lock);
+  if (!go) {
+    return false;
+  }
+  if (fwrite(job->out.buf, 1, job->out.len, b->opt->out) != job->out.len) {
+    b->stats->write_errno = errno;
+    return false;
+  }
+  job->streamed = true;
+  job->out.len = 0;
+  return true;
+}
+
+/* The worker's stream: bytes go to the job's buffer (one copy only), and
+ * past STREAM_AT to the output itself for the formats that allow it. */
+static ssize_t job_stream_write(void *cookie, const char *buf, size_t size) {
+  Worker *w = (Worker *)cookie;
+  Job *job = w->job;
+  if (!job || tg_buf_append(&job->out, buf, size)) {
+    return -1;
+  }
+  const TgFormat f = w->b->opt->format;
+  if (job->out.len >= STREAM_AT && w->b->opt->out &&
+      (f == TG_FORMAT_NTRIPLES || f == TG_FORMAT_NQUADS || f == TG_FORMAT_TURTLE) &&
+      !stream_out(w->b, job)) {
+    return -1;
+  }
+  return (ssize_t)size;
+}
+
+static FILE *job_stream_open(Worker *w) {
+  const cookie_io_functions_t io = {NULL, job_stream_write, NULL, NULL};
+  return fopencookie(w, "w", io);
+}
 
 static TgStatus serialize(Worker *w, Job *job) {
-  if (!w->mem || !w->writer) {
-    return TG_BAD_ALLOC; /* the stream could not be made again after a big article */
-  }
-  if (fseek(w->mem, 0, SEEK_SET) != 0) {
-    return TG_BAD_WRITE;
-  }
+  w->job = job;
+  job->out.len = 0;
   TgStatus st = tg_writer_write(w->writer, job->doc, job->result);
   if (!st) {
     st = tg_writer_finish(w->writer);
   }
-  if (st) {
-    return st;
-  }
-  const long pos = ftell(w->mem);
-  if (pos < 0) {
-    return TG_BAD_WRITE;
-  }
-  if ((size_t)pos < SERIALIZE_HANDOVER) {
-    return tg_buf_append(&job->out, w->mem_buf, (size_t)pos);
-  }
-  /* A big article: the job takes the stream's buffer rather than a copy,
-   * and the worker starts a new stream and writer. */
-  const TgBatchOptions *opt = w->b->opt;
-  tg_writer_free(w->writer);
-  w->writer = NULL;
-  if (fclose(w->mem) != 0) {
-    w->mem = NULL;
-    return TG_BAD_WRITE;
-  }
-  tg_buf_clear(&job->out);
-  job->out.buf = w->mem_buf;
-  job->out.len = (size_t)pos;
-  job->out.cap = (w->mem_size > (size_t)pos ? w->mem_size : (size_t)pos) + 1;
-  w->mem_buf = NULL;
-  w->mem = open_memstream(&w->mem_buf, &w->mem_size);
-  if (!w->mem) {
-    return TG_BAD_ALLOC;
-  }
-  return tg_writer_new(opt->format, opt->prov, opt->base, w->mem, w->b->err, w->b->err_data,
-                       &w->writer);
+  w->job = NULL;
+  return st;
 }
 
 static void run_job(Worker *w, Job *job) {
@@ -469,6 +490,8 @@ static void emit_ready(Batch *b) {
     job_free(job);
     draw_progress(b, false);
     pthread_mutex_lock(&b->lock);
+    ++b->emitted_seq;
+    pthread_cond_broadcast(&b->emitted_cond);
   }
 }
 
@@ -486,6 +509,7 @@ static TgStatus enqueue(Batch *b, Job *job) {
   if (b->sink_failed) {
     job->done = true; /* named as not loaded when its turn comes; not read */
   }
+  job->seq = b->next_seq++;
   b->ring[(b->head + b->count) % b->cap] = job;
   ++b->count;
   if (!job->done) {
@@ -789,7 +813,6 @@ static void workers_stop(Batch *b, Worker *workers, unsigned n) {
     if (workers[i].mem) {
       fclose(workers[i].mem);
     }
-    free(workers[i].mem_buf);
   }
 }
 
@@ -821,6 +844,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   pthread_mutex_init(&b.lock, NULL);
   pthread_cond_init(&b.work, NULL);
   pthread_cond_init(&b.ready, NULL);
+  pthread_cond_init(&b.emitted_cond, NULL);
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_draw = b.start;
   if (opt->progress) {
@@ -836,7 +860,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     Worker *w = &workers[i];
     w->b = &b;
     if (opt->write && !opt->sink) {
-      w->mem = open_memstream(&w->mem_buf, &w->mem_size);
+      w->mem = job_stream_open(w);
       if (!w->mem) {
         st = TG_BAD_ALLOC;
         break;
@@ -880,6 +904,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.ready);
+  pthread_cond_destroy(&b.emitted_cond);
   tg_free(b.ring);
   tg_free(workers);
   if (!st && stats->failed) {

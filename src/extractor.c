@@ -9,7 +9,6 @@
 #include "pipeline.h"
 #include "segmenter.h"
 
-#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -19,10 +18,13 @@
  * after a bounded time, and the article is reported and skipped. */
 #define TG_BUDGET_BASE 10000000ul
 #define TG_BUDGET_PER_BYTE 4000ul
+/* ... and at most this many, some 13 MB of ordinary news text (about 20 s):
+ * a bigger single article is reported and skipped. */
+#define TG_BUDGET_MAX 2000000000ul
 
-/* The default budget of a document of `len` bytes, saturating. */
+/* The default budget of a document of `len` bytes. */
 static unsigned long default_budget(size_t len) {
-  const unsigned long room = (ULONG_MAX - TG_BUDGET_BASE) / TG_BUDGET_PER_BYTE;
+  const unsigned long room = (TG_BUDGET_MAX - TG_BUDGET_BASE) / TG_BUDGET_PER_BYTE;
   return TG_BUDGET_BASE + (len < room ? (unsigned long)len : room) * TG_BUDGET_PER_BYTE;
 }
 
