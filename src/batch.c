@@ -8,6 +8,8 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#define _GNU_SOURCE /* fopencookie */
+
 #include "telegraph/batch.h"
 
 #include "markup.h"
@@ -35,6 +37,30 @@ typedef struct {
   char *msg;
 } Diag;
 
+/* The directories a walk has entered, by device and inode, so that a
+ * symbolic-link loop (or two links to one directory) is entered once. */
+typedef struct {
+  dev_t dev;
+  ino_t ino;
+} DirId;
+
+typedef struct {
+  DirId *slot;
+  bool *used;
+  size_t cap;
+  size_t len;
+} DirSet;
+
+/* Where an id was first seen: a hash of the id, and its file (a JSON Lines
+ * source, owned by the batch, or the article's own path, owned here) and
+ * line. */
+typedef struct {
+  uint64_t hash;
+  const char *source;
+  char *path;
+  unsigned line;
+} IdPlace;
+
 typedef struct Job {
   /* Input: a path to read whole, or a JSON line. */
   char *path;
@@ -51,6 +77,10 @@ typedef struct Job {
   TgStatus st;
   bool done;
   bool taken;
+  bool note; /* carries only a warning (a skipped file): not an article */
+  size_t seq;    /* place in the input order */
+  bool streamed; /* part of `out` was written straight to the output */
+  char *id;  /* the article's id, once read */
   struct Job *next; /* work queue */
 } Job;
 
@@ -60,9 +90,8 @@ typedef struct {
   Batch *b;
   pthread_t thread;
   TgWriter *writer;
-  FILE *mem;
-  char *mem_buf;
-  size_t mem_size;
+  FILE *mem;  /* the writer's stream: into job->out (job_stream_write) */
+  Job *job;   /* the job being serialized */
 } Worker;
 
 struct Batch {
@@ -83,8 +112,16 @@ struct Batch {
   size_t count;
   /* Sources of JSON lines, kept for the diagnostics. */
   TgVec sources; /* char* */
+  DirSet dirs;   /* the directories entered */
+  IdPlace *ids;  /* [ids_cap]: the article ids emitted */
+  size_t ids_cap;
+  size_t n_ids;
   TgBatchStats *stats;
   TgStatus fatal;
+  bool sink_failed; /* the sink (a store) failed: later articles are named, not loaded */
+  size_t next_seq;     /* jobs enqueued */
+  size_t emitted_seq;  /* jobs emitted, in order */
+  pthread_cond_t emitted_cond; /* emitted_seq grew */
   size_t emitted;
   /* Progress. */
   size_t total_bytes;
@@ -119,27 +156,71 @@ static void job_free(Job *job) {
   tg_document_free(job->doc);
   tg_free(job->path);
   tg_free(job->line);
+  tg_free(job->id);
   tg_free(job);
 }
 
 /* ---- Workers ---- */
 
-static TgStatus serialize(Worker *w, Job *job) {
-  if (fseek(w->mem, 0, SEEK_SET) != 0) {
-    return TG_BAD_WRITE;
+/* An article's output past this size is written out as it is made, once
+ * every earlier article is out, so that a huge article's graph is not
+ * held in memory whole. */
+#define STREAM_AT ((size_t)8 << 20)
+
+/* Write the job's output so far straight to the batch output, after every
+ * earlier job is emitted (the calling thread then waits for this job, so
+ * the output is this worker's alone).  False on a write error or when the
+ * batch has failed. */
+static bool stream_out(Batch *b, Job *job) {
+  pthread_mutex_lock(&b->lock);
+  while (b->emitted_seq < job->seq && !b->fatal) {
+    pthread_cond_wait(&b->emitted_cond, &b->lock);
   }
+  const bool go = !b->fatal;
+  pthread_mutex_unlock(&b->lock);
+  if (!go) {
+    return false;
+  }
+  if (fwrite(job->out.buf, 1, job->out.len, b->opt->out) != job->out.len) {
+    b->stats->write_errno = errno;
+    return false;
+  }
+  job->streamed = true;
+  job->out.len = 0;
+  return true;
+}
+
+/* The worker's stream: bytes go to the job's buffer (one copy only), and
+ * past STREAM_AT to the output itself for the formats that allow it. */
+static ssize_t job_stream_write(void *cookie, const char *buf, size_t size) {
+  Worker *w = (Worker *)cookie;
+  Job *job = w->job;
+  if (!job || tg_buf_append(&job->out, buf, size)) {
+    return -1;
+  }
+  const TgFormat f = w->b->opt->format;
+  if (job->out.len >= STREAM_AT && w->b->opt->out &&
+      (f == TG_FORMAT_NTRIPLES || f == TG_FORMAT_NQUADS || f == TG_FORMAT_TURTLE) &&
+      !stream_out(w->b, job)) {
+    return -1;
+  }
+  return (ssize_t)size;
+}
+
+static FILE *job_stream_open(Worker *w) {
+  const cookie_io_functions_t io = {NULL, job_stream_write, NULL, NULL};
+  return fopencookie(w, "w", io);
+}
+
+static TgStatus serialize(Worker *w, Job *job) {
+  w->job = job;
+  job->out.len = 0;
   TgStatus st = tg_writer_write(w->writer, job->doc, job->result);
   if (!st) {
     st = tg_writer_finish(w->writer);
   }
-  if (st) {
-    return st;
-  }
-  const long pos = ftell(w->mem);
-  if (pos < 0) {
-    return TG_BAD_WRITE;
-  }
-  return tg_buf_append(&job->out, w->mem_buf, (size_t)pos);
+  w->job = NULL;
+  return st;
 }
 
 static void run_job(Worker *w, Job *job) {
@@ -153,6 +234,9 @@ static void run_job(Worker *w, Job *job) {
   } else {
     st = tg_jsonl_document(job->line, job->len, job->source, job->lineno, opt->date, job_diag,
                            job, &job->doc);
+  }
+  if (!st && !(job->id = tg_strdup(tg_document_id(job->doc)))) {
+    st = TG_BAD_ALLOC;
   }
   if (!st) {
     /* The extractor reports through its own sink; errors of a run (a
@@ -207,6 +291,88 @@ static void *worker_main(void *arg) {
   return NULL;
 }
 
+/* ---- Article ids: one article an id in a batch ---- */
+
+
+static IdPlace *id_slot(IdPlace *table, size_t cap, uint64_t h) {
+  size_t j = (size_t)h & (cap - 1);
+  while (table[j].hash && table[j].hash != h) {
+    j = (j + 1) & (cap - 1);
+  }
+  return &table[j];
+}
+
+/* Record the job's id; if it was seen before, the earlier place in *first
+ * (and false).  A 64-bit hash stands for the id: a batch would need some
+ * 10^9 articles to see a false duplicate with odds of one in 30. */
+static bool id_register(Batch *b, const Job *job, const IdPlace **first, TgStatus *st) {
+  const uint64_t h = tg_hash(job->id, strlen(job->id)) | 1u;
+  if ((b->n_ids + 1) * 2 > b->ids_cap) {
+    const size_t cap = b->ids_cap ? b->ids_cap * 2 : 1024;
+    IdPlace *table = (IdPlace *)tg_calloc(cap, sizeof(IdPlace));
+    if (!table) {
+      *st = TG_BAD_ALLOC;
+      return false;
+    }
+    for (size_t i = 0; i < b->ids_cap; ++i) {
+      if (b->ids[i].hash) {
+        *id_slot(table, cap, b->ids[i].hash) = b->ids[i];
+      }
+    }
+    tg_free(b->ids);
+    b->ids = table;
+    b->ids_cap = cap;
+  }
+  IdPlace *slot = id_slot(b->ids, b->ids_cap, h);
+  if (slot->hash) {
+    *first = slot;
+    return false;
+  }
+  IdPlace place = {h, job->source, NULL, job->lineno};
+  if (!job->source && !(place.path = tg_strdup(job->path ? job->path : "<stdin>"))) {
+    *st = TG_BAD_ALLOC;
+    return false;
+  }
+  *slot = place;
+  ++b->n_ids;
+  return true;
+}
+
+static void ids_clear(Batch *b) {
+  for (size_t i = 0; i < b->ids_cap; ++i) {
+    tg_free(b->ids[i].path);
+  }
+  tg_free(b->ids);
+}
+
+/* False (with the error reported) when the job's article id was taken by an
+ * earlier article of the batch: two articles would merge into one node. */
+static bool id_unique(Batch *b, const Job *job) {
+  const IdPlace *first = NULL;
+  TgStatus st = TG_SUCCESS;
+  if (id_register(b, job, &first, &st)) {
+    return true;
+  }
+  if (st) {
+    b->fatal = st;
+    return false;
+  }
+  TgBuf msg;
+  tg_buf_init(&msg);
+  const char *where = first->source ? first->source : first->path;
+  if (first->line ? tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s:%u; "
+                                        "article skipped", job->id, where, first->line)
+                  : tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s; article "
+                                        "skipped", job->id, where)) {
+    b->fatal = TG_BAD_ALLOC;
+  } else if (b->err) {
+    b->err(b->err_data, job->source ? job->source : job->path ? job->path : "<stdin>",
+           job->lineno, job->lineno ? 1 : 0, msg.buf);
+  }
+  tg_buf_clear(&msg);
+  return false;
+}
+
 /* ---- Emitting in order ---- */
 
 static double seconds_since(const struct timespec *t) {
@@ -241,6 +407,14 @@ static void draw_progress(Batch *b, bool final) {
   fflush(stderr);
 }
 
+/* Report `msg` at the job's place: its file, and line for JSON Lines. */
+static void job_note(Batch *b, const Job *job, const char *msg) {
+  if (b->err) {
+    b->err(b->err_data, job->source ? job->source : job->path ? job->path : "<stdin>",
+           job->lineno, job->lineno ? 1 : 0, msg);
+  }
+}
+
 static void emit(Batch *b, Job *job) {
   const TgBatchOptions *opt = b->opt;
   for (size_t i = 0; i < job->diags.len; ++i) {
@@ -250,8 +424,25 @@ static void emit(Batch *b, Job *job) {
     }
   }
   b->stats->bytes += job->bytes;
+  if (job->note) {
+    return;
+  }
+  if (b->sink_failed) {
+    TgBuf msg;
+    tg_buf_init(&msg);
+    if (!tg_buf_printf(&msg, "not loaded: %s failed at an earlier article", opt->sink_what)) {
+      job_note(b, job, msg.buf);
+    }
+    tg_buf_clear(&msg);
+    ++b->stats->failed;
+    return;
+  }
   if (job->st || b->fatal) {
     b->stats->failed += job->st ? 1 : 0;
+    return;
+  }
+  if (job->id && !id_unique(b, job)) {
+    b->stats->failed += b->fatal ? 0 : 1;
     return;
   }
   if (opt->write && !opt->sink && (opt->format == TG_FORMAT_RDFXML ||
@@ -262,9 +453,23 @@ static void emit(Batch *b, Job *job) {
     return;
   }
   if (opt->sink) {
+    errno = 0;
     TgStatus st = opt->sink(opt->sink_data, job->doc, job->result);
     if (st) {
+      b->stats->write_errno = errno;
       b->fatal = st;
+      if (opt->sink_what) {
+        /* Every article from here on is named as not loaded (the inputs
+         * are still enumerated for that, but not read). */
+        b->sink_failed = true;
+        TgBuf msg;
+        tg_buf_init(&msg);
+        if (!tg_buf_printf(&msg, "not loaded: %s failed", opt->sink_what)) {
+          job_note(b, job, msg.buf);
+        }
+        tg_buf_clear(&msg);
+        ++b->stats->failed;
+      }
       return;
     }
   } else if (opt->write && job->out.len) {
@@ -273,6 +478,7 @@ static void emit(Batch *b, Job *job) {
                             ? tg_turtle_prefix_length(job->out.buf, job->out.len)
                             : 0;
     if (fwrite(job->out.buf + skip, 1, job->out.len - skip, opt->out) != job->out.len - skip) {
+      b->stats->write_errno = errno;
       b->fatal = TG_BAD_WRITE;
       return;
     }
@@ -293,6 +499,8 @@ static void emit_ready(Batch *b) {
     job_free(job);
     draw_progress(b, false);
     pthread_mutex_lock(&b->lock);
+    ++b->emitted_seq;
+    pthread_cond_broadcast(&b->emitted_cond);
   }
 }
 
@@ -307,6 +515,10 @@ static TgStatus enqueue(Batch *b, Job *job) {
       pthread_cond_wait(&b->ready, &b->lock);
     }
   }
+  if (b->sink_failed) {
+    job->done = true; /* named as not loaded when its turn comes; not read */
+  }
+  job->seq = b->next_seq++;
   b->ring[(b->head + b->count) % b->cap] = job;
   ++b->count;
   if (!job->done) {
@@ -320,7 +532,7 @@ static TgStatus enqueue(Batch *b, Job *job) {
     pthread_cond_signal(&b->work);
   }
   emit_ready(b);
-  const TgStatus st = b->fatal;
+  const TgStatus st = b->sink_failed ? TG_SUCCESS : b->fatal;
   pthread_mutex_unlock(&b->lock);
   return st;
 }
@@ -347,7 +559,77 @@ static TgStatus submit_failure(Batch *b, const char *path, const char *msg) {
   return enqueue(b, job);
 }
 
+/* A job that only carries a warning to its place in the order. */
+static TgStatus submit_note(Batch *b, const char *path, const char *msg) {
+  Job *job = new_job();
+  if (!job) {
+    return TG_BAD_ALLOC;
+  }
+  job_diag(job, path, 0, 0, msg);
+  job->note = true;
+  job->done = true;
+  return enqueue(b, job);
+}
+
 /* ---- Enumerating the inputs ---- */
+
+
+static size_t dir_hash(DirId id, size_t cap) {
+  const uint64_t h = ((uint64_t)id.dev * 0x9E3779B97F4A7C15ull) ^ (uint64_t)id.ino;
+  return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 7) & (cap - 1);
+}
+
+/* Add the directory of `sb`; false if it was there already (or no memory,
+ * which *st says). */
+static bool dirset_add(DirSet *set, const struct stat *sb, TgStatus *st) {
+  const DirId id = {sb->st_dev, sb->st_ino};
+  if ((set->len + 1) * 2 > set->cap) {
+    DirSet g = {NULL, NULL, set->cap ? set->cap * 2 : 64, 0};
+    g.slot = (DirId *)tg_calloc(g.cap, sizeof(DirId));
+    g.used = (bool *)tg_calloc(g.cap, sizeof(bool));
+    if (!g.slot || !g.used) {
+      tg_free(g.slot);
+      tg_free(g.used);
+      *st = TG_BAD_ALLOC;
+      return false;
+    }
+    for (size_t i = 0; i < set->cap; ++i) {
+      if (set->used[i]) {
+        size_t j = dir_hash(set->slot[i], g.cap);
+        while (g.used[j]) {
+          j = (j + 1) & (g.cap - 1);
+        }
+        g.slot[j] = set->slot[i];
+        g.used[j] = true;
+        ++g.len;
+      }
+    }
+    tg_free(set->slot);
+    tg_free(set->used);
+    *set = g;
+  }
+  size_t j = dir_hash(id, set->cap);
+  for (; set->used[j]; j = (j + 1) & (set->cap - 1)) {
+    if (set->slot[j].dev == id.dev && set->slot[j].ino == id.ino) {
+      return false;
+    }
+  }
+  set->slot[j] = id;
+  set->used[j] = true;
+  ++set->len;
+  return true;
+}
+
+static void dirset_clear(DirSet *set) {
+  tg_free(set->slot);
+  tg_free(set->used);
+  memset(set, 0, sizeof *set);
+}
+
+static const char *file_kind(mode_t mode) {
+  return S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device"
+       : S_ISBLK(mode) ? "a block device" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
+}
 
 static bool has_suffix(const char *s, const char *suffix) {
   const size_t n = strlen(s);
@@ -444,14 +726,20 @@ static int name_order(const struct dirent **x, const struct dirent **y) {
   return strcmp((*x)->d_name, (*y)->d_name);
 }
 
-/* Queue every *.txt below `dir`; `*found` counts them. */
+/* Queue every regular *.txt below `dir`, entering each directory once;
+ * `*found` counts them.  What is skipped is named in a warning. */
 static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
+  struct stat dsb;
+  TgStatus st = TG_SUCCESS;
+  if (stat(dir, &dsb) == 0 && !dirset_add(&b->dirs, &dsb, &st)) {
+    return st ? st : submit_note(b, dir, "skipped: a directory already read (a symbolic-link loop "
+                                         "or a second link to it)");
+  }
   struct dirent **names = NULL;
   const int n = scandir(dir, &names, NULL, name_order);
   if (n < 0) {
     return submit_failure(b, dir, strerror(errno));
   }
-  TgStatus st = TG_SUCCESS;
   size_t found = 0;
   for (int i = 0; i < n; ++i) {
     const char *name = names[i]->d_name;
@@ -462,8 +750,15 @@ static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
         st = TG_BAD_ALLOC;
       } else {
         struct stat sb;
-        if (stat(p.buf, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        const bool known = stat(p.buf, &sb) == 0;
+        if (known && S_ISDIR(sb.st_mode)) {
           st = submit_dir(b, p.buf, &found);
+        } else if (has_suffix(name, ".txt") && known && !S_ISREG(sb.st_mode)) {
+          TgBuf msg;
+          tg_buf_init(&msg);
+          st = tg_buf_printf(&msg, "skipped: %s, not a regular file", file_kind(sb.st_mode));
+          st = st ? st : submit_note(b, p.buf, msg.buf);
+          tg_buf_clear(&msg);
         } else if (has_suffix(name, ".txt")) {
           st = submit_path(b, p.buf);
           ++found;
@@ -507,13 +802,18 @@ static TgStatus submit_path(Batch *b, const char *path) {
   return enqueue(b, job);
 }
 
-static size_t total_size(const char *path) {
+/* Bytes of the regular files below `path`, each directory entered once. */
+static size_t total_size(const char *path, DirSet *seen) {
   struct stat sb;
+  TgStatus st = TG_SUCCESS;
   if (strcmp(path, "-") == 0 || stat(path, &sb) != 0) {
     return 0;
   }
   if (!S_ISDIR(sb.st_mode)) {
-    return (size_t)sb.st_size;
+    return S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
+  }
+  if (!dirset_add(seen, &sb, &st)) {
+    return 0;
   }
   size_t total = 0;
   DIR *d = opendir(path);
@@ -528,7 +828,7 @@ static size_t total_size(const char *path) {
     TgBuf p;
     tg_buf_init(&p);
     if (!tg_buf_printf(&p, "%s/%s", path, e->d_name)) {
-      total += total_size(p.buf);
+      total += total_size(p.buf, seen);
     }
     tg_buf_clear(&p);
   }
@@ -551,7 +851,6 @@ static void workers_stop(Batch *b, Worker *workers, unsigned n) {
     if (workers[i].mem) {
       fclose(workers[i].mem);
     }
-    free(workers[i].mem_buf);
   }
 }
 
@@ -583,12 +882,15 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   pthread_mutex_init(&b.lock, NULL);
   pthread_cond_init(&b.work, NULL);
   pthread_cond_init(&b.ready, NULL);
+  pthread_cond_init(&b.emitted_cond, NULL);
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_draw = b.start;
   if (opt->progress) {
+    DirSet seen = {NULL, NULL, 0, 0};
     for (size_t i = 0; i < n_inputs; ++i) {
-      b.total_bytes += total_size(inputs[i]);
+      b.total_bytes += total_size(inputs[i], &seen);
     }
+    dirset_clear(&seen);
   }
   TgStatus st = TG_SUCCESS;
   unsigned started = 0;
@@ -596,7 +898,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     Worker *w = &workers[i];
     w->b = &b;
     if (opt->write && !opt->sink) {
-      w->mem = open_memstream(&w->mem_buf, &w->mem_size);
+      w->mem = job_stream_open(w);
       if (!w->mem) {
         st = TG_BAD_ALLOC;
         break;
@@ -635,9 +937,12 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     tg_free(*(char **)tg_vec_at(&b.sources, i));
   }
   tg_vec_clear(&b.sources);
+  dirset_clear(&b.dirs);
+  ids_clear(&b);
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.ready);
+  pthread_cond_destroy(&b.emitted_cond);
   tg_free(b.ring);
   tg_free(workers);
   if (!st && stats->failed) {

@@ -40,15 +40,27 @@ static void print_stages(void) {
   }
 }
 
-/* Pattern applications allowed per document by default: generous for any
- * real article, small enough that hostile text cannot stall a batch. */
-#define TG_DEFAULT_BUDGET 5000000ul
+/* PCRE2 match steps allowed per document by default (see tg_match): a
+ * base plus a number per byte of text.  Real articles are charged some
+ * 150 steps a byte; hostile text that makes patterns backtrack runs out
+ * after a bounded time, and the article is reported and skipped. */
+#define TG_BUDGET_BASE 10000000ul
+#define TG_BUDGET_PER_BYTE 4000ul
+/* ... and at most this many, some 13 MB of ordinary news text (about 20 s):
+ * a bigger single article is reported and skipped. */
+#define TG_BUDGET_MAX 2000000000ul
+
+/* The default budget of a document of `len` bytes. */
+static unsigned long default_budget(size_t len) {
+  const unsigned long room = (TG_BUDGET_MAX - TG_BUDGET_BASE) / TG_BUDGET_PER_BYTE;
+  return TG_BUDGET_BASE + (len < room ? (unsigned long)len : room) * TG_BUDGET_PER_BYTE;
+}
 
 struct TgExtractorImpl {
   TgPipeline p;
   TgErrorFn err;
   void *err_data;
-  unsigned long budget;
+  unsigned long budget; /* match steps per document; 0: default_budget() */
   bool profile;
 };
 
@@ -59,7 +71,7 @@ TgExtractor *tg_extractor_new(TgErrorFn err, void *err_data) {
   }
   ex->err = err;
   ex->err_data = err_data;
-  ex->budget = TG_DEFAULT_BUDGET;
+  ex->budget = 0;
   ex->profile = getenv("TELEGRAPH_PROFILE") != NULL;
   ex->p.lexicon = tg_lexicon_new();
   ex->p.gazetteer = tg_gazetteer_new();
@@ -84,7 +96,7 @@ void tg_extractor_free(TgExtractor *ex) {
 }
 
 void tg_extractor_set_budget(TgExtractor *ex, unsigned long steps) {
-  ex->budget = steps ? steps : TG_DEFAULT_BUDGET;
+  ex->budget = steps;
 }
 
 TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const char *path) {
@@ -221,7 +233,8 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
     memset(&r->ref, 0, sizeof r->ref);
   }
   TgMatcher m;
-  TgStatus st = tg_matcher_init(&m, ex->budget);
+  TgStatus st = tg_matcher_init(
+      &m, ex->budget ? ex->budget : default_budget(tg_document_length(doc)));
   if (st) {
     tg_result_free(r);
     return st;

@@ -619,6 +619,8 @@ static void title_case(const char *s, size_t len, char *out) {
 }
 
 /* Look up tokens[i..i+n) in both the exact and the folded key spaces. */
+size_t tg_gazetteer_max_tokens(const TgGazetteer *g) { return g->max_tokens; }
+
 long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
                         size_t n, size_t i, size_t *n_tokens) {
   if (!g->cap || !tokens[i].word) {

@@ -51,6 +51,9 @@ const TgGazEntry *tg_gazetteer_entry(const TgGazetteer *g, size_t i);
 /** Index of the entry named exactly `name`, or -1. */
 long tg_gazetteer_find(const TgGazetteer *g, const char *name);
 
+/** The most tokens a name has: a match looks no further ahead. */
+size_t tg_gazetteer_max_tokens(const TgGazetteer *g);
+
 /** Longest name starting at token `i` of `tokens` (over `text`).  Returns
  * the entry index and sets *n_tokens, or returns -1. */
 long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,

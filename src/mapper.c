@@ -61,7 +61,11 @@ typedef struct {
   size_t seen_len;
   TgBuf iri;            /* scratch */
   TgStatus st;
+  size_t *cp_index;     /* code points before every CP_STEP-th byte of the text */
+  size_t cp_blocks;     /* entries of cp_index */
 } Map;
+
+#define CP_STEP 256
 
 static librdf_node *uri_node(Map *m, const char *a, const char *b) {
   m->iri.len = 0;
@@ -221,11 +225,35 @@ static const char *event_stem(TgClass cls) {
   }
 }
 
+/* The number of code points before byte `at` of the text: a block count
+ * from the index (built on the first call, once per article) plus at most
+ * CP_STEP bytes counted. */
+static size_t cp_offset(Map *m, const char *text, size_t at) {
+  if (!m->cp_index && m->st == TG_SUCCESS) {
+    const size_t len = strlen(text);
+    m->cp_index = (size_t *)tg_malloc((len / CP_STEP + 1) * sizeof(size_t));
+    if (!m->cp_index) {
+      m->st = TG_BAD_ALLOC;
+      return 0;
+    }
+    m->cp_blocks = len / CP_STEP + 1;
+    m->cp_index[0] = 0;
+    for (size_t k = 1; k < m->cp_blocks; ++k) {
+      m->cp_index[k] = m->cp_index[k - 1] + tg_utf8_count(text + (k - 1) * CP_STEP, CP_STEP);
+    }
+  }
+  if (!m->cp_index) {
+    return 0;
+  }
+  const size_t block = at / CP_STEP < m->cp_blocks ? at / CP_STEP : m->cp_blocks - 1;
+  return m->cp_index[block] + tg_utf8_count(text + block * CP_STEP, at - block * CP_STEP);
+}
+
 /* "<doc>#char=b,e" with code-point offsets. */
 static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgSpan s,
                               size_t *cb, size_t *ce) {
-  *cb = tg_utf8_count(text, s.begin);
-  *ce = *cb + tg_utf8_count(text + s.begin, s.end - s.begin);
+  *cb = cp_offset(m, text, s.begin);
+  *ce = cp_offset(m, text, s.end);
   char frag[64];
   snprintf(frag, sizeof frag, "#char=%zu,%zu", *cb, *ce);
   return uri_node(m, doc_iri, frag);
@@ -472,8 +500,9 @@ static TgStatus map_into(librdf_world *world, librdf_model *model, raptor_serial
                          librdf_node *context, const char *base, TgProvenance prov,
                          const TgDocument *doc, const TgResult *result) {
   Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, ser, NULL, 0, 0,
-           {NULL, 0, 0}, TG_SUCCESS};
+           {NULL, 0, 0}, TG_SUCCESS, NULL, 0};
   map_document(&m, doc, result);
+  tg_free(m.cp_index);
   tg_free(m.seen);
   tg_buf_clear(&m.iri);
   return m.st;

@@ -422,13 +422,18 @@ TgStatus tg_jsonl_document(const char *line, size_t len, const char *source, uns
   }
   char *made_id = NULL;
   if (!id || !*id) {
-    const char *base = strrchr(name, '/');
-    base = base ? base + 1 : name;
-    const char *dot = strrchr(base, '.');
-    const int stem = (int)((dot && dot != base) ? (size_t)(dot - base) : strlen(base));
+    /* An id from the content, so that any split of a file into shards
+     * names each article as a single run does. */
+    static const char *const keys[] = {"text", "title", "date", "url"};
+    uint64_t h = 0;
+    for (size_t k = 0; k < sizeof keys / sizeof keys[0]; ++k) {
+      const json_t *v = json_object_get(obj, keys[k]);
+      const uint64_t part = json_is_string(v) ? tg_hash(json_string_value(v), json_string_length(v)) : k;
+      h = (h ^ part) * 1099511628211ull;
+    }
     TgBuf b;
     tg_buf_init(&b);
-    if (tg_buf_printf(&b, "%.*s-%u", stem, base, lineno)) {
+    if (tg_buf_printf(&b, "article-%016" PRIx64, h)) {
       json_decref(obj);
       return TG_BAD_ALLOC;
     }

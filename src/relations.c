@@ -26,10 +26,19 @@
 
 typedef struct {
   TgBuf abs;   /* the abstracted sentence */
-  TgVec map;   /* size_t per byte of abs: offset in the text */
-  TgVec owner; /* long per byte of abs: mention index or -1 */
+  TgVec map;   /* Piece: where each run of abs comes from */
   size_t first, last; /* mentions of the sentence: [first, last) */
 } Abstract;
+
+/* A run of the abstracted sentence from abs[abs] on: a mention's code
+ * (owner >= 0; every byte maps to the mention's first byte `text`) or text
+ * copied byte for byte (owner -1; abs[abs + k] maps to text + k).  A few
+ * pieces a mention, so memory follows the sentence, not 17 bytes a byte. */
+typedef struct {
+  size_t abs;
+  size_t text;
+  long owner;
+} Piece;
 
 static const char *code_of(TgClass cls) {
   switch (cls) {
@@ -83,14 +92,48 @@ static bool multi_valued(TgProperty prop) {
 }
 
 static TgStatus abs_put(Abstract *a, const char *s, size_t n, size_t at, long owner) {
-  for (size_t i = 0; i < n; ++i) {
-    if (tg_buf_putc(&a->abs, s[i]) || tg_vec_push(&a->map, &at) ||
-        tg_vec_push(&a->owner, &owner)) {
-      return TG_BAD_ALLOC;
-    }
+  const Piece *last = a->map.len ? (const Piece *)tg_vec_at(&a->map, a->map.len - 1) : NULL;
+  const bool extends = last && owner < 0 && last->owner < 0 &&
+                       last->text + (a->abs.len - last->abs) == at;
+  const Piece piece = {a->abs.len, at, owner};
+  if ((!extends && tg_vec_push(&a->map, &piece)) || tg_buf_append(&a->abs, s, n)) {
+    return TG_BAD_ALLOC;
   }
   return TG_SUCCESS;
 }
+
+/* Cut the abstracted sentence back to its first `len` bytes. */
+static void abs_truncate(Abstract *a, size_t len) {
+  while (a->map.len && ((const Piece *)tg_vec_at(&a->map, a->map.len - 1))->abs >= len) {
+    --a->map.len;
+  }
+  a->abs.len = len;
+  a->abs.buf[len] = '\0';
+}
+
+/* The piece holding abs[j]. */
+static const Piece *piece_at(const Abstract *a, size_t j) {
+  size_t lo = 0;
+  size_t hi = a->map.len;
+  while (lo < hi) { /* the first piece beginning after j */
+    const size_t mid = lo + (hi - lo) / 2;
+    if (((const Piece *)tg_vec_at(&a->map, mid))->abs <= j) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return (const Piece *)tg_vec_at(&a->map, lo ? lo - 1 : 0);
+}
+
+/* The text offset abs[j] comes from. */
+static size_t abs_text_at(const Abstract *a, size_t j) {
+  const Piece *p = piece_at(a, j);
+  return p->owner < 0 ? p->text + (j - p->abs) : p->text;
+}
+
+/* The mention abs[j] stands for, or -1. */
+static long abs_owner(const Abstract *a, size_t j) { return piece_at(a, j)->owner; }
 
 /* Build the abstracted form of sentence `si`. */
 static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *mention_cursor,
@@ -98,7 +141,6 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
   const TgSpan s = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   a->abs.len = 0;
   a->map.len = 0;
-  a->owner.len = 0;
   while (*mention_cursor < r->mentions.len &&
          tg_mention_at(r, *mention_cursor)->span.begin < s.begin) {
     ++*mention_cursor;
@@ -115,10 +157,11 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
       if ((m->flags & TG_MENTION_DEFINITION) && pm && pm->entity == m->entity &&
           a->abs.len >= 2 && a->abs.buf[a->abs.len - 1] == '(') {
         /* "<REG> (MIIT)": fold the definition into the name. */
-        while (a->abs.len && a->abs.buf[a->abs.len - 1] != '>') {
-          --a->abs.len, --a->map.len, --a->owner.len;
+        size_t keep = a->abs.len;
+        while (keep && a->abs.buf[keep - 1] != '>') {
+          --keep;
         }
-        a->abs.buf[a->abs.len] = '\0';
+        abs_truncate(a, keep);
         i = m->span.end;
         if (i < s.end && text[i] == ')') {
           ++i;
@@ -250,9 +293,9 @@ static TgStatus literal_of(TgResult *r, const char *text, const Abstract *a, siz
   if (e <= b) {
     return TG_SUCCESS;
   }
-  const size_t tb = *(const size_t *)tg_vec_at(&a->map, b);
-  size_t te = *(const size_t *)tg_vec_at(&a->map, e - 1);
-  const long owner = *(const long *)tg_vec_at(&a->owner, e - 1);
+  const size_t tb = abs_text_at(a, b);
+  size_t te = abs_text_at(a, e - 1);
+  const long owner = abs_owner(a, e - 1);
   if (owner >= 0) {
     te = tg_mention_at(r, (size_t)owner)->span.end;
   } else {
@@ -314,7 +357,7 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       /* A country or a description as the agent: no slot, and `fill`
        * does not take it ("Indonesia has cleared ..." is no region). */
       for (size_t k = gb; k < ge; ++k) {
-        const long owner = *(const long *)tg_vec_at(&a->owner, k);
+        const long owner = abs_owner(a, k);
         if (owner >= 0) {
           b->agent_lo = b->agent_lo < 0 ? owner : b->agent_lo;
           b->agent_hi = owner;
@@ -345,7 +388,7 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
     b->group_props |= 1u << prop;
     long last = -1;
     for (size_t k = gb; k < ge; ++k) {
-      const long owner = *(const long *)tg_vec_at(&a->owner, k);
+      const long owner = abs_owner(a, k);
       if (owner < 0 || owner == last) {
         continue;
       }
@@ -501,11 +544,10 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
   f->pub.sentence = si;
-  f->pub.span.begin = *(const size_t *)tg_vec_at(&a->map, match_b);
-  f->pub.span.end = match_e > match_b ? *(const size_t *)tg_vec_at(&a->map, match_e - 1) + 1
-                                      : f->pub.span.begin;
+  f->pub.span.begin = abs_text_at(a, match_b);
+  f->pub.span.end = match_e > match_b ? abs_text_at(a, match_e - 1) + 1 : f->pub.span.begin;
   {
-    const long owner = match_e > match_b ? *(const long *)tg_vec_at(&a->owner, match_e - 1) : -1;
+    const long owner = match_e > match_b ? abs_owner(a, match_e - 1) : -1;
     if (owner >= 0) {
       f->pub.span.end = tg_mention_at(r, (size_t)owner)->span.end;
     }
@@ -625,8 +667,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   const char *text = tg_document_text(doc);
   Abstract a;
   tg_buf_init(&a.abs);
-  tg_vec_init(&a.map, sizeof(size_t));
-  tg_vec_init(&a.owner, sizeof(long));
+  tg_vec_init(&a.map, sizeof(Piece));
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
   if (!claimed) {
     return TG_BAD_ALLOC;
@@ -660,6 +701,5 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_free(claimed);
   tg_buf_clear(&a.abs);
   tg_vec_clear(&a.map);
-  tg_vec_clear(&a.owner);
   return st;
 }

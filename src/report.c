@@ -4,7 +4,8 @@
  * Both views are built in memory (a TgBuf with a sticky status, so the
  * many small appends need no checks of their own) and written at the end.
  * The graph picture is the writer's GraphViz DOT text run through
- * `dot -Tsvg` (posix_spawn, no shell, DOT on a temporary file).
+ * `dot -Tsvg` (fork and exec, no shell, DOT on its standard input, no
+ * temporary file), under a time limit and killed with telegraph.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -15,16 +16,19 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <spawn.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 #define TG_NOTE_NO_DOT "Graph picture unavailable: GraphViz 'dot' is not installed"
 
@@ -726,22 +730,35 @@ static TgStatus graph_dot(const TgDocument *doc, const TgResult *r, const char *
   return TG_SUCCESS;
 }
 
-/* Run `dot_path` on the DOT file `file`, its standard output into `svg`.
- * TG_FAILURE (with `why`) when it cannot run or fails. */
-static TgStatus run_dot(const char *dot_path, const char *file, TgBuf *svg, char *why,
-                        size_t why_size) {
-  int fds[2];
-  if (pipe(fds) != 0) {
-    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(errno));
-    return TG_FAILURE;
+/* Seconds `dot` may take: TELEGRAPH_DOT_TIMEOUT, or TG_DOT_TIMEOUT. */
+#define TG_DOT_TIMEOUT 30.0
+
+static double dot_timeout(void) {
+  const char *env = getenv("TELEGRAPH_DOT_TIMEOUT");
+  char *end = NULL;
+  const double t = env ? strtod(env, &end) : 0.0;
+  return env && end != env && !*end && t > 0 && t < 1e6 ? t : TG_DOT_TIMEOUT;
+}
+
+static double now_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* In the child: stdin, stdout and stderr, a CPU limit, death with the
+ * parent (a killed telegraph leaves no `dot` behind), then exec. */
+static void dot_child(const char *dot_path, int in, int out, pid_t parent, double limit) {
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid() != parent) {
+    _exit(127);
   }
-  fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-  fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-  posix_spawn_file_actions_t fa;
-  posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-  posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  const int null = open("/dev/null", O_WRONLY);
+  if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || null < 0 || dup2(null, 2) < 0) {
+    _exit(127);
+  }
+  const struct rlimit cpu = {(rlim_t)limit + 1, (rlim_t)limit + 2};
+  setrlimit(RLIMIT_CPU, &cpu);
   char *const argv[] = {(char *)"dot",
                         (char *)"-Tsvg",
                         (char *)"-Gfontname=Helvetica,Arial,sans-serif",
@@ -752,32 +769,96 @@ static TgStatus run_dot(const char *dot_path, const char *file, TgBuf *svg, char
                         (char *)"-Ecolor=#8c959f",
                         (char *)"-Efontcolor=#57606a",
                         (char *)"-Gbgcolor=transparent",
-                        (char *)file,
                         NULL};
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, dot_path, &fa, NULL, argv, environ);
-  posix_spawn_file_actions_destroy(&fa);
-  close(fds[1]);
-  if (rc != 0) {
-    close(fds[0]);
-    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(rc));
-    return TG_FAILURE;
-  }
-  TgStatus st = TG_SUCCESS;
+  execv(dot_path, argv);
+  _exit(127);
+}
+
+/* Feed `dot` and read its SVG until it ends or the deadline passes; false
+ * on the deadline.  `in` is closed when all is written. */
+static bool dot_exchange(int *in, int out, const char *dot, size_t dot_len, TgBuf *svg,
+                         TgStatus *st, double deadline) {
+  size_t off = 0;
   char chunk[8192];
   for (;;) {
-    const ssize_t n = read(fds[0], chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) {
-      continue;
+    struct pollfd fds[2] = {{out, POLLIN, 0}, {*in, POLLOUT, 0}};
+    const double left = deadline - now_seconds();
+    if (left <= 0) {
+      return false;
+    }
+    const int n = poll(fds, *in >= 0 ? 2 : 1, (int)(left * 1000) + 1);
+    if (n < 0 && errno != EINTR) {
+      return true;
     }
     if (n <= 0) {
-      break;
+      continue;
     }
-    if (!st) {
-      st = tg_buf_append(svg, chunk, (size_t)n); /* on failure, drain and wait */
+    if (*in >= 0 && (fds[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+      const ssize_t w = off < dot_len ? send(*in, dot + off, dot_len - off, MSG_NOSIGNAL) : 0;
+      off += w > 0 ? (size_t)w : 0;
+      if (off >= dot_len || (w < 0 && errno != EINTR && errno != EAGAIN)) {
+        close(*in);
+        *in = -1;
+      }
+    }
+    if (fds[0].revents & (POLLIN | POLLERR | POLLHUP)) {
+      const ssize_t r = read(out, chunk, sizeof chunk);
+      if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN)) {
+        return true;
+      }
+      if (r > 0 && !*st) {
+        *st = tg_buf_append(svg, chunk, (size_t)r); /* on failure, drain and wait */
+      }
     }
   }
-  close(fds[0]);
+}
+
+/* Run `dot_path` on the DOT text, its standard output into `svg`, within
+ * dot_timeout() seconds (then it is killed).  No temporary file: the DOT
+ * goes to its standard input.  TG_FAILURE (with `why`) when it cannot run,
+ * fails or takes too long. */
+static TgStatus run_dot(const char *dot_path, const char *dot, size_t dot_len, TgBuf *svg,
+                        char *why, size_t why_size) {
+  int in[2];
+  int out[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in) != 0) {
+    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(errno));
+    return TG_FAILURE;
+  }
+  if (pipe(out) != 0) {
+    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(errno));
+    close(in[0]);
+    close(in[1]);
+    return TG_FAILURE;
+  }
+  fcntl(out[0], F_SETFD, FD_CLOEXEC);
+  fcntl(out[1], F_SETFD, FD_CLOEXEC);
+  const double limit = dot_timeout();
+  const pid_t parent = getpid();
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dot_child(dot_path, in[1], out[1], parent, limit);
+  }
+  const int fork_errno = errno;
+  close(in[1]);
+  close(out[1]);
+  if (pid < 0) {
+    close(in[0]);
+    close(out[0]);
+    snprintf(why, why_size, "cannot start 'dot' (%s)", strerror(fork_errno));
+    return TG_FAILURE;
+  }
+  fcntl(in[0], F_SETFL, O_NONBLOCK);
+  TgStatus st = TG_SUCCESS;
+  int feed = in[0];
+  const bool finished = dot_exchange(&feed, out[0], dot, dot_len, svg, &st, now_seconds() + limit);
+  if (feed >= 0) {
+    close(feed);
+  }
+  close(out[0]);
+  if (!finished) {
+    kill(pid, SIGKILL);
+  }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
     if (errno != EINTR) {
@@ -787,6 +868,10 @@ static TgStatus run_dot(const char *dot_path, const char *file, TgBuf *svg, char
   }
   if (st) {
     return st;
+  }
+  if (!finished) {
+    snprintf(why, why_size, "'dot' took longer than %g s and was stopped", limit);
+    return TG_FAILURE;
   }
   if (status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     if (status != -1 && WIFEXITED(status)) {
@@ -809,8 +894,6 @@ static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, cons
   char why[160] = "";
   char *dot = NULL;
   size_t dot_len = 0;
-  char tmp[4096] = "";
-  int fd = -1;
   if (!find_dot(&dot_path, &st)) {
     if (!st) {
       snprintf(why, sizeof why, "GraphViz 'dot' is not installed");
@@ -829,35 +912,7 @@ static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, cons
       goto done;
     }
   }
-  {
-    const char *dir = getenv("TMPDIR");
-    dir = dir && *dir ? dir : "/tmp";
-    /* A relative directory starting with '-' must not read as an option. */
-    const int n = snprintf(tmp, sizeof tmp, "%s%s/telegraph-report-XXXXXX",
-                           dir[0] == '/' ? "" : "./", dir);
-    fd = n > 0 && (size_t)n < sizeof tmp ? mkstemp(tmp) : -1;
-    if (fd < 0) {
-      tmp[0] = '\0';
-      snprintf(why, sizeof why, "cannot create a temporary file in %s", dir);
-      goto done;
-    }
-    size_t off = 0;
-    while (off < dot_len) {
-      const ssize_t w = write(fd, dot + off, dot_len - off);
-      if (w < 0 && errno == EINTR) {
-        continue;
-      }
-      if (w <= 0) {
-        break;
-      }
-      off += (size_t)w;
-    }
-    if (close(fd) != 0 || off < dot_len) {
-      snprintf(why, sizeof why, "cannot write a temporary file in %s", dir);
-      goto done;
-    }
-  }
-  st = run_dot(dot_path.buf, tmp, &svg, why, sizeof why);
+  st = run_dot(dot_path.buf, dot, dot_len, &svg, why, sizeof why);
   if (st == TG_FAILURE) {
     st = TG_SUCCESS;
     goto done;
@@ -881,9 +936,6 @@ static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, cons
     put(o, "\n</div>\n");
   }
 done:
-  if (tmp[0]) {
-    unlink(tmp);
-  }
   if (!st && why[0]) {
     put(o, "<p class=\"note\">Graph picture unavailable: ");
     put_text(o, why);

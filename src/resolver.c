@@ -19,20 +19,113 @@
 #include <string.h>
 
 
-static long find_entity(TgResult *r, const char *slug, long gaz) {
-  for (size_t i = 0; i < r->entities.len; ++i) {
-    const TgEntityRec *e = tg_entity_rec(r, i);
-    if ((gaz >= 0 && e->gaz == gaz) || strcmp(e->pub.slug, slug) == 0) {
-      return (long)i;
+/* An open-addressing hash table of indices: each slot holds an index + 1
+ * and its key's hash; `same` says whether index v holds the key. */
+typedef struct {
+  size_t *slot;
+  uint64_t *hash;
+  size_t cap;
+  size_t len;
+} Table;
+
+typedef bool (*SameFn)(const void *ctx, size_t v, const void *key);
+
+static void table_clear(Table *t) {
+  tg_free(t->slot);
+  tg_free(t->hash);
+  memset(t, 0, sizeof *t);
+}
+
+static long table_find(const Table *t, uint64_t h, SameFn same, const void *ctx,
+                       const void *key) {
+  for (size_t j = t->cap ? (size_t)h & (t->cap - 1) : 0; t->cap && t->slot[j];
+       j = (j + 1) & (t->cap - 1)) {
+    if (t->hash[j] == h && same(ctx, t->slot[j] - 1, key)) {
+      return (long)(t->slot[j] - 1);
     }
   }
   return -1;
 }
 
+static void table_put(Table *t, uint64_t h, size_t v) {
+  size_t j = (size_t)h & (t->cap - 1);
+  while (t->slot[j]) {
+    j = (j + 1) & (t->cap - 1);
+  }
+  t->slot[j] = v + 1;
+  t->hash[j] = h;
+  ++t->len;
+}
+
+/* Add index v under hash h (the caller checked the key is new). */
+static TgStatus table_add(Table *t, uint64_t h, size_t v) {
+  if ((t->len + 1) * 2 > t->cap) {
+    Table g = {NULL, NULL, t->cap ? t->cap * 2 : 64, 0};
+    g.slot = (size_t *)tg_calloc(g.cap, sizeof(size_t));
+    g.hash = (uint64_t *)tg_calloc(g.cap, sizeof(uint64_t));
+    if (!g.slot || !g.hash) {
+      table_clear(&g);
+      return TG_BAD_ALLOC;
+    }
+    for (size_t j = 0; j < t->cap; ++j) {
+      if (t->slot[j]) {
+        table_put(&g, t->hash[j], t->slot[j] - 1);
+      }
+    }
+    table_clear(t);
+    *t = g;
+  }
+  table_put(t, h, v);
+  return TG_SUCCESS;
+}
+
+/* FNV-1a, one byte at a time (the same as tg_hash). */
+#define HASH_INIT 14695981039346656037ull
+static uint64_t hash_step(uint64_t h, char c) { return (h ^ (unsigned char)c) * 1099511628211ull; }
+
+/* The entities of the result by slug and by gazetteer entry, brought up to
+ * date with r->entities before every look-up. */
+typedef struct {
+  Table by_slug;
+  Table by_gaz;
+  size_t indexed;
+} EntityIndex;
+
+static bool same_slug(const void *ctx, size_t v, const void *key) {
+  return strcmp(tg_entity_rec((TgResult *)ctx, v)->pub.slug, (const char *)key) == 0;
+}
+
+static bool same_gaz(const void *ctx, size_t v, const void *key) {
+  return tg_entity_rec((TgResult *)ctx, v)->gaz == *(const long *)key;
+}
+
+static uint64_t gaz_hash(long gaz) { return tg_hash((const char *)&gaz, sizeof gaz); }
+
+/* The first entity with gazetteer entry `gaz` or slug `slug`, or -1. */
+static TgStatus find_entity(TgResult *r, EntityIndex *ix, const char *slug, long gaz,
+                            long *out) {
+  for (; ix->indexed < r->entities.len; ++ix->indexed) {
+    const TgEntityRec *e = tg_entity_rec(r, ix->indexed);
+    const uint64_t hs = tg_hash(e->pub.slug, strlen(e->pub.slug));
+    if (table_find(&ix->by_slug, hs, same_slug, r, e->pub.slug) < 0 &&
+        table_add(&ix->by_slug, hs, ix->indexed)) {
+      return TG_BAD_ALLOC;
+    }
+    if (e->gaz >= 0 && table_find(&ix->by_gaz, gaz_hash(e->gaz), same_gaz, r, &e->gaz) < 0 &&
+        table_add(&ix->by_gaz, gaz_hash(e->gaz), ix->indexed)) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  const long by_gaz = gaz >= 0 ? table_find(&ix->by_gaz, gaz_hash(gaz), same_gaz, r, &gaz) : -1;
+  const long by_slug = table_find(&ix->by_slug, tg_hash(slug, strlen(slug)), same_slug, r, slug);
+  *out = by_gaz < 0 || (by_slug >= 0 && by_slug < by_gaz) ? by_slug : by_gaz;
+  return TG_SUCCESS;
+}
+
 /* The entity for a name of class `cls`, from the gazetteer entry `gaz` or
  * from the surface form; created if new. */
-static TgStatus entity_for(const TgPipeline *p, TgResult *r, TgClass cls, long gaz,
-                           const char *surface, size_t len, long *out) {
+static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, TgClass cls,
+                           long gaz, const char *surface, size_t len, long *out) {
   const TgGazEntry *g = gaz >= 0 ? tg_gazetteer_entry(p->gazetteer, (size_t)gaz) : NULL;
   const char *label = g ? g->name : surface;
   const size_t label_len = g ? strlen(g->name) : len;
@@ -54,7 +147,11 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, TgClass cls, long g
     tg_buf_clear(&slug);
     return st;
   }
-  long idx = find_entity(r, slug.buf, gaz);
+  long idx = -1;
+  if (find_entity(r, ix, slug.buf, gaz, &idx)) {
+    tg_buf_clear(&slug);
+    return TG_BAD_ALLOC;
+  }
   if (idx < 0) {
     TgEntityRec e;
     memset(&e, 0, sizeof e);
@@ -124,30 +221,106 @@ static int cmp_mentions(const void *a, const void *b) {
   return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
 }
 
+/* The sentence holding byte `at` (sentences are sorted and disjoint), or -1. */
 static long sentence_of(const TgResult *r, size_t at) {
-  for (size_t i = 0; i < r->sentences.len; ++i) {
-    const TgSpan *s = (const TgSpan *)tg_vec_at(&r->sentences, i);
-    if (at >= s->begin && at < s->end) {
-      return (long)i;
+  size_t lo = 0;
+  size_t hi = r->sentences.len;
+  while (lo < hi) { /* the first sentence beginning after `at` */
+    const size_t mid = lo + (hi - lo) / 2;
+    if (((const TgSpan *)tg_vec_at(&r->sentences, mid))->begin <= at) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
   }
-  return -1;
+  const TgSpan *s = lo ? (const TgSpan *)tg_vec_at(&r->sentences, lo - 1) : NULL;
+  return s && at < s->end ? (long)(lo - 1) : -1;
 }
 
-static bool covered(const TgResult *r, size_t b, size_t e) {
-  for (size_t i = 0; i < r->mentions.len; ++i) {
-    const TgMention *m = (const TgMention *)tg_vec_at(&r->mentions, i);
-    if (b < m->span.end && m->span.begin < e) {
-      return true;
+/* Spans sorted by their beginning, each with the largest end up to it, so
+ * that "does anything overlap [b, e)" is one binary search. */
+typedef struct {
+  TgSpan *span;
+  size_t *max_end;
+  size_t n;
+} Cover;
+
+static int cmp_spans(const void *a, const void *b) {
+  const TgSpan *x = (const TgSpan *)a;
+  const TgSpan *y = (const TgSpan *)b;
+  return x->begin < y->begin ? -1 : (x->begin > y->begin);
+}
+
+static TgStatus cover_init(Cover *c, const TgResult *r, size_t from, size_t to) {
+  c->n = to - from;
+  c->span = (TgSpan *)tg_malloc((c->n + 1) * sizeof(TgSpan));
+  c->max_end = (size_t *)tg_malloc((c->n + 1) * sizeof(size_t));
+  if (!c->span || !c->max_end) {
+    return TG_BAD_ALLOC;
+  }
+  for (size_t i = from; i < to; ++i) {
+    c->span[i - from] = ((const TgMention *)tg_vec_at(&r->mentions, i))->span;
+  }
+  qsort(c->span, c->n, sizeof(TgSpan), cmp_spans);
+  for (size_t i = 0; i < c->n; ++i) {
+    c->max_end[i] = i && c->max_end[i - 1] > c->span[i].end ? c->max_end[i - 1] : c->span[i].end;
+  }
+  return TG_SUCCESS;
+}
+
+static void cover_clear(Cover *c) {
+  tg_free(c->span);
+  tg_free(c->max_end);
+  memset(c, 0, sizeof *c);
+}
+
+static bool covered(const Cover *c, size_t b, size_t e) {
+  size_t lo = 0;
+  size_t hi = c->n;
+  while (lo < hi) { /* the number of spans beginning before e */
+    const size_t mid = lo + (hi - lo) / 2;
+    if (c->span[mid].begin < e) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
     }
   }
-  return false;
+  return lo > 0 && c->max_end[lo - 1] > b;
 }
 
-/* "Name (ACR)": make ACR an alias of Name's entity and find its later uses. */
-static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
+/* An acronym defined by "Name (ACR)": its uses are looked for after the
+ * closing parenthesis `after` and become mentions like Name's. */
+typedef struct {
+  const char *acr;
+  size_t len;
+  size_t after;
+  TgMention name;
+} Acronym;
+
+typedef struct {
+  const char *s;
+  size_t len;
+} Key;
+
+static bool same_acronym(const void *ctx, size_t v, const void *key) {
+  const Acronym *a = (const Acronym *)tg_vec_at((const TgVec *)ctx, v);
+  const Key *k = (const Key *)key;
+  return a->len == k->len && memcmp(a->acr, k->s, k->len) == 0;
+}
+
+static bool acronym_start(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '&' || c == '-' || c == '.';
+}
+
+/* The definitions: each "Name (ACR)" mention pair; the first definition of
+ * an acronym string owns its later uses. */
+static TgStatus acronym_definitions(TgResult *r, const char *text, size_t len, TgVec *defs,
+                                    Table *table) {
   const size_t n = r->mentions.len;
-  for (size_t i = 0; i < n; ++i) {
+  Cover names = {NULL, NULL, 0};
+  TgStatus st = cover_init(&names, r, 0, n);
+  size_t last_def_end = 0;
+  for (size_t i = 0; !st && i < n; ++i) {
     TgMention m = *tg_mention_at(r, i);
     if (m.entity < 0 || (m.flags & TG_MENTION_COREF)) {
       continue;
@@ -166,9 +339,9 @@ static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
     if (text[b] != ')' || !is_acronym(text + a + 1, b - a - 1)) {
       continue;
     }
-    TgEntityRec *e = tg_entity_rec(r, (size_t)m.entity);
-    const char *acr = text + a + 1;
-    const size_t acr_len = b - a - 1;
+    const Key key = {text + a + 1, b - a - 1};
+    const uint64_t h = tg_hash(key.s, key.len);
+    const long known = table_find(table, h, same_acronym, defs, &key);
     /* The parenthesis itself: an existing mention of the same entity, or a
      * new definition mention. */
     if (i + 1 < n && tg_mention_at(r, i + 1)->span.begin == a + 1) {
@@ -178,61 +351,99 @@ static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
       }
       next->flags |= TG_MENTION_DEFINITION;
     } else {
-      if (covered(r, a + 1, b)) {
-        continue;
+      if (known >= 0 || covered(&names, a + 1, b) || last_def_end > a + 1) {
+        continue; /* a use of an earlier definition, or inside a name */
       }
       TgMention def = m;
       def.span.begin = a + 1;
       def.span.end = b;
       def.flags = TG_MENTION_DEFINITION;
       def.source = "acronym";
+      last_def_end = b;
       if (tg_vec_push(&r->mentions, &def)) {
-        return TG_BAD_ALLOC;
-      }
-    }
-    if (tg_entity_add_alias(r, e, acr, acr_len)) {
-      return TG_BAD_ALLOC;
-    }
-    /* Later whole-word uses of the acronym. */
-    for (const char *hit = text + b; (hit = strstr(hit, "")) && hit < text + len;) {
-      const char *found = NULL;
-      for (const char *s = hit; s + acr_len <= text + len; ++s) {
-        if (memcmp(s, acr, acr_len) == 0) {
-          found = s;
-          break;
-        }
-      }
-      if (!found) {
+        st = TG_BAD_ALLOC;
         break;
       }
-      const size_t fb = (size_t)(found - text);
-      const size_t fe = fb + acr_len;
-      hit = found + acr_len;
-      if (!word_boundary(text, len, fb, fe) || covered(r, fb, fe)) {
-        continue;
-      }
-      const long si = sentence_of(r, fb);
-      if (si < 0) {
-        continue;
-      }
-      TgMention use = m;
-      use.span.begin = fb;
-      use.span.end = fe;
-      use.flags = 0;
-      use.sentence = (size_t)si;
-      use.source = "acronym";
-      if (strncmp(text + fe, "'s", 2) == 0 || strncmp(text + fe, "\xE2\x80\x99s", 4) == 0) {
-        use.flags |= TG_MENTION_POSSESSIVE;
-      }
-      if (tg_vec_push(&r->mentions, &use)) {
-        return TG_BAD_ALLOC;
-      }
+    }
+    if (tg_entity_add_alias(r, tg_entity_rec(r, (size_t)m.entity), key.s, key.len)) {
+      st = TG_BAD_ALLOC;
+      break;
+    }
+    const Acronym acr = {key.s, key.len, b, m};
+    if (known < 0 && (tg_vec_push(defs, &acr) || table_add(table, h, defs->len - 1))) {
+      st = TG_BAD_ALLOC;
     }
   }
-  if (r->mentions.len > n) {
+  cover_clear(&names);
+  return st;
+}
+
+/* The earliest-defined acronym with a whole-word use at `fb` not
+ * overlapping any mention, or -1; its length in *fe_out. */
+static long acronym_use_at(const TgVec *defs, const Table *table, const Cover *taken,
+                           const char *text, size_t len, size_t fb, size_t *fe_out) {
+  long best = -1;
+  uint64_t h = HASH_INIT;
+  size_t n;
+  for (size_t l = 1; l <= 12 && fb + l <= len; ++l) {
+    h = hash_step(h, text[fb + l - 1]);
+    const Key key = {text + fb, l};
+    const long k = l >= 2 ? table_find(table, h, same_acronym, defs, &key) : -1;
+    if (k < 0 || (best >= 0 && k > best) ||
+        ((const Acronym *)tg_vec_at(defs, (size_t)k))->after > fb) {
+      continue;
+    }
+    if ((fb + l < len && tg_word_at(text, len, fb + l, &n)) || covered(taken, fb, fb + l)) {
+      continue;
+    }
+    best = k;
+    *fe_out = fb + l;
+  }
+  return best;
+}
+
+/* "Name (ACR)": make ACR an alias of Name's entity and find its later
+ * whole-word uses, in one pass over the text. */
+static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
+  const size_t n = r->mentions.len;
+  TgVec defs;
+  tg_vec_init(&defs, sizeof(Acronym));
+  Table table = {NULL, NULL, 0, 0};
+  Cover taken = {NULL, NULL, 0};
+  TgStatus st = acronym_definitions(r, text, len, &defs, &table);
+  if (!st && defs.len) {
+    st = cover_init(&taken, r, 0, r->mentions.len);
+  }
+  size_t last_use_end = 0;
+  for (size_t fb = 0; !st && defs.len && fb + 2 <= len; ++fb) {
+    if (!acronym_start(text[fb]) || fb < last_use_end || !word_boundary(text, len, fb, len)) {
+      continue;
+    }
+    size_t fe = fb;
+    const long k = acronym_use_at(&defs, &table, &taken, text, len, fb, &fe);
+    const long si = k >= 0 ? sentence_of(r, fb) : -1;
+    if (si < 0) {
+      continue;
+    }
+    TgMention use = ((const Acronym *)tg_vec_at(&defs, (size_t)k))->name;
+    use.span.begin = fb;
+    use.span.end = fe;
+    use.flags = 0;
+    use.sentence = (size_t)si;
+    use.source = "acronym";
+    if (strncmp(text + fe, "'s", 2) == 0 || strncmp(text + fe, "\xE2\x80\x99s", 4) == 0) {
+      use.flags |= TG_MENTION_POSSESSIVE;
+    }
+    last_use_end = fe;
+    st = tg_vec_push(&r->mentions, &use);
+  }
+  cover_clear(&taken);
+  table_clear(&table);
+  tg_vec_clear(&defs);
+  if (!st && r->mentions.len > n) {
     qsort(r->mentions.data, r->mentions.len, sizeof(TgMention), cmp_mentions);
   }
-  return TG_SUCCESS;
+  return st;
 }
 
 static bool contains_word_ci(const char *label, const char *w, size_t wlen) {
@@ -285,7 +496,8 @@ static long antecedent(const TgResult *r, const char *text, size_t at, const TgM
 }
 
 /* The country containing the latest place mentioned before `at`. */
-static TgStatus containing_country(const TgPipeline *p, TgResult *r, size_t at, long *out) {
+static TgStatus containing_country(const TgPipeline *p, TgResult *r, EntityIndex *ix, size_t at,
+                                   long *out) {
   *out = -1;
   for (size_t i = at; i-- > 0;) {
     const TgMention *m = tg_mention_at(r, i);
@@ -301,12 +513,51 @@ static TgStatus containing_country(const TgPipeline *p, TgResult *r, size_t at, 
     if (c < 0) {
       continue;
     }
-    return entity_for(p, r, TG_CLASS_PLACE, c, "", 0, out);
+    return entity_for(p, r, ix, TG_CLASS_PLACE, c, "", 0, out);
   }
   return TG_SUCCESS;
 }
 
-TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
+static bool same_label(const void *ctx, size_t v, const void *key) {
+  const Key *k = (const Key *)key;
+  const char *label = tg_entity_rec((TgResult *)ctx, v)->pub.label;
+  return strncmp(label, k->s, k->len) == 0 && label[k->len] == '\0';
+}
+
+/* Subsidiaries named after their parent: a company whose name is another
+ * company's name, a space and more; the longest such parent wins. */
+static TgStatus subsidiaries(TgResult *r) {
+  Table companies = {NULL, NULL, 0, 0};
+  TgStatus st = TG_SUCCESS;
+  for (size_t j = 0; !st && j < r->entities.len; ++j) {
+    const TgEntityRec *e = tg_entity_rec(r, j);
+    const Key key = {e->pub.label, strlen(e->pub.label)};
+    const uint64_t h = tg_hash(key.s, key.len);
+    if (e->pub.cls == TG_CLASS_COMPANY && table_find(&companies, h, same_label, r, &key) < 0) {
+      st = table_add(&companies, h, j);
+    }
+  }
+  for (size_t i = 0; !st && companies.len > 1 && i < r->entities.len; ++i) {
+    TgEntityRec *child = tg_entity_rec(r, i);
+    if (child->pub.cls != TG_CLASS_COMPANY || child->gaz >= 0) {
+      continue;
+    }
+    uint64_t h = HASH_INIT;
+    for (size_t k = 0; child->pub.label[k]; ++k) {
+      const Key prefix = {child->pub.label, k};
+      const long j = k && child->pub.label[k] == ' '
+                         ? table_find(&companies, h, same_label, r, &prefix) : -1;
+      if (j >= 0) {
+        child->pub.parent = j;
+      }
+      h = hash_step(h, child->pub.label[k]);
+    }
+  }
+  table_clear(&companies);
+  return st;
+}
+
+static TgStatus resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r, EntityIndex *ix) {
   const char *text = tg_document_text(doc);
   const size_t len = tg_document_length(doc);
   TgStatus st;
@@ -318,7 +569,7 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
     }
     const long gaz = *(const long *)tg_vec_at(&r->mention_gaz, i);
     long e = -1;
-    if ((st = entity_for(p, r, m->cls, gaz, text + m->span.begin,
+    if ((st = entity_for(p, r, ix, m->cls, gaz, text + m->span.begin,
                          m->span.end - m->span.begin, &e))) {
       return st;
     }
@@ -330,7 +581,7 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
     TgMention *m = tg_mention_at(r, i);
     if (tg_class_is_entity(m->cls) && strncmp(m->source, "coref.", 6) == 0) {
       long e = antecedent(r, text, i, m);
-      if (e < 0 && m->cls == TG_CLASS_PLACE && (st = containing_country(p, r, i, &e))) {
+      if (e < 0 && m->cls == TG_CLASS_PLACE && (st = containing_country(p, r, ix, i, &e))) {
         return st;
       }
       if (e < 0) {
@@ -347,24 +598,14 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
   if ((st = acronyms(r, text, len))) {
     return st;
   }
-  /* Subsidiaries named after their parent. */
-  for (size_t i = 0; i < r->entities.len; ++i) {
-    TgEntityRec *child = tg_entity_rec(r, i);
-    if (child->pub.cls != TG_CLASS_COMPANY || child->gaz >= 0) {
-      continue;
-    }
-    const size_t cl = strlen(child->pub.label);
-    size_t best = 0;
-    for (size_t j = 0; j < r->entities.len; ++j) {
-      const TgEntityRec *parent = tg_entity_rec(r, j);
-      const size_t pl = strlen(parent->pub.label);
-      if (j == i || parent->pub.cls != TG_CLASS_COMPANY || pl >= cl || pl <= best ||
-          strncmp(child->pub.label, parent->pub.label, pl) != 0 || child->pub.label[pl] != ' ') {
-        continue;
-      }
-      child->pub.parent = (long)j;
-      best = pl;
-    }
-  }
-  return TG_SUCCESS;
+  return subsidiaries(r);
+}
+
+TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
+  EntityIndex ix;
+  memset(&ix, 0, sizeof ix);
+  const TgStatus st = resolve(p, doc, r, &ix);
+  table_clear(&ix.by_slug);
+  table_clear(&ix.by_gaz);
+  return st;
 }

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -665,7 +666,6 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
     return TG_BAD_ALLOC;
   }
   m->profile = getenv("TELEGRAPH_PROFILE") != NULL;
-  pcre2_set_match_limit(m->mc, 2000000);
   pcre2_set_depth_limit(m->mc, 10000);
   pcre2_jit_stack_assign(m->mc, NULL, m->stack);
   return TG_SUCCESS;
@@ -680,24 +680,72 @@ void tg_matcher_clear(TgMatcher *m) {
   m->stack = NULL;
 }
 
+/* Match steps.  PCRE2's match limit holds for each start position of a
+ * call, so a call of n = len - start positions spends at most n times it.
+ * A call runs with a limit of TG_STEPS_FIRST, and again with eight times
+ * the limit while it hits it, up to TG_STEPS_PER_CALL.  It is charged
+ * every limit it hit, plus n steps if it ended under the first limit, or n
+ * times the last limit it hit (the steps some position needed) if it
+ * ended under a larger one.  A rerun that could cost more than the budget
+ * left is not made: the budget is spent (TG_BAD_LIMIT).  So a pattern that
+ * backtracks at every position of a long subject spends the budget in
+ * bounded time, while ordinary patterns cost about a step a byte. */
+#define TG_STEPS_FIRST 256ul
+#define TG_STEPS_PER_CALL 2000000ul
+
+/* Take `n` steps from the budget; false if it had fewer (it is then 0). */
+static bool charge(TgMatcher *m, unsigned long n) {
+  const bool ok = n <= m->budget;
+  n = ok ? n : m->budget;
+  m->budget -= n;
+  m->spent += n;
+  return ok;
+}
+
+/* n * k, saturating. */
+static unsigned long times(unsigned long n, unsigned long k) {
+  return k && n > ULONG_MAX / k ? ULONG_MAX : n * k;
+}
+
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
   if (m->budget == 0) {
     return TG_BAD_LIMIT;
   }
-  --m->budget;
   struct timespec t0;
   if (m->profile) {
     clock_gettime(CLOCK_MONOTONIC, &t0);
   }
-  const int rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
-                             m->md, m->mc);
+  const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
+  unsigned long limit = TG_STEPS_FIRST;
+  int rc;
+  bool within = true;
+  for (;;) {
+    pcre2_set_match_limit(m->mc, (uint32_t)limit);
+    rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                     m->mc);
+    if (rc != PCRE2_ERROR_MATCHLIMIT) {
+      within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
+      break;
+    }
+    const unsigned long next = limit * 8 > TG_STEPS_PER_CALL ? TG_STEPS_PER_CALL : limit * 8;
+    if (!charge(m, limit) || limit == TG_STEPS_PER_CALL || times(positions, limit) > m->budget) {
+      within = false;
+      m->spent += m->budget;
+      m->budget = 0;
+      break;
+    }
+    limit = next;
+  }
   if (m->profile) {
     struct timespec t1;
     clock_gettime(CLOCK_MONOTONIC, &t1);
     TgPattern *mp = (TgPattern *)p; /* profiling counters only */
     mp->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
     ++mp->calls;
+  }
+  if (!within) {
+    return TG_BAD_LIMIT;
   }
   if (rc >= 0) {
     return TG_SUCCESS;

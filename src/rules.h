@@ -74,7 +74,8 @@ typedef struct {
   pcre2_match_data *md;
   pcre2_match_context *mc;
   pcre2_jit_stack *stack;
-  unsigned long budget; /**< Pattern applications left in this document */
+  unsigned long budget; /**< Match steps left in this document (see tg_match) */
+  unsigned long spent;  /**< Match steps charged so far */
   bool profile;         /**< TELEGRAPH_PROFILE: count time per pattern */
 } TgMatcher;
 

@@ -17,6 +17,7 @@
 #include "tg_config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <poll.h>
 #include <signal.h>
@@ -24,7 +25,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
@@ -116,7 +119,37 @@ static const char *data_dir(const char *opt) {
   return TG_DATADIR;
 }
 
+/* True if `s` is UTF-8: no stray, overlong or truncated sequence, no
+ * surrogate, nothing past U+10FFFF. */
+static bool is_utf8(const char *s) {
+  const unsigned char *p = (const unsigned char *)s;
+  while (*p) {
+    const unsigned c = *p;
+    const int n = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
+                : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
+    if (n < 0) {
+      return false;
+    }
+    unsigned cp = n == 0 ? c : n == 1 ? c & 0x1F : n == 2 ? c & 0x0F : c & 0x07;
+    for (int k = 1; k <= n; ++k) {
+      if ((p[k] & 0xC0) != 0x80) {
+        return false;
+      }
+      cp = (cp << 6) | (p[k] & 0x3F);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    p += n + 1;
+  }
+  return true;
+}
+
 static bool valid_base(const char *iri) {
+  if (!is_utf8(iri)) {
+    return false;
+  }
   const char *colon = strchr(iri, ':');
   if (!colon || colon == iri) {
     return false;
@@ -136,6 +169,13 @@ static bool valid_base(const char *iri) {
   return true;
 }
 
+/* The reason a write failed: the errno saved when it happened, or the
+ * current one. */
+static const char *write_reason(int saved) {
+  const int e = saved ? saved : errno;
+  return e ? strerror(e) : "write error";
+}
+
 /* True if standard output is a pipe nobody reads any more (`| head` has
  * exited): like rapper and serdi, telegraph then stops quietly. */
 static bool stdout_reader_gone(void) {
@@ -146,10 +186,14 @@ static bool stdout_reader_gone(void) {
 }
 
 /* Close standard output, reporting a write error (a full disk) instead of
- * losing it; a closed pipe is not an error. */
+ * losing it, one that happened earlier too; a closed pipe is not an error. */
 static int close_stdout(void) {
-  if (fclose(stdout) != 0 && !stdout_reader_gone()) {
-    fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n", strerror(errno));
+  const bool failed_before = ferror(stdout);
+  const int saved = errno;
+  const bool gone = stdout_reader_gone();
+  if ((fclose(stdout) != 0 || failed_before) && !gone) {
+    fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
+            write_reason(failed_before ? saved : 0));
     return EXIT_ERROR;
   }
   return EXIT_OK;
@@ -198,11 +242,59 @@ typedef struct {
   TgStore *store;
   const char *base;
   TgProvenance prov;
+  const char *path; /* the sqlite file */
+  int lock_fd;      /* the sqlite file opened for flock(), or -1 */
 } StoreSink;
+
+/* Seconds a load waits for another telegraph loading into the same sqlite
+ * store: TELEGRAPH_BUSY_TIMEOUT, default TG_BUSY_TIMEOUT. */
+#define TG_BUSY_TIMEOUT 60.0
+
+static double busy_timeout(void) {
+  const char *env = getenv("TELEGRAPH_BUSY_TIMEOUT");
+  char *end = NULL;
+  const double t = env ? strtod(env, &end) : 0.0;
+  return env && end != env && !*end && t >= 0 && t < 1e6 ? t : TG_BUSY_TIMEOUT;
+}
+
+/* Concurrent loads into one sqlite store take turns, article by article,
+ * through an advisory flock() on the database file (independent of
+ * sqlite's own POSIX locks, which would otherwise fail at once with
+ * "database is locked").  The descriptor stays open until the store is
+ * closed: closing a descriptor of the file would drop sqlite's locks. */
+static TgStatus store_lock(StoreSink *s) {
+  if (s->lock_fd < 0) {
+    return TG_SUCCESS;
+  }
+  const double limit = busy_timeout();
+  for (double waited = 0;; waited += 0.05) {
+    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) == 0) {
+      return TG_SUCCESS;
+    }
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      fprintf(stderr, "telegraph: %s: cannot lock the store: %s\n", s->path, strerror(errno));
+      return TG_BAD_STORE;
+    }
+    if (waited >= limit) {
+      fprintf(stderr, "telegraph: %s: the store is busy (another load has held it for %g s)\n",
+              s->path, limit);
+      return TG_BAD_STORE;
+    }
+    const struct timespec pause = {0, 50 * 1000 * 1000};
+    nanosleep(&pause, NULL);
+  }
+}
 
 static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *result) {
   StoreSink *s = (StoreSink *)data;
-  return tg_store_load(s->store, doc, result, s->base, s->prov);
+  TgStatus st = store_lock(s);
+  if (!st) {
+    st = tg_store_load(s->store, doc, result, s->base, s->prov);
+  }
+  if (s->lock_fd >= 0) {
+    flock(s->lock_fd, LOCK_UN);
+  }
+  return st;
 }
 
 /* Open a temporary file beside `output`, to be renamed over it, with the
@@ -303,10 +395,13 @@ static int run_export(const char *type, const char *path, const char *options, T
       tg_store_free(store);
       return EXIT_ERROR;
     }
+    errno = 0;
     TgStatus dst = tg_store_export(store, format, out);
+    const int saved = errno;
     tg_store_free(store);
     if (fclose(out) != 0 || dst) {
-      fprintf(stderr, "telegraph: %s: cannot write output\n", output);
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+              write_reason(dst ? saved : 0));
       return EXIT_ERROR;
     }
     return EXIT_OK;
@@ -446,6 +541,9 @@ int main(int argc, char **argv) {
       break;
     case 'Q': query_file = optarg; break;
     case 'B':
+      if (!is_utf8(optarg)) {
+        return usage_error("invalid --base IRI: %s", "not valid UTF-8");
+      }
       if (!valid_base(optarg)) {
         return usage_error("invalid --base IRI '%s'", optarg);
       }
@@ -563,19 +661,30 @@ int main(int argc, char **argv) {
       tg_extractor_free(ex);
       return EXIT_ERROR;
     }
-    StoreSink sink = {store, bo.base, bo.prov};
+    const bool sqlite = !store_type || strcmp(store_type, "sqlite") == 0;
+    StoreSink sink = {store, bo.base, bo.prov, store_path,
+                      sqlite ? open(store_path, O_RDONLY | O_CLOEXEC) : -1};
     bo.sink = store_sink;
     bo.sink_data = &sink;
+    bo.sink_what = "the store";
     bo.progress = !diag.quiet && isatty(STDERR_FILENO);
     TgBatchStats stats;
     st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
                       &diag, &stats);
     if (!diag.quiet) {
-      fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)%s\n",
-              stats.articles, stats.articles == 1 ? "" : "s", store_path, tg_store_size(store),
-              stats.failed ? "; some articles failed" : "");
+        fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)", stats.articles,
+              stats.articles == 1 ? "" : "s", store_path, tg_store_size(store));
+    }
+    if (stats.failed) {
+      fprintf(stderr, "%s%zu article%s failed or not loaded, named above\n",
+              diag.quiet ? "telegraph: " : "; ", stats.failed, stats.failed == 1 ? "" : "s");
+    } else if (!diag.quiet) {
+      fputc('\n', stderr);
     }
     tg_store_free(store);
+    if (sink.lock_fd >= 0) {
+      close(sink.lock_fd);
+    }
     tg_extractor_free(ex);
     return st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
   }
@@ -632,6 +741,7 @@ int main(int argc, char **argv) {
     rc = EXIT_USAGE; /* several articles for one page: nothing written */
   } else if (report.page && (st == TG_SUCCESS || st == TG_FAILURE) &&
              fwrite(report.page, 1, report.page_len, out) != report.page_len) {
+    stats.write_errno = errno;
     st = TG_BAD_WRITE;
   }
   free(report.page);
@@ -642,7 +752,7 @@ int main(int argc, char **argv) {
   } else if (out == stdout) {
     if (fflush(stdout) != 0 || ferror(stdout) || st == TG_BAD_WRITE) {
       fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
-              errno ? strerror(errno) : tg_strerror(TG_BAD_WRITE));
+              write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
     if (fclose(stdout) != 0 && rc == EXIT_OK) {
@@ -651,8 +761,8 @@ int main(int argc, char **argv) {
     }
   } else if (out && output_direct) {
     if (fclose(out) != 0 || (st != TG_SUCCESS && st != TG_FAILURE)) {
-      fprintf(stderr, "telegraph: %s: cannot write output%s%s\n", output, errno ? ": " : "",
-              errno ? strerror(errno) : "");
+      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
+              write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
   } else if (out) {
@@ -662,7 +772,8 @@ int main(int argc, char **argv) {
     if (failed || stats.articles == 0) {
       if (failed && st != TG_BAD_ARG) {
         fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
-                errno ? strerror(errno) : tg_strerror(st));
+                errno ? strerror(errno) : stats.write_errno ? strerror(stats.write_errno)
+                                                            : tg_strerror(st));
       }
       unlink(tmp_path);
       rc = rc == EXIT_USAGE ? rc : EXIT_ERROR;

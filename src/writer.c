@@ -12,6 +12,7 @@
 
 #include <redland.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 struct TgWriterImpl {
@@ -166,6 +167,101 @@ void tg_writer_free(TgWriter *w) {
   tg_free(w);
 }
 
+/* DOT quoted strings longer than this are cut (GraphViz rejects record
+ * labels of some 16 KB, and a picture has no use for a whole article). */
+#define DOT_MAX_STRING 512
+
+/* Write the DOT quoted string body s[0..n) (raptor's escapes kept) as
+ * GraphViz accepts it in a record label: '<' and '>' escaped, and a body
+ * over DOT_MAX_STRING bytes cut at a character boundary before its last
+ * field ("|Datatype: ..."), marked with the bytes left out and a hash of
+ * the whole, so that different literals stay different nodes. */
+static void dot_string(const char *s, size_t n, FILE *out) {
+  size_t field = n; /* the last unescaped '|' */
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '|') {
+      field = i;
+    }
+  }
+  size_t keep = field;
+  if (n > DOT_MAX_STRING) {
+    keep = DOT_MAX_STRING < field ? DOT_MAX_STRING : field;
+  }
+  size_t i = 0;
+  for (; i < keep; ++i) {
+    const unsigned char c = (unsigned char)s[i];
+    if (c == '\\' && i + 1 < n) {
+      if (i + 1 >= keep) {
+        break; /* an escape is not cut in two */
+      }
+      fputc('\\', out);
+      fputc(s[++i], out);
+    } else if (c == '<' || c == '>') {
+      fputc('\\', out);
+      fputc(c, out);
+    } else if (keep < field && i + 4 > keep && (c & 0xC0) != 0x80 && c >= 0xC0 &&
+               i + (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : 2u) > keep) {
+      break; /* nor a character */
+    } else {
+      fputc(c, out);
+    }
+  }
+  if (keep < field) {
+    fprintf(out, "... (%zu bytes more, #%08llx)", field - i,
+            (unsigned long long)(tg_hash(s, n) & 0xffffffffu));
+  }
+  for (i = field; i < n; ++i) {
+    if (s[i] == '<' || s[i] == '>') {
+      fputc('\\', out);
+    }
+    fputc(s[i], out);
+  }
+}
+
+/* Copy the DOT text of raptor's serializer, making every quoted string
+ * safe (dot_string). */
+static void dot_write(const char *dot, size_t len, FILE *out) {
+  size_t i = 0;
+  while (i < len) {
+    if (dot[i] != '"') {
+      fputc(dot[i++], out);
+      continue;
+    }
+    size_t e = i + 1;
+    while (e < len && dot[e] != '"') {
+      e += dot[e] == '\\' ? 2 : 1;
+    }
+    e = e < len ? e : len;
+    fputc('"', out);
+    dot_string(dot + i + 1, e - i - 1, out);
+    if (e < len) {
+      fputc('"', out);
+    }
+    i = e + 1;
+  }
+}
+
+/* Serialize the model as DOT through dot_write. */
+static int serialize_dot(librdf_serializer *ser, librdf_model *model, FILE *out) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *ms = open_memstream(&buf, &len);
+  if (!ms) {
+    return 1;
+  }
+  int rc = librdf_serializer_serialize_model_to_file_handle(ser, ms, NULL, model);
+  if (fclose(ms) != 0) {
+    rc = 1;
+  }
+  if (!rc) {
+    dot_write(buf, len, out);
+  }
+  free(buf);
+  return rc;
+}
+
 TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *result) {
   const bool quads = w->format == TG_FORMAT_NQUADS;
   if (w->lines) {
@@ -205,8 +301,11 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
      * and print it again with the next model: a fresh one per article. */
     librdf_serializer *ser = NULL;
     if (!(st = new_serializer(w, &ser))) {
-      if (librdf_serializer_serialize_model_to_file_handle(ser, w->stream, NULL, model) ||
-          w->failed || ferror(w->stream)) {
+      const int rc = w->format == TG_FORMAT_DOT
+                         ? serialize_dot(ser, model, w->stream)
+                         : librdf_serializer_serialize_model_to_file_handle(ser, w->stream, NULL,
+                                                                            model);
+      if (rc || w->failed || ferror(w->stream)) {
         st = TG_BAD_WRITE;
       }
       librdf_free_serializer(ser);

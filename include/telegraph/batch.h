@@ -44,12 +44,17 @@ typedef struct {
   FILE *out;          /**< Where the graph goes when writing (borrowed) */
   TgBatchSink sink;   /**< If set, articles go here instead of `out` */
   void *sink_data;
+  /** What the sink stores into ("the store"), or NULL.  When set and the
+   * sink fails, that article and every later one is named as not loaded
+   * (the inputs are still enumerated for it, but not read). */
+  const char *sink_what;
 } TgBatchOptions;
 
 typedef struct {
   size_t articles; /**< Articles extracted and written */
   size_t failed;   /**< Articles reported and skipped */
   size_t bytes;    /**< Input bytes read */
+  int write_errno; /**< errno of the write (or sink) that failed, or 0 */
 } TgBatchStats;
 
 /** Run the batch.  TG_SUCCESS when every article went through, TG_FAILURE

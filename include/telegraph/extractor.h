@@ -40,8 +40,10 @@ TG_API TG_NODISCARD TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const c
 /** Add one rule file, or every *.rules file of a directory. */
 TG_API TG_NODISCARD TgStatus tg_extractor_add_rules(TgExtractor *ex, const char *path);
 
-/** Set the per-document budget of regular-expression match steps (0 for
- * the default).  A document over it fails with TG_BAD_LIMIT. */
+/** Set the per-document budget of regular-expression match steps, as
+ * PCRE2's match limit counts them (0 for the default: 10,000,000 plus
+ * 4,000 a byte of text, at most 2,000,000,000).  A document over it fails
+ * with TG_BAD_LIMIT. */
 TG_API void tg_extractor_set_budget(TgExtractor *ex, unsigned long steps);
 
 /** Run the pipeline on `doc` (borrowed).  On success `*out` is a new result:

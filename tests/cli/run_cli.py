@@ -61,6 +61,11 @@ def make_fixtures(tmp):
         "@USERGAZ@": os.path.join(tmp, "user-gazetteer.tsv"),
         "@ANATEL@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.txt"),
         "@PAGE@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.html"),
+        "@LOOPTREE@": os.path.join(tmp, "looptree"),
+        "@DUPJSONL@": os.path.join(tmp, "dup.jsonl"),
+        # Not UTF-8: the byte 0xFF, passed through as it is.
+        "@BADBASE@": "http://example.org/" + b"\xff".decode("utf-8", "surrogateescape") + "/",
+        "@IDLESS@": os.path.join(tmp, "idless.jsonl"),
     }
     files = {
         "@OLD@": OLD_CONTENT,
@@ -99,6 +104,11 @@ def make_fixtures(tmp):
             for i in range(3)]
     files["@JSONL@"] = ("\n".join(good) + "\n").encode()
     # line 2 does not parse, line 4 has no text: both skipped, 2 articles out
+    files["@DUPJSONL@"] = (b'{"id": "a", "text": "Acme Co opened an office."}\n'
+                           b'{"id": "b", "text": "Beta Co opened an office."}\n'
+                           b'{"id": "a", "text": "Gamma Co opened an office."}\n')
+    files["@IDLESS@"] = (b'{"text": "Acme Co opened an office."}\n'
+                         b'{"text": "Beta Co opened an office."}\n')
     files["@BADJSONL@"] = (good[0] + "\n{\"id\": broken\n" + good[1] + "\n{\"id\": \"x\"}\n").encode()
     for key, data in files.items():
         with open(p[key], "wb") as f:
@@ -108,6 +118,15 @@ def make_fixtures(tmp):
     shutil.copyfile(SEED, os.path.join(p["@TREE@"], "sub", "again.txt"))
     with open(os.path.join(p["@TREE@"], "notes.md"), "w") as f:
         f.write("not an article\n")
+    # A tree with a symbolic-link loop, a second link to a directory, a FIFO
+    # and a character device named *.txt: one article in it.
+    loop = p["@LOOPTREE@"]
+    os.makedirs(os.path.join(loop, "sub", "deeper"))
+    shutil.copyfile(SEED, os.path.join(loop, "sub", "seed.txt"))
+    os.symlink("..", os.path.join(loop, "sub", "deeper", "up"))
+    os.symlink(os.path.join(loop, "sub"), os.path.join(loop, "again"))
+    os.mkfifo(os.path.join(loop, "sub", "pipe.txt"))
+    os.symlink("/dev/zero", os.path.join(loop, "zero.txt"))
     os.mkdir(p["@DIR@"])
     shutil.copyfile(SEED, p["@UNREADABLE@"])
     os.chmod(p["@UNREADABLE@"], 0)
@@ -196,7 +215,13 @@ def run_case(case, telegraph, verbose):
 
         stdin_path = subst(case["stdin"], table) if case["stdin"] else os.devnull
         mode = (flags.get("stdout") or ["capture"])[0]
+        if "store" in flags:
+            subprocess.run([telegraph, "load", "-q", "--store", os.path.join(tmp, "kg.db"), SEED],
+                           check=True, stdin=subprocess.DEVNULL)
         env = dict(os.environ)
+        for setting in flags.get("env", []):
+            name, _, value = setting.partition("=")
+            env[name] = value
         reasons = []
         with open(stdin_path, "rb") as stdin:
             if mode == "capture":

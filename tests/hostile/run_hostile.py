@@ -7,7 +7,8 @@ or a death by signal is always a failure.  For every case whose expected
 status is 0, the article is also written in every RDF format telegraph
 claims (turtle, ntriples, nquads, rdfxml) and each output must parse
 without a warning with `rapper -i FMT -c` and, for turtle, ntriples and
-nquads, with `serdi -i FMT`.
+nquads, with `serdi -i FMT`; and its -f dot output must render with
+`dot -Tsvg` (when GraphViz is installed).
 
 Environment: TELEGRAPH (the binary, required), TG_SOURCE_ROOT (the source
 tree; default: two levels above this script), TELEGRAPH_DATA (passed on),
@@ -34,7 +35,8 @@ ROOT = os.environ.get("TG_SOURCE_ROOT") or os.path.dirname(os.path.dirname(HERE)
 SEED = os.path.join(ROOT, "samples", "miit-2025-02-28.txt")
 SCALE = float(os.environ.get("TG_HOSTILE_TIMEOUT_SCALE") or "1")
 TIMEOUT = 60  # seconds per run unless a case says timeout=N
-CHECK_TIMEOUT = 300  # rapper / serdi on one output
+CHECK_TIMEOUT = 300  # rapper / serdi / dot on one output
+DOT_LAYOUT_BYTES = 256 * 1024  # larger DOT is laid out by osage, not dot
 NOBODY = 65534
 OLD_CONTENT = b"# old output, must survive a failed run\n"
 
@@ -218,6 +220,33 @@ def check_rdf(path, fmt, rapper_name, serdi_name, cwd):
     return reasons
 
 
+def check_dot(telegraph, base_args, cwd, timeout, preexec):
+    """Write -f dot and have GraphViz render it; return failure reasons."""
+    if not shutil.which("dot"):
+        return []
+    path = os.path.join(cwd, "check.dot")
+    try:
+        with open(path, "wb") as f:
+            rc, _, err, _ = run([telegraph, "-f", "dot"] + base_args, cwd=cwd, timeout=timeout,
+                                stdout=f, preexec=preexec)
+        if rc != 0:
+            return [f"dot: {describe_rc(rc)}: {err.decode('utf-8', 'replace').strip()[:300]}"]
+        # The dot engine's layout of thousands of nodes takes minutes; past
+        # DOT_LAYOUT_BYTES the quick osage layout checks the same labels.
+        engine = ["-Kosage"] if os.path.getsize(path) > DOT_LAYOUT_BYTES else []
+        rc, _, err, _ = run(["dot"] + engine + ["-Tsvg", "-o", os.devnull, path], cwd=cwd,
+                            timeout=CHECK_TIMEOUT * SCALE)
+        text = err.decode("utf-8", "replace")
+        if rc != 0 or re.search(r"error", text, re.I):
+            return [f"dot: dot -Tsvg rejects the output ({describe_rc(rc)}): {text.strip()[:600]}"]
+    except subprocess.TimeoutExpired:
+        return ["dot: timed out"]
+    finally:
+        if os.path.exists(path):
+            os.unlink(path)
+    return []
+
+
 def strip_format_and_output(args):
     """args without -f/--format and -o/--output (and their values)."""
     out = []
@@ -374,6 +403,7 @@ def run_case(case, telegraph, verbose):
                     continue
                 reasons += check_rdf(path, fmt, rapper_name, serdi_name, tmp)
                 os.unlink(path)
+            reasons += check_dot(telegraph, base_args, tmp, timeout, preexec)
 
         if verbose and reasons:
             reasons.append(f"argv: {shlex.join(argv)}")

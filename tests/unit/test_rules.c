@@ -324,14 +324,18 @@ START_TEST(test_catastrophic_backtracking)
   subject[40] = 'b';
   subject[41] = '\0';
   TgMatcher m;
-  ck_assert_int_eq(tg_matcher_init(&m, 1000), TG_SUCCESS);
+  ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
   const clock_t t0 = clock();
   const TgStatus st = tg_match(&m, p, subject, 41, 0);
   const double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
   ck_assert_int_eq(st, TG_BAD_LIMIT);
   ck_assert_msg(secs < 10.0, "the match took %.1f s", secs);
-  ck_assert_uint_eq(m.budget, 999);
-  /* The matcher stays usable. */
+  /* A call over its own limit of 2,000,000 steps a position spends the
+   * whole budget: the article is skipped. */
+  ck_assert_uint_eq(m.budget, 0);
+  ck_assert_uint_eq(m.spent, 100000000);
+  /* The matcher stays usable with a new budget. */
+  m.budget = 1000;
   ck_assert_int_eq(tg_match(&m, p, "aaa", 3, 0), TG_SUCCESS);
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
   ck_assert_uint_eq(ov[0], 0);
@@ -343,10 +347,11 @@ END_TEST
 
 START_TEST(test_budget)
 {
+  /* Cheap calls are charged a step a start position: 4 + 1 + 1. */
   TgRuleSet *rs = one_pattern("b+");
   const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
   TgMatcher m;
-  ck_assert_int_eq(tg_matcher_init(&m, 3), TG_SUCCESS);
+  ck_assert_int_eq(tg_matcher_init(&m, 6), TG_SUCCESS);
   ck_assert_int_eq(tg_match(&m, p, "abba", 4, 0), TG_SUCCESS);
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
   ck_assert_uint_eq(ov[0], 1);
@@ -354,14 +359,32 @@ START_TEST(test_budget)
   ck_assert_int_eq(tg_match(&m, p, "abba", 4, 3), TG_FAILURE);
   ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_SUCCESS);
   ck_assert_uint_eq(m.budget, 0);
-  /* The fourth application is over the budget, match or not. */
+  ck_assert_uint_eq(m.spent, 6);
+  /* Once the budget is spent, every call is over it, match or not. */
   ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_BAD_LIMIT);
   ck_assert_int_eq(tg_match(&m, p, "x", 1, 0), TG_BAD_LIMIT);
   ck_assert_uint_eq(m.budget, 0);
   tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
 
-  ck_assert_int_eq(tg_matcher_init(&m, 0), TG_SUCCESS);
-  ck_assert_int_eq(tg_match(&m, p, "b", 1, 0), TG_BAD_LIMIT);
+  /* A pattern that backtracks within the limit of one call is charged its
+   * steps, not one call: a few calls spend a budget that thousands of
+   * cheap calls do not. */
+  rs = one_pattern("(a|aa)*[!?]");
+  p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  char subject[40];
+  memset(subject, 'a', 24);
+  subject[24] = '\0';
+  ck_assert_int_eq(tg_matcher_init(&m, 20000000), TG_SUCCESS);
+  TgStatus st = TG_FAILURE;
+  unsigned calls = 0;
+  while (st == TG_FAILURE && calls < 1000) {
+    st = tg_match(&m, p, subject, 24, 0);
+    ++calls;
+  }
+  ck_assert_int_eq(st, TG_BAD_LIMIT);
+  ck_assert_uint_lt(calls, 200);
+  ck_assert_uint_eq(m.budget, 0);
   tg_matcher_clear(&m);
   tg_ruleset_free(rs);
 }
