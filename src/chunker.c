@@ -9,8 +9,8 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
-enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
-static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "connector", "adjsuffix", "currency", "abbrev"};
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "connector", "adjsuffix", "currency", "abbrev"};
 
 typedef struct {
   const TgLexicon *lex;
@@ -133,8 +133,9 @@ static bool abbrev_period(const Ctx *c, size_t k) {
  * come before it and a legal form ends what follows; "Zentra and Kovalo
  * Ltd" is two companies. */
 static bool and_inside(const Ctx *c, size_t i, size_t e) {
-  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1)) {
-    return false;
+  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1) ||
+      is_kind(c, e - 1, K_ORGHEAD, NULL) || designator(c, e - 1)) {
+    return false; /* "Tanjung Cloud Services and Meridian ... Pte Ltd": two */
   }
   size_t len = 0;
   if (c->gaz && tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) >= 0 &&
@@ -168,8 +169,8 @@ static size_t chunk_end(const Ctx *c, size_t i) {
   size_t e = i + 1;
   while (e < c->n && !possessive_after(c, e - 1)) {
     size_t p = 0;
-    if (inner_token(c, e)) {
-      ++e;
+    if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
+      ++e; /* a legal form in lower case ends it: "Pellow Pharma plc" */
     } else if (and_inside(c, i, e)) {
       e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
@@ -228,10 +229,23 @@ static bool company_unit(const Ctx *c, size_t i, size_t e, long *g, size_t *len)
          i + *len < e && !is_kind(c, i + *len, K_CONNECTOR, NULL);
 }
 
+/* "said", "told": a verb of speech at token k, which a person's name
+ * precedes. */
+static bool speech_verb(const Ctx *c, size_t k) {
+  static const char *const verbs[] = {"said", "says", "told", "added", "noted", "stated"};
+  for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; ++v) {
+    if (word_is(c, k, verbs[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
-  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL)) {
-    return TG_CLASS_COMPANY; /* "CEO of X" */
+  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
+      !speech_verb(c, e)) {
+    return TG_CLASS_COMPANY; /* "CEO of X", not "Minister of Transport Ana Ruiz said" */
   }
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
@@ -275,6 +289,9 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   }
   if (last > i && !of && is_kind(c, last, K_ORGHEAD, NULL)) {
     return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head");
+  }
+  if (e - i >= 2 && is_kind(c, i, K_ORGFIRST, NULL)) {
+    return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head"); /* "Banco Cumbres" */
   }
   const TgClass cls = context_class(c, i, e);
   return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");
