@@ -9,8 +9,8 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
-enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
-static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "connector", "adjsuffix", "currency", "abbrev"};
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev"};
 
 typedef struct {
   const TgLexicon *lex;
@@ -241,6 +241,65 @@ static bool speech_verb(const Ctx *c, size_t k) {
   return false;
 }
 
+/* A lower-case noun at token k that describes a company ("rival",
+ * "unit", "applicant"). */
+static bool org_cue(const Ctx *c, size_t k) {
+  return k < c->n && c->t[k].cls == TG_TOK_LOWER && is_kind(c, k, K_ORGCUE, NULL);
+}
+
+/* "X, a start-up backed by", "X, a unit of": an appositive after the chunk
+ * ending at e whose noun describes a company; the noun ends the phrase or
+ * a word that continues a description follows it, so "X, a company
+ * director" is no company. */
+static bool org_appositive(const Ctx *c, size_t e) {
+  if (!word_is(c, e, ",") || !(word_is(c, e + 1, "a") || word_is(c, e + 1, "an"))) {
+    return false;
+  }
+  static const char *const follow[] = {"of", "that", "which", "backed", "owned", "based",
+                                       "founded", "run", "led", "controlled", "with", "in"};
+  for (size_t k = e + 2; k <= e + 3 && k < c->n; ++k) {
+    if (!org_cue(c, k)) {
+      continue;
+    }
+    if (k + 1 >= c->n || !c->t[k + 1].word) {
+      return true;
+    }
+    for (size_t f = 0; f < sizeof follow / sizeof follow[0]; ++f) {
+      if (word_is(c, k + 1, follow[f])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+/* A company cue before the chunk at i: "rival X", "a unit of X", and
+ * "Another applicant, X," (the name set off by commas). */
+static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
+  if (org_cue(c, e) || (e < c->n && hyphen_adjective(c, e)) || possessive_after(c, e - 1)) {
+    return false; /* "of Spanish operator X", "of Hong Kong-listed X", "of Elon Musk's X" */
+  }
+  if (i >= 1 && org_cue(c, i - 1)) {
+    return true;
+  }
+  if (i >= 2 && word_is(c, i - 1, "of") && org_cue(c, i - 2) && !word_is(c, i - 2, "group") &&
+      !word_is(c, i - 2, "groups")) {
+    return true;
+  }
+  if (i >= 2 && word_is(c, i - 1, "and")) {
+    /* "rivals A and B": the cue before A covers B */
+    size_t j = i - 1;
+    while (j > 0 && i - j <= TG_PAREN_MAX && name_token(c, j - 1)) {
+      --j;
+    }
+    if (j < i - 1 && j >= 1 && org_cue(c, j - 1)) {
+      return true;
+    }
+  }
+  return i >= 2 && word_is(c, i - 1, ",") && org_cue(c, i - 2) && word_is(c, e, ",");
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
@@ -249,6 +308,11 @@ static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   }
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
+  }
+  if (org_cue_before(c, i, e) || org_appositive(c, e) ||
+      (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
+       (word_is(c, e, "group") || word_is(c, e, "consortium")))) {
+    return TG_CLASS_COMPANY; /* "rival X", "X, a start-up", "the X group" */
   }
   if (i >= 1 && word_is(c, i - 1, "regulator")) {
     return TG_CLASS_REGULATOR; /* "regulator X" */

@@ -767,6 +767,25 @@ static const NameCase name_cases[] = {
      "The airline is backed by Lagos businessman Emeka Obi. The bank's head for risk "
      "supervision, Sari Putri, has said the rules stand.",
      {"Person:Emeka Obi", "Person:Sari Putri"}, {NULL}},
+    {"companies by a describing noun",
+     "Despite objections from rivals Dune Relay and Oasis Link, tower company Karst Masts "
+     "won. Another applicant, Brightfield Exchange, is waiting.",
+     {"Company:Dune Relay", "Company:Oasis Link", "Company:Karst Masts",
+      "Company:Brightfield Exchange"}, {NULL}},
+    {"a company by its appositive and a unit of a company",
+     "Sirocco Air, a start-up backed by investors, is a unit of Tamarind Ventures. "
+     "Its parent is the Lumora group.",
+     {"Company:Sirocco Air", "Company:Tamarind Ventures", "Company:Lumora"}, {NULL}},
+    {"a describing noun after a name is no company",
+     "It is a unit of Spanish operator Castell Redes SA and of Hong Kong-listed Pearl Tide "
+     "Capital. Industry group estimates rose.",
+     {"Company:Castell Redes SA", "Company:Pearl Tide Capital"}, {"Spanish", "Hong", "Industry"}},
+    {"company head words", "Quarry Animal Health, Fenland Pet Care, Mistral Partners and "
+     "Corvo Medtech filed papers.",
+     {"Company:Quarry Animal Health", "Company:Fenland Pet Care", "Company:Mistral Partners",
+      "Company:Corvo Medtech"}, {NULL}},
+    {"Polish legal form in lower case", "Permits went to Warta Siec sp. z o.o. on Monday.",
+     {"Company:Warta Siec sp. z o.o."}, {"Warta Siec"}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
@@ -805,6 +824,33 @@ START_TEST(test_names)
     ck_assert_msg(count_mentions(r, c->text, c->not[k], NULL) == 0, "%s: '%s' is a mention",
                   c->name, c->not[k]);
   }
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A short form is the company whose full name the article gives with
+ * legal forms and head words after it; a name both shorten is neither's. */
+START_TEST(test_short_form)
+{
+  const char *text = "Rimba Digital still waits. Rimba Digital Berhad applied in March. "
+                     "Norvale Life Insurance Co., Ltd. was refused; Norvale Life said it would "
+                     "appeal. Tern Capital Ltd and Tern Capital Sdn Bhd both bid; Tern Capital "
+                     "declined to comment.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Rimba Digital"), 0);
+  ck_assert_int_ge(entity_named(r, "Rimba Digital Berhad"), 0);
+  ck_assert_int_lt(entity_named(r, "Norvale Life"), 0);
+  ck_assert_int_ge(entity_named(r, "Norvale Life Insurance Co., Ltd."), 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    n += m->entity == entity_named(r, "Rimba Digital Berhad");
+  }
+  ck_assert_uint_eq(n, 2);
+  ck_assert_int_ge(entity_named(r, "Tern Capital Ltd"), 0);
+  ck_assert_int_ge(entity_named(r, "Tern Capital Sdn Bhd"), 0);
   tg_result_free(r);
   tg_document_free(doc);
 }
@@ -865,6 +911,7 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_budget);
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
+  tcase_add_test(tc, test_short_form);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
 
