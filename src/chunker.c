@@ -300,6 +300,17 @@ static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
   return i >= 2 && word_is(c, i - 1, ",") && org_cue(c, i - 2) && word_is(c, e, ",");
 }
 
+/* A gazetteer company that the tokens [i, d) name exactly, d the first
+ * legal form after it (not a group word: "Vodacom Group" is not
+ * "Vodacom"). */
+static bool legal_form_of(const Ctx *c, size_t i, size_t d, long *g, size_t *len) {
+  long long v = 0;
+  *len = 0;
+  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  return *g >= 0 && i + *len == d && is_kind(c, d, K_DESIGNATOR, &v) && v != 2 &&
+         tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
@@ -331,6 +342,14 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   const size_t d = first_designator(c, i, e);
   if (d) {
     *next = designators_end(c, d, e);
+    long g = -1;
+    size_t len = 0;
+    if (legal_form_of(c, i, d, &g, &len)) {
+      /* "Bharti Airtel Limited": the gazetteer company with its legal form */
+      TgChunk ch = {{c->t[i].span.begin, c->t[*next - 1].span.end}, TG_CLASS_COMPANY,
+                    "chunk.legal-form", g, c->t[i + len - 1].span.end};
+      return tg_vec_push(out, &ch);
+    }
     return push(out, c, i, *next, TG_CLASS_COMPANY, "chunk.designator");
   }
   long brand = -1;

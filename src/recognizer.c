@@ -406,8 +406,10 @@ static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t s
                                tokens->len, chunks);
   for (size_t i = 0; !st && i < chunks->len; ++i) {
     const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
-    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1,
-              ch->brand, ch->brand_end};
+    /* "Bharti Airtel Limited" is a mention of the gazetteer's Bharti Airtel */
+    const bool legal = strcmp(ch->source, "chunk.legal-form") == 0;
+    Cand c = {ch->span, ch->cls, legal ? ch->brand : -1, ch->source, NULL, NULL, NULL, si,
+              (size_t)-1, legal ? -1 : ch->brand, legal ? 0 : ch->brand_end};
     st = tg_vec_push(ch->cls ? cands : loose, &c);
   }
   return st;

@@ -833,6 +833,25 @@ START_TEST(test_names)
 }
 END_TEST
 
+/* A gazetteer company written with its legal form is that company, the
+ * full form an alias; a group word makes no such link. */
+START_TEST(test_legal_form_of_gazetteer_company)
+{
+  const char *text = "Spectrum went to Bharti Airtel Limited on Monday. Bharti Airtel paid most.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  const TgEntity *e = must_entity(r, "Bharti Airtel", TG_CLASS_COMPANY, "org/bharti-airtel");
+  ck_assert_int_lt(entity_named(r, "Bharti Airtel Limited"), 0);
+  bool alias = false;
+  for (size_t k = 0; k < e->n_aliases; ++k) {
+    alias = alias || strcmp(e->aliases[k], "Bharti Airtel Limited") == 0;
+  }
+  ck_assert(alias);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* A short form is the company whose full name the article gives with
  * legal forms and head words after it; a name both shorten is neither's. */
 START_TEST(test_short_form)
@@ -916,6 +935,7 @@ static Suite *extractor_suite(void)
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
 
