@@ -767,6 +767,9 @@ static const NameCase name_cases[] = {
      "The airline is backed by Lagos businessman Emeka Obi. The bank's head for risk "
      "supervision, Sari Putri, has said the rules stand.",
      {"Person:Emeka Obi", "Person:Sari Putri"}, {NULL}},
+    {"a person between a role and the body that speaks",
+     "In a note signed by its spokesman, Tunde Bakare, the agency said the permits stand.",
+     {"Person:Tunde Bakare"}, {NULL}},
     {"companies by a describing noun",
      "Despite objections from rivals Dune Relay and Oasis Link, tower company Karst Masts "
      "won. Another applicant, Brightfield Exchange, is waiting.",
