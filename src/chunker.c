@@ -9,8 +9,8 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
-enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
-static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "connector", "adjsuffix", "currency", "abbrev"};
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev"};
 
 typedef struct {
   const TgLexicon *lex;
@@ -133,8 +133,9 @@ static bool abbrev_period(const Ctx *c, size_t k) {
  * come before it and a legal form ends what follows; "Zentra and Kovalo
  * Ltd" is two companies. */
 static bool and_inside(const Ctx *c, size_t i, size_t e) {
-  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1)) {
-    return false;
+  if (!word_is(c, e, "and") || e - i < 2 || !name_start(c, e + 1) ||
+      is_kind(c, e - 1, K_ORGHEAD, NULL) || designator(c, e - 1)) {
+    return false; /* "Tanjung Cloud Services and Meridian ... Pte Ltd": two */
   }
   size_t len = 0;
   if (c->gaz && tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) >= 0 &&
@@ -168,8 +169,8 @@ static size_t chunk_end(const Ctx *c, size_t i) {
   size_t e = i + 1;
   while (e < c->n && !possessive_after(c, e - 1)) {
     size_t p = 0;
-    if (inner_token(c, e)) {
-      ++e;
+    if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
+      ++e; /* a legal form in lower case ends it: "Pellow Pharma plc" */
     } else if (and_inside(c, i, e)) {
       e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
@@ -228,13 +229,101 @@ static bool company_unit(const Ctx *c, size_t i, size_t e, long *g, size_t *len)
          i + *len < e && !is_kind(c, i + *len, K_CONNECTOR, NULL);
 }
 
+/* "said", "told": a verb of speech at token k, which a person's name
+ * precedes. */
+static bool speech_verb(const Ctx *c, size_t k) {
+  static const char *const verbs[] = {"said", "says", "told", "added", "noted", "stated"};
+  for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; ++v) {
+    if (word_is(c, k, verbs[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A lower-case noun at token k that describes a company ("rival",
+ * "unit", "applicant"). */
+static bool org_cue(const Ctx *c, size_t k) {
+  return k < c->n && c->t[k].cls == TG_TOK_LOWER && is_kind(c, k, K_ORGCUE, NULL);
+}
+
+/* "X, a start-up backed by", "X, a unit of": an appositive after the chunk
+ * ending at e whose noun describes a company; the noun ends the phrase or
+ * a word that continues a description follows it, so "X, a company
+ * director" is no company. */
+static bool org_appositive(const Ctx *c, size_t e) {
+  if (!word_is(c, e, ",") || !(word_is(c, e + 1, "a") || word_is(c, e + 1, "an"))) {
+    return false;
+  }
+  static const char *const follow[] = {"of", "that", "which", "backed", "owned", "based",
+                                       "founded", "run", "led", "controlled", "with", "in"};
+  for (size_t k = e + 2; k <= e + 3 && k < c->n; ++k) {
+    if (!org_cue(c, k)) {
+      continue;
+    }
+    if (k + 1 >= c->n || !c->t[k + 1].word) {
+      return true;
+    }
+    for (size_t f = 0; f < sizeof follow / sizeof follow[0]; ++f) {
+      if (word_is(c, k + 1, follow[f])) {
+        return true;
+      }
+    }
+    return false;
+  }
+  return false;
+}
+
+/* A company cue before the chunk at i: "rival X", "a unit of X", and
+ * "Another applicant, X," (the name set off by commas). */
+static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
+  if (org_cue(c, e) || (e < c->n && hyphen_adjective(c, e)) || possessive_after(c, e - 1)) {
+    return false; /* "of Spanish operator X", "of Hong Kong-listed X", "of Elon Musk's X" */
+  }
+  if (i >= 1 && org_cue(c, i - 1)) {
+    return true;
+  }
+  if (i >= 2 && word_is(c, i - 1, "of") && org_cue(c, i - 2) && !word_is(c, i - 2, "group") &&
+      !word_is(c, i - 2, "groups")) {
+    return true;
+  }
+  if (i >= 2 && word_is(c, i - 1, "and")) {
+    /* "rivals A and B": the cue before A covers B */
+    size_t j = i - 1;
+    while (j > 0 && i - j <= TG_PAREN_MAX && name_token(c, j - 1)) {
+      --j;
+    }
+    if (j < i - 1 && j >= 1 && org_cue(c, j - 1)) {
+      return true;
+    }
+  }
+  return i >= 2 && word_is(c, i - 1, ",") && org_cue(c, i - 2) && word_is(c, e, ",");
+}
+
+/* A gazetteer company that the tokens [i, d) name exactly, d the first
+ * legal form after it (not a group word: "Vodacom Group" is not
+ * "Vodacom"). */
+static bool legal_form_of(const Ctx *c, size_t i, size_t d, long *g, size_t *len) {
+  long long v = 0;
+  *len = 0;
+  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  return *g >= 0 && i + *len == d && is_kind(c, d, K_DESIGNATOR, &v) && v != 2 &&
+         tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
-  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL)) {
-    return TG_CLASS_COMPANY; /* "CEO of X" */
+  if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
+      !speech_verb(c, e)) {
+    return TG_CLASS_COMPANY; /* "CEO of X", not "Minister of Transport Ana Ruiz said" */
   }
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
+  }
+  if (org_cue_before(c, i, e) || org_appositive(c, e) ||
+      (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
+       (word_is(c, e, "group") || word_is(c, e, "consortium")))) {
+    return TG_CLASS_COMPANY; /* "rival X", "X, a start-up", "the X group" */
   }
   if (i >= 1 && word_is(c, i - 1, "regulator")) {
     return TG_CLASS_REGULATOR; /* "regulator X" */
@@ -253,6 +342,14 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   const size_t d = first_designator(c, i, e);
   if (d) {
     *next = designators_end(c, d, e);
+    long g = -1;
+    size_t len = 0;
+    if (legal_form_of(c, i, d, &g, &len)) {
+      /* "Bharti Airtel Limited": the gazetteer company with its legal form */
+      TgChunk ch = {{c->t[i].span.begin, c->t[*next - 1].span.end}, TG_CLASS_COMPANY,
+                    "chunk.legal-form", g, c->t[i + len - 1].span.end};
+      return tg_vec_push(out, &ch);
+    }
     return push(out, c, i, *next, TG_CLASS_COMPANY, "chunk.designator");
   }
   long brand = -1;
@@ -275,6 +372,9 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   }
   if (last > i && !of && is_kind(c, last, K_ORGHEAD, NULL)) {
     return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head");
+  }
+  if (e - i >= 2 && is_kind(c, i, K_ORGFIRST, NULL)) {
+    return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head"); /* "Banco Cumbres" */
   }
   const TgClass cls = context_class(c, i, e);
   return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");

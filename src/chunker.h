@@ -32,8 +32,9 @@ typedef struct {
   TgSpan span;        /**< Byte span in the text */
   TgClass cls;        /**< TG_CLASS_NONE when no evidence typed it */
   const char *source; /**< Static evidence name, e.g. "chunk.designator" */
-  long brand;         /**< "chunk.unit": the gazetteer company it starts with, else -1 */
-  size_t brand_end;   /**< "chunk.unit": where that name ends (byte offset) */
+  long brand;         /**< "chunk.unit", "chunk.legal-form": the gazetteer company it
+                           starts with, else -1 */
+  size_t brand_end;   /**< where that name ends (byte offset) */
 } TgChunk;
 
 /** Append the chunks of one sentence's tokens to `out` (TgChunk items).

@@ -608,13 +608,23 @@ static bool all_caps(const char *s, size_t len) {
   return letter;
 }
 
-/* "NEW DELHI" -> "New Delhi" (ASCII; out has room for len bytes). */
+/* "NEW DELHI" -> "New Delhi", "SÃO PAULO" -> "São Paulo" (ASCII and the
+ * Latin-1 capitals, whose lower case is 0x20 above them in the second UTF-8
+ * byte; out has room for len bytes). */
 static void title_case(const char *s, size_t len, char *out) {
   bool start = true;
   for (size_t i = 0; i < len; ++i) {
-    const char c = s[i];
-    out[i] = (!start && c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-    start = !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'));
+    const unsigned char c = (unsigned char)s[i];
+    out[i] = (!start && c >= 'A' && c <= 'Z') ? (char)(c + 32) : (char)c;
+    if (c == 0xC3 && i + 1 < len) {
+      const unsigned char d = (unsigned char)s[i + 1];
+      const bool cap = d >= 0x80 && d <= 0x9E && d != 0x97; /* not U+00D7 'x' */
+      out[i + 1] = (char)((!start && cap) ? d + 0x20 : d);
+      ++i;
+      start = false;
+      continue;
+    }
+    start = !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80);
   }
 }
 

@@ -57,6 +57,8 @@ static const TgLexKind tg_lex_kinds[] = {
   /* used by the name chunker */
   {"designator", TG_LEXV_INT, 1, 3},
   {"orghead", TG_LEXV_INT, 1, 1},
+  {"orgfirst", TG_LEXV_INT, 1, 1},
+  {"orgcue", TG_LEXV_INT, 1, 1},
   {"role", TG_LEXV_INT, 1, 1},
   {"connector", TG_LEXV_INT, 1, 1},
   {"nonstart", TG_LEXV_INT, 1, 1},

@@ -288,6 +288,67 @@ static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *t
   return st;
 }
 
+/* Longest name before a hyphen in the words that the attributive token k
+ * ends: "Hong Kong-listed", "Shenzhen-based" (a hyphen and a lower-case
+ * word). */
+#define TG_HYPHEN_NAME_MAX 4
+static TgStatus attributive_name(const TgPipeline *p, const char *text, const TgToken *t,
+                                 size_t i, size_t n, size_t si, TgVec *cands, size_t *used) {
+  *used = 0;
+  for (size_t k = i; k < n && k < i + TG_HYPHEN_NAME_MAX && t[k].word; ++k) {
+    const char *w = text + t[k].span.begin;
+    const char *dash = memchr(w, '-', t[k].span.end - t[k].span.begin);
+    if (!dash) {
+      continue;
+    }
+    if (!(dash[1] >= 'a' && dash[1] <= 'z')) {
+      return TG_SUCCESS;
+    }
+    TgToken head[TG_HYPHEN_NAME_MAX];
+    memcpy(head, t + i, (k - i + 1) * sizeof *head);
+    head[k - i].span.end = (size_t)(dash - text);
+    size_t m = 0;
+    const long h = tg_gazetteer_match(p->gazetteer, text, head, k - i + 1, 0, &m);
+    if (h < 0 || m != k - i + 1) {
+      return TG_SUCCESS;
+    }
+    const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
+    Cand c = {{t[i].span.begin, head[k - i].span.end}, g->cls, h, "gazetteer",
+              NULL, NULL, NULL, si, 0, -1, 0};
+    *used = k - i + 1;
+    return tg_vec_push(cands, &c);
+  }
+  return TG_SUCCESS;
+}
+
+/* "Manila-Osaka flights": a token of two places joined by a hyphen gives
+ * both (each part must be a place the gazetteer knows). */
+static TgStatus place_pair(const TgPipeline *p, const char *text, const TgToken *tok,
+                           size_t si, TgVec *cands) {
+  const char *w = text + tok->span.begin;
+  const char *dash = memchr(w, '-', tok->span.end - tok->span.begin);
+  if (!dash || !(dash[1] >= 'A' && dash[1] <= 'Z')) {
+    return TG_SUCCESS;
+  }
+  TgToken part[2] = {*tok, *tok};
+  part[0].span.end = (size_t)(dash - text);
+  part[1].span.begin = (size_t)(dash - text) + 1;
+  long h[2];
+  for (int k = 0; k < 2; ++k) {
+    size_t m = 0;
+    h[k] = tg_gazetteer_match(p->gazetteer, text, &part[k], 1, 0, &m);
+    if (h[k] < 0 || tg_gazetteer_entry(p->gazetteer, (size_t)h[k])->cls != TG_CLASS_PLACE) {
+      return TG_SUCCESS;
+    }
+  }
+  TgStatus st = TG_SUCCESS;
+  for (int k = 0; k < 2 && !st; ++k) {
+    Cand c = {part[k].span, TG_CLASS_PLACE, h[k], "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
+    st = tg_vec_push(cands, &c);
+  }
+  return st;
+}
+
 static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
                                      size_t si, TgVec *tokens, TgVec *cands) {
   tokens->len = 0;
@@ -300,23 +361,13 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
     size_t n = 0;
     long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
     if (e < 0 && t[i].word) {
-      /* "Shenzhen-based", "US-listed": the name before a hyphen and a
-       * lower-case word. */
-      const char *w = text + t[i].span.begin;
-      const char *dash = memchr(w, '-', t[i].span.end - t[i].span.begin);
-      if (dash && dash[1] >= 'a' && dash[1] <= 'z') {
-        TgToken head = t[i];
-        head.span.end = (size_t)(dash - text);
-        size_t m = 0;
-        const long h = tg_gazetteer_match(p->gazetteer, text, &head, 1, 0, &m);
-        if (h >= 0) {
-          const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
-          Cand c = {head.span, g->cls, h, "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
-          if ((st = tg_vec_push(cands, &c))) {
-            return st;
-          }
-        }
+      /* "Shenzhen-based", "Hong Kong-listed", "Manila-Osaka" */
+      size_t used = 0;
+      if ((st = attributive_name(p, text, t, i, tokens->len, si, cands, &used)) ||
+          (!used && (st = place_pair(p, text, &t[i], si, cands)))) {
+        return st;
       }
+      i += used ? used - 1 : 0;
       continue;
     }
     if (e < 0) {
@@ -355,8 +406,10 @@ static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t s
                                tokens->len, chunks);
   for (size_t i = 0; !st && i < chunks->len; ++i) {
     const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
-    Cand c = {ch->span, ch->cls, -1, ch->source, NULL, NULL, NULL, si, (size_t)-1,
-              ch->brand, ch->brand_end};
+    /* "Bharti Airtel Limited" is a mention of the gazetteer's Bharti Airtel */
+    const bool legal = strcmp(ch->source, "chunk.legal-form") == 0;
+    Cand c = {ch->span, ch->cls, legal ? ch->brand : -1, ch->source, NULL, NULL, NULL, si,
+              (size_t)-1, legal ? -1 : ch->brand, legal ? 0 : ch->brand_end};
     st = tg_vec_push(ch->cls ? cands : loose, &c);
   }
   return st;

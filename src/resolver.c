@@ -7,6 +7,10 @@
  * - coreference rules (ids "coref.*": "the ministry", "the country") point
  *   to the latest entity of their class, preferring one whose name holds
  *   the head word;
+ * - a company's short form ("Kinabalu Digital", "Huaxin Life") is the
+ *   company whose full name in the same article is the short form followed
+ *   by legal forms and head words ("Kinabalu Digital Berhad", "Huaxin Life
+ *   Insurance Co., Ltd.");
  * - a company whose name starts with another company's name in the same
  *   article is its subsidiary ("Deutsche Telekom (China) ... Co" of
  *   "Deutsche Telekom").
@@ -557,10 +561,138 @@ static TgStatus subsidiaries(TgResult *r) {
   return st;
 }
 
+
+/* ---- Short forms of a company's full name ---- */
+
+/* Most legal forms and head words stripped from one full name. */
+#define TG_SHORT_MAX_STRIP 6
+
+/* A legal form or company head word, with its trailing "," or "."
+ * ("Co.,", "Ltd.", "Insurance", "Berhad"). */
+static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
+  long long v = 0;
+  for (int pass = 0; pass < 3 && len; ++pass) {
+    if (tg_lexicon_find(lex, "designator", s, len, &v) ||
+        tg_lexicon_find(lex, "orghead", s, len, &v)) {
+      return true;
+    }
+    if (s[len - 1] != ',' && s[len - 1] != '.') {
+      break;
+    }
+    --len;
+  }
+  return false;
+}
+
+typedef struct {
+  const char *text;
+  size_t cap;
+  long *slot; /* mention index + 1 of a full name; -1 when two disagree */
+  TgSpan *stem;
+  TgSpan *full; /* the full name of the slot's first mention */
+} StemTable;
+
+static size_t stem_slot(const StemTable *t, size_t b, size_t len) {
+  size_t h = (size_t)tg_hash(t->text + b, len) & (t->cap - 1);
+  while (t->slot[h] && !(t->stem[h].end - t->stem[h].begin == len &&
+                         memcmp(t->text + t->stem[h].begin, t->text + b, len) == 0)) {
+    h = (h + 1) & (t->cap - 1);
+  }
+  return h;
+}
+
+static bool same_text(const char *text, TgSpan a, TgSpan b) {
+  return a.end - a.begin == b.end - b.begin &&
+         memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
+}
+
+/* The full name entered at slot h. */
+static TgSpan full_span(const StemTable *t, size_t h) {
+  return t->full[h];
+}
+
+static bool short_candidate(const TgResult *r, size_t i) {
+  const TgMention *m = (const TgMention *)tg_vec_at(&r->mentions, i);
+  return m->cls == TG_CLASS_COMPANY && strncmp(m->source, "coref.", 6) != 0 &&
+         *(const long *)tg_vec_at(&r->mention_gaz, i) < 0;
+}
+
+/* Enter the stems of the full name of mention i: the name without its last
+ * one, two, ... legal forms and head words. */
+static void add_stems(const TgPipeline *p, StemTable *t, const TgMention *m, size_t i) {
+  size_t e = m->span.end;
+  for (int k = 0; k < TG_SHORT_MAX_STRIP; ++k) {
+    size_t sp = e;
+    while (sp > m->span.begin && t->text[sp - 1] != ' ') {
+      --sp;
+    }
+    if (sp <= m->span.begin || !company_tail_word(p->lexicon, t->text + sp, e - sp)) {
+      return;
+    }
+    e = sp - 1;
+    while (e > m->span.begin && (t->text[e - 1] == ',' || t->text[e - 1] == ' ')) {
+      --e;
+    }
+    if (e <= m->span.begin) {
+      return;
+    }
+    const size_t h = stem_slot(t, m->span.begin, e - m->span.begin);
+    if (!t->slot[h]) {
+      t->slot[h] = (long)i + 1;
+      t->stem[h] = (TgSpan){m->span.begin, e};
+      t->full[h] = m->span;
+    } else if (t->slot[h] > 0 && !same_text(t->text, full_span(t, h), m->span)) {
+      t->slot[h] = -1; /* two full names share it: "Huaxin Life" is neither */
+    }
+  }
+}
+
+/* For each company mention that is a short form of a full name in the
+ * article, the index of that full name's mention in `full` (else -1). */
+static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *text,
+                            long *full) {
+  const size_t n = r->mentions.len;
+  StemTable t = {text, 16, NULL, NULL, NULL};
+  while (t.cap < n * TG_SHORT_MAX_STRIP * 2) {
+    t.cap *= 2;
+  }
+  t.slot = (long *)tg_calloc(t.cap, sizeof(long));
+  t.stem = (TgSpan *)tg_calloc(t.cap, sizeof(TgSpan));
+  t.full = (TgSpan *)tg_calloc(t.cap, sizeof(TgSpan));
+  if (!t.slot || !t.stem || !t.full) {
+    tg_free(t.slot);
+    tg_free(t.stem);
+    tg_free(t.full);
+    return TG_BAD_ALLOC;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (short_candidate(r, i)) {
+      add_stems(p, &t, (const TgMention *)tg_vec_at(&r->mentions, i), i);
+    }
+  }
+  for (size_t i = 0; i < n; ++i) {
+    full[i] = -1;
+    const TgMention *m = (const TgMention *)tg_vec_at(&r->mentions, i);
+    if (short_candidate(r, i)) {
+      const size_t h = stem_slot(&t, m->span.begin, m->span.end - m->span.begin);
+      full[i] = t.slot[h] > 0 ? t.slot[h] - 1 : -1;
+    }
+  }
+  tg_free(t.slot);
+  tg_free(t.stem);
+  tg_free(t.full);
+  return TG_SUCCESS;
+}
+
 static TgStatus resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r, EntityIndex *ix) {
   const char *text = tg_document_text(doc);
   const size_t len = tg_document_length(doc);
   TgStatus st;
+  long *full = (long *)tg_calloc(r->mentions.len + 1, sizeof(long));
+  if (!full || (st = short_forms(p, r, text, full))) {
+    tg_free(full);
+    return TG_BAD_ALLOC;
+  }
   /* Names first, in text order; anaphors after, against what precedes. */
   for (size_t i = 0; i < r->mentions.len; ++i) {
     TgMention *m = tg_mention_at(r, i);
@@ -569,13 +701,19 @@ static TgStatus resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r,
     }
     const long gaz = *(const long *)tg_vec_at(&r->mention_gaz, i);
     long e = -1;
-    if ((st = entity_for(p, r, ix, m->cls, gaz, text + m->span.begin,
-                         m->span.end - m->span.begin, &e))) {
+    const TgMention *named = full[i] >= 0 ? tg_mention_at(r, (size_t)full[i]) : m;
+    if ((st = entity_for(p, r, ix, m->cls, gaz, text + named->span.begin,
+                         named->span.end - named->span.begin, &e)) ||
+        (named != m && (st = tg_entity_add_alias(r, tg_entity_rec(r, (size_t)e),
+                                                 text + m->span.begin,
+                                                 m->span.end - m->span.begin)))) {
+      tg_free(full);
       return st;
     }
     m->entity = e;
     m->cls = tg_entity_rec(r, (size_t)e)->pub.cls;
   }
+  tg_free(full);
   size_t kept = 0;
   for (size_t i = 0; i < r->mentions.len; ++i) {
     TgMention *m = tg_mention_at(r, i);

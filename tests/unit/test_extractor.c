@@ -734,6 +734,65 @@ static const NameCase name_cases[] = {
      {"Company:Tana Wave", "Company:Savanna Fibre"}, {NULL}},
     {"adjective is not a name", "Shenzhen-based Qorvel Ltd won the tender.",
      {"Company:Qorvel Ltd"}, {"Shenzhen-based Qorvel Ltd"}},
+    {"foreign legal forms", "Bids came from Pinhal Energia Ltda., Kerian Data Sdn Bhd, "
+     "Tasik Digital Berhad and Vindholm Kraft AS.",
+     {"Company:Pinhal Energia Ltda.", "Company:Kerian Data Sdn Bhd",
+      "Company:Tasik Digital Berhad", "Company:Vindholm Kraft AS"},
+     {"Kerian Data", "Sdn Bhd", "Pinhal Energia Ltda"}},
+    {"legal form in lower case and with an inner abbreviation",
+     "Oakridge Biologics plc and Enugu Power Nig. Ltd were licensed.",
+     {"Company:Oakridge Biologics plc", "Company:Enugu Power Nig. Ltd"},
+     {"Oakridge Biologics", "Enugu Power Nig"}},
+    {"Portuguese and and a dotted legal form with accents",
+     "The award went to Vale Verde \xC3\x93leo e G\xC3\xA1s S.A. and Puno Andes S.A.C. last year.",
+     {"Company:Vale Verde \xC3\x93leo e G\xC3\xA1s S.A.", "Company:Puno Andes S.A.C."},
+     {"G\xC3\xA1s S.A."}},
+    {"Spanish head word first",
+     "Grupo Industrial Norte\xC3\xB1o agreed to buy Farmacias del Sur from Banco Laguna.",
+     {"Company:Grupo Industrial Norte\xC3\xB1o", "Company:Farmacias del Sur",
+      "Company:Banco Laguna"}, {NULL}},
+    {"a head word before and ends a company",
+     "The ministry cleared Selat Cloud Services and Orchard Compute Pte Ltd on Monday.",
+     {"Company:Selat Cloud Services", "Company:Orchard Compute Pte Ltd"},
+     {"Selat Cloud Services and Orchard Compute Pte Ltd"}},
+    {"dateline in capitals with an accented letter",
+     "S\xC3\x83O PAULO, May 12 (Reuters) - Brazil's regulator said so.",
+     {"Place:S\xC3\x83O PAULO"}, {NULL}},
+    {"people after a role of an office and a clause",
+     "Deputy Minister of Energy Tomas Ferreira told reporters. Its head of licensing, "
+     "Mrs Ngozi Eze, told them. Ali Rahman Tan, who chairs the association, said no.",
+     {"Person:Tomas Ferreira", "Person:Ngozi Eze", "Person:Ali Rahman Tan"},
+     {"Energy Tomas Ferreira", "Mrs Ngozi Eze"}},
+    {"a person after an occupation and a role clause",
+     "The airline is backed by Lagos businessman Emeka Obi. The bank's head for risk "
+     "supervision, Sari Putri, has said the rules stand.",
+     {"Person:Emeka Obi", "Person:Sari Putri"}, {NULL}},
+    {"a person between a role and the body that speaks",
+     "In a note signed by its spokesman, Tunde Bakare, the agency said the permits stand.",
+     {"Person:Tunde Bakare"}, {NULL}},
+    {"companies by a describing noun",
+     "Despite objections from rivals Dune Relay and Oasis Link, tower company Karst Masts "
+     "won. Another applicant, Brightfield Exchange, is waiting.",
+     {"Company:Dune Relay", "Company:Oasis Link", "Company:Karst Masts",
+      "Company:Brightfield Exchange"}, {NULL}},
+    {"a company by its appositive and a unit of a company",
+     "Sirocco Air, a start-up backed by investors, is a unit of Tamarind Ventures. "
+     "Its parent is the Lumora group.",
+     {"Company:Sirocco Air", "Company:Tamarind Ventures", "Company:Lumora"}, {NULL}},
+    {"a describing noun after a name is no company",
+     "It is a unit of Spanish operator Castell Redes SA and of Hong Kong-listed Pearl Tide "
+     "Capital. Industry group estimates rose.",
+     {"Company:Castell Redes SA", "Company:Pearl Tide Capital"}, {"Spanish", "Hong", "Industry"}},
+    {"company head words", "Quarry Animal Health, Fenland Pet Care, Mistral Partners and "
+     "Corvo Medtech filed papers.",
+     {"Company:Quarry Animal Health", "Company:Fenland Pet Care", "Company:Mistral Partners",
+      "Company:Corvo Medtech"}, {NULL}},
+    {"Polish legal form in lower case", "Permits went to Warta Siec sp. z o.o. on Monday.",
+     {"Company:Warta Siec sp. z o.o."}, {"Warta Siec"}},
+    {"attributive places of several words and place pairs",
+     "A unit of Hong Kong-listed Qirin Holdings will fly Manila-Osaka and Lagos-Abuja routes.",
+     {"Place:Hong Kong", "Place:Manila", "Place:Osaka", "Place:Abuja"},
+     {"Hong Kong-listed Qirin Holdings", "Hong"}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
@@ -772,6 +831,52 @@ START_TEST(test_names)
     ck_assert_msg(count_mentions(r, c->text, c->not[k], NULL) == 0, "%s: '%s' is a mention",
                   c->name, c->not[k]);
   }
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A gazetteer company written with its legal form is that company, the
+ * full form an alias; a group word makes no such link. */
+START_TEST(test_legal_form_of_gazetteer_company)
+{
+  const char *text = "Spectrum went to Bharti Airtel Limited on Monday. Bharti Airtel paid most.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  const TgEntity *e = must_entity(r, "Bharti Airtel", TG_CLASS_COMPANY, "org/bharti-airtel");
+  ck_assert_int_lt(entity_named(r, "Bharti Airtel Limited"), 0);
+  bool alias = false;
+  for (size_t k = 0; k < e->n_aliases; ++k) {
+    alias = alias || strcmp(e->aliases[k], "Bharti Airtel Limited") == 0;
+  }
+  ck_assert(alias);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A short form is the company whose full name the article gives with
+ * legal forms and head words after it; a name both shorten is neither's. */
+START_TEST(test_short_form)
+{
+  const char *text = "Rimba Digital still waits. Rimba Digital Berhad applied in March. "
+                     "Norvale Life Insurance Co., Ltd. was refused; Norvale Life said it would "
+                     "appeal. Tern Capital Ltd and Tern Capital Sdn Bhd both bid; Tern Capital "
+                     "declined to comment.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Rimba Digital"), 0);
+  ck_assert_int_ge(entity_named(r, "Rimba Digital Berhad"), 0);
+  ck_assert_int_lt(entity_named(r, "Norvale Life"), 0);
+  ck_assert_int_ge(entity_named(r, "Norvale Life Insurance Co., Ltd."), 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    const TgMention *m = tg_result_mention(r, i);
+    n += m->entity == entity_named(r, "Rimba Digital Berhad");
+  }
+  ck_assert_uint_eq(n, 2);
+  ck_assert_int_ge(entity_named(r, "Tern Capital Ltd"), 0);
+  ck_assert_int_ge(entity_named(r, "Tern Capital Sdn Bhd"), 0);
   tg_result_free(r);
   tg_document_free(doc);
 }
@@ -832,6 +937,8 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_budget);
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
+  tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
 
