@@ -38,4 +38,10 @@ bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi)
  * "Bharti Airtel Limited") become that entity (headline.c). */
 TgStatus tg_fold_headline_entities(TgResult *r);
 
+/** Period totals and comparison dates (periods.c): a year after "the
+ * first six months of" becomes that year's sixth month; a date after
+ * "the same period" or a "by" date after the article's date is claimed,
+ * so that no rule fills it in as a fact's date. */
+TgStatus tg_read_periods(const TgLexicon *lex, TgResult *r, const char *text, bool *claimed);
+
 #endif /* TG_EVENTS_H */

@@ -12,6 +12,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "events.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -631,7 +632,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   if (!claimed) {
     return TG_BAD_ALLOC;
   }
-  TgStatus st = TG_SUCCESS;
+  TgStatus st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     if ((st = abstract(r, text, si, &cursor, &a))) {
