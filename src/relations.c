@@ -420,14 +420,47 @@ static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
   return NULL;
 }
 
+/* The mention of a statistic's value (or, with none, of its change), or -1. */
+static long value_anchor(const TgFactRec *f) {
+  long change = -1;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->mention < 0) {
+      continue;
+    }
+    if (s->prop == TG_PROP_VALUE) {
+      return s->mention;
+    }
+    if (s->prop == TG_PROP_CHANGE_PERCENT && change < 0) {
+      change = s->mention;
+    }
+  }
+  return change;
+}
+
+/* A dateline's date or the day something was said: when the figure
+ * was reported, not when it held. */
+static bool stated_date(TgResult *r, const char *text, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  return tg_said_date(r, text, m) || tg_dateline_date(r, text, sent.end, m);
+}
+
+/* Bytes between two spans that do not overlap (0 when they touch). */
+static size_t gap_between(const TgSpan *x, const TgSpan *y) {
+  return x->end <= y->begin ? y->begin - x->end : x->begin >= y->end ? x->begin - y->end : 0;
+}
+
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
-static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
-                       size_t match_b, size_t match_e, Build *b, bool *made) {
+static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
+                       size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
   const TgRule *rule = b->rule;
   TgStatus st;
   *made = false;
   for (size_t k = 0; k < rule->fill.len; ++k) {
     const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
+    const long anchor = prop == TG_PROP_AS_OF ? value_anchor(&b->fact) : -1;
+    long best = -1;
+    size_t best_gap = 0;
     for (size_t mi = a->first; mi < a->last; ++mi) {
       const TgMention *m = tg_mention_at(r, mi);
       if ((m->flags & TG_MENTION_DEFINITION) ||
@@ -436,9 +469,27 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
           (!tg_class_is_entity(m->cls) && claimed[mi])) {
         continue;
       }
+      if (anchor >= 0) {
+        /* A statistic's date is the one nearest its value ("stood at
+         * 31.6 trillion yuan at the end of 2024", not "since 2023"). */
+        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m)) {
+          const TgSpan *v = &tg_mention_at(r, (size_t)anchor)->span;
+          /* News puts the date after the figure ("reached X at the end of
+           * June"); a date before it must be twice as near to win. */
+          const size_t gap = gap_between(&m->span, v) * (m->span.end <= v->begin ? 2 : 1);
+          if (best < 0 || gap < best_gap) {
+            best = (long)mi;
+            best_gap = gap;
+          }
+        }
+        continue;
+      }
       if ((st = add_mention(r, claimed, b, prop, false, mi))) {
         return st;
       }
+    }
+    if (best >= 0 && (st = add_mention(r, claimed, b, prop, false, (size_t)best))) {
+      return st;
     }
   }
   if (b->claim_conflict && rule->cls == TG_CLASS_STATISTIC &&
@@ -608,7 +659,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
         }
       }
       bool made = false;
-      st = commit(r, a, claimed, si, mb, me, &b, &made);
+      st = commit(r, text, a, claimed, si, mb, me, &b, &made);
       tg_vec_clear(&b.fact.slots);
       if (st) {
         return st;
