@@ -450,6 +450,49 @@ static size_t gap_between(const TgSpan *x, const TgSpan *y) {
   return x->end <= y->begin ? y->begin - x->end : x->begin >= y->end ? x->begin - y->end : 0;
 }
 
+/* Sentence `si` dates its figure by reference to an earlier one: "at the
+ * same date", "by then". */
+static bool refers_to_date(TgResult *r, const char *text, size_t si) {
+  static const char *const cues[] = {"at the same date", "on the same date", "by the same date",
+                                     "at the same time", "by then", "by that date", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    for (size_t i = sent.begin; i + n <= sent.end; ++i) {
+      if (memcmp(text + i, cues[k], n) == 0 && (i == sent.begin || text[i - 1] == ' ')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A statistic dated "at the same date" takes the date of the statistic
+ * just before it (in this sentence or the previous one). */
+static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f) {
+  if (!refers_to_date(r, text, si)) {
+    return TG_SUCCESS;
+  }
+  for (size_t i = r->facts.len; i-- > 0;) {
+    const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
+    if (g->pub.sentence + 1 < si) {
+      break;
+    }
+    if (g->pub.cls != TG_CLASS_STATISTIC) {
+      continue;
+    }
+    for (size_t k = 0; k < g->slots.len; ++k) {
+      const TgSlot *s = (const TgSlot *)tg_vec_at(&g->slots, k);
+      if (s->prop == TG_PROP_AS_OF) {
+        TgSlot copy = *s;
+        return tg_fact_add_slot(f, &copy);
+      }
+    }
+    return TG_SUCCESS;
+  }
+  return TG_SUCCESS;
+}
+
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
 static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
                        size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
@@ -491,6 +534,10 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
     if (best >= 0 && (st = add_mention(r, claimed, b, prop, false, (size_t)best))) {
       return st;
     }
+  }
+  if (rule->cls == TG_CLASS_STATISTIC && !has_prop(&b->fact, TG_PROP_AS_OF) &&
+      (st = same_date(r, text, si, &b->fact))) {
+    return st;
   }
   if (b->claim_conflict && rule->cls == TG_CLASS_STATISTIC &&
       !has_prop(&b->fact, TG_PROP_VALUE) && !has_prop(&b->fact, TG_PROP_CHANGE_PERCENT)) {
