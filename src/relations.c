@@ -20,6 +20,8 @@
 
 /* How many sentences back an `attach` rule may reach. */
 #define TG_ATTACH_WINDOW 4
+/* How far back "in the month" may look for the statistic it refers to. */
+#define TG_SAME_DATE_WINDOW 6
 /* Bytes of text before a trigger that `reject` patterns see. */
 #define TG_REJECT_WINDOW 64
 /* Confidence factor for a fact with a slot filled by coreference. */
@@ -454,7 +456,10 @@ static size_t gap_between(const TgSpan *x, const TgSpan *y) {
  * same date", "by then". */
 static bool refers_to_date(TgResult *r, const char *text, size_t si) {
   static const char *const cues[] = {"at the same date", "on the same date", "by the same date",
-                                     "at the same time", "by then", "by that date", NULL};
+                                     "at the same time", "by then",          "by that date",
+                                     "in the month",     "the month's",      "that month",
+                                     "of that total",    "in the period",    "the period's",
+                                     NULL};
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   for (size_t k = 0; cues[k]; ++k) {
     const size_t n = strlen(cues[k]);
@@ -467,15 +472,15 @@ static bool refers_to_date(TgResult *r, const char *text, size_t si) {
   return false;
 }
 
-/* A statistic dated "at the same date" takes the date of the statistic
- * just before it (in this sentence or the previous one). */
+/* A statistic dated "at the same date" or "in the month" takes the date
+ * of the latest dated statistic before it, a few sentences back at most. */
 static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f) {
   if (!refers_to_date(r, text, si)) {
     return TG_SUCCESS;
   }
   for (size_t i = r->facts.len; i-- > 0;) {
     const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
-    if (g->pub.sentence + 1 < si) {
+    if (g->pub.sentence + TG_SAME_DATE_WINDOW < si) {
       break;
     }
     if (g->pub.cls != TG_CLASS_STATISTIC) {
@@ -488,7 +493,6 @@ static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f
         return tg_fact_add_slot(f, &copy);
       }
     }
-    return TG_SUCCESS;
   }
   return TG_SUCCESS;
 }
