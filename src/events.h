@@ -44,4 +44,11 @@ TgStatus tg_fold_headline_entities(TgResult *r);
  * so that no rule fills it in as a fact's date. */
 TgStatus tg_read_periods(const TgLexicon *lex, TgResult *r, const char *text, bool *claimed);
 
+/** The last month ("2025-06") of a period total that sentence `si` names
+ * with no year ("in the first half", "from January to March",
+ * "January-June"), in the year that puts it before the article's month;
+ * `*out` is NULL when there is none or the article has no month (periods.c). */
+TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text, size_t si,
+                            const char **out);
+
 #endif /* TG_EVENTS_H */

@@ -129,3 +129,140 @@ TgStatus tg_read_periods(const TgLexicon *lex, TgResult *r, const char *text, bo
   }
   return TG_SUCCESS;
 }
+
+/* ---- periods with no year: "in the first half", "from January to March" ---- */
+
+#define TG_PERIOD_MAX_TOKENS 96
+
+typedef struct {
+  size_t begin, end; /* the word's bytes in the text */
+} Word;
+
+/* The words (runs of ASCII letters and digits) of sentence `sent`, at most
+ * TG_PERIOD_MAX_TOKENS of them. */
+static size_t split_words(const char *text, TgSpan sent, Word *w) {
+  size_t n = 0;
+  for (size_t i = sent.begin; i < sent.end && n < TG_PERIOD_MAX_TOKENS;) {
+    if (!isalnum((unsigned char)text[i])) {
+      ++i;
+      continue;
+    }
+    const size_t b = i;
+    while (i < sent.end && isalnum((unsigned char)text[i])) ++i;
+    w[n].begin = b;
+    w[n].end = i;
+    ++n;
+  }
+  return n;
+}
+
+static bool word_is(const char *text, const Word *w, const char *s) {
+  const size_t n = strlen(s);
+  if (w->end - w->begin != n) {
+    return false;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (tolower((unsigned char)text[w->begin + i]) != s[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A capitalised month name ("March"), as 1..12, or 0. */
+static int month_of(const TgLexicon *lex, const char *text, const Word *w) {
+  long long v = 0;
+  if (!isupper((unsigned char)text[w->begin]) || w->end - w->begin < 3 ||
+      !tg_lexicon_find(lex, "month", text + w->begin, w->end - w->begin, &v)) {
+    return 0;
+  }
+  return (int)v;
+}
+
+static bool is_year(const char *text, const Word *w) {
+  if (w->end - w->begin != 4) {
+    return false;
+  }
+  for (size_t i = w->begin; i < w->end; ++i) {
+    if (!isdigit((unsigned char)text[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Words i and i+1 are joined by a hyphen or an en dash ("January-June"). */
+static bool dashed(const char *text, const Word *w, size_t i) {
+  const size_t gap = w[i + 1].begin - w[i].end;
+  const char *g = text + w[i].end;
+  return (gap == 1 && g[0] == '-') || (gap == 3 && memcmp(g, "\xE2\x80\x93", 3) == 0);
+}
+
+/* The last month of a yearless period total in words w[i..], or 0:
+ * "the first half", "the first eight months" (no "of" after), "from
+ * January to March", "between January and June", "January-June" (no year
+ * after). */
+static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, size_t n,
+                        size_t i) {
+  if (i + 2 < n && word_is(text, &w[i], "the") && word_is(text, &w[i + 1], "first")) {
+    if (word_is(text, &w[i + 2], "half")) {
+      return i + 3 < n && word_is(text, &w[i + 3], "of") ? 0 : 6;
+    }
+    if (i + 3 < n && word_is(text, &w[i + 3], "months") &&
+        !(i + 4 < n && word_is(text, &w[i + 4], "of"))) {
+      char buf[16];
+      const size_t len = w[i + 2].end - w[i + 2].begin;
+      if (len >= sizeof buf) {
+        return 0;
+      }
+      for (size_t k = 0; k < len; ++k) {
+        buf[k] = (char)tolower((unsigned char)text[w[i + 2].begin + k]);
+      }
+      buf[len] = '\0';
+      const int m = month_count(lex, buf);
+      return m >= 2 && m <= 11 ? m : 0;
+    }
+    return 0;
+  }
+  int first = 0, last = 0;
+  size_t after = 0;
+  if (i + 3 < n && (word_is(text, &w[i], "from") || word_is(text, &w[i], "between")) &&
+      (word_is(text, &w[i + 2], "to") || word_is(text, &w[i + 2], "and") ||
+       word_is(text, &w[i + 2], "through"))) {
+    first = month_of(lex, text, &w[i + 1]);
+    last = month_of(lex, text, &w[i + 3]);
+    after = i + 4;
+  } else if (i + 1 < n && dashed(text, w, i)) {
+    first = month_of(lex, text, &w[i]);
+    last = month_of(lex, text, &w[i + 1]);
+    after = i + 2;
+  }
+  if (!first || last <= first || (after < n && is_year(text, &w[after]))) {
+    return 0;
+  }
+  return last;
+}
+
+TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text, size_t si,
+                            const char **out) {
+  *out = NULL;
+  if (r->ref.precision < TG_PREC_MONTH) {
+    return TG_SUCCESS;
+  }
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  Word w[TG_PERIOD_MAX_TOKENS];
+  const size_t n = split_words(text, sent, w);
+  for (size_t i = 0; i < n; ++i) {
+    const int month = yearless_end(lex, text, w, n, i);
+    if (month) {
+      /* The period has ended by the article's date: this year's when its
+       * last month is before the article's month, else last year's. */
+      const int year = month < r->ref.month ? r->ref.year : r->ref.year - 1;
+      char buf[16];
+      const int len = snprintf(buf, sizeof buf, "%04d-%02d", year, month);
+      *out = tg_result_intern(r, buf, (size_t)len);
+      return *out ? TG_SUCCESS : TG_BAD_ALLOC;
+    }
+  }
+  return TG_SUCCESS;
+}

@@ -32,6 +32,7 @@ typedef struct {
   TgVec map;   /* size_t per byte of abs: offset in the text */
   TgVec owner; /* long per byte of abs: mention index or -1 */
   size_t first, last; /* mentions of the sentence: [first, last) */
+  const char *period;  /* a yearless period total's last month ("2025-06"), or NULL */
 } Abstract;
 
 static const char *code_of(TgClass cls) {
@@ -503,6 +504,15 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   const TgRule *rule = b->rule;
   TgStatus st;
   *made = false;
+  /* A yearless period total in the sentence ("from January to March")
+   * dates its statistics, before any month inside it ("November" of
+   * "November-December") could. */
+  if (rule->cls == TG_CLASS_STATISTIC && !has_prop(&b->fact, TG_PROP_AS_OF) && a->period) {
+    TgSlot slot = {TG_PROP_AS_OF, -1, -1, a->period, "gYearMonth"};
+    if ((st = tg_fact_add_slot(&b->fact, &slot))) {
+      return st;
+    }
+  }
   for (size_t k = 0; k < rule->fill.len; ++k) {
     const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
     const long anchor = prop == TG_PROP_AS_OF ? value_anchor(&b->fact) : -1;
@@ -737,7 +747,8 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   TgStatus st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    if ((st = abstract(r, text, si, &cursor, &a))) {
+    if ((st = abstract(r, text, si, &cursor, &a)) ||
+        (st = tg_sentence_period(p->lexicon, r, text, si, &a.period))) {
       break;
     }
     bool done[TG_N_CLASSES] = {false};
