@@ -38,4 +38,17 @@ bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi)
  * "Bharti Airtel Limited") become that entity (headline.c). */
 TgStatus tg_fold_headline_entities(TgResult *r);
 
+/** Period totals and comparison dates (periods.c): a year after "the
+ * first six months of" becomes that year's sixth month; a date after
+ * "the same period" or a "by" date after the article's date is claimed,
+ * so that no rule fills it in as a fact's date. */
+TgStatus tg_read_periods(const TgLexicon *lex, TgResult *r, const char *text, bool *claimed);
+
+/** The last month ("2025-06") of a period total that sentence `si` names
+ * with no year ("in the first half", "from January to March",
+ * "January-June"), in the year that puts it before the article's month;
+ * `*out` is NULL when there is none or the article has no month (periods.c). */
+TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text, size_t si,
+                            const char **out);
+
 #endif /* TG_EVENTS_H */

@@ -12,6 +12,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "events.h"
 #include "pipeline.h"
 
 #include <stdio.h>
@@ -19,6 +20,8 @@
 
 /* How many sentences back an `attach` rule may reach. */
 #define TG_ATTACH_WINDOW 4
+/* How far back "in the month" may look for the statistic it refers to. */
+#define TG_SAME_DATE_WINDOW 6
 /* Bytes of text before a trigger that `reject` patterns see. */
 #define TG_REJECT_WINDOW 64
 /* Confidence factor for a fact with a slot filled by coreference. */
@@ -28,6 +31,7 @@ typedef struct {
   TgBuf abs;   /* the abstracted sentence */
   TgVec map;   /* Piece: where each run of abs comes from */
   size_t first, last; /* mentions of the sentence: [first, last) */
+  const char *period;  /* a yearless period total's last month ("2025-06"), or NULL */
 } Abstract;
 
 /* A run of the abstracted sentence from abs[abs] on: a mention's code
@@ -462,14 +466,101 @@ static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
   return NULL;
 }
 
+/* The mention of a statistic's value (or, with none, of its change), or -1. */
+static long value_anchor(const TgFactRec *f) {
+  long change = -1;
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->mention < 0) {
+      continue;
+    }
+    if (s->prop == TG_PROP_VALUE) {
+      return s->mention;
+    }
+    if (s->prop == TG_PROP_CHANGE_PERCENT && change < 0) {
+      change = s->mention;
+    }
+  }
+  return change;
+}
+
+/* A dateline's date or the day something was said: when the figure
+ * was reported, not when it held. */
+static bool stated_date(TgResult *r, const char *text, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  return tg_said_date(r, text, m) || tg_dateline_date(r, text, sent.end, m);
+}
+
+/* Bytes between two spans that do not overlap (0 when they touch). */
+static size_t gap_between(const TgSpan *x, const TgSpan *y) {
+  return x->end <= y->begin ? y->begin - x->end : x->begin >= y->end ? x->begin - y->end : 0;
+}
+
+/* Sentence `si` dates its figure by reference to an earlier one: "at the
+ * same date", "by then". */
+static bool refers_to_date(TgResult *r, const char *text, size_t si) {
+  static const char *const cues[] = {"at the same date", "on the same date", "by the same date",
+                                     "at the same time", "by then",          "by that date",
+                                     "in the month",     "the month's",      "that month",
+                                     "of that total",    "in the period",    "the period's",
+                                     NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    for (size_t i = sent.begin; i + n <= sent.end; ++i) {
+      if (memcmp(text + i, cues[k], n) == 0 && (i == sent.begin || text[i - 1] == ' ')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* A statistic dated "at the same date" or "in the month" takes the date
+ * of the latest dated statistic before it, a few sentences back at most. */
+static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f) {
+  if (!refers_to_date(r, text, si)) {
+    return TG_SUCCESS;
+  }
+  for (size_t i = r->facts.len; i-- > 0;) {
+    const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
+    if (g->pub.sentence + TG_SAME_DATE_WINDOW < si) {
+      break;
+    }
+    if (g->pub.cls != TG_CLASS_STATISTIC) {
+      continue;
+    }
+    for (size_t k = 0; k < g->slots.len; ++k) {
+      const TgSlot *s = (const TgSlot *)tg_vec_at(&g->slots, k);
+      if (s->prop == TG_PROP_AS_OF) {
+        TgSlot copy = *s;
+        return tg_fact_add_slot(f, &copy);
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
-static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
-                       size_t match_b, size_t match_e, Build *b, bool *made) {
+static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
+                       size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
   const TgRule *rule = b->rule;
   TgStatus st;
   *made = false;
+  /* A yearless period total in the sentence ("from January to March")
+   * dates its statistics, before any month inside it ("November" of
+   * "November-December") could. */
+  if (rule->cls == TG_CLASS_STATISTIC && !has_prop(&b->fact, TG_PROP_AS_OF) && a->period) {
+    TgSlot slot = {TG_PROP_AS_OF, -1, -1, a->period, "gYearMonth"};
+    if ((st = tg_fact_add_slot(&b->fact, &slot))) {
+      return st;
+    }
+  }
   for (size_t k = 0; k < rule->fill.len; ++k) {
     const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
+    const long anchor = prop == TG_PROP_AS_OF ? value_anchor(&b->fact) : -1;
+    long best = -1;
+    size_t best_gap = 0;
     for (size_t mi = a->first; mi < a->last; ++mi) {
       const TgMention *m = tg_mention_at(r, mi);
       if ((m->flags & TG_MENTION_DEFINITION) ||
@@ -478,10 +569,32 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
           (!tg_class_is_entity(m->cls) && claimed[mi])) {
         continue;
       }
+      if (anchor >= 0) {
+        /* A statistic's date is the one nearest its value ("stood at
+         * 31.6 trillion yuan at the end of 2024", not "since 2023"). */
+        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m)) {
+          const TgSpan *v = &tg_mention_at(r, (size_t)anchor)->span;
+          /* News puts the date after the figure ("reached X at the end of
+           * June"); a date before it must be twice as near to win. */
+          const size_t gap = gap_between(&m->span, v) * (m->span.end <= v->begin ? 2 : 1);
+          if (best < 0 || gap < best_gap) {
+            best = (long)mi;
+            best_gap = gap;
+          }
+        }
+        continue;
+      }
       if ((st = add_mention(r, claimed, b, prop, false, mi))) {
         return st;
       }
     }
+    if (best >= 0 && (st = add_mention(r, claimed, b, prop, false, (size_t)best))) {
+      return st;
+    }
+  }
+  if (rule->cls == TG_CLASS_STATISTIC && !has_prop(&b->fact, TG_PROP_AS_OF) &&
+      (st = same_date(r, text, si, &b->fact))) {
+    return st;
   }
   if (b->claim_conflict && rule->cls == TG_CLASS_STATISTIC &&
       !has_prop(&b->fact, TG_PROP_VALUE) && !has_prop(&b->fact, TG_PROP_CHANGE_PERCENT)) {
@@ -649,7 +762,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
         }
       }
       bool made = false;
-      st = commit(r, a, claimed, si, mb, me, &b, &made);
+      st = commit(r, text, a, claimed, si, mb, me, &b, &made);
       tg_vec_clear(&b.fact.slots);
       if (st) {
         return st;
@@ -672,10 +785,11 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   if (!claimed) {
     return TG_BAD_ALLOC;
   }
-  TgStatus st = TG_SUCCESS;
+  TgStatus st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    if ((st = abstract(r, text, si, &cursor, &a))) {
+    if ((st = abstract(r, text, si, &cursor, &a)) ||
+        (st = tg_sentence_period(p->lexicon, r, text, si, &a.period))) {
       break;
     }
     bool done[TG_N_CLASSES] = {false};
