@@ -29,7 +29,78 @@ typedef struct {
   TgVec map;   /* size_t per byte of abs: offset in the text */
   TgVec owner; /* long per byte of abs: mention index or -1 */
   size_t first, last; /* mentions of the sentence: [first, last) */
+  /* The prefilter: abs in ASCII lower case, whether it holds non-ASCII
+   * bytes, and per needed string of the rule set 0 (not looked up yet),
+   * 1 (absent) or 2 (present). */
+  TgBuf low;
+  bool wide;
+  unsigned char *seen;
+  const TgRuleSet *rs;
 } Abstract;
+
+/* Lower-case copy of the abstracted sentence; forget earlier look-ups. */
+static TgStatus screen_sentence(Abstract *a) {
+  a->low.len = 0;
+  if (tg_buf_append(&a->low, a->abs.buf, a->abs.len)) {
+    return TG_BAD_ALLOC;
+  }
+  a->wide = false;
+  for (size_t i = 0; i < a->low.len; ++i) {
+    const unsigned char c = (unsigned char)a->low.buf[i];
+    if (c >= 'A' && c <= 'Z') {
+      a->low.buf[i] = (char)(c + ('a' - 'A'));
+    } else if (c >= 0x80) {
+      a->wide = true;
+    }
+  }
+  memset(a->seen, 0, tg_ruleset_n_needs(a->rs));
+  return TG_SUCCESS;
+}
+
+static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
+  const char *end = hay + n;
+  for (const char *p = hay; (size_t)(end - p) >= k;) {
+    p = (const char *)memchr(p, lit[0], (size_t)(end - p) - k + 1);
+    if (!p) {
+      return false;
+    }
+    if (memcmp(p, lit, k) == 0) {
+      return true;
+    }
+    ++p;
+  }
+  return false;
+}
+
+/* False if the sentence holds none of the strings every match of `pat`
+ * contains (needs.c): the pattern cannot match it. */
+static bool may_match(const Abstract *a, const TgPattern *pat) {
+  if (pat->n_needs == 0) {
+    return true;
+  }
+  for (unsigned i = 0; i < pat->n_needs; ++i) {
+    const unsigned id = pat->needs[i];
+    if (!a->seen[id]) {
+      bool folds = false;
+      const char *lit = tg_ruleset_need(a->rs, id, &folds);
+      const bool in = (folds && a->wide) || contains(a->low.buf, a->low.len, lit, strlen(lit));
+      a->seen[id] = in ? 2 : 1;
+    }
+    if (a->seen[id] == 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* tg_match behind the prefilter. */
+static TgStatus match(TgMatcher *m, const Abstract *a, const TgPattern *pat, size_t len,
+                      size_t start) {
+  if (!may_match(a, pat)) {
+    return tg_match_skipped(m, pat);
+  }
+  return tg_match(m, pat, a->abs.buf, len, start);
+}
 
 static const char *code_of(TgClass cls) {
   switch (cls) {
@@ -358,10 +429,10 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
   return TG_SUCCESS;
 }
 
-static bool any_match(TgMatcher *m, const TgVec *pats, const char *s, size_t begin,
+static bool any_match(TgMatcher *m, const TgVec *pats, const Abstract *a, size_t begin,
                       size_t end, TgStatus *st) {
   for (size_t i = 0; i < pats->len; ++i) {
-    *st = tg_match(m, (const TgPattern *)tg_vec_at(pats, i), s, end, begin);
+    *st = match(m, a, (const TgPattern *)tg_vec_at(pats, i), end, begin);
     if (*st == TG_SUCCESS) {
       return true;
     }
@@ -537,10 +608,9 @@ static TgStatus commit(TgResult *r, const Abstract *a, bool *claimed, size_t si,
 static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool *claimed,
                          TgMatcher *m, const TgRule *rule, size_t si, bool *made_any) {
   TgStatus st;
-  const char *s = a->abs.buf;
   const size_t len = a->abs.len;
   for (size_t w = 0; w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-    st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), s, len, 0);
+    st = match(m, a, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), len, 0);
     if (st == TG_FAILURE) {
       return TG_SUCCESS;
     }
@@ -552,7 +622,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
     const TgPattern *pat = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_MAIN], j);
     size_t at = 0;
     while (at < len) {
-      st = tg_match(m, pat, s, len, at);
+      st = match(m, a, pat, len, at);
       if (st == TG_FAILURE) {
         break;
       }
@@ -583,7 +653,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
           : b.trigger.begin > mb                   ? mb
           : b.trigger.begin > TG_REJECT_WINDOW     ? b.trigger.begin - TG_REJECT_WINDOW
                                                    : 0;
-      if (any_match(m, &rule->patterns[TG_PAT_REJECT], s, wbeg, wend, &st) || st) {
+      if (any_match(m, &rule->patterns[TG_PAT_REJECT], a, wbeg, wend, &st) || st) {
         tg_vec_clear(&b.fact.slots);
         if (st) {
           return st;
@@ -594,7 +664,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
         const TgPattern *also = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_ALSO], k);
         size_t from = 0;
         while (from < len) {
-          st = tg_match(m, also, s, len, from);
+          st = match(m, a, also, len, from);
           if (st == TG_FAILURE) {
             break;
           }
@@ -627,14 +697,19 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(size_t));
   tg_vec_init(&a.owner, sizeof(long));
+  tg_buf_init(&a.low);
+  a.rs = p->rules;
+  a.seen = (unsigned char *)tg_calloc(tg_ruleset_n_needs(p->rules) + 1, 1);
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
-  if (!claimed) {
+  if (!claimed || !a.seen) {
+    tg_free(claimed);
+    tg_free(a.seen);
     return TG_BAD_ALLOC;
   }
   TgStatus st = TG_SUCCESS;
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    if ((st = abstract(r, text, si, &cursor, &a))) {
+    if ((st = abstract(r, text, si, &cursor, &a)) || (st = screen_sentence(&a))) {
       break;
     }
     bool done[TG_N_CLASSES] = {false};
@@ -658,6 +733,8 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     }
   }
   tg_free(claimed);
+  tg_free(a.seen);
+  tg_buf_clear(&a.low);
   tg_buf_clear(&a.abs);
   tg_vec_clear(&a.map);
   tg_vec_clear(&a.owner);

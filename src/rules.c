@@ -4,6 +4,8 @@
 
 #include "rules.h"
 
+#include "needs.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -22,7 +24,13 @@ struct TgRuleSetImpl {
   TgVec rules;   /* TgRule */
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
+  TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
 };
+
+typedef struct {
+  char *s;
+  bool folds;
+} TgNeedStr;
 
 TgRuleSet *tg_ruleset_new(void) {
   TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
@@ -34,6 +42,7 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->rules, sizeof(TgRule));
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
+    tg_vec_init(&rs->needs, sizeof(TgNeedStr));
   }
   return rs;
 }
@@ -42,7 +51,9 @@ static void rule_clear(TgRule *r) {
   tg_free(r->id);
   for (int k = 0; k < TG_PAT_KINDS; ++k) {
     for (size_t i = 0; i < r->patterns[k].len; ++i) {
-      pcre2_code_free(((TgPattern *)tg_vec_at(&r->patterns[k], i))->code);
+      TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], i);
+      pcre2_code_free(pat->code);
+      tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
   }
@@ -107,11 +118,60 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->rules);
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
+  for (size_t i = 0; i < rs->needs.len; ++i) {
+    tg_free(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s);
+  }
+  tg_vec_clear(&rs->needs);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
 
 size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
+
+size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.len; }
+
+const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds) {
+  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
+  *folds = n->folds;
+  return n->s;
+}
+
+/* The id of needed string `lit`, added to the set's table if new. */
+static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
+  for (size_t i = 0; i < rs->needs.len; ++i) {
+    if (strcmp(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s, lit) == 0) {
+      *id = (unsigned)i;
+      return TG_SUCCESS;
+    }
+  }
+  TgNeedStr n = {tg_strdup(lit), tg_need_folds(lit)};
+  if (!n.s || tg_vec_push(&rs->needs, &n)) {
+    tg_free(n.s);
+    return TG_BAD_ALLOC;
+  }
+  *id = (unsigned)(rs->needs.len - 1);
+  return TG_SUCCESS;
+}
+
+/* Fill pat->needs from the expanded source (needs.c). */
+static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
+  TgBuf lits;
+  tg_buf_init(&lits);
+  size_t count = 0;
+  TgStatus st = tg_needs_of(src->buf, src->len, &lits, &count);
+  if (!st && count > 0) {
+    pat->needs = (unsigned *)tg_calloc(count, sizeof(unsigned));
+    st = pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
+    const char *lit = lits.buf;
+    for (size_t i = 0; !st && i < count; ++i) {
+      st = need_id(rs, lit, &pat->needs[i]);
+      lit += strlen(lit) + 1;
+    }
+    pat->n_needs = st ? 0 : (unsigned)count;
+  }
+  tg_buf_clear(&lits);
+  return st;
+}
 
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs) { return rs->tokens; }
 
@@ -220,7 +280,6 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                      "bad pattern: ", (const char *)msg, (size_t)erroff,
                      expanded ? " of the expanded pattern" : "");
   }
-  tg_buf_clear(&src);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
    * JIT code. */
@@ -243,13 +302,17 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                               "group name '%s' is not a property of class %s", name,
                               tg_class_name(r->cls));
       pcre2_code_free(code);
+      tg_buf_clear(&src);
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0};
-  if (tg_vec_push(&r->patterns[kind], &pat)) {
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0};
+  st = fact_rule ? pattern_needs(p->rs, &pat, &src) : TG_SUCCESS;
+  tg_buf_clear(&src);
+  if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
-    return TG_BAD_ALLOC;
+    tg_free(pat.needs);
+    return st ? st : TG_BAD_ALLOC;
   }
   return TG_SUCCESS;
 }
@@ -678,6 +741,17 @@ void tg_matcher_clear(TgMatcher *m) {
   m->md = NULL;
   m->mc = NULL;
   m->stack = NULL;
+}
+
+TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
+  if (m->budget == 0) {
+    return TG_BAD_LIMIT;
+  }
+  --m->budget;
+  if (m->profile) {
+    ++((TgPattern *)p)->calls; /* profiling counters only */
+  }
+  return TG_FAILURE;
 }
 
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,

@@ -28,6 +28,10 @@ typedef struct {
    * to stderr, costliest first, when the rule set is freed. */
   double seconds;
   unsigned long calls;
+  /* Ids (tg_ruleset_need) of strings one of which every match contains;
+   * n_needs 0 when none is known (needs.c). */
+  unsigned *needs;
+  unsigned n_needs;
 } TgPattern;
 
 /** Which part of a rule a line defines. */
@@ -69,6 +73,11 @@ size_t tg_ruleset_size(const TgRuleSet *rs);
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs);
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
 
+/** The distinct needed strings of every pattern (TgPattern.needs): how
+ * many, and one by id (ASCII lower case; `*folds` as tg_need_folds). */
+size_t tg_ruleset_n_needs(const TgRuleSet *rs);
+const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds);
+
 /** Per-run matching state: match data, a JIT stack, limits, a budget. */
 typedef struct {
   pcre2_match_data *md;
@@ -86,5 +95,9 @@ void tg_matcher_clear(TgMatcher *m);
  * the budget is exhausted. */
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start);
+
+/** A call of `p` that a prefilter proved cannot match: charged to the
+ * budget like tg_match, TG_FAILURE (TG_BAD_LIMIT with no budget left). */
+TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p);
 
 #endif /* TG_RULES_H */
