@@ -29,7 +29,8 @@ typedef struct {
   bool bad; /* out of memory or a construct the walk does not know */
 } Src;
 
-/* A set of strings, NUL-separated in `buf`; `known` false means none. */
+/* A set of strings, NUL-separated in `buf`, one of which the match holds;
+ * `known` false means none. */
 typedef struct {
   TgBuf buf;
   size_t count;
@@ -77,13 +78,6 @@ static void need_of_run(Src *src, Need *out, const TgBuf *run) {
   out->count = 1;
   out->minlen = run->len;
   out->known = true;
-}
-
-static void flush_run(Src *src, TgBuf *run, Need *best) {
-  Need cand;
-  need_of_run(src, &cand, run);
-  need_keep_better(best, &cand);
-  run->len = 0;
 }
 
 static bool at(const Src *s, char c) { return s->i < s->n && s->s[s->i] == c; }
@@ -191,13 +185,64 @@ static bool skip_quantifier(Src *s, bool *quantified) {
   return optional;
 }
 
-static void parse_alt(Src *s, Need *out);
+/* A conjunction: every set of `sets` (Need each) holds a string of the match. */
+typedef struct {
+  TgVec sets;
+} Conj;
 
-/* After '(': the group's need in `out` (unknown for assertions, calls,
- * conditionals, comments and verbs); the cursor ends past ')'. */
-static void parse_group(Src *s, Need *out) {
-  bool keep = true;
+static void conj_init(Conj *c) { tg_vec_init(&c->sets, sizeof(Need)); }
+
+static void conj_clear(Conj *c) {
+  for (size_t i = 0; i < c->sets.len; ++i) {
+    need_forget((Need *)tg_vec_at(&c->sets, i));
+  }
+  tg_vec_clear(&c->sets);
+}
+
+/* Move `n` into `c` if it is a useful set; `n` is consumed either way. */
+static void conj_add(Src *s, Conj *c, Need *n) {
+  if (n->known && n->minlen >= NEED_MIN_LEN && n->count <= NEED_MAX_STRINGS) {
+    if (tg_vec_push(&c->sets, n)) {
+      s->bad = true;
+      need_forget(n);
+    }
+    need_init(n);
+  } else {
+    need_forget(n);
+  }
+}
+
+/* Move every set of `from` into `to`; `from` is emptied. */
+static void conj_take(Src *s, Conj *to, Conj *from) {
+  for (size_t i = 0; i < from->sets.len; ++i) {
+    conj_add(s, to, (Need *)tg_vec_at(&from->sets, i));
+  }
+  tg_vec_clear(&from->sets);
+}
+
+/* The strongest set of `c`, moved into `out` (unknown if `c` is empty). */
+static void conj_best(Conj *c, Need *out) {
   need_init(out);
+  for (size_t i = 0; i < c->sets.len; ++i) {
+    need_keep_better(out, (Need *)tg_vec_at(&c->sets, i));
+  }
+  tg_vec_clear(&c->sets);
+}
+
+static void flush_run_into(Src *s, TgBuf *run, Conj *out) {
+  Need cand;
+  need_of_run(s, &cand, run);
+  conj_add(s, out, &cand);
+  run->len = 0;
+}
+
+static void parse_alt(Src *s, Conj *out);
+
+/* After '(': the group's needs in `out` (none for assertions, calls,
+ * conditionals, comments and verbs); the cursor ends past ')'. */
+static void parse_group(Src *s, Conj *out) {
+  bool keep = true;
+  conj_init(out);
   if (at(s, '*')) {
     keep = false; /* (*VERB) and (*alpha_assertion:...) */
   } else if (at(s, '?')) {
@@ -234,47 +279,46 @@ static void parse_group(Src *s, Need *out) {
       }
     }
   }
-  Need inner;
+  Conj inner;
   parse_alt(s, &inner);
   if (!at(s, ')')) {
     s->bad = true;
-    need_forget(&inner);
+    conj_clear(&inner);
     return;
   }
   ++s->i;
   if (keep) {
-    *out = inner;
-  } else {
-    need_forget(&inner);
+    conj_take(s, out, &inner);
   }
+  conj_clear(&inner);
 }
 
-/* One branch: items until '|', ')' or the end; the best need in `best`. */
-static void parse_seq(Src *s, Need *best) {
+/* One branch: items until '|', ')' or the end; its needs in `out`. */
+static void parse_seq(Src *s, Conj *out) {
   TgBuf run;
   tg_buf_init(&run);
-  need_init(best);
+  conj_init(out);
   while (!s->bad && s->i < s->n && s->s[s->i] != '|' && s->s[s->i] != ')') {
     const unsigned char c = (unsigned char)s->s[s->i];
     bool quantified = false;
     if (c == '(') {
-      flush_run(s, &run, best);
+      flush_run_into(s, &run, out);
       ++s->i;
-      Need g;
+      Conj g;
       parse_group(s, &g);
-      if (skip_quantifier(s, &quantified)) {
-        need_forget(&g);
+      if (!skip_quantifier(s, &quantified)) {
+        conj_take(s, out, &g);
       }
-      need_keep_better(best, &g);
+      conj_clear(&g);
     } else if (c == '?' || c == '*' || c == '+' || c == '{') {
       /* A quantifier after a literal takes its last character. */
       if (run.len > 0) {
         --run.len;
       }
-      flush_run(s, &run, best);
+      flush_run_into(s, &run, out);
       (void)skip_quantifier(s, &quantified);
     } else if (c == '\\' || c == '[' || c == '.' || c == '^' || c == '$' || c >= 0x80) {
-      flush_run(s, &run, best);
+      flush_run_into(s, &run, out);
       ++s->i;
       if (c == '\\') {
         skip_escape(s);
@@ -288,40 +332,42 @@ static void parse_seq(Src *s, Need *best) {
       ++s->i;
     }
   }
-  flush_run(s, &run, best);
+  flush_run_into(s, &run, out);
   tg_buf_clear(&run);
 }
 
-static void parse_alt(Src *s, Need *out) {
-  need_init(out);
-  bool first = true;
-  bool all_known = true;
-  for (;;) {
-    Need b;
-    parse_seq(s, &b);
-    if (!b.known || s->bad) {
-      all_known = false;
-    }
-    if (all_known) {
-      if (first) {
-        *out = b;
-        need_init(&b);
-      } else if (tg_buf_append(&out->buf, b.buf.buf, b.buf.len)) {
-        s->bad = true;
-      } else {
-        out->count += b.count;
-        out->minlen = b.minlen < out->minlen ? b.minlen : out->minlen;
-      }
-    }
-    need_forget(&b);
-    first = false;
-    if (!at(s, '|')) {
-      break;
-    }
-    ++s->i;
+/* Branches: one branch passes its needs up; several need the union of
+ * their strongest sets, and nothing if one branch needs nothing. */
+static void parse_alt(Src *s, Conj *out) {
+  parse_seq(s, out);
+  if (!at(s, '|')) {
+    return;
   }
-  if (!all_known || s->bad || out->count > NEED_MAX_STRINGS) {
-    need_forget(out);
+  Need uni;
+  conj_best(out, &uni);
+  bool all_known = uni.known;
+  while (at(s, '|')) {
+    ++s->i;
+    Conj b;
+    parse_seq(s, &b);
+    Need best;
+    conj_best(&b, &best);
+    conj_clear(&b);
+    if (!best.known) {
+      all_known = false;
+    } else if (all_known) {
+      if (tg_buf_append(&uni.buf, best.buf.buf, best.buf.len)) {
+        s->bad = true;
+      }
+      uni.count += best.count;
+      uni.minlen = best.minlen < uni.minlen ? best.minlen : uni.minlen;
+    }
+    need_forget(&best);
+  }
+  if (all_known && !s->bad) {
+    conj_add(s, out, &uni);
+  } else {
+    need_forget(&uni);
   }
 }
 
@@ -345,17 +391,19 @@ TgStatus tg_needs_of(const char *src, size_t n, TgBuf *out, size_t *count) {
     return TG_SUCCESS;
   }
   Src s = {src, n, 0, false};
-  Need need;
-  parse_alt(&s, &need);
-  if (!s.bad && s.i == n && need.known) {
-    if (tg_buf_append(out, need.buf.buf, need.buf.len)) {
-      need_forget(&need);
-      return TG_BAD_ALLOC;
+  Conj conj;
+  parse_alt(&s, &conj);
+  TgStatus st = TG_SUCCESS;
+  if (!s.bad && s.i == n) {
+    for (size_t i = 0; !st && i < conj.sets.len; ++i) {
+      const Need *set = (const Need *)tg_vec_at(&conj.sets, i);
+      st = tg_buf_append(out, set->buf.buf, set->buf.len);
+      st = st ? st : tg_buf_putc(out, '\0');
+      *count += set->count + 1;
     }
-    *count = need.count;
   }
-  need_forget(&need);
-  return TG_SUCCESS;
+  conj_clear(&conj);
+  return st;
 }
 
 bool tg_need_folds(const char *lit) {

@@ -11,9 +11,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/** Append to `out` the NUL-terminated strings (ASCII lower case) of which
- * every match of the pattern source `src` contains one; `*count` is how
- * many, 0 when the walk finds no such set. */
+/** Append to `out` sets of NUL-terminated strings (ASCII lower case), each
+ * set ended by an empty string: every match of the pattern source `src`
+ * contains a string of each set.  `*count` is how many strings and ends
+ * were appended, 0 when the walk finds no set. */
 TgStatus tg_needs_of(const char *src, size_t n, TgBuf *out, size_t *count);
 
 /** True if `lit` holds a letter that caseless matching folds to a

@@ -72,25 +72,31 @@ static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
   return false;
 }
 
-/* False if the sentence holds none of the strings every match of `pat`
- * contains (needs.c): the pattern cannot match it. */
+/* False if some set of strings that every match of `pat` contains
+ * (needs.c) has none in the sentence: the pattern cannot match it. */
 static bool may_match(const Abstract *a, const TgPattern *pat) {
-  if (pat->n_needs == 0) {
-    return true;
-  }
+  bool found = false;
   for (unsigned i = 0; i < pat->n_needs; ++i) {
     const unsigned id = pat->needs[i];
+    if (id == TG_NEED_END) {
+      if (!found) {
+        return false;
+      }
+      found = false;
+      continue;
+    }
+    if (found) {
+      continue;
+    }
     if (!a->seen[id]) {
       bool folds = false;
       const char *lit = tg_ruleset_need(a->rs, id, &folds);
       const bool in = (folds && a->wide) || contains(a->low.buf, a->low.len, lit, strlen(lit));
       a->seen[id] = in ? 2 : 1;
     }
-    if (a->seen[id] == 2) {
-      return true;
-    }
+    found = a->seen[id] == 2;
   }
-  return false;
+  return true;
 }
 
 /* tg_match behind the prefilter. */

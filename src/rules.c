@@ -164,7 +164,11 @@ static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
     st = pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
     const char *lit = lits.buf;
     for (size_t i = 0; !st && i < count; ++i) {
-      st = need_id(rs, lit, &pat->needs[i]);
+      if (*lit) {
+        st = need_id(rs, lit, &pat->needs[i]);
+      } else {
+        pat->needs[i] = TG_NEED_END;
+      }
       lit += strlen(lit) + 1;
     }
     pat->n_needs = st ? 0 : (unsigned)count;

@@ -28,11 +28,13 @@ typedef struct {
    * to stderr, costliest first, when the rule set is freed. */
   double seconds;
   unsigned long calls;
-  /* Ids (tg_ruleset_need) of strings one of which every match contains;
-   * n_needs 0 when none is known (needs.c). */
+  /* Sets of ids (tg_ruleset_need), each ended by TG_NEED_END: every match
+   * contains a string of each set; n_needs 0 when none is known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
 } TgPattern;
+
+#define TG_NEED_END 0xffffffffu
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
