@@ -29,80 +29,13 @@ typedef struct {
   TgVec map;   /* size_t per byte of abs: offset in the text */
   TgVec owner; /* long per byte of abs: mention index or -1 */
   size_t first, last; /* mentions of the sentence: [first, last) */
-  /* The prefilter: abs in ASCII lower case, whether it holds non-ASCII
-   * bytes, and per needed string of the rule set 0 (not looked up yet),
-   * 1 (absent) or 2 (present). */
-  TgBuf low;
-  bool wide;
-  unsigned char *seen;
-  const TgRuleSet *rs;
+  TgScreen screen; /* the prefilter (rules.h) over abs */
 } Abstract;
-
-/* Lower-case copy of the abstracted sentence; forget earlier look-ups. */
-static TgStatus screen_sentence(Abstract *a) {
-  a->low.len = 0;
-  if (tg_buf_append(&a->low, a->abs.buf, a->abs.len)) {
-    return TG_BAD_ALLOC;
-  }
-  a->wide = false;
-  for (size_t i = 0; i < a->low.len; ++i) {
-    const unsigned char c = (unsigned char)a->low.buf[i];
-    if (c >= 'A' && c <= 'Z') {
-      a->low.buf[i] = (char)(c + ('a' - 'A'));
-    } else if (c >= 0x80) {
-      a->wide = true;
-    }
-  }
-  memset(a->seen, 0, tg_ruleset_n_needs(a->rs));
-  return TG_SUCCESS;
-}
-
-static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
-  const char *end = hay + n;
-  for (const char *p = hay; (size_t)(end - p) >= k;) {
-    p = (const char *)memchr(p, lit[0], (size_t)(end - p) - k + 1);
-    if (!p) {
-      return false;
-    }
-    if (memcmp(p, lit, k) == 0) {
-      return true;
-    }
-    ++p;
-  }
-  return false;
-}
-
-/* False if some set of strings that every match of `pat` contains
- * (needs.c) has none in the sentence: the pattern cannot match it. */
-static bool may_match(const Abstract *a, const TgPattern *pat) {
-  bool found = false;
-  for (unsigned i = 0; i < pat->n_needs; ++i) {
-    const unsigned id = pat->needs[i];
-    if (id == TG_NEED_END) {
-      if (!found) {
-        return false;
-      }
-      found = false;
-      continue;
-    }
-    if (found) {
-      continue;
-    }
-    if (!a->seen[id]) {
-      bool folds = false;
-      const char *lit = tg_ruleset_need(a->rs, id, &folds);
-      const bool in = (folds && a->wide) || contains(a->low.buf, a->low.len, lit, strlen(lit));
-      a->seen[id] = in ? 2 : 1;
-    }
-    found = a->seen[id] == 2;
-  }
-  return true;
-}
 
 /* tg_match behind the prefilter. */
 static TgStatus match(TgMatcher *m, const Abstract *a, const TgPattern *pat, size_t len,
                       size_t start) {
-  if (!may_match(a, pat)) {
+  if (!tg_screen_may_match(&a->screen, pat)) {
     return tg_match_skipped(m, pat);
   }
   return tg_match(m, pat, a->abs.buf, len, start);
@@ -703,19 +636,18 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(size_t));
   tg_vec_init(&a.owner, sizeof(long));
-  tg_buf_init(&a.low);
-  a.rs = p->rules;
-  a.seen = (unsigned char *)tg_calloc(tg_ruleset_n_needs(p->rules) + 1, 1);
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
-  if (!claimed || !a.seen) {
+  if (!claimed || tg_screen_init(&a.screen, p->rules)) {
     tg_free(claimed);
-    tg_free(a.seen);
+    tg_buf_clear(&a.abs);
+    tg_vec_clear(&a.map);
+    tg_vec_clear(&a.owner);
     return TG_BAD_ALLOC;
   }
   TgStatus st = TG_SUCCESS;
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    if ((st = abstract(r, text, si, &cursor, &a)) || (st = screen_sentence(&a))) {
+    if ((st = abstract(r, text, si, &cursor, &a)) || (st = tg_screen_set(&a.screen, a.abs.buf, a.abs.len))) {
       break;
     }
     bool done[TG_N_CLASSES] = {false};
@@ -739,8 +671,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     }
   }
   tg_free(claimed);
-  tg_free(a.seen);
-  tg_buf_clear(&a.low);
+  tg_screen_clear(&a.screen);
   tg_buf_clear(&a.abs);
   tg_vec_clear(&a.map);
   tg_vec_clear(&a.owner);

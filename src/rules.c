@@ -311,7 +311,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     }
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0};
-  st = fact_rule ? pattern_needs(p->rs, &pat, &src) : TG_SUCCESS;
+  st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
@@ -745,6 +745,78 @@ void tg_matcher_clear(TgMatcher *m) {
   m->md = NULL;
   m->mc = NULL;
   m->stack = NULL;
+}
+
+TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
+  sc->rs = rs;
+  tg_buf_init(&sc->low);
+  sc->wide = false;
+  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + 1, 1);
+  return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
+void tg_screen_clear(TgScreen *sc) {
+  tg_buf_clear(&sc->low);
+  tg_free(sc->seen);
+  sc->seen = NULL;
+}
+
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
+  sc->low.len = 0;
+  if (n && tg_buf_append(&sc->low, s, n)) {
+    return TG_BAD_ALLOC;
+  }
+  sc->wide = false;
+  for (size_t i = 0; i < n; ++i) {
+    const unsigned char c = (unsigned char)sc->low.buf[i];
+    if (c >= 'A' && c <= 'Z') {
+      sc->low.buf[i] = (char)(c + ('a' - 'A'));
+    } else if (c >= 0x80) {
+      sc->wide = true;
+    }
+  }
+  memset(sc->seen, 0, sc->rs->needs.len);
+  return TG_SUCCESS;
+}
+
+static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
+  const char *end = hay + n;
+  for (const char *p = hay; (size_t)(end - p) >= k;) {
+    p = (const char *)memchr(p, lit[0], (size_t)(end - p) - k + 1);
+    if (!p) {
+      return false;
+    }
+    if (memcmp(p, lit, k) == 0) {
+      return true;
+    }
+    ++p;
+  }
+  return false;
+}
+
+bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
+  bool found = false;
+  for (unsigned i = 0; i < p->n_needs; ++i) {
+    const unsigned id = p->needs[i];
+    if (id == TG_NEED_END) {
+      if (!found) {
+        return false;
+      }
+      found = false;
+      continue;
+    }
+    if (found) {
+      continue;
+    }
+    if (!sc->seen[id]) {
+      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
+      const bool in = (ns->folds && sc->wide) ||
+                      contains(sc->low.buf, sc->low.len, ns->s, strlen(ns->s));
+      sc->seen[id] = in ? 2 : 1;
+    }
+    found = sc->seen[id] == 2;
+  }
+  return true;
 }
 
 TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {

@@ -98,6 +98,23 @@ void tg_matcher_clear(TgMatcher *m);
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start);
 
+/** The prefilter over one subject: which needed strings (TgPattern.needs)
+ * it holds, looked up lazily, once per string. */
+typedef struct {
+  const TgRuleSet *rs;
+  TgBuf low;           /**< the subject in ASCII lower case */
+  bool wide;           /**< it holds non-ASCII bytes */
+  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
+} TgScreen;
+
+TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
+void tg_screen_clear(TgScreen *sc);
+/** Screen the subject s[0..n) from now on. */
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
+/** False if `p` cannot match the subject: a set of its needed strings has
+ * none there. */
+bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
+
 /** A call of `p` that a prefilter proved cannot match: charged to the
  * budget like tg_match, TG_FAILURE (TG_BAD_LIMIT with no budget left). */
 TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p);
