@@ -29,6 +29,7 @@ struct TgRuleSetImpl {
 
 typedef struct {
   char *s;
+  size_t len;
   bool folds;
 } TgNeedStr;
 
@@ -144,7 +145,7 @@ static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
       return TG_SUCCESS;
     }
   }
-  TgNeedStr n = {tg_strdup(lit), tg_need_folds(lit)};
+  TgNeedStr n = {tg_strdup(lit), strlen(lit), tg_need_folds(lit)};
   if (!n.s || tg_vec_push(&rs->needs, &n)) {
     tg_free(n.s);
     return TG_BAD_ALLOC;
@@ -761,22 +762,44 @@ void tg_screen_clear(TgScreen *sc) {
   sc->seen = NULL;
 }
 
+/* Hash of a byte pair, into 4096 bits. */
+static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
+
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
   sc->low.len = 0;
   if (n && tg_buf_append(&sc->low, s, n)) {
     return TG_BAD_ALLOC;
   }
   sc->wide = false;
+  memset(sc->pairs, 0, sizeof sc->pairs);
+  unsigned prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    const unsigned char c = (unsigned char)sc->low.buf[i];
+    unsigned c = (unsigned char)sc->low.buf[i];
     if (c >= 'A' && c <= 'Z') {
-      sc->low.buf[i] = (char)(c + ('a' - 'A'));
+      c += 'a' - 'A';
+      sc->low.buf[i] = (char)c;
     } else if (c >= 0x80) {
       sc->wide = true;
     }
+    if (i) {
+      const unsigned h = pair_hash(prev, c);
+      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
+    }
+    prev = c;
   }
   memset(sc->seen, 0, sc->rs->needs.len);
   return TG_SUCCESS;
+}
+
+/* Is every byte pair of lit[0..k) among the subject's? */
+static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
+  for (size_t i = 1; i < k; ++i) {
+    const unsigned h = pair_hash((unsigned char)lit[i - 1], (unsigned char)lit[i]);
+    if (!(sc->pairs[h >> 6] & (UINT64_C(1) << (h & 63)))) {
+      return false;
+    }
+  }
+  return true;
 }
 
 static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
@@ -811,7 +834,8 @@ bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
     if (!sc->seen[id]) {
       const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
       const bool in = (ns->folds && sc->wide) ||
-                      contains(sc->low.buf, sc->low.len, ns->s, strlen(ns->s));
+                      (pairs_present(sc, ns->s, ns->len) &&
+                       contains(sc->low.buf, sc->low.len, ns->s, ns->len));
       sc->seen[id] = in ? 2 : 1;
     }
     found = sc->seen[id] == 2;

@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 
 /** A compiled pattern and where it came from (for diagnostics). */
 typedef struct {
@@ -105,6 +106,8 @@ typedef struct {
   TgBuf low;           /**< the subject in ASCII lower case */
   bool wide;           /**< it holds non-ASCII bytes */
   unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
+  uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair
+                            not here is absent without a scan */
 } TgScreen;
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
