@@ -190,11 +190,24 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
   return !(e + 5 < c->span.end && memcmp(text + e, " and ", 5) == 0);
 }
 
+/* tg_match behind the prefilter: a pattern that needs text the sentence
+ * lacks is not run (and costs the budget the same). */
+static TgStatus screened_match(TgMatcher *m, const TgScreen *sc, const TgPattern *pat,
+                               const char *text, TgSpan sentence, size_t at) {
+  if (!tg_screen_may_match(sc, pat)) {
+    return tg_match_skipped(m, pat);
+  }
+  return tg_match(m, pat, text, sentence.end, at);
+}
+
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
-                                const char *text, TgSpan sentence, size_t si,
+                                TgScreen *sc, const char *text, TgSpan sentence, size_t si,
                                 const unsigned char *edges, const unsigned char *applies,
                                 TgVec *cands) {
-  TgStatus st;
+  TgStatus st = tg_screen_set(sc, text + sentence.begin, sentence.end - sentence.begin);
+  if (st) {
+    return st;
+  }
   for (size_t k = 0; k < tg_ruleset_size(p->rules); ++k) {
     const TgRule *rule = tg_ruleset_rule(p->rules, k);
     if (!(tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
@@ -206,8 +219,8 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
     }
     bool ok = true;
     for (size_t w = 0; ok && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-      st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), text,
-                    sentence.end, sentence.begin);
+      st = screened_match(m, sc, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
+                          text, sentence, sentence.begin);
       if (st != TG_SUCCESS && st != TG_FAILURE) {
         return st;
       }
@@ -220,7 +233,7 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
       const TgPattern *pat = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_MAIN], j);
       size_t at = sentence.begin;
       while (at < sentence.end) {
-        st = tg_match(m, pat, text, sentence.end, at);
+        st = screened_match(m, sc, pat, text, sentence, at);
         if (st == TG_FAILURE) {
           break;
         }
@@ -619,6 +632,7 @@ typedef struct {
   size_t cap;
   TgTokScratch *scratch; /* NULL when the rules have no token patterns */
   unsigned char *applies; /* per rule: its when-tokens filters hold */
+  TgScreen screen;        /* the prefilter of the PCRE2 entity rules */
 } Work;
 
 static TgStatus sentence_room(Work *w, TgSpan sentence) {
@@ -650,6 +664,9 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
       !(w.applies = (unsigned char *)tg_calloc(tg_ruleset_size(p->rules) + 1, 1))) {
     st = TG_BAD_ALLOC;
   }
+  if (!st) {
+    st = tg_screen_init(&w.screen, p->rules);
+  }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
     w.cands.len = 0;
@@ -662,7 +679,8 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
         (st = token_candidates(p, r, text, sentence, si, &w.tokens, w.scratch, &w.matches,
                                w.applies, &w.cands)) ||
-        (st = rule_candidates(p, r, m, text, sentence, si, w.edges, w.applies, &w.cands))) {
+        (st = rule_candidates(p, r, m, &w.screen, text, sentence, si, w.edges, w.applies,
+                                &w.cands))) {
       break;
     }
     st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
@@ -683,5 +701,6 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_vec_clear(&w.matches);
   tg_tokscratch_free(w.scratch);
   tg_free(w.applies);
+  tg_screen_clear(&w.screen);
   return st;
 }

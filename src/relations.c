@@ -32,6 +32,7 @@ typedef struct {
   TgVec map;   /* Piece: where each run of abs comes from */
   size_t first, last; /* mentions of the sentence: [first, last) */
   const char *period;  /* a yearless period total's last month ("2025-06"), or NULL */
+  TgScreen screen; /* the prefilter (rules.h) over abs */
 } Abstract;
 
 /* A run of the abstracted sentence from abs[abs] on: a mention's code
@@ -43,6 +44,15 @@ typedef struct {
   size_t text;
   long owner;
 } Piece;
+
+/* tg_match behind the prefilter. */
+static TgStatus match(TgMatcher *m, const Abstract *a, const TgPattern *pat, size_t len,
+                      size_t start) {
+  if (!tg_screen_may_match(&a->screen, pat)) {
+    return tg_match_skipped(m, pat);
+  }
+  return tg_match(m, pat, a->abs.buf, len, start);
+}
 
 static const char *code_of(TgClass cls) {
   switch (cls) {
@@ -405,10 +415,10 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
   return TG_SUCCESS;
 }
 
-static bool any_match(TgMatcher *m, const TgVec *pats, const char *s, size_t begin,
+static bool any_match(TgMatcher *m, const TgVec *pats, const Abstract *a, size_t begin,
                       size_t end, TgStatus *st) {
   for (size_t i = 0; i < pats->len; ++i) {
-    *st = tg_match(m, (const TgPattern *)tg_vec_at(pats, i), s, end, begin);
+    *st = match(m, a, (const TgPattern *)tg_vec_at(pats, i), end, begin);
     if (*st == TG_SUCCESS) {
       return true;
     }
@@ -692,10 +702,9 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
 static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool *claimed,
                          TgMatcher *m, const TgRule *rule, size_t si, bool *made_any) {
   TgStatus st;
-  const char *s = a->abs.buf;
   const size_t len = a->abs.len;
   for (size_t w = 0; w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-    st = tg_match(m, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), s, len, 0);
+    st = match(m, a, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), len, 0);
     if (st == TG_FAILURE) {
       return TG_SUCCESS;
     }
@@ -707,7 +716,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
     const TgPattern *pat = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_MAIN], j);
     size_t at = 0;
     while (at < len) {
-      st = tg_match(m, pat, s, len, at);
+      st = match(m, a, pat, len, at);
       if (st == TG_FAILURE) {
         break;
       }
@@ -738,7 +747,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
           : b.trigger.begin > mb                   ? mb
           : b.trigger.begin > TG_REJECT_WINDOW     ? b.trigger.begin - TG_REJECT_WINDOW
                                                    : 0;
-      if (any_match(m, &rule->patterns[TG_PAT_REJECT], s, wbeg, wend, &st) || st) {
+      if (any_match(m, &rule->patterns[TG_PAT_REJECT], a, wbeg, wend, &st) || st) {
         tg_vec_clear(&b.fact.slots);
         if (st) {
           return st;
@@ -749,7 +758,7 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
         const TgPattern *also = (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_ALSO], k);
         size_t from = 0;
         while (from < len) {
-          st = tg_match(m, also, s, len, from);
+          st = match(m, a, also, len, from);
           if (st == TG_FAILURE) {
             break;
           }
@@ -782,14 +791,18 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(Piece));
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
-  if (!claimed) {
+  if (!claimed || tg_screen_init(&a.screen, p->rules)) {
+    tg_free(claimed);
+    tg_buf_clear(&a.abs);
+    tg_vec_clear(&a.map);
     return TG_BAD_ALLOC;
   }
   TgStatus st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     if ((st = abstract(r, text, si, &cursor, &a)) ||
-        (st = tg_sentence_period(p->lexicon, r, text, si, &a.period))) {
+        (st = tg_sentence_period(p->lexicon, r, text, si, &a.period)) ||
+        (st = tg_screen_set(&a.screen, a.abs.buf, a.abs.len))) {
       break;
     }
     bool done[TG_N_CLASSES] = {false};
@@ -813,6 +826,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     }
   }
   tg_free(claimed);
+  tg_screen_clear(&a.screen);
   tg_buf_clear(&a.abs);
   tg_vec_clear(&a.map);
   return st;

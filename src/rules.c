@@ -4,6 +4,8 @@
 
 #include "rules.h"
 
+#include "needs.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -23,7 +25,14 @@ struct TgRuleSetImpl {
   TgVec rules;   /* TgRule */
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
+  TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
 };
+
+typedef struct {
+  char *s;
+  size_t len;
+  bool folds;
+} TgNeedStr;
 
 TgRuleSet *tg_ruleset_new(void) {
   TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
@@ -35,6 +44,7 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->rules, sizeof(TgRule));
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
+    tg_vec_init(&rs->needs, sizeof(TgNeedStr));
   }
   return rs;
 }
@@ -43,7 +53,9 @@ static void rule_clear(TgRule *r) {
   tg_free(r->id);
   for (int k = 0; k < TG_PAT_KINDS; ++k) {
     for (size_t i = 0; i < r->patterns[k].len; ++i) {
-      pcre2_code_free(((TgPattern *)tg_vec_at(&r->patterns[k], i))->code);
+      TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], i);
+      pcre2_code_free(pat->code);
+      tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
   }
@@ -108,11 +120,64 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->rules);
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
+  for (size_t i = 0; i < rs->needs.len; ++i) {
+    tg_free(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s);
+  }
+  tg_vec_clear(&rs->needs);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
 
 size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
+
+size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.len; }
+
+const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds) {
+  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
+  *folds = n->folds;
+  return n->s;
+}
+
+/* The id of needed string `lit`, added to the set's table if new. */
+static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
+  for (size_t i = 0; i < rs->needs.len; ++i) {
+    if (strcmp(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s, lit) == 0) {
+      *id = (unsigned)i;
+      return TG_SUCCESS;
+    }
+  }
+  TgNeedStr n = {tg_strdup(lit), strlen(lit), tg_need_folds(lit)};
+  if (!n.s || tg_vec_push(&rs->needs, &n)) {
+    tg_free(n.s);
+    return TG_BAD_ALLOC;
+  }
+  *id = (unsigned)(rs->needs.len - 1);
+  return TG_SUCCESS;
+}
+
+/* Fill pat->needs from the expanded source (needs.c). */
+static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
+  TgBuf lits;
+  tg_buf_init(&lits);
+  size_t count = 0;
+  TgStatus st = tg_needs_of(src->buf, src->len, &lits, &count);
+  if (!st && count > 0) {
+    pat->needs = (unsigned *)tg_calloc(count, sizeof(unsigned));
+    st = pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
+    const char *lit = lits.buf;
+    for (size_t i = 0; !st && i < count; ++i) {
+      if (*lit) {
+        st = need_id(rs, lit, &pat->needs[i]);
+      } else {
+        pat->needs[i] = TG_NEED_END;
+      }
+      lit += strlen(lit) + 1;
+    }
+    pat->n_needs = st ? 0 : (unsigned)count;
+  }
+  tg_buf_clear(&lits);
+  return st;
+}
 
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs) { return rs->tokens; }
 
@@ -221,7 +286,6 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                      "bad pattern: ", (const char *)msg, (size_t)erroff,
                      expanded ? " of the expanded pattern" : "");
   }
-  tg_buf_clear(&src);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
    * JIT code. */
@@ -244,13 +308,17 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                               "group name '%s' is not a property of class %s", name,
                               tg_class_name(r->cls));
       pcre2_code_free(code);
+      tg_buf_clear(&src);
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0};
-  if (tg_vec_push(&r->patterns[kind], &pat)) {
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0};
+  st = pattern_needs(p->rs, &pat, &src);
+  tg_buf_clear(&src);
+  if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
-    return TG_BAD_ALLOC;
+    tg_free(pat.needs);
+    return st ? st : TG_BAD_ALLOC;
   }
   return TG_SUCCESS;
 }
@@ -705,6 +773,112 @@ static bool charge(TgMatcher *m, unsigned long n) {
 /* n * k, saturating. */
 static unsigned long times(unsigned long n, unsigned long k) {
   return k && n > ULONG_MAX / k ? ULONG_MAX : n * k;
+}
+
+TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
+  sc->rs = rs;
+  tg_buf_init(&sc->low);
+  sc->wide = false;
+  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + 1, 1);
+  return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
+}
+
+void tg_screen_clear(TgScreen *sc) {
+  tg_buf_clear(&sc->low);
+  tg_free(sc->seen);
+  sc->seen = NULL;
+}
+
+/* Hash of a byte pair, into 4096 bits. */
+static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
+
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
+  sc->low.len = 0;
+  if (n && tg_buf_append(&sc->low, s, n)) {
+    return TG_BAD_ALLOC;
+  }
+  sc->wide = false;
+  memset(sc->pairs, 0, sizeof sc->pairs);
+  unsigned prev = 0;
+  for (size_t i = 0; i < n; ++i) {
+    unsigned c = (unsigned char)sc->low.buf[i];
+    if (c >= 'A' && c <= 'Z') {
+      c += 'a' - 'A';
+      sc->low.buf[i] = (char)c;
+    } else if (c >= 0x80) {
+      sc->wide = true;
+    }
+    if (i) {
+      const unsigned h = pair_hash(prev, c);
+      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
+    }
+    prev = c;
+  }
+  memset(sc->seen, 0, sc->rs->needs.len);
+  return TG_SUCCESS;
+}
+
+/* Is every byte pair of lit[0..k) among the subject's? */
+static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
+  for (size_t i = 1; i < k; ++i) {
+    const unsigned h = pair_hash((unsigned char)lit[i - 1], (unsigned char)lit[i]);
+    if (!(sc->pairs[h >> 6] & (UINT64_C(1) << (h & 63)))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
+  const char *end = hay + n;
+  for (const char *p = hay; (size_t)(end - p) >= k;) {
+    p = (const char *)memchr(p, lit[0], (size_t)(end - p) - k + 1);
+    if (!p) {
+      return false;
+    }
+    if (memcmp(p, lit, k) == 0) {
+      return true;
+    }
+    ++p;
+  }
+  return false;
+}
+
+bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
+  bool found = false;
+  for (unsigned i = 0; i < p->n_needs; ++i) {
+    const unsigned id = p->needs[i];
+    if (id == TG_NEED_END) {
+      if (!found) {
+        return false;
+      }
+      found = false;
+      continue;
+    }
+    if (found) {
+      continue;
+    }
+    if (!sc->seen[id]) {
+      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
+      const bool in = (ns->folds && sc->wide) ||
+                      (pairs_present(sc, ns->s, ns->len) &&
+                       contains(sc->low.buf, sc->low.len, ns->s, ns->len));
+      sc->seen[id] = in ? 2 : 1;
+    }
+    found = sc->seen[id] == 2;
+  }
+  return true;
+}
+
+TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
+  if (m->budget == 0) {
+    return TG_BAD_LIMIT;
+  }
+  --m->budget;
+  if (m->profile) {
+    ++((TgPattern *)p)->calls; /* profiling counters only */
+  }
+  return TG_FAILURE;
 }
 
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,

@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <pcre2.h>
+#include <stdint.h>
 
 /** A compiled pattern and where it came from (for diagnostics). */
 typedef struct {
@@ -28,7 +29,13 @@ typedef struct {
    * to stderr, costliest first, when the rule set is freed. */
   double seconds;
   unsigned long calls;
+  /* Sets of ids (tg_ruleset_need), each ended by TG_NEED_END: every match
+   * contains a string of each set; n_needs 0 when none is known (needs.c). */
+  unsigned *needs;
+  unsigned n_needs;
 } TgPattern;
+
+#define TG_NEED_END 0xffffffffu
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
@@ -69,6 +76,11 @@ size_t tg_ruleset_size(const TgRuleSet *rs);
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs);
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
 
+/** The distinct needed strings of every pattern (TgPattern.needs): how
+ * many, and one by id (ASCII lower case; `*folds` as tg_need_folds). */
+size_t tg_ruleset_n_needs(const TgRuleSet *rs);
+const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds);
+
 /** Per-run matching state: match data, a JIT stack, limits, a budget. */
 typedef struct {
   pcre2_match_data *md;
@@ -87,5 +99,28 @@ void tg_matcher_clear(TgMatcher *m);
  * the budget is exhausted. */
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start);
+
+/** The prefilter over one subject: which needed strings (TgPattern.needs)
+ * it holds, looked up lazily, once per string. */
+typedef struct {
+  const TgRuleSet *rs;
+  TgBuf low;           /**< the subject in ASCII lower case */
+  bool wide;           /**< it holds non-ASCII bytes */
+  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
+  uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair
+                            not here is absent without a scan */
+} TgScreen;
+
+TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
+void tg_screen_clear(TgScreen *sc);
+/** Screen the subject s[0..n) from now on. */
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
+/** False if `p` cannot match the subject: a set of its needed strings has
+ * none there. */
+bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
+
+/** A call of `p` that a prefilter proved cannot match: charged to the
+ * budget like tg_match, TG_FAILURE (TG_BAD_LIMIT with no budget left). */
+TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p);
 
 #endif /* TG_RULES_H */

@@ -3,6 +3,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "needs.h"
 #include "rules.h"
 
 #include <check.h>
@@ -400,6 +401,145 @@ START_TEST(test_matcher_clear_twice)
 }
 END_TEST
 
+
+/* ---- The prefilter: strings a pattern needs (src/needs.c) ---- */
+
+/* The needs of `src` as "a|b;c;" (sets ended by ';'), or "" for none. */
+static void needs_text(const char *src, char *out, size_t cap)
+{
+  TgBuf b;
+  tg_buf_init(&b);
+  size_t count = 0;
+  ck_assert_int_eq(tg_needs_of(src, strlen(src), &b, &count), TG_SUCCESS);
+  size_t o = 0;
+  out[0] = '\0';
+  const char *lit = b.buf;
+  bool first = true;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t n = strlen(lit);
+    o += (size_t)snprintf(out + o, cap - o, "%s%s", n ? (first ? "" : "|") : ";", lit);
+    first = n == 0;
+    lit += n + 1;
+  }
+  tg_buf_clear(&b);
+}
+
+static const struct {
+  const char *pattern;
+  const char *needs;
+} NEEDS[] = {
+    {"<REG>\\s+(?:granted|Approved)\\s+(?<value><NUM>)", "<reg>;granted|approved;<num>;"},
+    {"(?:foo)?bar\\b", "bar;"},
+    {"abcd?", "abc;"},
+    {"(?:granted|\\w+)\\s+<ORG>", "<org>;"},
+    {"(?!<NUM>)x\\s+yyy", "yyy;"},
+    {"(?<=<LOC>)\\s+zzz", "zzz;"},
+    {"[<NUM>]+zzz", "zzz;"},
+    {"(?:<PCT>){0,2}\\s+<NUM>", "<num>;"},
+    {"(?:<PCT>)+\\s+<NUM>", "<pct>;<num>;"},
+    {"\\k<name>zzz", "zzz;"},
+    {"(?x) a b c d", ""},
+    {"a|<NUM>", ""},
+    {"(?i)gr(?:ant|own)ed", "ant|own;"},
+    {"caf\xc3\xa9s", "caf;"},
+};
+
+START_TEST(test_needs_of)
+{
+  char got[256];
+  needs_text(NEEDS[_i].pattern, got, sizeof got);
+  ck_assert_msg(strcmp(got, NEEDS[_i].needs) == 0, "%s: needs \"%s\", want \"%s\"",
+                NEEDS[_i].pattern, got, NEEDS[_i].needs);
+}
+END_TEST
+
+/* Subjects in the form the relation stage sees, and raw ones. */
+static const char *const SUBJECTS[] = {
+    "<REG> on <DATE> announced that it has granted approvals to <NUM> operators in <LOC>",
+    "<ORG> said revenue rose 12 percent to <MONEY> in <DATE>",
+    "Users of mobile payment services grew <PCT> on the year to <NUM> users",
+    "The number of 5G users reached <NUM>",
+    "<REG> approved the merger of <ORG> and <ORG>",
+    "The Ministry of Industry granted licences to Acme Ltd and Beta Co., Ltd.",
+    "Se\xc3\xb1or K\xe2\x84\xaaLVIN ROSE 5 percent to 10 unit\xc5\xbf",
+    "<ORG> shares fell <PCT>",
+};
+
+/* Every pattern of the shipped rules: where the prefilter says it cannot
+ * match, PCRE2 agrees. */
+START_TEST(test_screen_sound)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/rules", data);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  ck_assert_uint_gt(tg_ruleset_n_needs(rs), 10);
+  TgScreen sc;
+  ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 10000000), TG_SUCCESS);
+  unsigned skipped = 0;
+  unsigned matched = 0;
+  for (size_t si = 0; si < sizeof SUBJECTS / sizeof SUBJECTS[0]; ++si) {
+    const char *subj = SUBJECTS[si];
+    ck_assert_int_eq(tg_screen_set(&sc, subj, strlen(subj)), TG_SUCCESS);
+    for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
+      const TgRule *r = tg_ruleset_rule(rs, k);
+      for (int kind = 0; kind < TG_PAT_KINDS; ++kind) {
+        for (size_t j = 0; j < r->patterns[kind].len; ++j) {
+          const TgPattern *p = pattern(r, (TgPatKind)kind, j);
+          const TgStatus st = tg_match(&m, p, subj, strlen(subj), 0);
+          ck_assert(st == TG_SUCCESS || st == TG_FAILURE);
+          matched += st == TG_SUCCESS;
+          if (!tg_screen_may_match(&sc, p)) {
+            ++skipped;
+            ck_assert_msg(st == TG_FAILURE, "%s:%u matches \"%s\" but was screened out",
+                          p->file, p->line, subj);
+          }
+        }
+      }
+    }
+  }
+  ck_assert_uint_gt(skipped, 100);
+  ck_assert_uint_gt(matched, 10);
+  tg_matcher_clear(&m);
+  tg_screen_clear(&sc);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Caseless matching folds 's' to LONG S and 'k' to KELVIN SIGN: in a
+ * sentence with non-ASCII bytes such strings count as present. */
+START_TEST(test_screen_folds)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs,
+                         "rule r\n  class Approval\n  pattern (?<trigger>approves)\n"
+                         "rule q\n  class Approval\n  pattern (?<trigger>granted)\n",
+                         &e),
+                   TG_SUCCESS);
+  const TgPattern *ps = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  const TgPattern *pg = pattern(tg_ruleset_rule(rs, 1), TG_PAT_MAIN, 0);
+  TgScreen sc;
+  ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
+  const char *ascii = "it approved nothing";
+  ck_assert_int_eq(tg_screen_set(&sc, ascii, strlen(ascii)), TG_SUCCESS);
+  ck_assert(!tg_screen_may_match(&sc, ps));
+  ck_assert(!tg_screen_may_match(&sc, pg));
+  const char *longs = "it APPROVE\xc5\xbf all";
+  ck_assert_int_eq(tg_screen_set(&sc, longs, strlen(longs)), TG_SUCCESS);
+  ck_assert(tg_screen_may_match(&sc, ps));
+  ck_assert_int_eq(try_match(ps, longs), TG_SUCCESS);
+  ck_assert(!tg_screen_may_match(&sc, pg));
+  tg_screen_clear(&sc);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 static Suite *rules_suite(void)
 {
   Suite *s = suite_create("rules");
@@ -419,6 +559,13 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_catastrophic_backtracking);
   tcase_add_test(tc, test_budget);
   tcase_add_test(tc, test_matcher_clear_twice);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("prefilter");
+  tcase_set_timeout(tc, 60);
+  tcase_add_loop_test(tc, test_needs_of, 0, (int)(sizeof NEEDS / sizeof NEEDS[0]));
+  tcase_add_test(tc, test_screen_sound);
+  tcase_add_test(tc, test_screen_folds);
   suite_add_tcase(s, tc);
   return s;
 }
