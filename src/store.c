@@ -219,8 +219,9 @@ TgStatus tg_store_open(const char *type, const char *name, const char *options, 
     return st ? st : TG_BAD_STORE;
   }
   tg_buf_clear(&s->held);
-  s->transactions = !pg;
-  if (!pg && (st = tune_sqlite(s, name))) {
+  const bool lite = strcmp(type, "sqlite") == 0;
+  s->transactions = lite;
+  if (lite && (st = tune_sqlite(s, name))) {
     tg_store_free(s);
     return st;
   }

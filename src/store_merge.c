@@ -153,7 +153,13 @@ static TgStatus ensure(librdf_world *world, librdf_model *model, librdf_node *en
 /* Remove (s, p, o) from the entities graph (nothing if absent). */
 static TgStatus drop(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s, librdf_node *p,
                      librdf_node *o) {
-  librdf_statement *st = librdf_new_statement_from_nodes(
+  bool failed = false;
+  librdf_statement *st = find_in(world, model, entities, s, p, o, &failed);
+  if (failed || !st) {
+    return failed ? TG_BAD_STORE : TG_SUCCESS; /* some storages fail on an absent one */
+  }
+  librdf_free_statement(st);
+  st = librdf_new_statement_from_nodes(
       world, librdf_new_node_from_node(s), librdf_new_node_from_node(p),
       librdf_new_node_from_node(o));
   if (!st) {
