@@ -540,6 +540,8 @@ int main(int argc, char **argv) {
     TgBatchStats stats;
     st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
                       &diag, &stats);
+    const TgStatus committed = tg_store_flush(store); /* the last batch of articles */
+    st = st ? st : committed;
     if (!diag.quiet) {
       fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)%s\n",
               stats.articles, stats.articles == 1 ? "" : "s", store_path, tg_store_size(store),
