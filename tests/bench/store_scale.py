@@ -180,10 +180,14 @@ def load_store(tg, store, articles, chunk, tmp):
     return speeds, before
 
 
-def store_query(tg, store, path):
+def store_query(tg, store, path, limit):
+    """(seconds, rows), or (None, None) past `limit` seconds."""
     t0 = time.monotonic()
-    out = run([tg, "query", "--store", store, "--results", "csv", "--query-file", path],
-              capture_output=True, text=True).stdout
+    try:
+        out = run([tg, "query", "--store", store, "--results", "csv", "--query-file", path],
+                  capture_output=True, text=True, timeout=limit).stdout
+    except subprocess.TimeoutExpired:
+        return None, None
     return time.monotonic() - t0, norm_rows(out)
 
 
@@ -196,6 +200,8 @@ def main(argv=None):
     ap.add_argument("--corpus", help="a JSON Lines corpus (default: generated)")
     ap.add_argument("--no-virtuoso", action="store_true")
     ap.add_argument("--keep", help="work in DIR and keep it")
+    ap.add_argument("--query-timeout", type=float, default=120,
+                    help="give up a store query after this many seconds (default 120)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     tmp = args.keep or tempfile.mkdtemp(prefix="tg-store-scale-")
@@ -223,6 +229,7 @@ def main(argv=None):
         t0 = time.monotonic()
         speeds, total = load_store(args.telegraph, store, lines[:n], args.chunk, work)
         load_s = time.monotonic() - t0
+        sys.stdout.flush()
         print(f"== {n} articles: {total} statements loaded in {load_s:.1f} s "
               f"({total / load_s:.0f} statements/s, {n / load_s:.1f} articles/s)")
         for k, (arts, stmts, dt) in enumerate(speeds):
@@ -232,6 +239,7 @@ def main(argv=None):
             first = speeds[0][0] / speeds[0][2]
             last = speeds[-1][0] / speeds[-1][2]
             print(f"   last chunk's speed: {100 * last / first:.0f}% of the first's")
+        sys.stdout.flush()
         virt = None
         if virtuoso_ok:
             nq = os.path.join(work, "articles.nq")
@@ -243,21 +251,27 @@ def main(argv=None):
             quads = sum(1 for _ in open(nq))
             virt = Virtuoso(os.path.join(work, "virtuoso"))
             vload = virt.load(nq)
-            print(f"   Virtuoso bulk load: {quads} quads in {vload:.1f} s ({quads / vload:.0f} quads/s)")
+            print(f"   Virtuoso bulk load: {quads} quads in {vload:.1f} s ({quads / vload:.0f} quads/s)",
+                  flush=True)
         print(f"   {'query':24} {'store s':>8} {'rows':>7} {'dup':>4} {'virtuoso s':>10} {'rows':>7}  same")
         try:
             for q in queries:
                 path = os.path.join(QUERIES, q)
-                st, rows = store_query(args.telegraph, store, path)
-                dups = len(rows) - len(set(rows))
-                line = f"   {q[:-3]:24} {st:8.2f} {len(rows):7d} {dups:4d}"
+                st, rows = store_query(args.telegraph, store, path, args.query_timeout)
+                if st is None:
+                    line = f"   {q[:-3]:24} {'>' + str(int(args.query_timeout)):>8} {'-':>7} {'-':>4}"
+                    dups = 0
+                else:
+                    dups = len(rows) - len(set(rows))
+                    line = f"   {q[:-3]:24} {st:8.2f} {len(rows):7d} {dups:4d}"
                 same = ""
                 if virt:
                     vt, vrows = virt.query(path)
-                    same = "yes" if sorted(vrows) == sorted(rows) else "NO"
-                    line += f" {vt:10.2f} {len(vrows):7d}  {same}"
+                    vdups = len(vrows) - len(set(vrows))
+                    same = "-" if rows is None else ("yes" if sorted(vrows) == sorted(rows) else "NO")
+                    line += f" {vt:10.2f} {len(vrows):7d}  {same}" + (f" ({vdups} dup)" if vdups else "")
                 print(line, flush=True)
-                bad += dups > 0 or st >= 10 or same == "NO"
+                bad += st is None or dups > 0 or st >= 10 or same == "NO"
         finally:
             if virt:
                 virt.stop()
