@@ -86,7 +86,7 @@ TgStatus tg_store_sqlite_tune(void *handle, int busy_ms, TgBuf *why) {
 
 TgStatus tg_store_sqlite_exec(void *handle, const char *sql) {
   return sqlite3_exec((sqlite3 *)handle, sql, NULL, NULL, NULL) == SQLITE_OK ? TG_SUCCESS
-                                                                              : TG_BAD_STORE;
+                                                                             : TG_BAD_STORE;
 }
 
 /* ---- Merging an article's entity descriptions ---- */
@@ -102,8 +102,8 @@ static bool is_label(librdf_node *p, const char *ns, const char *local) {
 
 /* The first statement (s, p, o) of the entities graph, o NULL for any;
  * a new statement or NULL. */
-static librdf_statement *find_in(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s,
-                                 librdf_node *p, librdf_node *o, bool *failed) {
+static librdf_statement *find_in(librdf_world *world, librdf_model *model, librdf_node *entities,
+                                 librdf_node *s, librdf_node *p, librdf_node *o, bool *failed) {
   librdf_statement *pattern = librdf_new_statement_from_nodes(
       world, librdf_new_node_from_node(s), librdf_new_node_from_node(p),
       o ? librdf_new_node_from_node(o) : NULL);
@@ -129,8 +129,8 @@ static librdf_statement *find_in(librdf_world *world, librdf_model *model, librd
 }
 
 /* Add (s, p, o) to the entities graph unless it is there. */
-static TgStatus ensure(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s,
-                       librdf_node *p, librdf_node *o) {
+static TgStatus ensure(librdf_world *world, librdf_model *model, librdf_node *entities,
+                       librdf_node *s, librdf_node *p, librdf_node *o) {
   bool failed = false;
   librdf_statement *st = find_in(world, model, entities, s, p, o, &failed);
   if (failed) {
@@ -151,17 +151,16 @@ static TgStatus ensure(librdf_world *world, librdf_model *model, librdf_node *en
 }
 
 /* Remove (s, p, o) from the entities graph (nothing if absent). */
-static TgStatus drop(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s, librdf_node *p,
-                     librdf_node *o) {
+static TgStatus drop(librdf_world *world, librdf_model *model, librdf_node *entities,
+                     librdf_node *s, librdf_node *p, librdf_node *o) {
   bool failed = false;
   librdf_statement *st = find_in(world, model, entities, s, p, o, &failed);
   if (failed || !st) {
     return failed ? TG_BAD_STORE : TG_SUCCESS; /* some storages fail on an absent one */
   }
   librdf_free_statement(st);
-  st = librdf_new_statement_from_nodes(
-      world, librdf_new_node_from_node(s), librdf_new_node_from_node(p),
-      librdf_new_node_from_node(o));
+  st = librdf_new_statement_from_nodes(world, librdf_new_node_from_node(s),
+                                       librdf_new_node_from_node(p), librdf_new_node_from_node(o));
   if (!st) {
     return TG_BAD_ALLOC;
   }
@@ -178,8 +177,9 @@ static int literal_cmp(librdf_node *a, librdf_node *b) {
 
 /* The article calls `s` `label`: the store's label becomes the least of
  * its label and `label`, the other an altLabel. */
-static TgStatus merge_label(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s,
-                            librdf_node *label_p, librdf_node *alt_p, librdf_node *label) {
+static TgStatus merge_label(librdf_world *world, librdf_model *model, librdf_node *entities,
+                            librdf_node *s, librdf_node *label_p, librdf_node *alt_p,
+                            librdf_node *label) {
   bool failed = false;
   librdf_statement *old = find_in(world, model, entities, s, label_p, NULL, &failed);
   if (failed) {
@@ -207,8 +207,9 @@ static TgStatus merge_label(librdf_world *world, librdf_model *model, librdf_nod
 }
 
 /* An alternative spelling: kept unless it is the label. */
-static TgStatus merge_alt(librdf_world *world, librdf_model *model, librdf_node *entities, librdf_node *s,
-                          librdf_node *label_p, librdf_node *alt_p, librdf_node *alt) {
+static TgStatus merge_alt(librdf_world *world, librdf_model *model, librdf_node *entities,
+                          librdf_node *s, librdf_node *label_p, librdf_node *alt_p,
+                          librdf_node *alt) {
   bool failed = false;
   librdf_statement *is_label = find_in(world, model, entities, s, label_p, alt, &failed);
   if (failed) {
@@ -221,10 +222,12 @@ static TgStatus merge_alt(librdf_world *world, librdf_model *model, librdf_node 
   return ensure(world, model, entities, s, alt_p, alt);
 }
 
-TgStatus tg_store_merge_entities(librdf_world *world, librdf_model *store,
-                                 librdf_node *entities, librdf_model *article) {
-  librdf_node *label_p = librdf_new_node_from_uri_string(world, (const unsigned char *)NS_RDFS "label");
-  librdf_node *alt_p = librdf_new_node_from_uri_string(world, (const unsigned char *)NS_SKOS "altLabel");
+TgStatus tg_store_merge_entities(librdf_world *world, librdf_model *store, librdf_node *entities,
+                                 librdf_model *article) {
+  librdf_node *label_p =
+      librdf_new_node_from_uri_string(world, (const unsigned char *)NS_RDFS "label");
+  librdf_node *alt_p =
+      librdf_new_node_from_uri_string(world, (const unsigned char *)NS_SKOS "altLabel");
   librdf_stream *stream =
       label_p && alt_p ? librdf_model_context_as_stream(article, entities) : NULL;
   TgStatus st = stream ? TG_SUCCESS : TG_BAD_ALLOC;
