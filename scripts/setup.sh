@@ -12,7 +12,7 @@ build=${1:-build}
 tests=${2:-}
 
 packages="gcc pkg-config meson ninja-build librdf0-dev libraptor2-dev librasqal3-dev \
-libpcre2-dev libjansson-dev libxml2-dev librdf-storage-sqlite check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz \
+libpcre2-dev libjansson-dev libxml2-dev libsqlite3-dev librdf-storage-sqlite check raptor2-utils rasqal-utils redland-utils serdi python3-rdflib graphviz \
 man-db groff-base"
 
 if [ "$tests" = --test ]; then

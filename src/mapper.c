@@ -48,13 +48,25 @@ char *tg_graph_iri(const char *base, const TgDocument *doc) {
   return doc_iri_with(base, "graph/", doc);
 }
 
+char *tg_entities_iri(const char *base) {
+  TgBuf b;
+  tg_buf_init(&b);
+  if (tg_buf_puts(&b, base ? base : TG_DEFAULT_BASE) || tg_buf_puts(&b, "entities")) {
+    tg_buf_clear(&b);
+    return NULL;
+  }
+  return b.buf;
+}
+
 
 typedef struct {
   librdf_world *world;
   const char *base;
   TgProvenance prov;
   librdf_model *model;
-  librdf_node *context; /* named graph for N-Quads, or NULL */
+  librdf_node *context; /* the article's named graph for N-Quads, or NULL */
+  librdf_node *entities; /* the entities graph, with `context` */
+  librdf_node *graph;   /* where add() puts statements: context or entities */
   raptor_serializer *direct; /* the line formats: statements go here, not to the model */
   uint64_t *seen;       /* hashes of the statements added */
   size_t seen_cap;
@@ -161,13 +173,13 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
   if (m->direct) {
     /* librdf statements are raptor statements: give it its graph and
      * write it out. */
-    if (m->context) {
-      st->graph = raptor_term_copy(m->context);
+    if (m->graph) {
+      st->graph = raptor_term_copy(m->graph);
     }
     rc = raptor_serializer_serialize_statement(m->direct, st);
   } else {
-    rc = m->context ? librdf_model_context_add_statement(m->model, m->context, st)
-                    : librdf_model_add_statement(m->model, st);
+    rc = m->graph ? librdf_model_context_add_statement(m->model, m->graph, st)
+                  : librdf_model_add_statement(m->model, st);
   }
   librdf_free_statement(st);
   if (rc) {
@@ -332,6 +344,9 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     const TgEntity *e = tg_result_entity(r, i);
     librdf_node *n = entity_node(m, r, (long)i);
     add(m, copy(d), uri_node(m, TG_NS, "mentions"), copy(n));
+    /* The entity's description goes to the entities graph (see
+     * ontology/README.md, "Graph layout"). */
+    m->graph = m->entities;
     add(m, copy(n), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
     /* Gazetteer names are English; names read from the text are in its language. */
     const char *elang = ((const TgEntityRec *)e)->gaz >= 0 ? "en" : lang;
@@ -355,6 +370,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     if (e->parent >= 0) {
       add(m, copy(n), uri_node(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
     }
+    m->graph = m->context;
     librdf_free_node(n);
   }
   /* NIF context for provenance. */
@@ -499,9 +515,21 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
 static TgStatus map_into(librdf_world *world, librdf_model *model, raptor_serializer *ser,
                          librdf_node *context, const char *base, TgProvenance prov,
                          const TgDocument *doc, const TgResult *result) {
-  Map m = {world, base ? base : TG_DEFAULT_BASE, prov, model, context, ser, NULL, 0, 0,
-           {NULL, 0, 0}, TG_SUCCESS, NULL, 0};
+  Map m = {.world = world, .base = base ? base : TG_DEFAULT_BASE, .prov = prov, .model = model,
+           .context = context, .graph = context, .direct = ser, .iri = {NULL, 0, 0},
+           .st = TG_SUCCESS};
+  if (context) {
+    char *e = tg_entities_iri(m.base);
+    m.entities = e ? librdf_new_node_from_uri_string(world, (const unsigned char *)e) : NULL;
+    tg_free(e);
+    if (!m.entities) {
+      return TG_BAD_ALLOC;
+    }
+  }
   map_document(&m, doc, result);
+  if (m.entities) {
+    librdf_free_node(m.entities);
+  }
   tg_free(m.cp_index);
   tg_free(m.seen);
   tg_buf_clear(&m.iri);

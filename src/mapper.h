@@ -25,9 +25,10 @@ typedef struct {
 extern const TgNamespace tg_namespaces[];
 extern const size_t tg_n_namespaces;
 
-/** Add the triples of `doc` and `result` (both borrowed) to `model`, in the
- * named graph `context` when it is not NULL.  `base` may be NULL for the
- * default. */
+/** Add the triples of `doc` and `result` (both borrowed) to `model`.  When
+ * `context` is not NULL, each entity's description (type, labels, links)
+ * goes to the entities graph (tg_entities_iri) and everything else to the
+ * named graph `context`.  `base` may be NULL for the default. */
 TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result);
@@ -44,5 +45,9 @@ char *tg_document_iri(const char *base, const TgDocument *doc);
 /** The IRI of a document's named graph, "<base>graph/<slug of id>"; free
  * with tg_free(). */
 char *tg_graph_iri(const char *base, const TgDocument *doc);
+
+/** The IRI of the graph holding every entity's description,
+ * "<base>entities" (NULL base: the default); free with tg_free(). */
+char *tg_entities_iri(const char *base);
 
 #endif /* TG_MAPPER_H */

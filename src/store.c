@@ -13,6 +13,7 @@
 #include "telegraph/store.h"
 
 #include "mapper.h"
+#include "store_internal.h"
 #include "util.h"
 
 #include <redland.h>
@@ -34,7 +35,16 @@ struct TgStoreImpl {
   bool quiet;        /* keep errors in `held` instead of reporting them */
   TgBuf held;        /* errors held while quiet, one a line */
   bool transactions; /* the storage's transactions work (see tg_store_load) */
+  void *db;          /* librdf's sqlite connection when it can be used, or NULL */
+  unsigned batch;    /* articles loaded in the open batch transaction */
+  bool in_batch;     /* a batch transaction is open */
 };
+
+/* Articles per transaction on sqlite: one commit (a journal sync) per
+ * batch, not per article; each article inside has its own savepoint. */
+#define TG_STORE_BATCH 64
+/* How long a load waits for another process's transaction, in ms. */
+#define TG_STORE_BUSY_MS 60000
 
 TgStatus tg_results_format_from_name(const char *name, TgResultsFormat *out) {
   static const struct {
@@ -122,6 +132,24 @@ static int open_storage(TgStore *s, const char *name, const char *opts) {
   return 0;
 }
 
+/* sqlite: the busy timeout and the indexes, on librdf's own connection
+ * (without it, loads run one transaction per article and no indexes). */
+static TgStatus tune_sqlite(TgStore *s, const char *name) {
+  s->db = tg_store_sqlite_handle(s->storage, name);
+  if (!s->db) {
+    return TG_SUCCESS;
+  }
+  TgBuf why;
+  tg_buf_init(&why);
+  TgStatus st = tg_store_sqlite_tune(s->db, TG_STORE_BUSY_MS, &why);
+  if (st) {
+    tg_report(s->err, s->err_data, st, NULL, 0, 0, "sqlite store '%s': cannot index: %s", name,
+              why.buf ? why.buf : "unknown error");
+  }
+  tg_buf_clear(&why);
+  return st;
+}
+
 TgStatus tg_store_open(const char *type, const char *name, const char *options, TgErrorFn err,
                        void *err_data, TgStore **out) {
   *out = NULL;
@@ -191,8 +219,32 @@ TgStatus tg_store_open(const char *type, const char *name, const char *options, 
     return st ? st : TG_BAD_STORE;
   }
   tg_buf_clear(&s->held);
-  s->transactions = !pg;
+  const bool lite = strcmp(type, "sqlite") == 0;
+  s->transactions = lite;
+  if (lite && (st = tune_sqlite(s, name))) {
+    tg_store_free(s);
+    return st;
+  }
   *out = s;
+  return TG_SUCCESS;
+}
+
+bool tg_store_pending(const TgStore *s) { return s && s->in_batch; }
+
+TgStatus tg_store_flush(TgStore *s) {
+  if (!s->in_batch) {
+    return TG_SUCCESS;
+  }
+  s->in_batch = false;
+  const unsigned n = s->batch;
+  s->batch = 0;
+  if (librdf_model_transaction_commit(s->model)) {
+    librdf_model_transaction_rollback(s->model);
+    return tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                     "%s store: committing the last %u article%s failed; their previous "
+                     "graphs are kept",
+                     s->type, n, n == 1 ? "" : "s");
+  }
   return TG_SUCCESS;
 }
 
@@ -201,6 +253,9 @@ void tg_store_free(TgStore *s) {
     return;
   }
   if (s->model) {
+    if (tg_store_flush(s)) {
+      /* reported through the error callback */
+    }
     librdf_free_model(s->model);
   }
   if (s->storage) {
@@ -236,12 +291,16 @@ static librdf_model *memory_model(librdf_world *world, bool contexts) {
 }
 
 /* Remove `context` from the store and add every statement of `graph` to it;
- * runs inside the caller's transaction. */
-static TgStatus replace_context(TgStore *s, librdf_node *context, librdf_model *graph) {
+ * runs inside the caller's transaction.  `graph` is a memory model without
+ * contexts (a saved graph) or, with `entities`, the mapper's model with
+ * the article's graph and the entities graph. */
+static TgStatus replace_context(TgStore *s, librdf_node *context, librdf_model *graph,
+                                librdf_node *entities) {
   if (librdf_model_context_remove_statements(s->model, context)) {
     return TG_BAD_STORE;
   }
-  librdf_stream *stream = librdf_model_as_stream(graph);
+  librdf_stream *stream = entities ? librdf_model_context_as_stream(graph, context)
+                                   : librdf_model_as_stream(graph);
   if (!stream) {
     return TG_BAD_ALLOC;
   }
@@ -253,6 +312,9 @@ static TgStatus replace_context(TgStore *s, librdf_node *context, librdf_model *
     }
   }
   librdf_free_stream(stream);
+  if (!st && entities) {
+    st = tg_store_merge_entities(s->world, s->model, entities, graph);
+  }
   return st ? st : (s->n_errors ? TG_BAD_STORE : TG_SUCCESS);
 }
 
@@ -282,15 +344,15 @@ static librdf_model *save_context(TgStore *s, librdf_node *context) {
 /* Replace without a transaction: keep the old graph in memory, replace,
  * and on failure put the old graph back. */
 static TgStatus replace_untransacted(TgStore *s, librdf_node *context, librdf_model *graph,
-                                     const TgDocument *doc) {
+                                     librdf_node *entities, const TgDocument *doc) {
   librdf_model *saved = save_context(s, context);
   if (!saved) {
     return TG_BAD_STORE;
   }
-  TgStatus st = replace_context(s, context, graph);
+  TgStatus st = replace_context(s, context, graph, entities);
   if (st) {
     s->n_errors = 0;
-    if (replace_context(s, context, saved)) {
+    if (replace_context(s, context, saved, NULL)) {
       tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
                 "%s store: restoring the previous graph of '%s' failed too", s->type,
                 tg_document_id(doc));
@@ -300,6 +362,59 @@ static TgStatus replace_untransacted(TgStore *s, librdf_node *context, librdf_mo
   return st;
 }
 
+/* Replace the article inside one transaction of its own. */
+static TgStatus replace_transacted(TgStore *s, librdf_node *context, librdf_model *graph,
+                                   librdf_node *entities, const TgDocument *doc) {
+  if (librdf_model_transaction_start(s->model)) {
+    return tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                     "%s store: cannot start a transaction; '%s' not loaded", s->type,
+                     tg_document_id(doc));
+  }
+  TgStatus st = replace_context(s, context, graph, entities);
+  if (!st && librdf_model_transaction_commit(s->model)) {
+    st = TG_BAD_STORE;
+  }
+  if (st) {
+    librdf_model_transaction_rollback(s->model);
+    tg_report(s->err, s->err_data, st, NULL, 0, 0,
+              "%s store: loading '%s' failed; its previous graph is kept", s->type,
+              tg_document_id(doc));
+  }
+  return st;
+}
+
+/* Replace the article inside the open batch transaction (started if
+ * none), under a savepoint: a failed article is undone alone. */
+static TgStatus replace_batched(TgStore *s, librdf_node *context, librdf_model *graph,
+                                librdf_node *entities, const TgDocument *doc) {
+  if (!s->in_batch) {
+    if (librdf_model_transaction_start(s->model)) {
+      return tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
+                       "%s store: cannot start a transaction; '%s' not loaded", s->type,
+                       tg_document_id(doc));
+    }
+    s->in_batch = true;
+    s->batch = 0;
+  }
+  TgStatus st = tg_store_sqlite_exec(s->db, "SAVEPOINT tg_article");
+  if (!st) {
+    st = replace_context(s, context, graph, entities);
+    if (st) {
+      (void)tg_store_sqlite_exec(s->db, "ROLLBACK TO tg_article");
+    }
+    (void)tg_store_sqlite_exec(s->db, "RELEASE tg_article");
+  }
+  if (st) {
+    return tg_report(s->err, s->err_data, st, NULL, 0, 0,
+                     "%s store: loading '%s' failed; its previous graph is kept", s->type,
+                     tg_document_id(doc));
+  }
+  if (++s->batch >= TG_STORE_BATCH) {
+    return tg_store_flush(s);
+  }
+  return TG_SUCCESS;
+}
+
 TgStatus tg_store_load(TgStore *s, const TgDocument *doc, const TgResult *result,
                        const char *base, TgProvenance prov) {
   if (!base) {
@@ -307,44 +422,37 @@ TgStatus tg_store_load(TgStore *s, const TgDocument *doc, const TgResult *result
   }
   s->n_errors = 0;
   char *iri = tg_graph_iri(base, doc);
+  char *eiri = iri ? tg_entities_iri(base) : NULL;
   librdf_node *context =
-      iri ? librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri) : NULL;
-  librdf_model *graph = context ? memory_model(s->world, true) : NULL;
+      eiri ? librdf_new_node_from_uri_string(s->world, (const unsigned char *)iri) : NULL;
+  librdf_node *entities =
+      context ? librdf_new_node_from_uri_string(s->world, (const unsigned char *)eiri) : NULL;
+  librdf_model *graph = entities ? memory_model(s->world, true) : NULL;
   TgStatus st = graph ? TG_SUCCESS : TG_BAD_ALLOC;
   if (!st) {
     st = tg_map_document(s->world, graph, context, base, prov, doc, result);
   }
   if (!st && !s->transactions) {
-    st = replace_untransacted(s, context, graph, doc);
+    st = replace_untransacted(s, context, graph, entities, doc);
     if (st) {
       tg_report(s->err, s->err_data, st, NULL, 0, 0,
                 "%s store: loading '%s' failed; its previous graph was put back", s->type,
                 tg_document_id(doc));
     }
   } else if (!st) {
-    if (librdf_model_transaction_start(s->model)) {
-      st = tg_report(s->err, s->err_data, TG_BAD_STORE, NULL, 0, 0,
-                     "%s store: cannot start a transaction; '%s' not loaded", s->type,
-                     tg_document_id(doc));
-    } else {
-      st = replace_context(s, context, graph);
-      if (!st && librdf_model_transaction_commit(s->model)) {
-        st = TG_BAD_STORE;
-      }
-      if (st) {
-        librdf_model_transaction_rollback(s->model);
-        tg_report(s->err, s->err_data, st, NULL, 0, 0,
-                  "%s store: loading '%s' failed; its previous graph is kept", s->type,
-                  tg_document_id(doc));
-      }
-    }
+    st = s->db ? replace_batched(s, context, graph, entities, doc)
+               : replace_transacted(s, context, graph, entities, doc);
   }
   if (graph) {
     librdf_free_model(graph);
   }
+  if (entities) {
+    librdf_free_node(entities);
+  }
   if (context) {
     librdf_free_node(context);
   }
+  tg_free(eiri);
   tg_free(iri);
   return st;
 }

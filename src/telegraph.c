@@ -257,7 +257,7 @@ static double busy_timeout(void) {
   return env && end != env && !*end && t >= 0 && t < 1e6 ? t : TG_BUSY_TIMEOUT;
 }
 
-/* Concurrent loads into one sqlite store take turns, article by article,
+/* Concurrent loads into one sqlite store take turns, batch by batch,
  * through an advisory flock() on the database file (independent of
  * sqlite's own POSIX locks, which would otherwise fail at once with
  * "database is locked").  The descriptor stays open until the store is
@@ -291,7 +291,9 @@ static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *re
   if (!st) {
     st = tg_store_load(s->store, doc, result, s->base, s->prov);
   }
-  if (s->lock_fd >= 0) {
+  /* The lock is held while a batch is open: the sqlite transaction spans
+   * it, and another load waiting on the lock must not wait on that too. */
+  if (s->lock_fd >= 0 && !tg_store_pending(s->store)) {
     flock(s->lock_fd, LOCK_UN);
   }
   return st;
@@ -671,6 +673,11 @@ int main(int argc, char **argv) {
     TgBatchStats stats;
     st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
                       &diag, &stats);
+    const TgStatus committed = tg_store_flush(store); /* the last batch of articles */
+    if (sink.lock_fd >= 0) {
+      flock(sink.lock_fd, LOCK_UN);
+    }
+    st = st ? st : committed;
     if (!diag.quiet) {
         fprintf(stderr, "telegraph: loaded %zu article%s into %s (%zu statements)", stats.articles,
               stats.articles == 1 ? "" : "s", store_path, tg_store_size(store));

@@ -96,6 +96,18 @@ TG_API TG_NODISCARD TgStatus tg_store_load(TgStore *s, const TgDocument *doc,
                                            const TgResult *result, const char *base,
                                            TgProvenance prov);
 
+/** Commit the articles tg_store_load() has loaded since the last commit.
+ * On sqlite, loads are committed in batches of 64 articles (each article
+ * still whole or not at all, under a savepoint of its own); tg_store_free()
+ * flushes too but cannot say it failed.  Other storages commit each
+ * article at once and this does nothing.  Errors: TG_BAD_STORE (the batch
+ * was rolled back: its articles keep their previous graphs). */
+TG_API TG_NODISCARD TgStatus tg_store_flush(TgStore *s);
+
+/** True while loaded articles wait, uncommitted, in an open batch (until
+ * the batch fills or tg_store_flush() commits it). */
+TG_API bool tg_store_pending(const TgStore *s);
+
 /** Run the SPARQL 1.0 query `sparql` (rasqal) over the union of all graphs
  * (GRAPH patterns see the named graphs) and print the answer to `out` in
  * `fmt`.  SELECT, ASK and CONSTRUCT are supported.  A triple stored in two

@@ -283,9 +283,13 @@ def main():
                 except Exception as e:  # noqa: BLE001
                     res.ok(f"nquads-one-named-graph:{name}", False, f"rdflib: {e}")
                 else:
+                    # The article's graph and the entities graph (the
+                    # layout of ontology/README.md), no default graph.
                     names = sorted(k for k in graphs if k is not None)
                     res.ok(f"nquads-one-named-graph:{name}",
-                           None not in graphs and len(names) == 1,
+                           None not in graphs and len(names) == 2
+                           and names[0].endswith("/entities")
+                           and names[1].endswith("/graph/" + name.lower()),
                            f"{len(graphs.get(None, ()))} quads in the default graph; "
                            f"named graphs: {names}")
                     res.ok(f"isomorphic-nquads-ntriples:{name}", isomorphic(merged, nt),
@@ -325,8 +329,10 @@ def main():
         if "nquads" in multi:
             graphs, _ = load_quads(multi["nquads"])
             names = sorted(k for k in graphs if k is not None)
+            # One graph per article plus the shared entities graph.
             res.ok("nquads-graph-per-article:all-samples",
-                   None not in graphs and len(names) == len(samples),
+                   None not in graphs and len(names) == len(samples) + 1
+                   and sum(n.endswith("/entities") for n in names) == 1,
                    f"{len(samples)} articles, {len(names)} named graphs, "
                    f"{len(graphs.get(None, ()))} quads in the default graph")
             singles = {}
@@ -337,7 +343,15 @@ def main():
                     except Exception:  # noqa: BLE001 - reported above
                         continue
                     for k, g in g1.items():
-                        singles[k] = (slug(s), g)
+                        if k and k.endswith("/entities"):
+                            # the entities graph holds every article's
+                            # descriptions: it is the union of the singles'
+                            ent = singles.get(k, ("entities", rdflib.Graph()))[1]
+                            for t in g:
+                                ent.add(t)
+                            singles[k] = ("entities", ent)
+                        else:
+                            singles[k] = (slug(s), g)
             for k, (name, g) in sorted(singles.items(), key=lambda kv: kv[1][0]):
                 other = graphs.get(k)
                 res.ok(f"nquads-graph-matches-single-run:{name}",

@@ -1,0 +1,33 @@
+/* telegraph internals: the store's entities graph and sqlite tuning
+ * (src/store_merge.c), used by src/store.c.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_STORE_INTERNAL_H
+#define TG_STORE_INTERNAL_H
+
+#include "telegraph/status.h"
+#include "util.h"
+
+#include <redland.h>
+#include <stdbool.h>
+
+/** librdf's sqlite connection (a sqlite3 *) behind `storage`, opened on the
+ * file `name`, or NULL when it cannot be trusted (another librdf). */
+void *tg_store_sqlite_handle(librdf_storage *storage, const char *name);
+
+/** Set the busy timeout of the connection `handle` and create the indexes
+ * the store's lookups need (if missing).  TG_BAD_STORE with sqlite's
+ * message in `why` on failure. */
+TgStatus tg_store_sqlite_tune(void *handle, int busy_ms, TgBuf *why);
+
+/** Run one SQL statement (SAVEPOINT, RELEASE, ...) on `handle`. */
+TgStatus tg_store_sqlite_exec(void *handle, const char *sql);
+
+/** Merge the statements of the graph `entities` in `article` (a memory
+ * model) into the graph `entities` of `store`: each statement once, one
+ * rdfs:label per entity (the least spelling), the others skos:altLabel. */
+TgStatus tg_store_merge_entities(librdf_world *world, librdf_model *store,
+                                 librdf_node *entities, librdf_model *article);
+
+#endif /* TG_STORE_INTERNAL_H */
