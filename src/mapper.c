@@ -467,7 +467,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       add(m, copy(ev), uri_node(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
       /* The sentences the fact was read from: its own and those of the
        * words that fill its slots (a recipient list in the next sentence);
-       * each slot's words as evidence. */
+       * with full provenance, each slot's words as evidence. */
       size_t sentences[64];
       size_t n_sentences = 0;
       sentences[n_sentences++] = f->sentence;
@@ -483,6 +483,9 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
         }
         if (!seen && n_sentences < sizeof sentences / sizeof sentences[0]) {
           sentences[n_sentences++] = mt->sentence;
+        }
+        if (m->prov != TG_PROVENANCE_FULL) {
+          continue;
         }
         size_t cb = 0;
         size_t ce = 0;
