@@ -14,6 +14,10 @@ telegraph with --provenance full and check, with rdflib, that:
   number or date the fact claims (value, recipientCount, date, asOf,
   changePercent) has evidence words.
 
+At the default level (facts) it checks that every fact still carries its
+rule, confidence and the same sentences (offsets and words) as at full, and
+no tg:evidence (per-slot words come with full only).
+
 Prints one line per article and "N passed, M failed".  Run with Debian's
 /usr/bin/python3 (python3-rdflib).  Environment: TELEGRAPH, TG_SOURCE_ROOT.
 """
@@ -35,14 +39,46 @@ def span(g, node):
     return int(g.value(node, NIF.beginIndex)), int(g.value(node, NIF.endIndex))
 
 
-def check(path, telegraph):
-    proc = subprocess.run([telegraph, "-q", "-f", "ntriples", "--provenance", "full", path],
+def graph_of(path, telegraph, level):
+    proc = subprocess.run([telegraph, "-q", "-f", "ntriples", "--provenance", level, path],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0:
-        return ["telegraph exited %d: %s" % (proc.returncode, proc.stderr.decode())]
+        return None, "telegraph exited %d: %s" % (proc.returncode, proc.stderr.decode())
     g = Graph()
     g.parse(data=proc.stdout.decode("utf-8"), format="nt")
-    problems = []
+    return g, None
+
+
+def sentence_view(g):
+    """{fact: sorted (begin, end, words) of its sentences}, and the facts
+    missing a rule or a confidence."""
+    view, bare = {}, []
+    for cls in (TG.Approval, TG.Statistic, TG.Decision):
+        for fact in g.subjects(RDF.type, cls):
+            view[fact] = sorted(span(g, s) + (str(g.value(s, NIF.anchorOf)),)
+                                for s in g.objects(fact, TG.sentence))
+            if g.value(fact, TG.rule) is None or g.value(fact, TG.confidence) is None:
+                bare.append(fact)
+    return view, bare
+
+
+def check_default(path, telegraph, full):
+    g, err = graph_of(path, telegraph, "facts")
+    if err:
+        return [err]
+    problems = ["default level: %s has tg:evidence" % f for f in set(g.subjects(TG.evidence, None))]
+    view, bare = sentence_view(g)
+    problems += ["default level: %s has no tg:rule or tg:confidence" % f for f in bare]
+    if view != sentence_view(full)[0]:
+        problems.append("default level: the facts' sentences differ from full provenance's")
+    return problems
+
+
+def check(path, telegraph):
+    g, err = graph_of(path, telegraph, "full")
+    if err:
+        return [err]
+    problems = check_default(path, telegraph, g)
     ctx = next(g.subjects(RDF.type, NIF.Context), None)
     if ctx is None:
         return ["no nif:Context"]
