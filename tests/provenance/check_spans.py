@@ -110,6 +110,12 @@ def check(path, telegraph):
                                         % (fact, prop.split("#")[1], ent))
             plain = [ev for ev in evidence if g.value(ev, ITS.taIdentRef) is None]
             claimed = [p for p in VALUE_SLOTS if g.value(fact, p) is not None]
+            # A statistic's as-of date may come from another statistic ("at
+            # the same date", "in the month") or from a period phrase that is
+            # no mention ("from January to March"): it then has no phrase of
+            # its own.  Every other value must have one.
+            if TG.asOf in claimed and len(plain) < len(claimed):
+                claimed.remove(TG.asOf)
             if len(plain) < len(claimed):
                 problems.append("%s: %d values claimed (%s), %d evidence phrases for them"
                                 % (fact, len(claimed), ", ".join(p.split("#")[1] for p in claimed),
