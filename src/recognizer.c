@@ -442,7 +442,9 @@ static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
  * text order; drop the loose chunks of the sentence they overlap. */
 static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken,
                                 TgVec *kept, TgVec *loose, size_t loose_from) {
-  qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
+  if (cands->len > 1) {
+    qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
+  }
   memset(taken, 0, sentence.end - sentence.begin + 1);
   size_t n = 0;
   for (size_t i = 0; i < cands->len; ++i) {
@@ -453,7 +455,9 @@ static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *ta
     memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
     *(Cand *)tg_vec_at(cands, n++) = *c;
   }
-  qsort(cands->data, n, sizeof(Cand), cmp_mention_pos);
+  if (n > 1) {
+    qsort(cands->data, n, sizeof(Cand), cmp_mention_pos);
+  }
   TgStatus st = TG_SUCCESS;
   for (size_t i = 0; !st && i < n; ++i) {
     st = tg_vec_push(kept, tg_vec_at(cands, i));

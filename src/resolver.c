@@ -265,7 +265,9 @@ static TgStatus cover_init(Cover *c, const TgResult *r, size_t from, size_t to) 
   for (size_t i = from; i < to; ++i) {
     c->span[i - from] = ((const TgMention *)tg_vec_at(&r->mentions, i))->span;
   }
-  qsort(c->span, c->n, sizeof(TgSpan), cmp_spans);
+  if (c->n > 1) {
+    qsort(c->span, c->n, sizeof(TgSpan), cmp_spans);
+  }
   for (size_t i = 0; i < c->n; ++i) {
     c->max_end[i] = i && c->max_end[i - 1] > c->span[i].end ? c->max_end[i - 1] : c->span[i].end;
   }
