@@ -348,6 +348,24 @@ static bool all_digits(const char *s, size_t len) {
 
 /* ---- Extending an entry loaded before (a user's gazetteer) ---- */
 
+/* Add each '|'-separated alias of the cell (column `col`) as a key of
+ * entry `idx`. */
+static TgStatus add_aliases(TgGazetteer *g, const char *cell, size_t len, size_t col, long idx,
+                            const char *file, unsigned line, TgErrorFn err, void *err_data) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t a = 0; !st && a < len;) {
+    size_t b = a;
+    while (b < len && cell[b] != '|') {
+      ++b;
+    }
+    if (b > a) {
+      st = add_key(g, cell + a, b - a, idx, file, line, (unsigned)(col + a), err, err_data);
+    }
+    a = b + 1;
+  }
+  return st;
+}
+
 /* The entry whose canonical name is exactly name[0..len) and whose type is
  * `cls`, loaded from another file than `file`; -1 when there is none. */
 static TgStatus existing_entry(const TgGazetteer *g, const char *name, size_t len, TgClass cls,
@@ -398,18 +416,7 @@ static TgStatus extend_entry(TgGazetteer *g, long idx, const char *const *field,
     st = merge_cell(cells[k], field[3 + k], flen[3 + k], what[k], e, file, line,
                     (unsigned)fcol[3 + k], err, err_data);
   }
-  for (size_t a = 0; !st && a < flen[2];) {
-    size_t b = a;
-    while (b < flen[2] && field[2][b] != '|') {
-      ++b;
-    }
-    if (b > a) {
-      st = add_key(g, field[2] + a, b - a, idx, file, line, (unsigned)(fcol[2] + a), err,
-                   err_data);
-    }
-    a = b + 1;
-  }
-  return st;
+  return st ? st : add_aliases(g, field[2], flen[2], fcol[2], idx, file, line, err, err_data);
 }
 
 static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const char *s,
@@ -506,19 +513,7 @@ static TgStatus parse_row(TgGazetteer *g, const char *file, unsigned line, const
                                : st;
   }
   st = add_key(g, field[0], flen[0], idx, file, line, 1, err, err_data);
-  size_t a = 0;
-  while (!st && a < flen[2]) {
-    size_t b = a;
-    while (b < flen[2] && field[2][b] != '|') {
-      ++b;
-    }
-    if (b > a) {
-      st = add_key(g, field[2] + a, b - a, idx, file, line, (unsigned)(fcol[2] + a), err,
-                   err_data);
-    }
-    a = b + 1;
-  }
-  return st;
+  return st ? st : add_aliases(g, field[2], flen[2], fcol[2], idx, file, line, err, err_data);
 }
 
 TgStatus tg_gazetteer_parse(TgGazetteer *g, const char *name, const char *text, size_t len,
