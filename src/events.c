@@ -254,30 +254,36 @@ static TgStatus place_fragments(TgResult *r) {
   return st;
 }
 
-/* 2. Readings of one event merged into the earliest of them. */
+/* 2. Readings of one event merged into the earliest of them.  `live` holds
+ * the approvals still standing, in order, so each reading looks back over
+ * at most TG_EVENT_WINDOW of them however many were absorbed before. */
 static TgStatus merge_events(TgResult *r) {
-  for (size_t i = 0; i < r->facts.len; ++i) {
+  size_t *live = (size_t *)tg_calloc(r->facts.len + 1, sizeof *live);
+  if (!live) {
+    return TG_BAD_ALLOC;
+  }
+  size_t n_live = 0;
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *b = fact_at(r, i);
     if (!live_approval(b)) {
       continue;
     }
-    size_t seen = 0;
-    for (size_t k = i; k-- > 0 && seen < TG_EVENT_WINDOW;) {
-      TgFactRec *a = fact_at(r, k);
-      if (!live_approval(a)) {
-        continue;
-      }
-      ++seen;
+    bool absorbed = false;
+    for (size_t k = n_live, seen = 0; k-- > 0 && seen < TG_EVENT_WINDOW; ++seen) {
+      TgFactRec *a = fact_at(r, live[k]);
       if (one_event(r, a, b)) {
-        TgStatus st = absorb(a, b, r->headline);
-        if (st) {
-          return st;
-        }
+        st = absorb(a, b, r->headline);
+        absorbed = true;
         break;
       }
     }
+    if (!absorbed) {
+      live[n_live++] = i;
+    }
   }
-  return TG_SUCCESS;
+  tg_free(live);
+  return st;
 }
 
 /* 3. Recipients that name someone else: a parent of another recipient, a
