@@ -119,8 +119,9 @@ TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
  * none there. */
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
 
-/** A call of `p` that a prefilter proved cannot match: charged to the
- * budget like tg_match, TG_FAILURE (TG_BAD_LIMIT with no budget left). */
+/** A call of `p` that a prefilter proved cannot match: one step of the
+ * budget (a tg_match call costs the steps PCRE2 took), TG_FAILURE
+ * (TG_BAD_LIMIT with no budget left). */
 TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p);
 
 #endif /* TG_RULES_H */
