@@ -8,11 +8,10 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
-#define _GNU_SOURCE /* fopencookie */
-
 #include "telegraph/batch.h"
 
 #include "markup.h"
+#include "outstream.h"
 #include "turtle.h"
 #include "util.h"
 
@@ -90,8 +89,8 @@ typedef struct {
   Batch *b;
   pthread_t thread;
   TgWriter *writer;
-  FILE *mem;  /* the writer's stream: into job->out (job_stream_write) */
-  Job *job;   /* the job being serialized */
+  Job *job;         /* the job being serialized */
+  double write_cpu; /* TELEGRAPH_PROFILE_WRITER: CPU seconds in serialize() */
 } Worker;
 
 struct Batch {
@@ -112,6 +111,8 @@ struct Batch {
   size_t count;
   /* Sources of JSON lines, kept for the diagnostics. */
   TgVec sources; /* char* */
+  TgVec spares;  /* TgBuf: written jobs' output buffers, for the next jobs */
+  bool write_profile; /* TELEGRAPH_PROFILE_WRITER is set */
   DirSet dirs;   /* the directories entered */
   IdPlace *ids;  /* [ids_cap]: the article ids emitted */
   size_t ids_cap;
@@ -190,36 +191,37 @@ static bool stream_out(Batch *b, Job *job) {
   return true;
 }
 
-/* The worker's stream: bytes go to the job's buffer (one copy only), and
- * past STREAM_AT to the output itself for the formats that allow it. */
-static ssize_t job_stream_write(void *cookie, const char *buf, size_t size) {
-  Worker *w = (Worker *)cookie;
-  Job *job = w->job;
-  if (!job || tg_buf_append(&job->out, buf, size)) {
-    return -1;
-  }
-  const TgFormat f = w->b->opt->format;
-  if (job->out.len >= STREAM_AT && w->b->opt->out &&
-      (f == TG_FORMAT_NTRIPLES || f == TG_FORMAT_NQUADS || f == TG_FORMAT_TURTLE) &&
-      !stream_out(w->b, job)) {
-    return -1;
-  }
-  return (ssize_t)size;
+/* The spill of a job's buffer past STREAM_AT (outstream.h). */
+static bool job_spill(void *data, TgBuf *buf) {
+  Worker *w = (Worker *)data;
+  (void)buf; /* &w->job->out */
+  return stream_out(w->b, w->job);
 }
 
-static FILE *job_stream_open(Worker *w) {
-  const cookie_io_functions_t io = {NULL, job_stream_write, NULL, NULL};
-  return fopencookie(w, "w", io);
+static double thread_cpu(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
+/* raptor writes the article straight into the job's buffer (one copy
+ * only), which the emitting thread writes out once, in input order; past
+ * STREAM_AT, for the formats that allow it, to the output itself. */
 static TgStatus serialize(Worker *w, Job *job) {
+  const TgFormat f = w->b->opt->format;
+  const bool streams = w->b->opt->out && (f == TG_FORMAT_NTRIPLES || f == TG_FORMAT_NQUADS ||
+                                          f == TG_FORMAT_TURTLE);
+  const TgSpill spill = {STREAM_AT, job_spill, w};
+  const bool profile = w->b->write_profile;
+  const double t0 = profile ? thread_cpu() : 0.0;
   w->job = job;
   job->out.len = 0;
-  TgStatus st = tg_writer_write(w->writer, job->doc, job->result);
-  if (!st) {
-    st = tg_writer_finish(w->writer);
-  }
+  const TgStatus st = tg_writer_write_buffer(w->writer, job->doc, job->result, &job->out,
+                                             streams ? &spill : NULL);
   w->job = NULL;
+  if (profile) {
+    w->write_cpu += thread_cpu() - t0;
+  }
   return st;
 }
 
@@ -265,6 +267,28 @@ static void run_job(Worker *w, Job *job) {
   job->st = st;
 }
 
+/* A job's output buffer, reused: raptor writes into memory that is
+ * already mapped and large enough, instead of growing a new buffer each
+ * article.  Both called with the lock held; a buffer past SPARE_MAX (a
+ * long article's) is freed, so that the spares stay small. */
+#define SPARE_MAX ((size_t)1 << 20)
+
+static void take_spare(Batch *b, TgBuf *out) {
+  if (b->spares.len && !out->buf) {
+    --b->spares.len;
+    *out = *(TgBuf *)tg_vec_at(&b->spares, b->spares.len);
+  }
+}
+
+static void keep_spare(Batch *b, TgBuf *out) {
+  out->len = 0;
+  if (!out->buf || out->cap > SPARE_MAX || b->spares.len >= b->cap ||
+      tg_vec_push(&b->spares, out)) {
+    tg_buf_clear(out);
+  }
+  tg_buf_init(out);
+}
+
 static void *worker_main(void *arg) {
   Worker *w = (Worker *)arg;
   Batch *b = w->b;
@@ -281,6 +305,7 @@ static void *worker_main(void *arg) {
     if (!b->queue_head) {
       b->queue_tail = NULL;
     }
+    take_spare(b, &job->out);
     pthread_mutex_unlock(&b->lock);
     run_job(w, job);
     pthread_mutex_lock(&b->lock);
@@ -496,9 +521,12 @@ static void emit_ready(Batch *b) {
     --b->count;
     pthread_mutex_unlock(&b->lock);
     emit(b, job);
+    TgBuf out = job->out;
+    tg_buf_init(&job->out);
     job_free(job);
     draw_progress(b, false);
     pthread_mutex_lock(&b->lock);
+    keep_spare(b, &out);
     ++b->emitted_seq;
     pthread_cond_broadcast(&b->emitted_cond);
   }
@@ -848,9 +876,6 @@ static void workers_stop(Batch *b, Worker *workers, unsigned n) {
       pthread_join(workers[i].thread, NULL);
     }
     tg_writer_free(workers[i].writer);
-    if (workers[i].mem) {
-      fclose(workers[i].mem);
-    }
   }
 }
 
@@ -872,6 +897,8 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   b.stats = stats;
   b.cap = (size_t)jobs * TG_JOBS_PER_WORKER;
   tg_vec_init(&b.sources, sizeof(char *));
+  tg_vec_init(&b.spares, sizeof(TgBuf));
+  b.write_profile = getenv("TELEGRAPH_PROFILE_WRITER") != NULL;
   b.ring = (Job **)tg_calloc(b.cap, sizeof(Job *));
   Worker *workers = (Worker *)tg_calloc(jobs, sizeof(Worker));
   if (!b.ring || !workers) {
@@ -898,12 +925,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     Worker *w = &workers[i];
     w->b = &b;
     if (opt->write && !opt->sink) {
-      w->mem = job_stream_open(w);
-      if (!w->mem) {
-        st = TG_BAD_ALLOC;
-        break;
-      }
-      if ((st = tg_writer_new(opt->format, opt->prov, opt->base, w->mem, err, err_data,
+      if ((st = tg_writer_new(opt->format, opt->prov, opt->base, NULL, err, err_data,
                               &w->writer))) {
         break;
       }
@@ -928,6 +950,13 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   }
   pthread_mutex_unlock(&b.lock);
   workers_stop(&b, workers, jobs);
+  if (b.write_profile) {
+    double cpu = 0.0;
+    for (unsigned i = 0; i < jobs; ++i) {
+      cpu += workers[i].write_cpu;
+    }
+    fprintf(stderr, "telegraph: profile: mapping and serializing took %.4f s CPU\n", cpu);
+  }
   (void)started;
   draw_progress(&b, true);
   if (!st) {
@@ -937,6 +966,10 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     tg_free(*(char **)tg_vec_at(&b.sources, i));
   }
   tg_vec_clear(&b.sources);
+  for (size_t i = 0; i < b.spares.len; ++i) {
+    tg_buf_clear((TgBuf *)tg_vec_at(&b.spares, i));
+  }
+  tg_vec_clear(&b.spares);
   dirset_clear(&b.dirs);
   ids_clear(&b);
   pthread_mutex_destroy(&b.lock);

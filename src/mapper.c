@@ -8,6 +8,7 @@
 #include "mapper.h"
 
 #include "pipeline.h"
+#include "terms.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +76,8 @@ typedef struct {
   TgStatus st;
   size_t *cp_index;     /* code points before every CP_STEP-th byte of the text */
   size_t cp_blocks;     /* entries of cp_index */
+  TgTerms terms;        /* every IRI node of the document, made once */
+  TgAddrSet described;  /* NIF strings already described */
 } Map;
 
 #define CP_STEP 256
@@ -84,16 +87,18 @@ static librdf_node *uri_node(Map *m, const char *a, const char *b) {
   if (tg_buf_puts(&m->iri, a) || (b && tg_buf_puts(&m->iri, b))) {
     return NULL;
   }
-  return librdf_new_node_from_uri_string(m->world, (const unsigned char *)m->iri.buf);
+  return tg_terms_uri(&m->terms, m->world, m->iri.buf, m->iri.len);
 }
 
 /* A hash of a node's value, for telling statements apart. */
 static uint64_t node_hash(librdf_node *n, uint64_t h) {
+  if (librdf_node_is_resource(n)) {
+    /* One node per IRI (m->terms): its address is its id. */
+    return (h ^ (uint64_t)(uintptr_t)n) * 0x9E3779B97F4A7C15ull + 1;
+  }
   const unsigned char *str = NULL;
   size_t len = 0;
-  if (librdf_node_is_resource(n)) {
-    str = librdf_uri_as_counted_string(librdf_node_get_uri(n), &len);
-  } else if (librdf_node_is_literal(n)) {
+  if (librdf_node_is_literal(n)) {
     str = librdf_node_get_literal_value_as_counted_string(n, &len);
     const char *lang = librdf_node_get_literal_value_language(n);
     librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
@@ -101,13 +106,12 @@ static uint64_t node_hash(librdf_node *n, uint64_t h) {
       h ^= tg_hash(lang, strlen(lang)) * 31u;
     }
     if (dt) {
-      size_t dl = 0;
-      const unsigned char *d = librdf_uri_as_counted_string(dt, &dl);
-      h ^= tg_hash((const char *)d, dl) * 131u;
+      /* The datatype is a node of m->terms too (typed()): its address. */
+      h ^= (uint64_t)(uintptr_t)dt * 131u;
     }
   }
   if (str) {
-    h = (h ^ tg_hash((const char *)str, len)) * 1099511628211ull;
+    h = (h ^ tg_terms_hash((const char *)str, len)) * 1099511628211ull;
   }
   return h * 0x9E3779B97F4A7C15ull + 1;
 }
@@ -164,24 +168,28 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
     librdf_free_node(o);
     return;
   }
-  librdf_statement *st = librdf_new_statement_from_nodes(m->world, s, p, o);
-  if (!st) {
-    m->st = TG_BAD_ALLOC;
-    return;
-  }
   int rc;
   if (m->direct) {
-    /* librdf statements are raptor statements: give it its graph and
-     * write it out. */
-    if (m->graph) {
-      st->graph = raptor_term_copy(m->graph);
-    }
-    rc = raptor_serializer_serialize_statement(m->direct, st);
+    /* librdf statements are raptor statements: one on the stack, with its
+     * graph, written out and emptied (no allocation a triple). */
+    raptor_statement st;
+    raptor_statement_init(&st, librdf_world_get_raptor(m->world));
+    st.subject = s;
+    st.predicate = p;
+    st.object = o;
+    st.graph = m->graph ? raptor_term_copy(m->graph) : NULL;
+    rc = raptor_serializer_serialize_statement(m->direct, &st);
+    raptor_statement_clear(&st);
   } else {
+    librdf_statement *st = librdf_new_statement_from_nodes(m->world, s, p, o);
+    if (!st) {
+      m->st = TG_BAD_ALLOC;
+      return;
+    }
     rc = m->graph ? librdf_model_context_add_statement(m->model, m->graph, st)
                   : librdf_model_add_statement(m->model, st);
+    librdf_free_statement(st);
   }
-  librdf_free_statement(st);
   if (rc) {
     m->st = TG_BAD_RDF;
   }
@@ -194,17 +202,16 @@ static librdf_node *plain(Map *m, const char *s, const char *lang) {
 }
 
 static librdf_node *typed(Map *m, const char *s, const char *xsd_type) {
-  librdf_uri *dt = NULL;
+  librdf_node *dt = NULL;
   m->iri.len = 0;
   if (!tg_buf_puts(&m->iri, NS_XSD) && !tg_buf_puts(&m->iri, xsd_type)) {
-    dt = librdf_new_uri(m->world, (const unsigned char *)m->iri.buf);
+    dt = tg_terms_peek(&m->terms, m->world, m->iri.buf, m->iri.len);
   }
   if (!dt) {
     return NULL;
   }
-  librdf_node *n = librdf_new_node_from_typed_literal(m->world, (const unsigned char *)s, NULL, dt);
-  librdf_free_uri(dt);
-  return n;
+  return librdf_new_node_from_typed_literal(m->world, (const unsigned char *)s, NULL,
+                                            librdf_node_get_uri(dt));
 }
 
 static librdf_node *entity_node(Map *m, const TgResult *r, long e) {
@@ -273,6 +280,12 @@ static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgS
 
 static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const char *text,
                            TgSpan s, size_t cb, size_t ce, const char *nif_class) {
+  /* A span is described once a document, whichever fact names it again
+   * (its triples would be dropped as duplicates anyway). */
+  const uintptr_t tag = !nif_class ? 2 : strcmp(nif_class, "Sentence") == 0 ? 4 : 6;
+  if (tg_addrset_seen(&m->described, (uintptr_t)node + tag)) {
+    return;
+  }
   char num[32];
   char *anchor = tg_strndup(text + s.begin, s.end - s.begin);
   if (!anchor) {
@@ -536,6 +549,8 @@ static TgStatus map_into(librdf_world *world, librdf_model *model, raptor_serial
   tg_free(m.cp_index);
   tg_free(m.seen);
   tg_buf_clear(&m.iri);
+  tg_terms_clear(&m.terms);
+  tg_addrset_clear(&m.described);
   return m.st;
 }
 

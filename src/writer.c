@@ -7,6 +7,7 @@
 #include "telegraph/writer.h"
 
 #include "mapper.h"
+#include "outstream.h"
 #include "pipeline.h"
 #include "turtle.h"
 
@@ -23,6 +24,8 @@ struct TgWriterImpl {
   TgErrorFn err;
   void *err_data;
   librdf_world *world;
+  raptor_world *raptor;     /* librdf's, made here to set its flags */
+  TgOutStream *out;         /* what every serializer writes to */
   raptor_serializer *lines; /* N-Triples and N-Quads: statements stream out */
   bool failed;
 };
@@ -65,6 +68,16 @@ static int log_handler(void *data, librdf_log_message *msg) {
               librdf_log_message_message(msg));
   }
   return 1;
+}
+
+/* raptor's own messages, should librdf leave the raptor world it was
+ * given with raptor's default handler: the same rule as log_handler. */
+static void raptor_log(void *data, raptor_log_message *msg) {
+  TgWriter *w = (TgWriter *)data;
+  if (msg->level >= RAPTOR_LOG_LEVEL_ERROR) {
+    w->failed = true;
+    tg_report(w->err, w->err_data, TG_BAD_RDF, NULL, 0, 0, "raptor: %s", msg->text);
+  }
 }
 
 /* A serializer of the writer's format with telegraph's prefixes. */
@@ -127,14 +140,30 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
     return TG_BAD_ALLOC;
   }
   librdf_world_set_logger(w->world, w, log_handler);
+  /* No URI interning: the mapper's term table (terms.h) already shares
+   * each IRI of a document, and raptor's interning tree cost some 15% of
+   * writing N-Triples. */
+  w->raptor = raptor_new_world();
+  if (!w->raptor) {
+    tg_writer_free(w);
+    return TG_BAD_ALLOC;
+  }
+  raptor_world_set_flag(w->raptor, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
+  raptor_world_set_log_handler(w->raptor, w, raptor_log);
+  librdf_world_set_raptor(w->world, w->raptor);
   librdf_world_open(w->world);
-  TgStatus st = TG_SUCCESS;
+  TgStatus st = tg_outstream_new(w->raptor, stream, &w->out);
+  if (st) {
+    tg_writer_free(w);
+    return st;
+  }
   if (format == TG_FORMAT_NTRIPLES || format == TG_FORMAT_NQUADS) {
     /* The line formats need no model: raptor writes each statement as the
      * mapper makes it. */
-    w->lines = raptor_new_serializer(librdf_world_get_raptor(w->world),
+    w->lines = raptor_new_serializer(w->raptor,
                                      format == TG_FORMAT_NQUADS ? "nquads" : "ntriples");
-    if (!w->lines || raptor_serializer_start_to_file_handle(w->lines, NULL, stream)) {
+    if (!w->lines ||
+        raptor_serializer_start_to_iostream(w->lines, NULL, tg_outstream_iostream(w->out))) {
       tg_writer_free(w);
       return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no raptor serializer '%s'",
                        serializer_name(format));
@@ -159,9 +188,14 @@ void tg_writer_free(TgWriter *w) {
   if (w->lines) {
     raptor_serializer_serialize_end(w->lines);
     raptor_free_serializer(w->lines);
+    (void)tg_outstream_flush(w->out);
   }
+  tg_outstream_free(w->out);
   if (w->world) {
     librdf_free_world(w->world);
+  }
+  if (w->raptor) {
+    raptor_free_world(w->raptor);
   }
   tg_free(w->base);
   tg_free(w);
@@ -176,7 +210,7 @@ void tg_writer_free(TgWriter *w) {
  * over DOT_MAX_STRING bytes cut at a character boundary before its last
  * field ("|Datatype: ..."), marked with the bytes left out and a hash of
  * the whole, so that different literals stay different nodes. */
-static void dot_string(const char *s, size_t n, FILE *out) {
+static void dot_string(const char *s, size_t n, raptor_iostream *out) {
   size_t field = n; /* the last unescaped '|' */
   for (size_t i = 0; i < n; ++i) {
     if (s[i] == '\\') {
@@ -196,37 +230,39 @@ static void dot_string(const char *s, size_t n, FILE *out) {
       if (i + 1 >= keep) {
         break; /* an escape is not cut in two */
       }
-      fputc('\\', out);
-      fputc(s[++i], out);
+      raptor_iostream_write_byte('\\', out);
+      raptor_iostream_write_byte(s[++i], out);
     } else if (c == '<' || c == '>') {
-      fputc('\\', out);
-      fputc(c, out);
+      raptor_iostream_write_byte('\\', out);
+      raptor_iostream_write_byte(c, out);
     } else if (keep < field && i + 4 > keep && (c & 0xC0) != 0x80 && c >= 0xC0 &&
                i + (c >= 0xF0 ? 4u : c >= 0xE0 ? 3u : 2u) > keep) {
       break; /* nor a character */
     } else {
-      fputc(c, out);
+      raptor_iostream_write_byte(c, out);
     }
   }
   if (keep < field) {
-    fprintf(out, "... (%zu bytes more, #%08llx)", field - i,
-            (unsigned long long)(tg_hash(s, n) & 0xffffffffu));
+    char mark[64];
+    const int ml = snprintf(mark, sizeof mark, "... (%zu bytes more, #%08llx)", field - i,
+                            (unsigned long long)(tg_hash(s, n) & 0xffffffffu));
+    raptor_iostream_counted_string_write(mark, (size_t)ml, out);
   }
   for (i = field; i < n; ++i) {
     if (s[i] == '<' || s[i] == '>') {
-      fputc('\\', out);
+      raptor_iostream_write_byte('\\', out);
     }
-    fputc(s[i], out);
+    raptor_iostream_write_byte(s[i], out);
   }
 }
 
 /* Copy the DOT text of raptor's serializer, making every quoted string
  * safe (dot_string). */
-static void dot_write(const char *dot, size_t len, FILE *out) {
+static void dot_write(const char *dot, size_t len, raptor_iostream *out) {
   size_t i = 0;
   while (i < len) {
     if (dot[i] != '"') {
-      fputc(dot[i++], out);
+      raptor_iostream_write_byte(dot[i++], out);
       continue;
     }
     size_t e = i + 1;
@@ -234,35 +270,94 @@ static void dot_write(const char *dot, size_t len, FILE *out) {
       e += dot[e] == '\\' ? 2 : 1;
     }
     e = e < len ? e : len;
-    fputc('"', out);
+    raptor_iostream_write_byte('"', out);
     dot_string(dot + i + 1, e - i - 1, out);
     if (e < len) {
-      fputc('"', out);
+      raptor_iostream_write_byte('"', out);
     }
     i = e + 1;
   }
 }
 
-/* Serialize the model as DOT through dot_write. */
-static int serialize_dot(librdf_serializer *ser, librdf_model *model, FILE *out) {
-  char *buf = NULL;
+/* Serialize the model as DOT into a string, then through dot_write. */
+static int serialize_dot(TgWriter *w, librdf_serializer *ser, librdf_model *model) {
+  void *buf = NULL;
   size_t len = 0;
-  FILE *ms = open_memstream(&buf, &len);
+  /* librdf frees the iostream it is given, which finishes the string. */
+  raptor_iostream *ms = raptor_new_iostream_to_string(w->raptor, &buf, &len, malloc);
   if (!ms) {
     return 1;
   }
-  int rc = librdf_serializer_serialize_model_to_file_handle(ser, ms, NULL, model);
-  if (fclose(ms) != 0) {
-    rc = 1;
-  }
-  if (!rc) {
-    dot_write(buf, len, out);
+  const int rc = librdf_serializer_serialize_model_to_iostream(ser, NULL, model, ms);
+  if (!rc && buf) {
+    dot_write((const char *)buf, len, tg_outstream_iostream(w->out));
   }
   free(buf);
-  return rc;
+  return rc || !buf;
 }
 
-TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *result) {
+/* Declare telegraph's prefixes on a raptor serializer: the vocabularies,
+ * the base as id:, and in Turtle a prefix per kind of minted IRI, so that
+ * entities read org:anatel, place:beijing, doc:miit-2025-02-28. */
+static TgStatus raptor_prefixes(TgWriter *w, raptor_serializer *ser) {
+  static const char *const kinds[] = {"", "doc", "org", "place", "person", "policy", "service"};
+  TgBuf iri;
+  tg_buf_init(&iri);
+  TgStatus st = TG_SUCCESS;
+  const size_t n = tg_n_namespaces + sizeof kinds / sizeof kinds[0];
+  for (size_t i = 0; !st && i < n; ++i) {
+    const char *prefix = NULL;
+    iri.len = 0;
+    if (i < tg_n_namespaces) {
+      prefix = tg_namespaces[i].prefix;
+      st = tg_buf_puts(&iri, tg_namespaces[i].uri);
+    } else {
+      const char *kind = kinds[i - tg_n_namespaces];
+      prefix = *kind ? kind : "id";
+      st = tg_buf_printf(&iri, "%s%s%s", w->base, kind, *kind ? "/" : "");
+    }
+    raptor_uri *uri = st ? NULL : raptor_new_uri(w->raptor, (const unsigned char *)iri.buf);
+    if (!uri) {
+      st = TG_BAD_ALLOC;
+      break;
+    }
+    /* (raptor declares rdf: itself and refuses it again: not an error.) */
+    (void)raptor_serializer_set_namespace(ser, uri, (const unsigned char *)prefix);
+    raptor_free_uri(uri);
+  }
+  tg_buf_clear(&iri);
+  return st;
+}
+
+/* Turtle: raptor's serializer takes each statement as the mapper makes it
+ * and orders them itself, so no librdf model is built and indexed first.
+ * A fresh serializer per article: raptor's Turtle serializer keeps what it
+ * wrote and would print it again. */
+static TgStatus write_turtle(TgWriter *w, const TgDocument *doc, const TgResult *result) {
+  raptor_serializer *ser = raptor_new_serializer(w->raptor, "turtle");
+  if (!ser) {
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = raptor_prefixes(w, ser);
+  w->failed = false;
+  if (!st && raptor_serializer_start_to_iostream(ser, NULL, tg_outstream_iostream(w->out))) {
+    st = TG_BAD_WRITE;
+  }
+  if (!st) {
+    st = tg_map_document_stream(w->world, ser, NULL, w->base, w->prov, doc, result);
+    if (raptor_serializer_serialize_end(ser) && !st) {
+      st = TG_BAD_WRITE;
+    }
+  }
+  raptor_free_serializer(ser);
+  if (!st && w->failed) {
+    st = TG_BAD_WRITE;
+  }
+  return st == TG_BAD_RDF ? TG_BAD_WRITE : st;
+}
+
+/* One article into the writer's stream, wherever it points now. */
+static TgStatus write_article(TgWriter *w, const TgDocument *doc, const TgResult *result) {
   const bool quads = w->format == TG_FORMAT_NQUADS;
   if (w->lines) {
     librdf_node *context = NULL;
@@ -280,12 +375,15 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
     if (context) {
       librdf_free_node(context);
     }
-    if (!st && (raptor_serializer_flush(w->lines) || w->failed || ferror(w->stream))) {
+    if (!st && (raptor_serializer_flush(w->lines) || w->failed)) {
       st = TG_BAD_WRITE;
     }
     return st == TG_BAD_RDF ? TG_BAD_WRITE : st;
   }
-  /* Turtle, RDF/XML and dot: the serializers want a model (no graphs). */
+  if (w->format == TG_FORMAT_TURTLE) {
+    return write_turtle(w, doc, result);
+  }
+  /* RDF/XML and dot: the serializers want a model (no graphs). */
   librdf_storage *storage = librdf_new_storage(w->world, "hashes", NULL, "hash-type='memory'");
   librdf_model *model = storage ? librdf_new_model(w->world, storage, NULL) : NULL;
   if (!model) {
@@ -297,15 +395,19 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
   TgStatus st = tg_map_document(w->world, model, NULL, w->base, w->prov, doc, result);
   if (!st) {
     w->failed = false;
-    /* raptor's Turtle, RDF/XML and dot serializers keep what they wrote
-     * and print it again with the next model: a fresh one per article. */
+    /* raptor's RDF/XML and dot serializers keep what they wrote and print
+     * it again with the next model: a fresh one per article. */
     librdf_serializer *ser = NULL;
     if (!(st = new_serializer(w, &ser))) {
-      const int rc = w->format == TG_FORMAT_DOT
-                         ? serialize_dot(ser, model, w->stream)
-                         : librdf_serializer_serialize_model_to_file_handle(ser, w->stream, NULL,
-                                                                            model);
-      if (rc || w->failed || ferror(w->stream)) {
+      int rc = 0;
+      if (w->format == TG_FORMAT_DOT) {
+        rc = serialize_dot(w, ser, model);
+      } else {
+        /* librdf frees the iostream it is given: a fresh one each time. */
+        raptor_iostream *io = tg_outstream_new_iostream(w->out);
+        rc = !io || librdf_serializer_serialize_model_to_iostream(ser, NULL, model, io);
+      }
+      if (rc || w->failed) {
         st = TG_BAD_WRITE;
       }
       librdf_free_serializer(ser);
@@ -316,8 +418,24 @@ TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *res
   return st;
 }
 
+TgStatus tg_writer_write(TgWriter *w, const TgDocument *doc, const TgResult *result) {
+  const TgStatus st = write_article(w, doc, result);
+  const TgStatus wst = tg_outstream_flush(w->out);
+  return st ? st : wst;
+}
+
+TgStatus tg_writer_write_buffer(TgWriter *w, const TgDocument *doc, const TgResult *result,
+                                TgBuf *dst, const TgSpill *spill) {
+  tg_outstream_target(w->out, dst, spill);
+  const TgStatus st = write_article(w, doc, result);
+  tg_outstream_target(w->out, NULL, NULL);
+  const TgStatus wst = tg_outstream_flush(w->out);
+  return st ? st : wst;
+}
+
 TgStatus tg_writer_finish(TgWriter *w) {
-  if (fflush(w->stream) != 0 || ferror(w->stream)) {
+  if (tg_outstream_flush(w->out) ||
+      (w->stream && (fflush(w->stream) != 0 || ferror(w->stream)))) {
     return TG_BAD_WRITE;
   }
   return TG_SUCCESS;

@@ -1,0 +1,128 @@
+/* telegraph: IRI terms made once per document (see terms.h).
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "terms.h"
+
+#include "util.h"
+
+#include <string.h>
+
+void tg_terms_init(TgTerms *t) { memset(t, 0, sizeof *t); }
+
+void tg_terms_clear(TgTerms *t) {
+  for (size_t i = 0; i < t->cap; ++i) {
+    if (t->slots[i].node) {
+      librdf_free_node(t->slots[i].node);
+    }
+  }
+  tg_free(t->slots);
+  tg_terms_init(t);
+}
+
+/* Eight bytes at a time (IRIs share long prefixes, and the byte-wise
+ * tg_hash() was a fifth of the lookups). */
+uint64_t tg_terms_hash(const char *s, size_t len) {
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  uint64_t w = 0;
+  memcpy(&w, s + i, len - i);
+  h = (h ^ w) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
+}
+
+static bool same_iri(librdf_node *n, const char *iri, size_t len) {
+  size_t nlen = 0;
+  const unsigned char *s = librdf_uri_as_counted_string(librdf_node_get_uri(n), &nlen);
+  return nlen == len && memcmp(s, iri, len) == 0;
+}
+
+/* Double the table; false when out of memory. */
+static bool grow(TgTerms *t) {
+  const size_t cap = t->cap ? t->cap * 2 : 256;
+  TgTermSlot *slots = (TgTermSlot *)tg_calloc(cap, sizeof *slots);
+  if (!slots) {
+    return false;
+  }
+  for (size_t i = 0; i < t->cap; ++i) {
+    if (t->slots[i].node) {
+      size_t j = (size_t)t->slots[i].hash & (cap - 1);
+      while (slots[j].node) {
+        j = (j + 1) & (cap - 1);
+      }
+      slots[j] = t->slots[i];
+    }
+  }
+  tg_free(t->slots);
+  t->slots = slots;
+  t->cap = cap;
+  return true;
+}
+
+librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, size_t len) {
+  if ((t->len + 1) * 2 > t->cap && !grow(t)) {
+    return NULL;
+  }
+  const uint64_t h = tg_terms_hash(iri, len);
+  size_t j = (size_t)h & (t->cap - 1);
+  for (; t->slots[j].node; j = (j + 1) & (t->cap - 1)) {
+    if (t->slots[j].hash == h && same_iri(t->slots[j].node, iri, len)) {
+      return t->slots[j].node;
+    }
+  }
+  librdf_node *n = librdf_new_node_from_uri_string(world, (const unsigned char *)iri);
+  if (n) {
+    t->slots[j].hash = h;
+    t->slots[j].node = n;
+    ++t->len;
+  }
+  return n;
+}
+
+librdf_node *tg_terms_uri(TgTerms *t, librdf_world *world, const char *iri, size_t len) {
+  librdf_node *n = tg_terms_peek(t, world, iri, len);
+  return n ? librdf_new_node_from_node(n) : NULL;
+}
+
+bool tg_addrset_seen(TgAddrSet *s, uintptr_t key) {
+  key |= 1u; /* 0 marks an empty slot; addresses are aligned */
+  if ((s->len + 1) * 2 > s->cap) {
+    const size_t cap = s->cap ? s->cap * 2 : 1024;
+    uintptr_t *keys = (uintptr_t *)tg_calloc(cap, sizeof *keys);
+    if (!keys) {
+      return false;
+    }
+    for (size_t i = 0; i < s->cap; ++i) {
+      if (s->keys[i]) {
+        size_t j = (size_t)(s->keys[i] * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+        while (keys[j]) {
+          j = (j + 1) & (cap - 1);
+        }
+        keys[j] = s->keys[i];
+      }
+    }
+    tg_free(s->keys);
+    s->keys = keys;
+    s->cap = cap;
+  }
+  size_t j = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & (s->cap - 1);
+  for (; s->keys[j]; j = (j + 1) & (s->cap - 1)) {
+    if (s->keys[j] == key) {
+      return true;
+    }
+  }
+  s->keys[j] = key;
+  ++s->len;
+  return false;
+}
+
+void tg_addrset_clear(TgAddrSet *s) {
+  tg_free(s->keys);
+  memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,57 @@
+/* telegraph internals: IRI terms made once per document and shared.
+ *
+ * The mapper names the same IRIs over and over (every predicate, the
+ * document, each entity, each span).  A TgTerms maps an IRI to one librdf
+ * node for the document's lifetime: every later use is a reference count,
+ * not a new raptor term, and the node's address identifies the IRI, so
+ * statements can be told apart by addresses rather than by their text.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_TERMS_H
+#define TG_TERMS_H
+
+#include <redland.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  uint64_t hash;
+  librdf_node *node; /* owned reference */
+} TgTermSlot;
+
+typedef struct {
+  TgTermSlot *slots;
+  size_t cap; /* a power of two, or 0 */
+  size_t len;
+} TgTerms;
+
+void tg_terms_init(TgTerms *t);
+
+/** Free every node held (the nodes live on while others hold them). */
+void tg_terms_clear(TgTerms *t);
+
+/** A new reference (free with librdf_free_node()) to the one node of the
+ * IRI iri[0..len) (NUL-terminated at len), made on first use; NULL when
+ * out of memory. */
+librdf_node *tg_terms_uri(TgTerms *t, librdf_world *world, const char *iri, size_t len);
+
+/** The same node, borrowed (no reference added), or NULL as above. */
+librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, size_t len);
+
+/** A 64-bit hash of s[0..len), eight bytes at a step. */
+uint64_t tg_terms_hash(const char *s, size_t len);
+
+/** A set of addresses: true if `key` was added before (false, and the key
+ * not kept, when out of memory). */
+typedef struct {
+  uintptr_t *keys;
+  size_t cap;
+  size_t len;
+} TgAddrSet;
+
+bool tg_addrset_seen(TgAddrSet *s, uintptr_t key);
+void tg_addrset_clear(TgAddrSet *s);
+
+#endif /* TG_TERMS_H */
