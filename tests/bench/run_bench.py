@@ -843,6 +843,220 @@ def scaling_table(rows):
 
 # ------------------------------------------------------------ main
 
+# ------------------------------------------------------------ the output path (issue 15)
+
+OUTPUT_LEVELS = ("none", "facts", "full")
+
+
+def cpu_run(cmd, timeout=None):
+    """(wall s, CPU s of the child alone, exit status): CPU from wait4 to
+    the microsecond, GNU time's 10 ms steps being too coarse to subtract
+    two modes of a 1 MB run."""
+    with open(os.devnull, "wb") as null:
+        t0 = time.perf_counter()
+        p = subprocess.Popen(cmd, stdout=null, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        timer = threading.Timer(timeout, p.kill) if timeout else None
+        if timer:
+            timer.start()
+        err = p.stderr.read()
+        _, status, ru = os.wait4(p.pid, 0)
+        wall = time.perf_counter() - t0
+        if timer:
+            timer.cancel()
+        p.returncode = os.waitstatus_to_exitcode(status)
+        p.stderr.close()
+    if p.returncode != 0:
+        log("  failed (%s): %s %s" % (p.returncode, " ".join(cmd), err.decode("utf-8", "replace")[-300:]))
+    return wall, ru.ru_utime + ru.ru_stime, p.returncode
+
+
+def writer_cpu(exe, flags, jl, repeat, timeout=None):
+    """telegraph's own count (TELEGRAPH_PROFILE_WRITER) of the CPU seconds
+    its workers spent mapping and serializing, best of `repeat`; None if
+    the binary does not report it (main's)."""
+    best = None
+    env = dict(os.environ, TELEGRAPH_PROFILE_WRITER="1")
+    for _ in range(repeat):
+        p = quick_run([exe, "-q"] + flags + [jl], timeout=timeout or 900, env=env)
+        m = re.search(rb"mapping and serializing took ([\d.]+) s CPU", p.stderr)
+        if p.returncode != 0 or not m:
+            return None
+        v = float(m.group(1))
+        best = v if best is None else min(best, v)
+    return best
+
+
+def output_modes():
+    """(key, telegraph arguments) of every measured mode."""
+    modes = [("none.j1", ["-f", "none", "-j", "1"]), ("none.j2", ["-f", "none", "-j", "2"])]
+    for fmt in ("ntriples", "turtle"):
+        for lvl in OUTPUT_LEVELS:
+            modes.append(("%s.%s.j1" % (fmt, lvl), ["-f", fmt, "--provenance", lvl, "-j", "1"]))
+        modes.append(("%s.facts.j2" % fmt, ["-f", fmt, "--provenance", "facts", "-j", "2"]))
+    return modes
+
+
+def raptor_ceiling(ceiling_exe, nt_path, repeat):
+    """raptor's own serializers on prebuilt statements (raptor_ceiling.c):
+    the fastest of its stdio and buffer iostreams, CPU seconds."""
+    p = quick_run([ceiling_exe, nt_path, str(repeat)], timeout=900)
+    if p.returncode != 0:
+        log("raptor_ceiling failed: " + p.stderr.decode("utf-8", "replace")[-300:])
+        return None
+    d = json.loads(p.stdout.decode("utf-8"))
+    d["ntriples"] = min(d["ntriples-stdio"], d["ntriples-buffer"])
+    d["turtle"] = min(d["turtle-stdio"], d["turtle-buffer"])
+    return d
+
+
+def run_output_path(args):
+    """Extraction alone, N-Triples and Turtle at each provenance level, for
+    this build and (--main-telegraph) main's, plus raptor's ceiling on the
+    same triples; all on one JSON Lines corpus, each mode the best of
+    --repeat runs.  The output path's cost is a mode's CPU time minus
+    extraction alone's (-f none) of the same binary."""
+    corpus = os.path.join(args.work, "corpus-%s-seed%s" % (fmt_size(args.size), args.seed))
+    man = make_corpus(corpus, args.size, args.seed)
+    jl = os.path.join(corpus, "articles.jsonl")
+    nbytes = man["txt_bytes"]
+    res = {"corpus": {k: man[k] for k in ("articles", "txt_bytes", "jsonl_bytes", "seed")},
+           "loadavg_start": [round(x, 2) for x in os.getloadavg()], "repeat": args.repeat,
+           "binaries": {}, "triples": {}, "ceiling": {}}
+    bins = [("this", args.telegraph)] + [(name, os.path.abspath(path)) for name, path in args.compare]
+    # Modes outermost, binaries innermost: a change of load hits both alike.
+    samples = {name: {} for name, _ in bins}
+    for key, flags in output_modes():
+        log("output path: %s" % key)
+        for _ in range(args.repeat):
+            for name, exe in bins:
+                wall, cpu, rc = cpu_run([exe, "-q"] + flags + [jl], timeout=args.timeout)
+                samples[name].setdefault(key, []).append(None if rc else (wall, cpu))
+    for name, exe in bins:
+        times = {}
+        for key, runs in samples[name].items():
+            ok = [r for r in runs if r]
+            times[key] = ({"wall": min(r[0] for r in ok), "cpu": min(r[1] for r in ok)}
+                          if len(ok) == len(runs) else None)
+        res["binaries"][name] = {"path": exe, "times": times}
+    for lvl in OUTPUT_LEVELS:
+        nt = os.path.join(args.work, "output-path.%s.nt" % lvl)
+        r = measure([args.telegraph, "-q", "-f", "ntriples", "--provenance", lvl, jl], stdout=nt)
+        res["triples"][lvl] = count_lines(nt) if r.rc == 0 else None
+        res["bytes_per_article_nt_%s" % lvl] = round(os.path.getsize(nt) / man["articles"])
+        if os.access(args.ceiling, os.X_OK):
+            log("output path: raptor ceiling, provenance %s" % lvl)
+            res["ceiling"][lvl] = raptor_ceiling(args.ceiling, nt, args.repeat)
+    res["writer_cpu"] = {}
+    for fmt in ("ntriples", "turtle"):
+        for lvl in OUTPUT_LEVELS:
+            log("output path: writer profile %s %s" % (fmt, lvl))
+            res["writer_cpu"]["%s.%s" % (fmt, lvl)] = writer_cpu(
+                args.telegraph, ["-f", fmt, "--provenance", lvl, "-j", "1"], jl, args.repeat, args.timeout)
+    res["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
+    res["derived"] = output_path_ratios(res, nbytes)
+    return res
+
+
+def output_path_ratios(res, nbytes):
+    """The figures the README quotes, from run_output_path's times."""
+    out = {}
+    this = res["binaries"]["this"]["times"]
+    others = [(n, b["times"]) for n, b in res["binaries"].items() if n != "this"]
+
+    def cost(times, key):  # CPU seconds of the output path alone
+        t, base = times.get(key), times.get("none.j1")
+        return t["cpu"] - base["cpu"] if t and base else None
+
+    for fmt in ("ntriples", "turtle"):
+        for lvl in OUTPUT_LEVELS:
+            key = "%s.%s.j1" % (fmt, lvl)
+            c = cost(this, key)
+            if c is None:
+                continue
+            out["%s.%s.mb_s" % (fmt, lvl)] = round(nbytes / MB / this[key]["wall"], 3)
+            out["%s.%s.output_cpu_s" % (fmt, lvl)] = round(c, 4)
+            ceil = res["ceiling"].get(lvl)
+            if ceil and c > 0:
+                out["%s.%s.pct_of_raptor_ceiling" % (fmt, lvl)] = round(100 * ceil[fmt] / c, 1)
+            wc = res.get("writer_cpu", {}).get("%s.%s" % (fmt, lvl))
+            if ceil and wc:
+                # The same ratio from telegraph's own clock around its
+                # writer: no subtraction of two noisy process times.
+                out["%s.%s.writer_cpu_s" % (fmt, lvl)] = round(wc, 4)
+                out["%s.%s.pct_of_raptor_ceiling_profiled" % (fmt, lvl)] = round(100 * ceil[fmt] / wc, 1)
+            for name, other in others:
+                mc = cost(other, key)
+                if mc and c > 0:
+                    out["%s.%s.output_speedup_vs_%s" % (fmt, lvl, name)] = round(mc / c, 2)
+                    out["%s.%s.cpu_speedup_vs_%s" % (fmt, lvl, name)] = round(other[key]["cpu"] / this[key]["cpu"], 2)
+                    out["%s.%s.wall_speedup_vs_%s" % (fmt, lvl, name)] = round(other[key]["wall"] / this[key]["wall"], 2)
+        j1, j2 = this.get("%s.facts.j1" % fmt), this.get("%s.facts.j2" % fmt)
+        if j1 and j2:
+            out["%s.facts.j2_vs_j1" % fmt] = round(j1["wall"] / j2["wall"], 2)
+    if this.get("none.j1"):
+        out["none.mb_s"] = round(nbytes / MB / this["none.j1"]["wall"], 3)
+    return out
+
+
+def output_path_table(res):
+    """Wall and CPU seconds of every mode, and the output path's CPU
+    seconds (the mode's CPU minus extraction alone's), for each binary."""
+    names = list(res["binaries"])
+    head = "| mode | " + " | ".join("%s: wall s | %s: CPU s | %s: output CPU s" % (n, n, n) for n in names) + " | triples |"
+    lines = [head, "|" + " --- |" * (2 + 3 * len(names))]
+    for key, _ in output_modes():
+        lvl = key.split(".")[1] if not key.startswith("none") else None
+        cells = []
+        for n in names:
+            times = res["binaries"][n]["times"]
+            t, base = times.get(key), times.get("none.j1")
+            oc = t["cpu"] - base["cpu"] if t and base and lvl else None
+            cells.append("%s | %s | %s" % ("%.3f" % t["wall"] if t else "-", "%.3f" % t["cpu"] if t else "-",
+                                           "%.3f" % oc if oc is not None else ""))
+        lines.append("| %s | %s | %s |" % (key, " | ".join(cells), res["triples"].get(lvl, "") if lvl else ""))
+    for lvl, c in res["ceiling"].items():
+        if c:
+            lines.append("| raptor ceiling, provenance %s | N-Triples %.3f CPU s, Turtle %.3f CPU s |%s %d |" % (
+                lvl, c["ntriples"], c["turtle"], " |" * (3 * len(names) - 1), c["triples"]))
+    return "\n".join(lines)
+
+
+def output_path_main(argv):
+    """`run_bench.py --output-path ...`: only the output-path comparison."""
+    ap = argparse.ArgumentParser(prog="run_bench.py --output-path")
+    ap.add_argument("--output-path", action="store_true")
+    ap.add_argument("--size", type=gen_corpus.parse_size, default=gen_corpus.parse_size("1MB"))
+    ap.add_argument("--seed", default="1")
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--timeout", type=float, default=900)
+    ap.add_argument("--telegraph", default=os.path.join(ROOT, "build", "telegraph"))
+    ap.add_argument("--main-telegraph", default=None,
+                    help="another build to compare with, named main (same as --compare main=PATH)")
+    ap.add_argument("--compare", action="append", default=[], metavar="NAME=PATH",
+                    help="another build to compare with, e.g. main-aa69926=/tmp/base-out/build/telegraph "
+                         "(repeatable)")
+    ap.add_argument("--ceiling", default=os.path.join(ROOT, "build", "tests", "bench", "raptor_ceiling"))
+    ap.add_argument("--work", default=os.path.join(HERE, "work"))
+    ap.add_argument("--results", default=os.path.join(HERE, "results", "output-path.json"))
+    args = ap.parse_args(argv)
+    args.telegraph = os.path.abspath(args.telegraph)
+    args.compare = [tuple(c.split("=", 1)) for c in args.compare]
+    if args.main_telegraph:
+        args.compare.insert(0, ("main", args.main_telegraph))
+    os.makedirs(args.work, exist_ok=True)
+    res = run_output_path(args)
+    print(output_path_table(res))
+    print()
+    for k, v in sorted(res["derived"].items()):
+        print("  %-45s %s" % (k, v))
+    print("load average %.1f at start, %.1f at end" % (res["loadavg_start"][0], res["loadavg_end"][0]))
+    with open(args.results, "w", encoding="utf-8") as f:
+        json.dump(res, f, indent=1)
+        f.write("\n")
+    print("results: %s" % shorten(args.results))
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", type=gen_corpus.parse_size, default=gen_corpus.parse_size("5MB"),
@@ -976,4 +1190,6 @@ def main(argv=None):
 
 
 if __name__ == "__main__":
+    if "--output-path" in sys.argv[1:]:
+        sys.exit(output_path_main(sys.argv[1:]))
     sys.exit(main())
