@@ -5,6 +5,7 @@
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
 #include "telegraph/telegraph.h"
+#include "src/outstream.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -213,6 +214,157 @@ START_TEST(test_full_provenance)
 }
 END_TEST
 
+/* The default level carries what checks a fact (rule, confidence, its
+ * sentence with offsets and words); each slot's words as tg:evidence come
+ * with full only. */
+START_TEST(test_evidence_only_full)
+{
+  char *facts = write_all(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FACTS, NULL);
+  ck_assert_ptr_null(strstr(facts, "<" TG "evidence>"));
+  has_line(facts, "<" ID "doc/tiny-1#char=31,100> <http://persistence.uni-leipzig.org/nlp2rdf/"
+                  "ontologies/nif-core#beginIndex> \"31\"^^<" XSD "nonNegativeInteger> .");
+  char *full = write_all(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FULL, NULL);
+  has_line(full, "<" ID "doc/tiny-1#approval-1> <" TG "evidence> <" ID "doc/tiny-1#char=76,88> .");
+  free(facts);
+  free(full);
+}
+END_TEST
+
+/* ---- The buffer a batch worker writes into ---- */
+
+/* `n` copies of the article through tg_writer_write() to a tmpfile (the
+ * writer's own buffer, written in 64 KB blocks); malloc'd, size in *len. */
+static char *stream_copies(TgFormat format, int n, size_t *len)
+{
+  FILE *f = tmpfile();
+  ck_assert_ptr_nonnull(f);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(format, TG_PROVENANCE_FULL, NULL, f, NULL, NULL, &w), TG_SUCCESS);
+  for (int i = 0; i < n; ++i) {
+    ck_assert_int_eq(tg_writer_write(w, doc, res), TG_SUCCESS);
+  }
+  ck_assert_int_eq(tg_writer_finish(w), TG_SUCCESS);
+  tg_writer_free(w);
+  const long size = ftell(f);
+  ck_assert_int_gt(size, 0);
+  rewind(f);
+  char *file = (char *)malloc((size_t)size + 1);
+  ck_assert_ptr_nonnull(file);
+  ck_assert_uint_eq(fread(file, 1, (size_t)size, f), (size_t)size);
+  fclose(f);
+  *len = (size_t)size;
+  return file;
+}
+
+/* The same `n` copies through tg_writer_write_buffer() appending to one
+ * buffer must be byte for byte what the stream path wrote. */
+static void same_both_ways(TgFormat format, int n)
+{
+  size_t size = 0;
+  char *file = stream_copies(format, n, &size);
+  TgBuf buf;
+  tg_buf_init(&buf);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(format, TG_PROVENANCE_FULL, NULL, NULL, NULL, NULL, &w),
+                   TG_SUCCESS);
+  for (int i = 0; i < n; ++i) {
+    ck_assert_int_eq(tg_writer_write_buffer(w, doc, res, &buf, NULL), TG_SUCCESS);
+  }
+  tg_writer_free(w);
+  ck_assert_uint_eq(buf.len, size);
+  ck_assert_int_eq(buf.buf[buf.len], '\0');
+  ck_assert(memcmp(buf.buf, file, size) == 0);
+  tg_buf_clear(&buf);
+  free(file);
+}
+
+START_TEST(test_buffer_ntriples)
+{
+  same_both_ways(TG_FORMAT_NTRIPLES, 1);
+  same_both_ways(TG_FORMAT_NTRIPLES, 60); /* past several 64 KB blocks */
+}
+END_TEST
+
+START_TEST(test_buffer_turtle)
+{
+  same_both_ways(TG_FORMAT_TURTLE, 1);
+  same_both_ways(TG_FORMAT_TURTLE, 60);
+}
+END_TEST
+
+/* A spill (a batch streaming a long article) collects the bytes here. */
+typedef struct {
+  TgBuf out;
+  size_t calls;
+  size_t at;
+  bool fail;
+} Spilled;
+
+static bool collect(void *data, TgBuf *buf)
+{
+  Spilled *sp = (Spilled *)data;
+  ck_assert_uint_ge(buf->len, sp->at); /* spilled once past the size, not before */
+  ++sp->calls;
+  if (sp->fail) {
+    return false;
+  }
+  ck_assert_int_eq(tg_buf_append(&sp->out, buf->buf, buf->len), TG_SUCCESS);
+  buf->len = 0;
+  return true;
+}
+
+/* What is spilled, then what is left in the buffer, is the stream's
+ * output byte for byte, in order. */
+static void same_spilled(TgFormat format, int n)
+{
+  size_t size = 0;
+  char *file = stream_copies(format, n, &size);
+  Spilled sp = {{NULL, 0, 0}, 0, 4096, false};
+  const TgSpill spill = {sp.at, collect, &sp};
+  TgBuf buf;
+  tg_buf_init(&buf);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(format, TG_PROVENANCE_FULL, NULL, NULL, NULL, NULL, &w),
+                   TG_SUCCESS);
+  for (int i = 0; i < n; ++i) {
+    ck_assert_int_eq(tg_writer_write_buffer(w, doc, res, &buf, &spill), TG_SUCCESS);
+  }
+  tg_writer_free(w);
+  ck_assert_uint_ge(sp.calls, size / (2 * sp.at)); /* it did spill, often */
+  ck_assert_uint_lt(buf.len, sp.at + 4096);        /* and kept little */
+  ck_assert_uint_eq(sp.out.len + buf.len, size);
+  ck_assert(memcmp(sp.out.buf, file, sp.out.len) == 0);
+  ck_assert(memcmp(buf.buf, file + sp.out.len, buf.len) == 0);
+  tg_buf_clear(&sp.out);
+  tg_buf_clear(&buf);
+  free(file);
+}
+
+START_TEST(test_buffer_spill)
+{
+  same_spilled(TG_FORMAT_NTRIPLES, 20);
+  same_spilled(TG_FORMAT_TURTLE, 20);
+}
+END_TEST
+
+/* A spill that fails (a full disk under a streamed article) fails the
+ * article. */
+START_TEST(test_buffer_spill_fails)
+{
+  Spilled sp = {{NULL, 0, 0}, 0, 512, true};
+  const TgSpill spill = {sp.at, collect, &sp};
+  TgBuf buf;
+  tg_buf_init(&buf);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FULL, NULL, NULL, NULL, NULL,
+                                 &w), TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_write_buffer(w, doc, res, &buf, &spill), TG_BAD_WRITE);
+  ck_assert_uint_ge(sp.calls, 1);
+  tg_writer_free(w);
+  tg_buf_clear(&buf);
+}
+END_TEST
+
 /* ---- Write errors ---- */
 
 START_TEST(test_dev_full)
@@ -278,6 +430,11 @@ static Suite *writer_suite(void)
   tcase_add_test(tc, test_rdfxml);
   tcase_add_test(tc, test_dot);
   tcase_add_test(tc, test_full_provenance);
+  tcase_add_test(tc, test_evidence_only_full);
+  tcase_add_test(tc, test_buffer_ntriples);
+  tcase_add_test(tc, test_buffer_turtle);
+  tcase_add_test(tc, test_buffer_spill);
+  tcase_add_test(tc, test_buffer_spill_fails);
   tcase_add_test(tc, test_dev_full);
   tcase_add_test(tc, test_dev_full_unbuffered);
   suite_add_tcase(s, tc);
