@@ -77,6 +77,8 @@ typedef struct {
   size_t *cp_index;     /* code points before every CP_STEP-th byte of the text */
   size_t cp_blocks;     /* entries of cp_index */
   TgTerms terms;        /* every IRI node of the document, made once */
+  TgPtrCache known;     /* vocabulary IRIs by the address of their literal (KNOWN) */
+  TgPtrCache datatypes; /* xsd: datatype nodes by the address of their local name */
   TgAddrSet described;  /* NIF strings already described */
 } Map;
 
@@ -88,6 +90,20 @@ static librdf_node *uri_node(Map *m, const char *a, const char *b) {
     return NULL;
   }
   return tg_terms_uri(&m->terms, m->world, m->iri.buf, m->iri.len);
+}
+
+/* The node of a vocabulary IRI written as a string literal at the call
+ * site: found by the literal's address, without building and hashing the
+ * IRI each time (a NIF string alone names six). */
+#define KNOWN(m, ns, local) known_node((m), ns local)
+
+static librdf_node *known_node(Map *m, const char *iri) {
+  librdf_node *n = tg_ptrcache_get(&m->known, iri);
+  if (!n) {
+    n = tg_terms_peek(&m->terms, m->world, iri, strlen(iri));
+    tg_ptrcache_put(&m->known, iri, n);
+  }
+  return n ? librdf_new_node_from_node(n) : NULL;
 }
 
 /* A hash of a node's value, for telling statements apart. */
@@ -202,10 +218,13 @@ static librdf_node *plain(Map *m, const char *s, const char *lang) {
 }
 
 static librdf_node *typed(Map *m, const char *s, const char *xsd_type) {
-  librdf_node *dt = NULL;
+  /* xsd_type is a literal or a rule's datatype: unchanged while a
+   * document is mapped, so its address finds its node. */
+  librdf_node *dt = tg_ptrcache_get(&m->datatypes, xsd_type);
   m->iri.len = 0;
-  if (!tg_buf_puts(&m->iri, NS_XSD) && !tg_buf_puts(&m->iri, xsd_type)) {
+  if (!dt && !tg_buf_puts(&m->iri, NS_XSD) && !tg_buf_puts(&m->iri, xsd_type)) {
     dt = tg_terms_peek(&m->terms, m->world, m->iri.buf, m->iri.len);
+    tg_ptrcache_put(&m->datatypes, xsd_type, dt);
   }
   if (!dt) {
     return NULL;
@@ -268,13 +287,31 @@ static size_t cp_offset(Map *m, const char *text, size_t at) {
   return m->cp_index[block] + tg_utf8_count(text + block * CP_STEP, at - block * CP_STEP);
 }
 
+/* The decimal digits of v at dst (room for 20 and a NUL); their count. */
+static size_t put_decimal(char *dst, size_t v) {
+  char tmp[24];
+  size_t n = 0;
+  do {
+    tmp[n++] = (char)('0' + v % 10);
+    v /= 10;
+  } while (v);
+  for (size_t i = 0; i < n; ++i) {
+    dst[i] = tmp[n - 1 - i];
+  }
+  dst[n] = '\0';
+  return n;
+}
+
 /* "<doc>#char=b,e" with code-point offsets. */
 static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgSpan s,
                               size_t *cb, size_t *ce) {
   *cb = cp_offset(m, text, s.begin);
   *ce = cp_offset(m, text, s.end);
   char frag[64];
-  snprintf(frag, sizeof frag, "#char=%zu,%zu", *cb, *ce);
+  memcpy(frag, "#char=", 6);
+  size_t n = 6 + put_decimal(frag + 6, *cb);
+  frag[n++] = ',';
+  put_decimal(frag + n, *ce);
   return uri_node(m, doc_iri, frag);
 }
 
@@ -292,16 +329,16 @@ static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const ch
     m->st = TG_BAD_ALLOC;
     return;
   }
-  add(m, copy(node), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, "String"));
+  add(m, copy(node), KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "String"));
   if (nif_class) {
-    add(m, copy(node), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, nif_class));
+    add(m, copy(node), KNOWN(m, NS_RDF, "type"), uri_node(m, NS_NIF, nif_class));
   }
-  add(m, copy(node), uri_node(m, NS_NIF, "referenceContext"), copy(ctx));
-  snprintf(num, sizeof num, "%zu", cb);
-  add(m, copy(node), uri_node(m, NS_NIF, "beginIndex"), typed(m, num, "nonNegativeInteger"));
-  snprintf(num, sizeof num, "%zu", ce);
-  add(m, copy(node), uri_node(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
-  add(m, copy(node), uri_node(m, NS_NIF, "anchorOf"), typed(m, anchor, "string"));
+  add(m, copy(node), KNOWN(m, NS_NIF, "referenceContext"), copy(ctx));
+  put_decimal(num, cb);
+  add(m, copy(node), KNOWN(m, NS_NIF, "beginIndex"), typed(m, num, "nonNegativeInteger"));
+  put_decimal(num, ce);
+  add(m, copy(node), KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+  add(m, copy(node), KNOWN(m, NS_NIF, "anchorOf"), typed(m, anchor, "string"));
   tg_free(anchor);
 }
 
@@ -339,49 +376,49 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     return;
   }
   librdf_node *d = uri_node(m, doc_iri.buf, NULL);
-  add(m, copy(d), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, "Document"));
+  add(m, copy(d), KNOWN(m, NS_RDF, "type"), KNOWN(m, TG_NS, "Document"));
   if (tg_document_title(doc)) {
-    add(m, copy(d), uri_node(m, NS_DCT, "title"), plain(m, tg_document_title(doc), lang));
+    add(m, copy(d), KNOWN(m, NS_DCT, "title"), plain(m, tg_document_title(doc), lang));
   }
   if (tg_document_url(doc) && is_iri(tg_document_url(doc))) {
-    add(m, copy(d), uri_node(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
+    add(m, copy(d), KNOWN(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
   }
   if (tg_document_date(doc)) {
-    add(m, copy(d), uri_node(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));
+    add(m, copy(d), KNOWN(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));
     if (m->prov != TG_PROVENANCE_NONE) {
-      add(m, copy(d), uri_node(m, TG_NS, "referenceDate"), typed(m, tg_document_date(doc), "date"));
+      add(m, copy(d), KNOWN(m, TG_NS, "referenceDate"), typed(m, tg_document_date(doc), "date"));
     }
   }
   /* Entities. */
   for (size_t i = 0; i < tg_result_n_entities(r); ++i) {
     const TgEntity *e = tg_result_entity(r, i);
     librdf_node *n = entity_node(m, r, (long)i);
-    add(m, copy(d), uri_node(m, TG_NS, "mentions"), copy(n));
+    add(m, copy(d), KNOWN(m, TG_NS, "mentions"), copy(n));
     /* The entity's description goes to the entities graph (see
      * ontology/README.md, "Graph layout"). */
     m->graph = m->entities;
-    add(m, copy(n), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
+    add(m, copy(n), KNOWN(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
     /* Gazetteer names are English; names read from the text are in its language. */
     const char *elang = ((const TgEntityRec *)e)->gaz >= 0 ? "en" : lang;
-    add(m, copy(n), uri_node(m, NS_RDFS, "label"), plain(m, e->label, elang));
+    add(m, copy(n), KNOWN(m, NS_RDFS, "label"), plain(m, e->label, elang));
     for (size_t k = 0; k < e->n_aliases; ++k) {
-      add(m, copy(n), uri_node(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], elang));
+      add(m, copy(n), KNOWN(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], elang));
     }
     if (e->wikidata) {
-      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"),
+      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"),
           uri_node(m, "http://www.wikidata.org/entity/", e->wikidata));
     }
     if (e->geonames) {
       char g[64];
       snprintf(g, sizeof g, "https://sws.geonames.org/%s/", e->geonames);
-      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"), uri_node(m, g, NULL));
+      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"), uri_node(m, g, NULL));
     }
     if (e->dbpedia) {
-      add(m, copy(n), uri_node(m, NS_OWL, "sameAs"),
+      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"),
           uri_node(m, "http://dbpedia.org/resource/", e->dbpedia));
     }
     if (e->parent >= 0) {
-      add(m, copy(n), uri_node(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
+      add(m, copy(n), KNOWN(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
     }
     m->graph = m->context;
     librdf_free_node(n);
@@ -394,12 +431,12 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     TgSpan all = {0, tg_document_length(doc)};
     ctx = span_node(m, doc_iri.buf, text, all, &cb, &ce);
     char num[32];
-    add(m, copy(ctx), uri_node(m, NS_RDF, "type"), uri_node(m, NS_NIF, "Context"));
-    add(m, copy(ctx), uri_node(m, NS_NIF, "isString"), typed(m, text, "string"));
-    snprintf(num, sizeof num, "%zu", ce);
-    add(m, copy(ctx), uri_node(m, NS_NIF, "beginIndex"), typed(m, "0", "nonNegativeInteger"));
-    add(m, copy(ctx), uri_node(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
-    add(m, copy(ctx), uri_node(m, NS_NIF, "sourceUrl"), copy(d));
+    add(m, copy(ctx), KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "Context"));
+    add(m, copy(ctx), KNOWN(m, NS_NIF, "isString"), typed(m, text, "string"));
+    put_decimal(num, ce);
+    add(m, copy(ctx), KNOWN(m, NS_NIF, "beginIndex"), typed(m, "0", "nonNegativeInteger"));
+    add(m, copy(ctx), KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+    add(m, copy(ctx), KNOWN(m, NS_NIF, "sourceUrl"), copy(d));
   }
   if (m->prov == TG_PROVENANCE_FULL) {
     for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
@@ -411,7 +448,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       size_t ce = 0;
       librdf_node *n = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
       add_nif_string(m, n, ctx, text, mt->span, cb, ce, "Phrase");
-      add(m, copy(n), uri_node(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+      add(m, copy(n), KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
       librdf_free_node(n);
     }
   }
@@ -422,7 +459,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     if (f->cls == TG_CLASS_REPORT) {
       for (size_t k = 0; k < f->n_slots; ++k) {
         if (f->slots[k].prop == TG_PROP_REPORTED_BY && f->slots[k].entity >= 0) {
-          add(m, copy(d), uri_node(m, TG_NS, "reportedBy"), entity_node(m, r, f->slots[k].entity));
+          add(m, copy(d), KNOWN(m, TG_NS, "reportedBy"), entity_node(m, r, f->slots[k].entity));
         }
       }
       continue;
@@ -435,9 +472,9 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       for (size_t k = 0; person >= 0 && k < f->n_slots; ++k) {
         const TgSlot *s = &f->slots[k];
         if (s->prop == TG_PROP_JOB_TITLE && s->literal) {
-          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "jobTitle"), plain(m, s->literal, lang));
+          add(m, entity_node(m, r, person), KNOWN(m, TG_NS, "jobTitle"), plain(m, s->literal, lang));
         } else if (s->prop == TG_PROP_AFFILIATION && s->entity >= 0) {
-          add(m, entity_node(m, r, person), uri_node(m, TG_NS, "affiliation"), entity_node(m, r, s->entity));
+          add(m, entity_node(m, r, person), KNOWN(m, TG_NS, "affiliation"), entity_node(m, r, s->entity));
         }
       }
       continue;
@@ -449,8 +486,8 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     char frag[64];
     snprintf(frag, sizeof frag, "#%s-%u", stem, ++counter[f->cls]);
     librdf_node *ev = uri_node(m, doc_iri.buf, frag);
-    add(m, copy(ev), uri_node(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(f->cls)));
-    add(m, copy(ev), uri_node(m, NS_PROV, "wasDerivedFrom"), copy(d));
+    add(m, copy(ev), KNOWN(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(f->cls)));
+    add(m, copy(ev), KNOWN(m, NS_PROV, "wasDerivedFrom"), copy(d));
     for (size_t k = 0; k < f->n_slots; ++k) {
       const TgSlot *s = &f->slots[k];
       librdf_node *p = uri_node(m, TG_NS, tg_property_name(s->prop));
@@ -476,8 +513,8 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     if (m->prov != TG_PROVENANCE_NONE) {
       char conf[32];
       snprintf(conf, sizeof conf, "%.2f", f->confidence);
-      add(m, copy(ev), uri_node(m, TG_NS, "rule"), typed(m, f->rule, "string"));
-      add(m, copy(ev), uri_node(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
+      add(m, copy(ev), KNOWN(m, TG_NS, "rule"), typed(m, f->rule, "string"));
+      add(m, copy(ev), KNOWN(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
       /* The sentences the fact was read from: its own and those of the
        * words that fill its slots (a recipient list in the next sentence);
        * with full provenance, each slot's words as evidence. */
@@ -505,9 +542,9 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
         librdf_node *pn = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
         add_nif_string(m, pn, ctx, text, mt->span, cb, ce, "Phrase");
         if (mt->entity >= 0) {
-          add(m, copy(pn), uri_node(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+          add(m, copy(pn), KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
         }
-        add(m, copy(ev), uri_node(m, TG_NS, "evidence"), pn);
+        add(m, copy(ev), KNOWN(m, TG_NS, "evidence"), pn);
       }
       for (size_t q = 0; q < n_sentences; ++q) {
         const TgSpan sspan = tg_result_sentence(r, sentences[q]);
@@ -515,7 +552,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
         size_t ce = 0;
         librdf_node *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
         add_nif_string(m, sn, ctx, text, sspan, cb, ce, "Sentence");
-        add(m, copy(ev), uri_node(m, TG_NS, "sentence"), sn);
+        add(m, copy(ev), KNOWN(m, TG_NS, "sentence"), sn);
       }
     }
     librdf_free_node(ev);

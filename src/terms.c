@@ -90,6 +90,33 @@ librdf_node *tg_terms_uri(TgTerms *t, librdf_world *world, const char *iri, size
   return n ? librdf_new_node_from_node(n) : NULL;
 }
 
+static size_t ptr_slot(const void *key) {
+  return (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> 58); /* 64 slots */
+}
+
+librdf_node *tg_ptrcache_get(const TgPtrCache *c, const void *key) {
+  for (size_t i = ptr_slot(key), k = 0; k < TG_PTRCACHE_SLOTS && c->key[i];
+       ++k, i = (i + 1) % TG_PTRCACHE_SLOTS) {
+    if (c->key[i] == key) {
+      return c->node[i];
+    }
+  }
+  return NULL;
+}
+
+void tg_ptrcache_put(TgPtrCache *c, const void *key, librdf_node *node) {
+  if (!node) {
+    return;
+  }
+  for (size_t i = ptr_slot(key), k = 0; k < TG_PTRCACHE_SLOTS; ++k, i = (i + 1) % TG_PTRCACHE_SLOTS) {
+    if (!c->key[i] || c->key[i] == key) {
+      c->key[i] = key;
+      c->node[i] = node;
+      return;
+    }
+  }
+}
+
 bool tg_addrset_seen(TgAddrSet *s, uintptr_t key) {
   key |= 1u; /* 0 marks an empty slot; addresses are aligned */
   if ((s->len + 1) * 2 > s->cap) {

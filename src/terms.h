@@ -43,6 +43,21 @@ librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, siz
 /** A 64-bit hash of s[0..len), eight bytes at a step. */
 uint64_t tg_terms_hash(const char *s, size_t len);
 
+/** A few nodes (borrowed from a TgTerms) found by an address that stands
+ * for their IRI while the cache is used: a string literal, or a string
+ * that does not change meanwhile.  Zeroed is empty; nothing to free. */
+#define TG_PTRCACHE_SLOTS 64
+typedef struct {
+  const void *key[TG_PTRCACHE_SLOTS];
+  librdf_node *node[TG_PTRCACHE_SLOTS];
+} TgPtrCache;
+
+/** The node kept for `key`, or NULL. */
+librdf_node *tg_ptrcache_get(const TgPtrCache *c, const void *key);
+
+/** Keep `node` for `key` (a full cache, or a NULL node, keeps nothing). */
+void tg_ptrcache_put(TgPtrCache *c, const void *key, librdf_node *node);
+
 /** A set of addresses: true if `key` was added before (false, and the key
  * not kept, when out of memory). */
 typedef struct {
