@@ -886,13 +886,16 @@ def writer_cpu(exe, flags, jl, repeat, timeout=None):
     return best
 
 
-def output_modes():
-    """(key, telegraph arguments) of every measured mode."""
+def output_modes(only=None):
+    """(key, telegraph arguments) of every measured mode (those named in
+    `only`, when given; extraction alone, -j 1, always)."""
     modes = [("none.j1", ["-f", "none", "-j", "1"]), ("none.j2", ["-f", "none", "-j", "2"])]
     for fmt in ("ntriples", "turtle"):
         for lvl in OUTPUT_LEVELS:
             modes.append(("%s.%s.j1" % (fmt, lvl), ["-f", fmt, "--provenance", lvl, "-j", "1"]))
         modes.append(("%s.facts.j2" % fmt, ["-f", fmt, "--provenance", "facts", "-j", "2"]))
+    if only:
+        modes = [m for m in modes if m[0] in only or m[0] == "none.j1"]
     return modes
 
 
@@ -925,7 +928,7 @@ def run_output_path(args):
     bins = [("this", args.telegraph)] + [(name, os.path.abspath(path)) for name, path in args.compare]
     # Modes outermost, binaries innermost: a change of load hits both alike.
     samples = {name: {} for name, _ in bins}
-    for key, flags in output_modes():
+    for key, flags in output_modes(args.modes):
         log("output path: %s" % key)
         for _ in range(args.repeat):
             for name, exe in bins:
@@ -949,6 +952,8 @@ def run_output_path(args):
     res["writer_cpu"] = {}
     for fmt in ("ntriples", "turtle"):
         for lvl in OUTPUT_LEVELS:
+            if args.modes and "%s.%s.j1" % (fmt, lvl) not in args.modes:
+                continue
             log("output path: writer profile %s %s" % (fmt, lvl))
             res["writer_cpu"]["%s.%s" % (fmt, lvl)] = writer_cpu(
                 args.telegraph, ["-f", fmt, "--provenance", lvl, "-j", "1"], jl, args.repeat, args.timeout)
@@ -1005,6 +1010,8 @@ def output_path_table(res):
     head = "| mode | " + " | ".join("%s: wall s | %s: CPU s | %s: output CPU s" % (n, n, n) for n in names) + " | triples |"
     lines = [head, "|" + " --- |" * (2 + 3 * len(names))]
     for key, _ in output_modes():
+        if key not in res["binaries"]["this"]["times"]:
+            continue
         lvl = key.split(".")[1] if not key.startswith("none") else None
         cells = []
         for n in names:
@@ -1036,11 +1043,15 @@ def output_path_main(argv):
                     help="another build to compare with, e.g. main-aa69926=/tmp/base-out/build/telegraph "
                          "(repeatable)")
     ap.add_argument("--ceiling", default=os.path.join(ROOT, "build", "tests", "bench", "raptor_ceiling"))
+    ap.add_argument("--modes", default=None,
+                    help="comma-separated modes to measure (e.g. ntriples.facts.j1,turtle.facts.j1); "
+                         "default: all")
     ap.add_argument("--work", default=os.path.join(HERE, "work"))
     ap.add_argument("--results", default=os.path.join(HERE, "results", "output-path.json"))
     args = ap.parse_args(argv)
     args.telegraph = os.path.abspath(args.telegraph)
     args.compare = [tuple(c.split("=", 1)) for c in args.compare]
+    args.modes = set(args.modes.split(",")) if args.modes else None
     if args.main_telegraph:
         args.compare.insert(0, ("main", args.main_telegraph))
     os.makedirs(args.work, exist_ok=True)
