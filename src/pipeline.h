@@ -75,7 +75,8 @@ static inline TgMention *tg_mention_at(TgResult *r, size_t i) {
 /* ---- The stages ---- */
 
 /** Recognizers: gazetteer names and entity/value rules become mentions,
- * sorted by position and not overlapping. */
+ * sorted by position and not overlapping (the relation stage then adds
+ * period phrases, TG_MENTION_PERIOD, which may overlap the dates in them). */
 TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m);
 
 /** Test hook: read long sentences in windows of `bytes` bytes with
