@@ -46,9 +46,11 @@ TgStatus tg_read_periods(const TgLexicon *lex, TgResult *r, const char *text, bo
 
 /** The last month ("2025-06") of a period total that sentence `si` names
  * with no year ("in the first half", "from January to March",
- * "January-June"), in the year that puts it before the article's month;
- * `*out` is NULL when there is none or the article has no month (periods.c). */
+ * "January-June"), in the year that puts it before the article's month,
+ * and the words that name it (*phrase: "the first half", "from January to
+ * March"); `*out` is NULL when there is none or the article has no month
+ * (periods.c). */
 TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text, size_t si,
-                            const char **out);
+                            const char **out, TgSpan *phrase);
 
 #endif /* TG_EVENTS_H */
