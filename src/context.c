@@ -188,14 +188,65 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   return false;
 }
 
+/* The start of the list of names that the place at `begin` ends or
+ * stands in ("the Western Cape and Gauteng", "Karachi, Gwadar and
+ * Turbat"): back over capitalised words, commas, "and" and "the", at most
+ * a few dozen bytes, never before `floor`. */
+static size_t list_start(const char *text, size_t floor, size_t begin) {
+  size_t b = begin;
+  for (int words = 0; words < 12 && b > floor; ++words) {
+    size_t i = b;
+    while (i > floor && (text[i - 1] == ' ' || text[i - 1] == ',')) --i;
+    size_t j = i;
+    while (j > floor && text[j - 1] != ' ' && text[j - 1] != ',') --j;
+    const size_t n = i - j;
+    const bool cap = n > 0 && text[j] >= 'A' && text[j] <= 'Z';
+    const bool joiner = (n == 3 && memcmp(text + j, "and", 3) == 0) ||
+                        (n == 3 && memcmp(text + j, "the", 3) == 0);
+    if (!(cap || joiner)) {
+      break;
+    }
+    b = j;
+  }
+  return b;
+}
+
+/* Does a phrase that says where a firm works or plans to, not where a
+ * grant applies, end right before the list at `b` ("a trucking firm with
+ * depots in the Western Cape", "a carrier that plans to fly between
+ * Karachi and ...", "after proving flights between A and B")?  What a
+ * licence allows ("to open branches in A", "to fly between A and B") is
+ * the grant's region and has no cue here. */
+static bool firm_place_cue(const char *text, size_t floor, size_t b) {
+  static const char *const cues[] = {
+      "with depots in ",    "with offices in ",      "with branches in ",   "with plants in ",
+      "with mines in ",     "with factories in ",    "with outlets in ",    "with stores in ",
+      "with operations in ", "with a presence in ",  "with warehouses in ", "flights between ",
+      "plans to fly between ", "plans to fly to ",   "plans to expand into ", NULL};
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (b >= floor + n && memcmp(text + b - n, cues[k], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Is the place mention `mi` where a firm is based ("the London-based
- * lender", "based in Abu Dhabi"), the country of an agent ("the UK
- * communications regulator") or a dateline ("LONDON, Nov 3 -")? */
+ * lender", "based in Abu Dhabi"), where it works ("with depots in the
+ * Western Cape"), the country of an agent ("the UK communications
+ * regulator") or a dateline ("LONDON, Nov 3 -")? */
 bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   if (mi < 0) {
     return false;
   }
   const TgMention *m = tg_mention_at(r, (size_t)mi);
+  {
+    const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+    if (firm_place_cue(text, sent.begin, list_start(text, sent.begin, m->span.begin))) {
+      return true;
+    }
+  }
   const size_t e = m->span.end;
   static const char *const after[] = {"-based", "-headquartered", "-registered", " -based", NULL};
   for (size_t k = 0; after[k]; ++k) {
