@@ -366,3 +366,22 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
   }
   return false;
 }
+
+/* Is date mention `m` the start of a state ("in place since 2021", "since
+ * its rulebooks took effect in 2023")?  "since" within the few words before
+ * it, with no comma or semicolon between. */
+bool tg_since_date(TgResult *r, const char *text, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  const size_t floor = m->span.begin > sent.begin + 48 ? m->span.begin - 48 : sent.begin;
+  for (size_t i = m->span.begin; i >= floor + 6; --i) {
+    const char c = text[i - 1];
+    if (c == ',' || c == ';') {
+      return false;
+    }
+    if (memcmp(text + i - 6, "since ", 6) == 0 &&
+        (i - 6 == sent.begin || text[i - 7] == ' ' || text[i - 7] == '(')) {
+      return true;
+    }
+  }
+  return false;
+}

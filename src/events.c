@@ -29,7 +29,8 @@
  *      gives one ("received a licence ... on June 3");
  *   7. drops a headline decision or statistic that the body retells.
  *
- * Before all that, a headline's short names become the body's entities
+ * Before all that, an approval's date that starts a state ("since 2021")
+ * is dropped and a headline's short names become the body's entities
  * they abbreviate (headline.c); the context of mentions is read by
  * context.c.
  *
@@ -624,7 +625,29 @@ static void compact(TgResult *r) {
   r->facts.len = out;
 }
 
+/* 0. An approval's date that starts a state ("a moratorium in place since
+ * 2021") is not the day of the grant: dropped before readings are merged,
+ * so it keeps no two readings of one grant apart. */
+static void drop_since_dates(TgResult *r, const char *text) {
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls != TG_CLASS_APPROVAL) {
+      continue;
+    }
+    size_t out = 0;
+    for (size_t k = 0; k < f->slots.len; ++k) {
+      const TgSlot s = *slot_at(f, k);
+      if (!(s.prop == TG_PROP_DATE && s.mention >= 0 &&
+            tg_since_date(r, text, tg_mention_at(r, (size_t)s.mention)))) {
+        *slot_at(f, out++) = s;
+      }
+    }
+    f->slots.len = out;
+  }
+}
+
 TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
+  drop_since_dates(r, text);
   TgStatus st = tg_fold_headline_entities(r);
   if (!st) {
     st = place_fragments(r);

@@ -20,8 +20,9 @@ bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi);
 /** Mention `mi` is the company announcing the news ("B said"). */
 bool tg_announcer(TgResult *r, const char *text, size_t len, long mi);
 
-/** Place mention `mi` is where a firm is based, the country of an agent
- * ("the UK communications regulator") or a dateline: no region. */
+/** Place mention `mi` is where a firm is based or works ("with depots
+ * in"), the country of an agent ("the UK communications regulator") or a
+ * dateline: no region. */
 bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi);
 
 /** Date mention `m` is a dateline's date ("NEW DELHI, June 6 (PTI) -"). */
@@ -29,6 +30,10 @@ bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention
 
 /** Date mention `m` is the day something was said ("said on Thursday"). */
 bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
+
+/** Date mention `m` starts a state, not an act: it follows "since" in its
+ * clause ("in place since 2021", "since its rules took effect in 2023"). */
+bool tg_since_date(TgResult *r, const char *text, const TgMention *m);
 
 /** Amount mention `m` (index `mi`) restates the amount just before it in
  * parentheses ("(about 3.9 billion U.S. dollars)"). */
