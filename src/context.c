@@ -367,20 +367,31 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
   return false;
 }
 
-/* Is date mention `m` the start of a state ("in place since 2021", "since
- * its rulebooks took effect in 2023")?  "since" within the few words before
- * it, with no comma or semicolon between. */
-bool tg_since_date(TgResult *r, const char *text, const TgMention *m) {
+/* Is date mention `m` no day of an act: the start or end of a state ("in
+ * place since 2021", "since its rulebooks took effect in 2023", "valid
+ * until 2030") or a deadline ("ahead of 2026 deadline")?  A cue within
+ * the few words before it, with no comma or semicolon between, or the word
+ * "deadline" right after it. */
+bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m) {
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t e = m->span.end;
+  while (e < len && e < sent.end && text[e] == ' ') ++e;
+  if (e + 8 <= len && memcmp(text + e, "deadline", 8) == 0) {
+    return true;
+  }
+  static const char *const cues[] = {"since ", "until ", "ahead of ", NULL};
   const size_t floor = m->span.begin > sent.begin + 48 ? m->span.begin - 48 : sent.begin;
-  for (size_t i = m->span.begin; i >= floor + 6; --i) {
+  for (size_t i = m->span.begin; i > floor; --i) {
     const char c = text[i - 1];
     if (c == ',' || c == ';') {
       return false;
     }
-    if (memcmp(text + i - 6, "since ", 6) == 0 &&
-        (i - 6 == sent.begin || text[i - 7] == ' ' || text[i - 7] == '(')) {
-      return true;
+    for (size_t k = 0; cues[k]; ++k) {
+      const size_t n = strlen(cues[k]);
+      if (i >= floor + n && memcmp(text + i - n, cues[k], n) == 0 &&
+          (i - n == sent.begin || text[i - n - 1] == ' ' || text[i - n - 1] == '(')) {
+        return true;
+      }
     }
   }
   return false;

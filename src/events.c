@@ -29,8 +29,8 @@
  *      gives one ("received a licence ... on June 3");
  *   7. drops a headline decision or statistic that the body retells.
  *
- * Before all that, an approval's date that starts a state ("since 2021")
- * is dropped and a headline's short names become the body's entities
+ * Before all that, an approval's date that starts or ends a state ("since
+ * 2021") or is a deadline is dropped and a headline's short names become the body's entities
  * they abbreviate (headline.c); the context of mentions is read by
  * context.c.
  *
@@ -625,10 +625,11 @@ static void compact(TgResult *r) {
   r->facts.len = out;
 }
 
-/* 0. An approval's date that starts a state ("a moratorium in place since
- * 2021") is not the day of the grant: dropped before readings are merged,
- * so it keeps no two readings of one grant apart. */
-static void drop_since_dates(TgResult *r, const char *text) {
+/* 0. An approval's date that starts or ends a state ("a moratorium in
+ * place since 2021") or is a deadline ("ahead of 2026 deadline") is not the
+ * day of the grant: dropped before readings are merged, so it keeps no two
+ * readings of one grant apart. */
+static void drop_state_dates(TgResult *r, const char *text, size_t len) {
   for (size_t i = 0; i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     if (f->pub.cls != TG_CLASS_APPROVAL) {
@@ -638,7 +639,7 @@ static void drop_since_dates(TgResult *r, const char *text) {
     for (size_t k = 0; k < f->slots.len; ++k) {
       const TgSlot s = *slot_at(f, k);
       if (!(s.prop == TG_PROP_DATE && s.mention >= 0 &&
-            tg_since_date(r, text, tg_mention_at(r, (size_t)s.mention)))) {
+            tg_state_date(r, text, len, tg_mention_at(r, (size_t)s.mention)))) {
         *slot_at(f, out++) = s;
       }
     }
@@ -647,7 +648,7 @@ static void drop_since_dates(TgResult *r, const char *text) {
 }
 
 TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
-  drop_since_dates(r, text);
+  drop_state_dates(r, text, len);
   TgStatus st = tg_fold_headline_entities(r);
   if (!st) {
     st = place_fragments(r);

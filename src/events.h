@@ -31,9 +31,10 @@ bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention
 /** Date mention `m` is the day something was said ("said on Thursday"). */
 bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
 
-/** Date mention `m` starts a state, not an act: it follows "since" in its
- * clause ("in place since 2021", "since its rules took effect in 2023"). */
-bool tg_since_date(TgResult *r, const char *text, const TgMention *m);
+/** Date mention `m` starts or ends a state or is a deadline, not the day
+ * of an act: "in place since 2021", "valid until 2030", "ahead of 2026
+ * deadline". */
+bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m);
 
 /** Amount mention `m` (index `mi`) restates the amount just before it in
  * parentheses ("(about 3.9 billion U.S. dollars)"). */
