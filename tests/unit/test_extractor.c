@@ -808,6 +808,15 @@ static const NameCase name_cases[] = {
      "said so; Odisha, the carrier said, is next.",
      {"GovernmentBody:federal cabinet", "GovernmentBody:cabinet", "Company:Kestrel Wings"},
      {"Odisha, the carrier", NULL}},
+    {"designator-less names as the object of a grant or the subject of receiving one",
+     "The authority has given Brightwave the nod. It approved Kopano's application and "
+     "later approved licences for Altamira. Zuma Fibre won a 5G licence; it received one.",
+     {"Company:Brightwave", "Company:Kopano", "Company:Altamira", "Company:Zuma Fibre"},
+     {"It", "it", NULL}},
+    {"a medicine given a marketing authorisation is no company",
+     "The agency granted Glivora a marketing authorisation and approved the registration of "
+     "Sentra, a sensor.",
+     {NULL}, {"Glivora", "Sentra", NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
