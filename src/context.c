@@ -396,3 +396,23 @@ bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m
   }
   return false;
 }
+
+/* Does sentence `si` place its act at a time with no calendar form ("last
+ * week", "days ago", "recently"), so that the day it was said is not the
+ * day of the act? */
+bool tg_vague_time(TgResult *r, const char *text, size_t si) {
+  static const char *const cues[] = {"last week", "this week", "earlier this week",
+                                     "last weekend", "days ago", "weeks ago",
+                                     "recently", "a week ago", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    for (size_t i = sent.begin; i + n <= sent.end; ++i) {
+      if (memcmp(text + i, cues[k], n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
+          (i + n == sent.end || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}

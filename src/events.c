@@ -26,7 +26,8 @@
  *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
  *      with the sentence's next date, and the day something was said
  *      ("said on Thursday") with the grant's own date when the sentence
- *      gives one ("received a licence ... on June 3");
+ *      gives one ("received a licence ... on June 3"), or with none when
+ *      it puts the grant at a time with no calendar form ("last week");
  *   7. drops a headline decision or statistic that the body retells.
  *
  * Before all that, an approval's date that starts or ends a state ("since
@@ -522,6 +523,11 @@ static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, Tg
         s->mention = own;
         s->literal = n->value;
         s->datatype = n->datatype;
+      } else if (f->pub.cls == TG_CLASS_APPROVAL && tg_vague_time(r, text, m->sentence)) {
+        /* "said on Tuesday that it had licensed A last week": no day. */
+        *s = *slot_at(f, f->slots.len - 1);
+        --f->slots.len;
+        --i;
       }
       continue;
     }

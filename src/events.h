@@ -36,6 +36,10 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
  * deadline". */
 bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m);
 
+/** Sentence `si` places its act at a time with no calendar form ("last
+ * week", "days ago", "recently"). */
+bool tg_vague_time(TgResult *r, const char *text, size_t si);
+
 /** Amount mention `m` (index `mi`) restates the amount just before it in
  * parentheses ("(about 3.9 billion U.S. dollars)"). */
 bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi);
