@@ -9,6 +9,8 @@
  *
  *   1. gives each fragment (an `attach` reading with no approval within the
  *      rules' window) to the nearest approval before it, else after it;
+ *      in an article with none, the fragments make one approval, kept
+ *      when they name its granting body;
  *   2. merges approval readings of one event: compatible granting bodies,
  *      shared recipients or count (or one of them the headline), and no
  *      conflicting region, service, date or count;
@@ -246,11 +248,23 @@ static TgStatus place_fragments(TgResult *r) {
     }
     const long to = last >= 0 ? last : next[i + 1];
     if (to < 0) {
-      tg_vec_clear(&f->slots);
-      f->pub.cls = TG_CLASS_NONE;
+      /* No approval in the article: the fragments tell one between them
+       * ("The regulator granted the licences on Tuesday.  A and B were
+       * among the winners."): the first stands for the event. */
+      f->fragment = false;
+      last = (long)i;
       continue;
     }
     st = absorb(fact_at(r, (size_t)to), f, r->headline);
+  }
+  /* An event told only in fragments must name its granting body itself. */
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls == TG_CLASS_APPROVAL && (long)i == last && next[0] < 0 &&
+        !first_slot(f, TG_PROP_GRANTED_BY)) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+    }
   }
   tg_free(next);
   return st;
