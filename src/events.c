@@ -30,7 +30,9 @@
  *      ("said on Thursday") with the grant's own date when the sentence
  *      gives one ("received a licence ... on June 3"), or with none when
  *      it puts the grant at a time with no calendar form ("last week");
- *   7. drops a headline decision or statistic that the body retells.
+ *   7. drops a headline decision or statistic that the body retells;
+ *   8. dates an undated approval by a cabinet or council with the date of
+ *      a decision the same body took a few sentences before (one meeting).
  *
  * Before all that, an approval's date that starts or ends a state ("since
  * 2021") or is a deadline is dropped and a headline's short names become the body's entities
@@ -46,6 +48,7 @@
 #include "events.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* How many earlier approvals a reading is compared with. */
@@ -625,6 +628,84 @@ static void drop_retold_headline(TgResult *r) {
   }
 }
 
+/* A dated decision: its sentence and fact index (inherit_meeting_dates). */
+typedef struct {
+  size_t sentence;
+  size_t fact;
+} DatedDecision;
+
+static int cmp_by_sentence(const void *a, const void *b) {
+  const size_t x = ((const DatedDecision *)a)->sentence;
+  const size_t y = ((const DatedDecision *)b)->sentence;
+  return (x > y) - (x < y);
+}
+
+/* An approval by a cabinet or council with no date of its own takes the
+ * date of a decision the same body took in the same or one of the three
+ * sentences before ("The federal cabinet on Wednesday approved the X
+ * Policy. ... The cabinet further approved a charter licence for A"): one
+ * meeting.  The dated decisions are sorted by sentence once; each approval
+ * looks at most TG_EVENT_WINDOW of them back from its own sentence. */
+static TgStatus inherit_meeting_dates(TgResult *r) {
+  size_t n = 0;
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *d = fact_at(r, i);
+    n += d->pub.cls == TG_CLASS_DECISION && first_slot(d, TG_PROP_DATE) != NULL;
+  }
+  if (n == 0) {
+    return TG_SUCCESS;
+  }
+  DatedDecision *dec = (DatedDecision *)tg_calloc(n, sizeof *dec);
+  if (!dec) {
+    return TG_BAD_ALLOC;
+  }
+  n = 0;
+  for (size_t i = 0; i < r->facts.len; ++i) {
+    TgFactRec *d = fact_at(r, i);
+    if (d->pub.cls == TG_CLASS_DECISION && first_slot(d, TG_PROP_DATE)) {
+      dec[n].sentence = d->pub.sentence;
+      dec[n++].fact = i;
+    }
+  }
+  if (n > 1) {
+    qsort(dec, n, sizeof *dec, cmp_by_sentence);
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    const TgSlot *by = f->pub.cls == TG_CLASS_APPROVAL ? first_slot(f, TG_PROP_GRANTED_BY) : NULL;
+    if (!by || by->entity < 0 || first_slot(f, TG_PROP_DATE) ||
+        tg_entity_rec(r, (size_t)by->entity)->pub.cls != TG_CLASS_GOVERNMENT_BODY) {
+      continue;
+    }
+    /* The first decision after the approval's sentence, by bisection. */
+    size_t lo = 0;
+    size_t hi = n;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (dec[mid].sentence <= f->pub.sentence) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t k = lo, seen = 0; k-- > 0 && seen < TG_EVENT_WINDOW; ++seen) {
+      TgFactRec *d = fact_at(r, dec[k].fact);
+      if (f->pub.sentence > d->pub.sentence + 3) {
+        break;
+      }
+      const TgSlot *dby = first_slot(d, TG_PROP_DECIDED_BY);
+      if (dby && dby->entity == by->entity) {
+        TgSlot s = *first_slot(d, TG_PROP_DATE);
+        st = tg_fact_add_slot(f, &s);
+        break;
+      }
+    }
+  }
+  tg_free(dec);
+  return st;
+}
+
 /* Removed facts out, fragments that found no approval out, public views
  * of the slots refreshed. */
 static void compact(TgResult *r) {
@@ -693,6 +774,9 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
         f->pub.cls == TG_CLASS_DECISION) {
       st = fix_dateline_dates(r, text, len, f);
     }
+  }
+  if (!st) {
+    st = inherit_meeting_dates(r);
   }
   compact(r);
   return st;
