@@ -35,7 +35,8 @@
  *      a decision the same body took a few sentences before (one meeting).
  *
  * Before all that, an approval's date that starts or ends a state ("since
- * 2021") or is a deadline is dropped and a headline's short names become the body's entities
+ * 2021") or is a deadline is dropped (the dates of facts are chosen in
+ * factdates.c) and a headline's short names become the body's entities
  * they abbreviate (headline.c); the context of mentions is read by
  * context.c.
  *
@@ -48,11 +49,8 @@
 #include "events.h"
 
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* How many earlier approvals a reading is compared with. */
-#define TG_EVENT_WINDOW 12
 /* Slots one assembled approval takes at most (each new one is checked
  * against those it has, so this bounds the work on hostile text). */
 #define TG_EVENT_MAX_SLOTS 256
@@ -60,24 +58,9 @@
 #define TG_FOUND_AGENT_FACTOR 0.85
 #define TG_NO_AGENT_FACTOR 0.7
 
-static TgFactRec *fact_at(TgResult *r, size_t i) {
-  return (TgFactRec *)tg_vec_at(&r->facts, i);
-}
-
-static TgSlot *slot_at(TgFactRec *f, size_t i) { return (TgSlot *)tg_vec_at(&f->slots, i); }
-
 static bool is_multi(TgProperty prop) {
   return prop == TG_PROP_GRANTED_TO || prop == TG_PROP_FOR_SERVICE ||
          prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
-}
-
-static const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
-  for (size_t i = 0; i < f->slots.len; ++i) {
-    if (slot_at(f, i)->prop == prop) {
-      return slot_at(f, i);
-    }
-  }
-  return NULL;
 }
 
 static size_t count_prop(TgFactRec *f, TgProperty prop) {
@@ -493,86 +476,6 @@ static TgStatus find_agents(TgResult *r) {
   return st;
 }
 
-/* The first date of sentence `si` that is neither a dateline's nor the day
- * something was said, or -1. */
-static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
-  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-  /* Mentions are in text order: find the sentence's first by bisection. */
-  size_t lo = 0;
-  size_t hi = r->mentions.len;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (tg_mention_at(r, mid)->span.begin < sent.begin) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  for (size_t k = lo; k < r->mentions.len; ++k) {
-    const TgMention *n = tg_mention_at(r, k);
-    if (n->span.begin >= sent.end) {
-      break;
-    }
-    if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
-        !tg_dateline_date(r, text, len, n)) {
-      return (long)k;
-    }
-  }
-  return -1;
-}
-
-/* A date taken from a dateline is the day of the report, not of the fact:
- * use the sentence's next date ("..., the ministry said on Thursday"), or
- * for a statistic none. */
-static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f) {
-  for (size_t i = 0; i < f->slots.len; ++i) {
-    TgSlot *s = slot_at(f, i);
-    if (!(s->prop == TG_PROP_DATE || s->prop == TG_PROP_AS_OF) || s->mention < 0) {
-      continue;
-    }
-    const TgMention *m = tg_mention_at(r, (size_t)s->mention);
-    if (s->prop == TG_PROP_DATE && tg_said_date(r, text, m)) {
-      /* "... said on Thursday it had received a licence ... on June 3":
-       * the grant's own date, if the sentence gives one. */
-      const long own = grant_date(r, text, len, m->sentence);
-      if (own >= 0) {
-        const TgMention *n = tg_mention_at(r, (size_t)own);
-        s->mention = own;
-        s->literal = n->value;
-        s->datatype = n->datatype;
-      } else if (f->pub.cls == TG_CLASS_APPROVAL && tg_vague_time(r, text, m->sentence)) {
-        /* "said on Tuesday that it had licensed A last week": no day. */
-        *s = *slot_at(f, f->slots.len - 1);
-        --f->slots.len;
-        --i;
-      }
-      continue;
-    }
-    if (!tg_dateline_date(r, text, len, m)) {
-      continue;
-    }
-    long next = -1;
-    for (size_t k = (size_t)s->mention + 1; k < r->mentions.len && next < 0; ++k) {
-      const TgMention *n = tg_mention_at(r, k);
-      if (n->sentence != m->sentence) {
-        break;
-      }
-      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
-    }
-    if (next >= 0) {
-      const TgMention *n = tg_mention_at(r, (size_t)next);
-      s->mention = next;
-      s->literal = n->value;
-      s->datatype = n->datatype;
-    } else if (f->pub.cls == TG_CLASS_STATISTIC) {
-      *s = *slot_at(f, f->slots.len - 1);
-      --f->slots.len;
-      --i;
-    }
-  }
-  return TG_SUCCESS;
-}
-
 /* The value mention of a statistic, or NULL. */
 static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
   const TgSlot *v = first_slot(f, TG_PROP_VALUE);
@@ -628,84 +531,6 @@ static void drop_retold_headline(TgResult *r) {
   }
 }
 
-/* A dated decision: its sentence and fact index (inherit_meeting_dates). */
-typedef struct {
-  size_t sentence;
-  size_t fact;
-} DatedDecision;
-
-static int cmp_by_sentence(const void *a, const void *b) {
-  const size_t x = ((const DatedDecision *)a)->sentence;
-  const size_t y = ((const DatedDecision *)b)->sentence;
-  return (x > y) - (x < y);
-}
-
-/* An approval by a cabinet or council with no date of its own takes the
- * date of a decision the same body took in the same or one of the three
- * sentences before ("The federal cabinet on Wednesday approved the X
- * Policy. ... The cabinet further approved a charter licence for A"): one
- * meeting.  The dated decisions are sorted by sentence once; each approval
- * looks at most TG_EVENT_WINDOW of them back from its own sentence. */
-static TgStatus inherit_meeting_dates(TgResult *r) {
-  size_t n = 0;
-  for (size_t i = 0; i < r->facts.len; ++i) {
-    TgFactRec *d = fact_at(r, i);
-    n += d->pub.cls == TG_CLASS_DECISION && first_slot(d, TG_PROP_DATE) != NULL;
-  }
-  if (n == 0) {
-    return TG_SUCCESS;
-  }
-  DatedDecision *dec = (DatedDecision *)tg_calloc(n, sizeof *dec);
-  if (!dec) {
-    return TG_BAD_ALLOC;
-  }
-  n = 0;
-  for (size_t i = 0; i < r->facts.len; ++i) {
-    TgFactRec *d = fact_at(r, i);
-    if (d->pub.cls == TG_CLASS_DECISION && first_slot(d, TG_PROP_DATE)) {
-      dec[n].sentence = d->pub.sentence;
-      dec[n++].fact = i;
-    }
-  }
-  if (n > 1) {
-    qsort(dec, n, sizeof *dec, cmp_by_sentence);
-  }
-  TgStatus st = TG_SUCCESS;
-  for (size_t i = 0; !st && i < r->facts.len; ++i) {
-    TgFactRec *f = fact_at(r, i);
-    const TgSlot *by = f->pub.cls == TG_CLASS_APPROVAL ? first_slot(f, TG_PROP_GRANTED_BY) : NULL;
-    if (!by || by->entity < 0 || first_slot(f, TG_PROP_DATE) ||
-        tg_entity_rec(r, (size_t)by->entity)->pub.cls != TG_CLASS_GOVERNMENT_BODY) {
-      continue;
-    }
-    /* The first decision after the approval's sentence, by bisection. */
-    size_t lo = 0;
-    size_t hi = n;
-    while (lo < hi) {
-      const size_t mid = lo + (hi - lo) / 2;
-      if (dec[mid].sentence <= f->pub.sentence) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    for (size_t k = lo, seen = 0; k-- > 0 && seen < TG_EVENT_WINDOW; ++seen) {
-      TgFactRec *d = fact_at(r, dec[k].fact);
-      if (f->pub.sentence > d->pub.sentence + 3) {
-        break;
-      }
-      const TgSlot *dby = first_slot(d, TG_PROP_DECIDED_BY);
-      if (dby && dby->entity == by->entity) {
-        TgSlot s = *first_slot(d, TG_PROP_DATE);
-        st = tg_fact_add_slot(f, &s);
-        break;
-      }
-    }
-  }
-  tg_free(dec);
-  return st;
-}
-
 /* Removed facts out, fragments that found no approval out, public views
  * of the slots refreshed. */
 static void compact(TgResult *r) {
@@ -726,30 +551,8 @@ static void compact(TgResult *r) {
   r->facts.len = out;
 }
 
-/* 0. An approval's date that starts or ends a state ("a moratorium in
- * place since 2021") or is a deadline ("ahead of 2026 deadline") is not the
- * day of the grant: dropped before readings are merged, so it keeps no two
- * readings of one grant apart. */
-static void drop_state_dates(TgResult *r, const char *text, size_t len) {
-  for (size_t i = 0; i < r->facts.len; ++i) {
-    TgFactRec *f = fact_at(r, i);
-    if (f->pub.cls != TG_CLASS_APPROVAL) {
-      continue;
-    }
-    size_t out = 0;
-    for (size_t k = 0; k < f->slots.len; ++k) {
-      const TgSlot s = *slot_at(f, k);
-      if (!(s.prop == TG_PROP_DATE && s.mention >= 0 &&
-            tg_state_date(r, text, len, tg_mention_at(r, (size_t)s.mention)))) {
-        *slot_at(f, out++) = s;
-      }
-    }
-    f->slots.len = out;
-  }
-}
-
 TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
-  drop_state_dates(r, text, len);
+  tg_drop_state_dates(r, text, len);
   TgStatus st = tg_fold_headline_entities(r);
   if (!st) {
     st = place_fragments(r);
@@ -772,11 +575,11 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     TgFactRec *f = fact_at(r, i);
     if (f->pub.cls == TG_CLASS_APPROVAL || f->pub.cls == TG_CLASS_STATISTIC ||
         f->pub.cls == TG_CLASS_DECISION) {
-      st = fix_dateline_dates(r, text, len, f);
+      st = tg_fix_dateline_dates(r, text, len, f);
     }
   }
   if (!st) {
-    st = inherit_meeting_dates(r);
+    st = tg_inherit_meeting_dates(r);
   }
   compact(r);
   return st;

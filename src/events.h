@@ -10,6 +10,42 @@
 
 #include <stdbool.h>
 
+/* ---- Shared by the event step's files (events.c, factdates.c) ---- */
+
+/* How many earlier approvals (or dated decisions) a reading is compared
+ * with. */
+#define TG_EVENT_WINDOW 12
+
+static inline TgFactRec *fact_at(TgResult *r, size_t i) {
+  return (TgFactRec *)tg_vec_at(&r->facts, i);
+}
+
+static inline TgSlot *slot_at(TgFactRec *f, size_t i) {
+  return (TgSlot *)tg_vec_at(&f->slots, i);
+}
+
+/* The first slot of `f` for `prop`, or NULL. */
+static inline const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    if (slot_at(f, i)->prop == prop) {
+      return slot_at(f, i);
+    }
+  }
+  return NULL;
+}
+
+/** Dates of facts (factdates.c): approvals' dates that start or end a
+ * state or are deadlines are dropped, before readings are merged. */
+void tg_drop_state_dates(TgResult *r, const char *text, size_t len);
+
+/** A dateline's date or the day something was said gives way to the
+ * sentence's own date (or none) in fact `f`. */
+TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f);
+
+/** An undated approval by a cabinet or council takes the date of a
+ * decision it took a few sentences before. */
+TgStatus tg_inherit_meeting_dates(TgResult *r);
+
 /** Mention `mi` (a recipient) follows words that make it someone other
  * than a grantee: "a unit of", "owned by", "with", "partner", "rivals". */
 bool tg_named_as_other(TgResult *r, const char *text, long mi);
