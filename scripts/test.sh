@@ -8,7 +8,9 @@
 # Every stage runs even when an earlier one fails; the failures are listed
 # at the end and the script exits 1 if there was any.  Time limits are
 # meson's times TG_TIMEOUT_MULTIPLIER (default 2; 4 under the sanitizers),
-# so a machine twice as slow, or busy, still passes.
+# so a machine twice as slow, or busy, still passes; the tests' own limits
+# (a Check test case's, a test script's on each command it runs) are
+# stretched by the same factor (CK_TIMEOUT_MULTIPLIER, TG_TIMEOUT_MULTIPLIER).
 set -u
 cd "$(dirname "$0")/.."
 scripts/setup.sh build --test || { echo "test.sh: set-up failed" >&2; exit 1; }
@@ -50,6 +52,11 @@ build_main() {
   meson configure build -Dwerror=$werror >/dev/null && ninja -C build >/dev/null
 }
 
+test_main() {
+  TG_TIMEOUT_MULTIPLIER=$mult CK_TIMEOUT_MULTIPLIER=$mult \
+    meson test -C build --print-errorlogs --timeout-multiplier "$mult"
+}
+
 build_asan() {
   if [ ! -f build-asan/build.ninja ]; then
     meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false >/dev/null || return 1
@@ -61,6 +68,7 @@ test_asan() {
   LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0 \
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:fast_unwind_on_malloc=0 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  TG_TIMEOUT_MULTIPLIER=$((mult * 2)) CK_TIMEOUT_MULTIPLIER=$((mult * 2)) \
     meson test -C build-asan --print-errorlogs --timeout-multiplier $((mult * 2)) \
       --suite unit --suite cli --suite data
 }
@@ -81,7 +89,7 @@ fuzz_smoke() {
 
 stage shacl-engine shacl
 stage build build_main
-stage tests meson test -C build --print-errorlogs --timeout-multiplier "$mult"
+stage tests test_main
 stage build-asan build_asan
 stage tests-asan test_asan
 stage build-fuzz build_fuzz

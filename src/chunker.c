@@ -380,14 +380,15 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");
 }
 
-TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
-                        const TgToken *toks, size_t n, TgVec *out) {
+TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
+                         const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
+                         size_t *next_out) {
   Ctx c = {lex, gaz, text, toks, n, {0}};
   for (int k = 0; k < N_KINDS; ++k) {
     c.kinds[k] = tg_lexicon_kind(kind_names[k]);
   }
-  size_t i = 0;
-  while (i < n) {
+  size_t i = from;
+  while (i < upto) {
     if (!name_start(&c, i)) {
       ++i;
       continue;
@@ -399,5 +400,12 @@ TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char
     }
     i = next;
   }
+  *next_out = i;
   return TG_SUCCESS;
+}
+
+TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
+                        const TgToken *toks, size_t n, TgVec *out) {
+  size_t next = 0;
+  return tg_chunk_window(lex, gaz, text, toks, n, 0, n, out, &next);
 }

@@ -42,4 +42,15 @@ typedef struct {
 TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                         const TgToken *toks, size_t n, TgVec *out);
 
+/** The same over a window of a long sentence's tokens: the chunks starting
+ * at tokens [from, upto) of toks[0..n), the tokens around them read as
+ * context.  The scan is the one of tg_chunk_names, resumed at `from` (a
+ * token where a scan of the whole sentence stood); *next is where it goes
+ * on (a chunk begun before `upto` may end after it).  A chunk reaching the
+ * window's end may be cut short: the caller gives enough tokens after
+ * `upto` (see recognizer.c). */
+TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
+                         const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
+                         size_t *next);
+
 #endif /* TG_CHUNKER_H */

@@ -188,14 +188,65 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   return false;
 }
 
+/* The start of the list of names that the place at `begin` ends or
+ * stands in ("the Western Cape and Gauteng", "Karachi, Gwadar and
+ * Turbat"): back over capitalised words, commas, "and" and "the", at most
+ * a few dozen bytes, never before `floor`. */
+static size_t list_start(const char *text, size_t floor, size_t begin) {
+  size_t b = begin;
+  for (int words = 0; words < 12 && b > floor; ++words) {
+    size_t i = b;
+    while (i > floor && (text[i - 1] == ' ' || text[i - 1] == ',')) --i;
+    size_t j = i;
+    while (j > floor && text[j - 1] != ' ' && text[j - 1] != ',') --j;
+    const size_t n = i - j;
+    const bool cap = n > 0 && text[j] >= 'A' && text[j] <= 'Z';
+    const bool joiner = (n == 3 && memcmp(text + j, "and", 3) == 0) ||
+                        (n == 3 && memcmp(text + j, "the", 3) == 0);
+    if (!(cap || joiner)) {
+      break;
+    }
+    b = j;
+  }
+  return b;
+}
+
+/* Does a phrase that says where a firm works or plans to, not where a
+ * grant applies, end right before the list at `b` ("a trucking firm with
+ * depots in the Western Cape", "a carrier that plans to fly between
+ * Karachi and ...", "after proving flights between A and B")?  What a
+ * licence allows ("to open branches in A", "to fly between A and B") is
+ * the grant's region and has no cue here. */
+static bool firm_place_cue(const char *text, size_t floor, size_t b) {
+  static const char *const cues[] = {
+      "with depots in ",    "with offices in ",      "with branches in ",   "with plants in ",
+      "with mines in ",     "with factories in ",    "with outlets in ",    "with stores in ",
+      "with operations in ", "with a presence in ",  "with warehouses in ", "flights between ",
+      "plans to fly between ", "plans to fly to ",   "plans to expand into ", NULL};
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (b >= floor + n && memcmp(text + b - n, cues[k], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Is the place mention `mi` where a firm is based ("the London-based
- * lender", "based in Abu Dhabi"), the country of an agent ("the UK
- * communications regulator") or a dateline ("LONDON, Nov 3 -")? */
+ * lender", "based in Abu Dhabi"), where it works ("with depots in the
+ * Western Cape"), the country of an agent ("the UK communications
+ * regulator") or a dateline ("LONDON, Nov 3 -")? */
 bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   if (mi < 0) {
     return false;
   }
   const TgMention *m = tg_mention_at(r, (size_t)mi);
+  {
+    const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+    if (firm_place_cue(text, sent.begin, list_start(text, sent.begin, m->span.begin))) {
+      return true;
+    }
+  }
   const size_t e = m->span.end;
   static const char *const after[] = {"-based", "-headquartered", "-registered", " -based", NULL};
   for (size_t k = 0; after[k]; ++k) {
@@ -311,6 +362,56 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
     if (e >= sent.begin + n && memcmp(text + e - n, cues[k], n) == 0 &&
         (e == sent.begin + n || text[e - n - 1] == ' ')) {
       return true;
+    }
+  }
+  return false;
+}
+
+/* Is date mention `m` no day of an act: the start or end of a state ("in
+ * place since 2021", "since its rulebooks took effect in 2023", "valid
+ * until 2030") or a deadline ("ahead of 2026 deadline")?  A cue within
+ * the few words before it, with no comma or semicolon between, or the word
+ * "deadline" right after it. */
+bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m) {
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t e = m->span.end;
+  while (e < len && e < sent.end && text[e] == ' ') ++e;
+  if (e + 8 <= len && memcmp(text + e, "deadline", 8) == 0) {
+    return true;
+  }
+  static const char *const cues[] = {"since ", "until ", "ahead of ", NULL};
+  const size_t floor = m->span.begin > sent.begin + 48 ? m->span.begin - 48 : sent.begin;
+  for (size_t i = m->span.begin; i > floor; --i) {
+    const char c = text[i - 1];
+    if (c == ',' || c == ';') {
+      return false;
+    }
+    for (size_t k = 0; cues[k]; ++k) {
+      const size_t n = strlen(cues[k]);
+      if (i >= floor + n && memcmp(text + i - n, cues[k], n) == 0 &&
+          (i - n == sent.begin || text[i - n - 1] == ' ' || text[i - n - 1] == '(')) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Does sentence `si` place its act at a time with no calendar form ("last
+ * week", "days ago", "recently"), so that the day it was said is not the
+ * day of the act? */
+bool tg_vague_time(TgResult *r, const char *text, size_t si) {
+  static const char *const cues[] = {"last week", "this week", "earlier this week",
+                                     "last weekend", "days ago", "weeks ago",
+                                     "recently", "a week ago", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    for (size_t i = sent.begin; i + n <= sent.end; ++i) {
+      if (memcmp(text + i, cues[k], n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
+          (i + n == sent.end || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
+        return true;
+      }
     }
   }
   return false;

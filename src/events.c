@@ -9,6 +9,8 @@
  *
  *   1. gives each fragment (an `attach` reading with no approval within the
  *      rules' window) to the nearest approval before it, else after it;
+ *      in an article with none, the fragments make one approval, kept
+ *      when they name its granting body;
  *   2. merges approval readings of one event: compatible granting bodies,
  *      shared recipients or count (or one of them the headline), and no
  *      conflicting region, service, date or count;
@@ -26,10 +28,15 @@
  *   6. replaces a date read from a dateline ("NEW DELHI, June 6 (PTI) -")
  *      with the sentence's next date, and the day something was said
  *      ("said on Thursday") with the grant's own date when the sentence
- *      gives one ("received a licence ... on June 3");
- *   7. drops a headline decision or statistic that the body retells.
+ *      gives one ("received a licence ... on June 3"), or with none when
+ *      it puts the grant at a time with no calendar form ("last week");
+ *   7. drops a headline decision or statistic that the body retells;
+ *   8. dates an undated approval by a cabinet or council with the date of
+ *      a decision the same body took a few sentences before (one meeting).
  *
- * Before all that, a headline's short names become the body's entities
+ * Before all that, an approval's date that starts or ends a state ("since
+ * 2021") or is a deadline is dropped (the dates of facts are chosen in
+ * factdates.c) and a headline's short names become the body's entities
  * they abbreviate (headline.c); the context of mentions is read by
  * context.c.
  *
@@ -44,8 +51,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* How many earlier approvals a reading is compared with. */
-#define TG_EVENT_WINDOW 12
 /* Slots one assembled approval takes at most (each new one is checked
  * against those it has, so this bounds the work on hostile text). */
 #define TG_EVENT_MAX_SLOTS 256
@@ -53,24 +58,9 @@
 #define TG_FOUND_AGENT_FACTOR 0.85
 #define TG_NO_AGENT_FACTOR 0.7
 
-static TgFactRec *fact_at(TgResult *r, size_t i) {
-  return (TgFactRec *)tg_vec_at(&r->facts, i);
-}
-
-static TgSlot *slot_at(TgFactRec *f, size_t i) { return (TgSlot *)tg_vec_at(&f->slots, i); }
-
 static bool is_multi(TgProperty prop) {
   return prop == TG_PROP_GRANTED_TO || prop == TG_PROP_FOR_SERVICE ||
          prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
-}
-
-static const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
-  for (size_t i = 0; i < f->slots.len; ++i) {
-    if (slot_at(f, i)->prop == prop) {
-      return slot_at(f, i);
-    }
-  }
-  return NULL;
 }
 
 static size_t count_prop(TgFactRec *f, TgProperty prop) {
@@ -244,11 +234,23 @@ static TgStatus place_fragments(TgResult *r) {
     }
     const long to = last >= 0 ? last : next[i + 1];
     if (to < 0) {
-      tg_vec_clear(&f->slots);
-      f->pub.cls = TG_CLASS_NONE;
+      /* No approval in the article: the fragments tell one between them
+       * ("The regulator granted the licences on Tuesday.  A and B were
+       * among the winners."): the first stands for the event. */
+      f->fragment = false;
+      last = (long)i;
       continue;
     }
     st = absorb(fact_at(r, (size_t)to), f, r->headline);
+  }
+  /* An event told only in fragments must name its granting body itself. */
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls == TG_CLASS_APPROVAL && (long)i == last && next[0] < 0 &&
+        !first_slot(f, TG_PROP_GRANTED_BY)) {
+      tg_vec_clear(&f->slots);
+      f->pub.cls = TG_CLASS_NONE;
+    }
   }
   tg_free(next);
   return st;
@@ -474,81 +476,6 @@ static TgStatus find_agents(TgResult *r) {
   return st;
 }
 
-/* The first date of sentence `si` that is neither a dateline's nor the day
- * something was said, or -1. */
-static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
-  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-  /* Mentions are in text order: find the sentence's first by bisection. */
-  size_t lo = 0;
-  size_t hi = r->mentions.len;
-  while (lo < hi) {
-    const size_t mid = lo + (hi - lo) / 2;
-    if (tg_mention_at(r, mid)->span.begin < sent.begin) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  for (size_t k = lo; k < r->mentions.len; ++k) {
-    const TgMention *n = tg_mention_at(r, k);
-    if (n->span.begin >= sent.end) {
-      break;
-    }
-    if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
-        !tg_dateline_date(r, text, len, n)) {
-      return (long)k;
-    }
-  }
-  return -1;
-}
-
-/* A date taken from a dateline is the day of the report, not of the fact:
- * use the sentence's next date ("..., the ministry said on Thursday"), or
- * for a statistic none. */
-static TgStatus fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f) {
-  for (size_t i = 0; i < f->slots.len; ++i) {
-    TgSlot *s = slot_at(f, i);
-    if (!(s->prop == TG_PROP_DATE || s->prop == TG_PROP_AS_OF) || s->mention < 0) {
-      continue;
-    }
-    const TgMention *m = tg_mention_at(r, (size_t)s->mention);
-    if (s->prop == TG_PROP_DATE && tg_said_date(r, text, m)) {
-      /* "... said on Thursday it had received a licence ... on June 3":
-       * the grant's own date, if the sentence gives one. */
-      const long own = grant_date(r, text, len, m->sentence);
-      if (own >= 0) {
-        const TgMention *n = tg_mention_at(r, (size_t)own);
-        s->mention = own;
-        s->literal = n->value;
-        s->datatype = n->datatype;
-      }
-      continue;
-    }
-    if (!tg_dateline_date(r, text, len, m)) {
-      continue;
-    }
-    long next = -1;
-    for (size_t k = (size_t)s->mention + 1; k < r->mentions.len && next < 0; ++k) {
-      const TgMention *n = tg_mention_at(r, k);
-      if (n->sentence != m->sentence) {
-        break;
-      }
-      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
-    }
-    if (next >= 0) {
-      const TgMention *n = tg_mention_at(r, (size_t)next);
-      s->mention = next;
-      s->literal = n->value;
-      s->datatype = n->datatype;
-    } else if (f->pub.cls == TG_CLASS_STATISTIC) {
-      *s = *slot_at(f, f->slots.len - 1);
-      --f->slots.len;
-      --i;
-    }
-  }
-  return TG_SUCCESS;
-}
-
 /* The value mention of a statistic, or NULL. */
 static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
   const TgSlot *v = first_slot(f, TG_PROP_VALUE);
@@ -625,6 +552,7 @@ static void compact(TgResult *r) {
 }
 
 TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
+  tg_drop_state_dates(r, text, len);
   TgStatus st = tg_fold_headline_entities(r);
   if (!st) {
     st = place_fragments(r);
@@ -647,8 +575,11 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     TgFactRec *f = fact_at(r, i);
     if (f->pub.cls == TG_CLASS_APPROVAL || f->pub.cls == TG_CLASS_STATISTIC ||
         f->pub.cls == TG_CLASS_DECISION) {
-      st = fix_dateline_dates(r, text, len, f);
+      st = tg_fix_dateline_dates(r, text, len, f);
     }
+  }
+  if (!st) {
+    st = tg_inherit_meeting_dates(r);
   }
   compact(r);
   return st;

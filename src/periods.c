@@ -201,11 +201,12 @@ static bool dashed(const char *text, const Word *w, size_t i) {
 /* The last month of a yearless period total in words w[i..], or 0:
  * "the first half", "the first eight months" (no "of" after), "from
  * January to March", "between January and June", "January-June" (no year
- * after). */
+ * after).  *last is the phrase's last word. */
 static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, size_t n,
-                        size_t i) {
+                        size_t i, size_t *last_word) {
   if (i + 2 < n && word_is(text, &w[i], "the") && word_is(text, &w[i + 1], "first")) {
     if (word_is(text, &w[i + 2], "half")) {
+      *last_word = i + 2;
       return i + 3 < n && word_is(text, &w[i + 3], "of") ? 0 : 6;
     }
     if (i + 3 < n && word_is(text, &w[i + 3], "months") &&
@@ -220,6 +221,7 @@ static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, s
       }
       buf[len] = '\0';
       const int m = month_count(lex, buf);
+      *last_word = i + 3;
       return m >= 2 && m <= 11 ? m : 0;
     }
     return 0;
@@ -237,6 +239,7 @@ static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, s
     last = month_of(lex, text, &w[i + 1]);
     after = i + 2;
   }
+  *last_word = after ? after - 1 : i;
   if (!first || last <= first || (after < n && is_year(text, &w[after]))) {
     return 0;
   }
@@ -244,7 +247,7 @@ static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, s
 }
 
 TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text, size_t si,
-                            const char **out) {
+                            const char **out, TgSpan *phrase) {
   *out = NULL;
   if (r->ref.precision < TG_PREC_MONTH) {
     return TG_SUCCESS;
@@ -253,8 +256,11 @@ TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text,
   Word w[TG_PERIOD_MAX_TOKENS];
   const size_t n = split_words(text, sent, w);
   for (size_t i = 0; i < n; ++i) {
-    const int month = yearless_end(lex, text, w, n, i);
+    size_t last_word = i;
+    const int month = yearless_end(lex, text, w, n, i, &last_word);
     if (month) {
+      phrase->begin = w[i].begin;
+      phrase->end = w[last_word].end;
       /* The period has ended by the article's date: this year's when its
        * last month is before the article's month, else last year's. */
       const int year = month < r->ref.month ? r->ref.year : r->ref.year - 1;

@@ -75,8 +75,15 @@ static inline TgMention *tg_mention_at(TgResult *r, size_t i) {
 /* ---- The stages ---- */
 
 /** Recognizers: gazetteer names and entity/value rules become mentions,
- * sorted by position and not overlapping. */
+ * sorted by position and not overlapping (the relation stage then adds
+ * period phrases, TG_MENTION_PERIOD, which may overlap the dates in them). */
 TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m);
+
+/** Test hook: read long sentences in windows of `bytes` bytes with
+ * `context` tokens before and `ahead` tokens after each (raised to what the
+ * chunker and the gazetteer need); the default is 64 KB, 256 and 256.
+ * Process-wide, not thread-safe; tests only. */
+void tg_recognize_window(size_t bytes, size_t context, size_t ahead);
 
 /** Resolver: mentions become entities (acronyms, aliases, coreference,
  * deterministic slugs). */

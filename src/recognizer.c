@@ -159,8 +159,27 @@ static bool named_group(const pcre2_code *code, pcre2_match_data *md, const char
 }
 
 /* Token edges of the sentence: bit 1 where a token begins, bit 2 where one
- * ends (offsets from the sentence start). */
+ * ends (offsets from the sentence start), two bits a byte. */
 enum { EDGE_BEGIN = 1, EDGE_END = 2 };
+
+static unsigned edge_at(const unsigned char *edges, size_t i) {
+  return (unsigned)(edges[i >> 2] >> ((i & 3) * 2)) & 3u;
+}
+
+static void edge_mark(unsigned char *edges, size_t i, unsigned bits) {
+  edges[i >> 2] |= (unsigned char)(bits << ((i & 3) * 2));
+}
+
+/* Bytes of the sentence a kept candidate covers: a bit a byte. */
+static bool taken_at(const unsigned char *taken, size_t i) {
+  return (taken[i >> 3] >> (i & 7)) & 1u;
+}
+
+static void take(unsigned char *taken, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    taken[i >> 3] |= (unsigned char)(1u << (i & 7));
+  }
+}
 
 /* A name from a pattern must begin and end where tokens do ("T-Systems P"
  * of "T-Systems P.R. China", "Gulf Co" of "Gulf Co-operation" are cut), and
@@ -170,15 +189,16 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
   if (!tg_class_is_entity(c->cls) || strncmp(c->source, "coref.", 6) == 0) {
     return true;
   }
-  if (!(edges[c->span.begin - sentence.begin] & EDGE_BEGIN) ||
-      !(edges[c->span.end - sentence.begin] & EDGE_END)) {
+  if (!(edge_at(edges, c->span.begin - sentence.begin) & EDGE_BEGIN) ||
+      !(edge_at(edges, c->span.end - sentence.begin) & EDGE_END)) {
     return false;
   }
   if (c->cls != TG_CLASS_COMPANY) {
     return true;
   }
   size_t e = c->span.begin;
-  while (e < c->span.end && !(edges[e - sentence.begin] & EDGE_END && e > c->span.begin)) {
+  while (e < c->span.end &&
+         !(edge_at(edges, e - sentence.begin) & EDGE_END && e > c->span.begin)) {
     ++e;
   }
   long long v = 0;
@@ -266,22 +286,42 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
   return TG_SUCCESS;
 }
 
-/* Every token pattern of the rule set, in one pass over the sentence. */
-static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *text,
-                                 TgSpan sentence, size_t si, const TgVec *tokens,
-                                 TgTokScratch *scratch, TgVec *matches,
-                                 unsigned char *applies, TgVec *cands) {
-  const TgTokProg *prog = tg_ruleset_tokens(p->rules);
-  memset(applies, 0, tg_ruleset_size(p->rules));
+/* Every token pattern of the rule set, in one pass over a window's tokens
+ * (into `matches`).  False in *fits when a mention starting among the
+ * window's own tokens [from, core) ends in the last `guard` tokens: a
+ * longer window could make it longer. */
+static TgStatus token_matches(const TgPipeline *p, const char *text, const TgVec *tokens,
+                              TgTokScratch *scratch, size_t from, size_t core, size_t guard,
+                              TgVec *matches, bool *fits) {
+  matches->len = 0;
   if (!scratch) {
     return TG_SUCCESS; /* no token patterns */
   }
-  const TgToken *t = (const TgToken *)tokens->data;
-  const TgTokInput in = {p->lexicon, p->gazetteer, text, t, tokens->len};
-  matches->len = 0;
-  TgStatus st = tg_tokprog_run(prog, scratch, &in, matches);
+  const TgTokInput in = {p->lexicon, p->gazetteer, text, (const TgToken *)tokens->data,
+                         tokens->len};
+  const TgStatus st = tg_tokprog_run(tg_ruleset_tokens(p->rules), scratch, &in, matches);
   for (size_t i = 0; !st && i < matches->len; ++i) {
     const TgTokMatch *m = (const TgTokMatch *)tg_vec_at(matches, i);
+    if (m->begin >= from && m->begin < core && m->end + guard > tokens->len) {
+      *fits = false;
+    }
+  }
+  return st;
+}
+
+/* The window's token matches that start among its own tokens [from, core):
+ * filters that hold set `applies`, mentions become candidates. */
+static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *text,
+                                 TgSpan sentence, size_t si, const TgVec *tokens,
+                                 const TgVec *matches, size_t from, size_t core,
+                                 unsigned char *applies, TgVec *cands) {
+  const TgToken *t = (const TgToken *)tokens->data;
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < matches->len; ++i) {
+    const TgTokMatch *m = (const TgTokMatch *)tg_vec_at(matches, i);
+    if (m->begin < from || m->begin >= core) {
+      continue; /* another window's */
+    }
     if (m->id & TG_TOKEN_FILTER) {
       applies[m->id & ~TG_TOKEN_FILTER] = 1; /* a when-tokens filter holds */
       continue;
@@ -362,15 +402,15 @@ static TgStatus place_pair(const TgPipeline *p, const char *text, const TgToken 
   return st;
 }
 
-static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSpan sentence,
-                                     size_t si, TgVec *tokens, TgVec *cands) {
-  tokens->len = 0;
-  TgStatus st = tg_tokenize(text, sentence, tokens);
-  if (st) {
-    return st;
-  }
+/* Gazetteer names starting at the window's tokens from *at up to `core`;
+ * *at is left where the scan goes on (a hyphenated name may use tokens
+ * past `core`). */
+static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, const TgVec *tokens,
+                                     size_t core, size_t si, size_t *at, TgVec *cands) {
+  TgStatus st;
   const TgToken *t = (const TgToken *)tokens->data;
-  for (size_t i = 0; i < tokens->len; ++i) {
+  size_t i = *at;
+  for (; i < core; ++i) {
     size_t n = 0;
     long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
     if (e < 0 && t[i].word) {
@@ -378,6 +418,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
       size_t used = 0;
       if ((st = attributive_name(p, text, t, i, tokens->len, si, cands, &used)) ||
           (!used && (st = place_pair(p, text, &t[i], si, cands)))) {
+        *at = i;
         return st;
       }
       i += used ? used - 1 : 0;
@@ -393,30 +434,29 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, TgSp
     Cand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
               NULL, NULL, NULL, si, 0, -1, 0};
     if ((st = tg_vec_push(cands, &c))) {
+      *at = i;
       return st;
     }
   }
+  *at = i;
   return TG_SUCCESS;
 }
 
-/* Token edges (see EDGE_BEGIN) of `tokens` into edges[0..len]. */
-static void mark_edges(const TgVec *tokens, TgSpan sentence, unsigned char *edges) {
-  memset(edges, 0, sentence.end - sentence.begin + 1);
-  for (size_t i = 0; i < tokens->len; ++i) {
+/* Token edges (see EDGE_BEGIN) of the window's own tokens [from, core). */
+static void mark_edges(const TgVec *tokens, size_t from, size_t core, TgSpan sentence,
+                       unsigned char *edges) {
+  for (size_t i = from; i < core; ++i) {
     const TgToken *t = (const TgToken *)tg_vec_at(tokens, i);
-    edges[t->span.begin - sentence.begin] |= EDGE_BEGIN;
-    edges[t->span.end - sentence.begin] |= EDGE_END;
+    edge_mark(edges, t->span.begin - sentence.begin, EDGE_BEGIN);
+    edge_mark(edges, t->span.end - sentence.begin, EDGE_END);
   }
 }
 
-/* Typed chunks become candidates (ranked after every rule, so a pattern
- * of the same length wins); untyped ones go to `loose`. */
-static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t si,
-                                 const TgVec *tokens, TgVec *chunks, TgVec *cands,
-                                 TgVec *loose) {
-  chunks->len = 0;
-  TgStatus st = tg_chunk_names(p->lexicon, p->gazetteer, text, (const TgToken *)tokens->data,
-                               tokens->len, chunks);
+/* The window's chunks (from tg_chunk_window): typed ones become candidates
+ * (ranked after every rule, so a pattern of the same length wins), untyped
+ * ones go to `loose`. */
+static TgStatus chunk_candidates(size_t si, const TgVec *chunks, TgVec *cands, TgVec *loose) {
+  TgStatus st = TG_SUCCESS;
   for (size_t i = 0; !st && i < chunks->len; ++i) {
     const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
     /* "Bharti Airtel Limited" is a mention of the gazetteer's Bharti Airtel */
@@ -430,7 +470,7 @@ static TgStatus chunk_candidates(const TgPipeline *p, const char *text, size_t s
 
 static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
   for (size_t i = s.begin; i < s.end; ++i) {
-    if (taken[i - base]) {
+    if (taken_at(taken, i - base)) {
       return true;
     }
   }
@@ -445,14 +485,14 @@ static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *ta
   if (cands->len > 1) {
     qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
   }
-  memset(taken, 0, sentence.end - sentence.begin + 1);
+  memset(taken, 0, (sentence.end - sentence.begin) / 8 + 1);
   size_t n = 0;
   for (size_t i = 0; i < cands->len; ++i) {
     Cand *c = (Cand *)tg_vec_at(cands, i);
     if (overlaps(taken, c->span, sentence.begin)) {
       continue;
     }
-    memset(taken + (c->span.begin - sentence.begin), 1, c->span.end - c->span.begin);
+    take(taken, c->span.begin - sentence.begin, c->span.end - sentence.begin);
     *(Cand *)tg_vec_at(cands, n++) = *c;
   }
   if (n > 1) {
@@ -629,38 +669,190 @@ static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
   return st;
 }
 
+/* ---- Windows: a long sentence read a part at a time ---- */
+
+/* A sentence is read in windows of about `bytes` bytes, cut at a space, so
+ * its tokens, chunks and token matches are never all held at once.  Each
+ * window's own tokens (its core) start names; the `context` tokens before
+ * them and the `ahead` tokens after are read for what names look at around
+ * them (a gazetteer name's length, the chunker's cues, a token pattern's
+ * neighbours) and belong to the windows either side.  The gazetteer and
+ * chunker scans go on where the last window left them, and a window whose
+ * chunk or token match reaches into its last tokens is read again, twice as
+ * long: the mentions are those of the sentence read whole, as long as no
+ * token pattern match runs on over `ahead` / 2 tokens. */
 typedef struct {
-  TgVec cands, tokens, chunks, kept, loose, matches;
-  unsigned char *taken;
-  unsigned char *edges;
-  size_t cap;
+  size_t bytes, context, ahead;
+} Window;
+
+static Window window = {(size_t)1 << 16, 256, 256};
+
+void tg_recognize_window(size_t bytes, size_t context, size_t ahead) {
+  window.bytes = bytes ? bytes : 1;
+  window.context = context;
+  window.ahead = ahead;
+}
+
+/* The window sizes in use: enough tokens either side for the chunker's
+ * look around (about a dozen tokens) and the longest gazetteer name. */
+static Window window_for(const TgPipeline *p) {
+  Window w = window;
+  const size_t names = tg_gazetteer_max_tokens(p->gazetteer) + 16;
+  w.context = w.context < 16 ? 16 : w.context;
+  w.ahead = w.ahead < names ? names : w.ahead;
+  return w;
+}
+
+typedef struct {
+  TgVec cands;   /* Cand: the sentence's candidates, gazetteer names first */
+  TgVec by_chunk, by_token; /* Cand: its chunk and token-pattern candidates */
+  TgVec tokens, chunks, matches; /* of the window being read */
+  TgVec kept, loose;
+  unsigned char *taken; /* bits: bytes of the sentence kept candidates cover */
+  unsigned char *edges; /* two bits a byte: token edges of the sentence */
+  size_t cap; /* the sentence length they have room for */
   TgTokScratch *scratch; /* NULL when the rules have no token patterns */
   unsigned char *applies; /* per rule: its when-tokens filters hold */
   TgScreen screen;        /* the prefilter of the PCRE2 entity rules */
 } Work;
 
 static TgStatus sentence_room(Work *w, TgSpan sentence) {
-  const size_t need = sentence.end - sentence.begin + 1;
-  if (need <= w->cap) {
-    return TG_SUCCESS;
+  const size_t len = sentence.end - sentence.begin;
+  if (len >= w->cap) {
+    tg_free(w->taken);
+    tg_free(w->edges);
+    w->taken = (unsigned char *)tg_malloc(len / 8 + 1);
+    w->edges = (unsigned char *)tg_malloc(len / 4 + 1);
+    w->cap = w->taken && w->edges ? len + 1 : 0;
+    if (!w->cap) {
+      return TG_BAD_ALLOC;
+    }
   }
-  tg_free(w->taken);
-  tg_free(w->edges);
-  w->taken = (unsigned char *)tg_malloc(need);
-  w->edges = (unsigned char *)tg_malloc(need);
-  w->cap = w->taken && w->edges ? need : 0;
-  return w->cap ? TG_SUCCESS : TG_BAD_ALLOC;
+  memset(w->edges, 0, len / 4 + 1);
+  return TG_SUCCESS;
+}
+
+/* Tokens of the window from byte `from`: `bytes` bytes and on to a space,
+ * or to the sentence's end (*last). */
+static TgStatus read_window(const char *text, TgSpan sentence, size_t from, size_t bytes,
+                            TgVec *tokens, bool *last) {
+  size_t to = sentence.end - from > bytes ? from + bytes : sentence.end;
+  while (to < sentence.end && text[to] != ' ' && text[to] != '\n') {
+    ++to;
+  }
+  *last = to == sentence.end;
+  tokens->len = 0;
+  return tg_tokenize(text, (TgSpan){from, to}, tokens);
+}
+
+/* Where the scans of a sentence stand: the byte the window's tokens start
+ * at, its first own token, and the tokens where the gazetteer and chunker
+ * scans go on (indices into the window's tokens). */
+typedef struct {
+  size_t from, core_from, gaz_at, chunk_at;
+} Scan;
+
+/* Read one window from sc->from: tokens, chunks and token matches, grown
+ * until they fit.  Sets *core (the end of its own tokens) and *last. */
+static TgStatus read_fitting(const TgPipeline *p, const char *text, TgSpan sentence,
+                             const Window *win, Work *w, const Scan *sc, size_t *core,
+                             size_t *chunk_next, bool *last) {
+  for (size_t bytes = win->bytes;; bytes = bytes > SIZE_MAX / 2 ? SIZE_MAX : bytes * 2) {
+    TgStatus st = read_window(text, sentence, sc->from, bytes, &w->tokens, last);
+    const size_t n = w->tokens.len;
+    if (st) {
+      return st;
+    }
+    if (!*last && n <= sc->core_from + win->ahead) {
+      continue; /* too few tokens past the last window's */
+    }
+    *core = *last ? n : n - win->ahead;
+    const size_t guard = *last ? 0 : win->ahead / 2;
+    bool fits = true;
+    w->chunks.len = 0;
+    if ((st = tg_chunk_window(p->lexicon, p->gazetteer, text, (const TgToken *)w->tokens.data,
+                              n, sc->chunk_at, *core, &w->chunks, chunk_next)) ||
+        (st = token_matches(p, text, &w->tokens, w->scratch, sc->core_from, *core, guard,
+                            &w->matches, &fits))) {
+      return st;
+    }
+    if (*last || (fits && *chunk_next + guard <= n)) {
+      return TG_SUCCESS;
+    }
+  }
+}
+
+/* Candidates from the tokens of sentence `si`, window by window: gazetteer
+ * names into w->cands, chunks and token patterns into their own lists (so
+ * the candidates come in the order of reading the sentence whole), token
+ * edges and when-tokens filters for the PCRE2 rules. */
+static TgStatus token_layer(const TgPipeline *p, TgResult *r, const char *text,
+                            TgSpan sentence, size_t si, Work *w) {
+  const Window win = window_for(p);
+  Scan sc = {sentence.begin, 0, 0, 0};
+  for (;;) {
+    size_t core = 0;
+    size_t chunk_next = 0;
+    bool last = false;
+    TgStatus st = read_fitting(p, text, sentence, &win, w, &sc, &core, &chunk_next, &last);
+    if (st || (st = gazetteer_candidates(p, text, &w->tokens, core, si, &sc.gaz_at, &w->cands)) ||
+        (st = chunk_candidates(si, &w->chunks, &w->by_chunk, &w->loose)) ||
+        (st = token_candidates(p, r, text, sentence, si, &w->tokens, &w->matches, sc.core_from,
+                               core, w->applies, &w->by_token))) {
+      return st;
+    }
+    mark_edges(&w->tokens, sc.core_from, core, sentence, w->edges);
+    if (last) {
+      return TG_SUCCESS;
+    }
+    /* The next window starts `context` tokens before this one's end. */
+    const size_t shift = core > win.context ? core - win.context : 0;
+    sc.from = ((const TgToken *)tg_vec_at(&w->tokens, shift))->span.begin;
+    sc.core_from = core - shift;
+    sc.gaz_at -= shift;
+    sc.chunk_at = chunk_next - shift;
+  }
+}
+
+static TgStatus append_all(TgVec *to, const TgVec *from) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < from->len; ++i) {
+    st = tg_vec_push(to, tg_vec_at(from, i));
+  }
+  return st;
+}
+
+/* The mentions of sentence `si` into w->kept (and its untyped chunks into
+ * w->loose). */
+static TgStatus recognize_sentence(const TgPipeline *p, TgResult *r, TgMatcher *m,
+                                   const char *text, size_t si, Work *w) {
+  const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
+  const size_t loose_from = w->loose.len;
+  w->cands.len = 0;
+  w->by_chunk.len = 0;
+  w->by_token.len = 0;
+  memset(w->applies, 0, tg_ruleset_size(p->rules));
+  TgStatus st;
+  if ((st = sentence_room(w, sentence)) || (st = token_layer(p, r, text, sentence, si, w)) ||
+      (st = append_all(&w->cands, &w->by_chunk)) ||
+      (st = append_all(&w->cands, &w->by_token)) ||
+      (st = rule_candidates(p, r, m, &w->screen, text, sentence, si, w->edges, w->applies,
+                            &w->cands))) {
+    return st;
+  }
+  return select_sentence(&w->cands, sentence, w->taken, &w->kept, &w->loose, loose_from);
 }
 
 TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
   const char *text = tg_document_text(doc);
   Work w;
   memset(&w, 0, sizeof w);
-  tg_vec_init(&w.cands, sizeof(Cand));
+  TgVec *cand_lists[] = {&w.cands, &w.by_chunk, &w.by_token, &w.kept, &w.loose};
+  for (size_t i = 0; i < sizeof cand_lists / sizeof cand_lists[0]; ++i) {
+    tg_vec_init(cand_lists[i], sizeof(Cand));
+  }
   tg_vec_init(&w.tokens, sizeof(TgToken));
   tg_vec_init(&w.chunks, sizeof(TgChunk));
-  tg_vec_init(&w.kept, sizeof(Cand));
-  tg_vec_init(&w.loose, sizeof(Cand));
   tg_vec_init(&w.matches, sizeof(TgTokMatch));
   TgStatus st = TG_SUCCESS;
   const TgTokProg *prog = tg_ruleset_tokens(p->rules);
@@ -672,22 +864,7 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     st = tg_screen_init(&w.screen, p->rules);
   }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    const TgSpan sentence = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-    w.cands.len = 0;
-    const size_t loose_from = w.loose.len;
-    if ((st = sentence_room(&w, sentence)) ||
-        (st = gazetteer_candidates(p, text, sentence, si, &w.tokens, &w.cands))) {
-      break;
-    }
-    mark_edges(&w.tokens, sentence, w.edges);
-    if ((st = chunk_candidates(p, text, si, &w.tokens, &w.chunks, &w.cands, &w.loose)) ||
-        (st = token_candidates(p, r, text, sentence, si, &w.tokens, w.scratch, &w.matches,
-                               w.applies, &w.cands)) ||
-        (st = rule_candidates(p, r, m, &w.screen, text, sentence, si, w.edges, w.applies,
-                                &w.cands))) {
-      break;
-    }
-    st = select_sentence(&w.cands, sentence, w.taken, &w.kept, &w.loose, loose_from);
+    st = recognize_sentence(p, r, m, text, si, &w);
   }
   if (!st) {
     units_named_in_full(text, &w.kept);
@@ -697,11 +874,11 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   }
   tg_free(w.taken);
   tg_free(w.edges);
-  tg_vec_clear(&w.cands);
+  for (size_t i = 0; i < sizeof cand_lists / sizeof cand_lists[0]; ++i) {
+    tg_vec_clear(cand_lists[i]);
+  }
   tg_vec_clear(&w.tokens);
   tg_vec_clear(&w.chunks);
-  tg_vec_clear(&w.kept);
-  tg_vec_clear(&w.loose);
   tg_vec_clear(&w.matches);
   tg_tokscratch_free(w.scratch);
   tg_free(w.applies);

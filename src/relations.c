@@ -32,6 +32,7 @@ typedef struct {
   TgVec map;   /* Piece: where each run of abs comes from */
   size_t first, last; /* mentions of the sentence: [first, last) */
   const char *period;  /* a yearless period total's last month ("2025-06"), or NULL */
+  long period_mention; /* its phrase (TG_MENTION_PERIOD), or -1 */
   TgScreen screen; /* the prefilter (rules.h) over abs */
 } Abstract;
 
@@ -160,11 +161,20 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
     ++*mention_cursor;
   }
   a->first = *mention_cursor;
+  a->period = NULL;
+  a->period_mention = -1;
   size_t mi = a->first;
   long prev = -1;
   size_t i = s.begin;
   TgStatus st;
   while (i < s.end) {
+    /* A period phrase is no placeholder: its words stay. */
+    while (mi < r->mentions.len && (tg_mention_at(r, mi)->flags & TG_MENTION_PERIOD) &&
+           tg_mention_at(r, mi)->span.begin <= i) {
+      a->period = a->period ? a->period : tg_mention_at(r, mi)->value;
+      a->period_mention = a->period_mention >= 0 ? a->period_mention : (long)mi;
+      ++mi;
+    }
     if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin == i) {
       const TgMention *m = tg_mention_at(r, mi);
       const TgMention *pm = prev >= 0 ? tg_mention_at(r, (size_t)prev) : NULL;
@@ -215,6 +225,10 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
     i += n;
   }
   while (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin < s.end) {
+    if ((tg_mention_at(r, mi)->flags & TG_MENTION_PERIOD) && a->period_mention < 0) {
+      a->period = tg_mention_at(r, mi)->value; /* inside a mention that ends the sentence */
+      a->period_mention = (long)mi;
+    }
     ++mi;
   }
   a->last = mi;
@@ -561,7 +575,7 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
    * dates its statistics, before any month inside it ("November" of
    * "November-December") could. */
   if (rule->cls == TG_CLASS_STATISTIC && !has_prop(&b->fact, TG_PROP_AS_OF) && a->period) {
-    TgSlot slot = {TG_PROP_AS_OF, -1, -1, a->period, "gYearMonth"};
+    TgSlot slot = {TG_PROP_AS_OF, -1, a->period_mention, a->period, "gYearMonth"};
     if ((st = tg_fact_add_slot(&b->fact, &slot))) {
       return st;
     }
@@ -573,7 +587,7 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
     size_t best_gap = 0;
     for (size_t mi = a->first; mi < a->last; ++mi) {
       const TgMention *m = tg_mention_at(r, mi);
-      if ((m->flags & TG_MENTION_DEFINITION) ||
+      if ((m->flags & (TG_MENTION_DEFINITION | TG_MENTION_PERIOD)) ||
           (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
           (b->agent_lo >= 0 && (long)mi >= b->agent_lo && (long)mi <= b->agent_hi) ||
           (!tg_class_is_entity(m->cls) && claimed[mi])) {
@@ -785,8 +799,90 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
   return TG_SUCCESS;
 }
 
+/* ---- Period phrases: the words a yearless period's date comes from ---- */
+
+/* The mentions of `r` with `add` (sorted by position) merged in, each
+ * after the mentions that start where it does; the gazetteer entries
+ * follow (-1 for an added one). */
+static TgStatus merge_mentions(TgResult *r, const TgVec *add) {
+  TgVec ms;
+  TgVec gaz;
+  tg_vec_init(&ms, sizeof(TgMention));
+  tg_vec_init(&gaz, sizeof(long));
+  const bool with_gaz = r->mention_gaz.len == r->mentions.len;
+  const long none = -1;
+  TgStatus st = TG_SUCCESS;
+  size_t j = 0;
+  for (size_t i = 0; !st && (i < r->mentions.len || j < add->len);) {
+    const TgMention *next = i < r->mentions.len ? tg_mention_at(r, i) : NULL;
+    const TgMention *extra = j < add->len ? (const TgMention *)tg_vec_at(add, j) : NULL;
+    if (extra && (!next || extra->span.begin < next->span.begin)) {
+      st = tg_vec_push(&ms, extra);
+      if (!st && with_gaz) {
+        st = tg_vec_push(&gaz, &none);
+      }
+      ++j;
+    } else {
+      st = tg_vec_push(&ms, next);
+      if (!st && with_gaz) {
+        st = tg_vec_push(&gaz, tg_vec_at(&r->mention_gaz, i));
+      }
+      ++i;
+    }
+  }
+  if (st) {
+    tg_vec_clear(&ms);
+    tg_vec_clear(&gaz);
+    return st;
+  }
+  tg_vec_clear(&r->mentions);
+  r->mentions = ms;
+  if (with_gaz) {
+    tg_vec_clear(&r->mention_gaz);
+    r->mention_gaz = gaz;
+  }
+  return TG_SUCCESS;
+}
+
+/* A yearless period total ("from January to March") dates the statistics
+ * of its sentence (and, "in the same period", of the next few): its words
+ * become a mention (TG_MENTION_PERIOD) for their asOf slots to point to,
+ * before any fact holds a mention's index. */
+static TgStatus period_mentions(const TgPipeline *p, TgResult *r, const char *text) {
+  TgVec add;
+  tg_vec_init(&add, sizeof(TgMention));
+  TgStatus st = TG_SUCCESS;
+  for (size_t si = 0; !st && si < r->sentences.len; ++si) {
+    const char *period = NULL;
+    TgSpan phrase = {0, 0};
+    st = tg_sentence_period(p->lexicon, r, text, si, &period, &phrase);
+    if (!st && period) {
+      TgMention m;
+      memset(&m, 0, sizeof m);
+      m.span = phrase;
+      m.cls = TG_CLASS_NONE;
+      m.entity = -1;
+      m.value = period;
+      m.datatype = "gYearMonth";
+      m.flags = TG_MENTION_PERIOD;
+      m.sentence = si;
+      m.source = "period";
+      st = tg_vec_push(&add, &m);
+    }
+  }
+  if (!st && add.len) {
+    st = merge_mentions(r, &add);
+  }
+  tg_vec_clear(&add);
+  return st;
+}
+
 TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
   const char *text = tg_document_text(doc);
+  TgStatus st = period_mentions(p, r, text);
+  if (st) {
+    return st;
+  }
   Abstract a;
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(Piece));
@@ -797,11 +893,10 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     tg_vec_clear(&a.map);
     return TG_BAD_ALLOC;
   }
-  TgStatus st = tg_read_periods(p->lexicon, r, text, claimed);
+  st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     if ((st = abstract(r, text, si, &cursor, &a)) ||
-        (st = tg_sentence_period(p->lexicon, r, text, si, &a.period)) ||
         (st = tg_screen_set(&a.screen, a.abs.buf, a.abs.len))) {
       break;
     }

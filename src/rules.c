@@ -777,14 +777,14 @@ static unsigned long times(unsigned long n, unsigned long k) {
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
   sc->rs = rs;
-  tg_buf_init(&sc->low);
+  sc->subject = NULL;
+  sc->len = 0;
   sc->wide = false;
   sc->seen = (unsigned char *)tg_calloc(rs->needs.len + 1, 1);
   return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
 }
 
 void tg_screen_clear(TgScreen *sc) {
-  tg_buf_clear(&sc->low);
   tg_free(sc->seen);
   sc->seen = NULL;
 }
@@ -792,20 +792,18 @@ void tg_screen_clear(TgScreen *sc) {
 /* Hash of a byte pair, into 4096 bits. */
 static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
 
+/* ASCII lower case of c. */
+static unsigned fold_ascii(unsigned c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
-  sc->low.len = 0;
-  if (n && tg_buf_append(&sc->low, s, n)) {
-    return TG_BAD_ALLOC;
-  }
+  sc->subject = s;
+  sc->len = n;
   sc->wide = false;
   memset(sc->pairs, 0, sizeof sc->pairs);
   unsigned prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    unsigned c = (unsigned char)sc->low.buf[i];
-    if (c >= 'A' && c <= 'Z') {
-      c += 'a' - 'A';
-      sc->low.buf[i] = (char)c;
-    } else if (c >= 0x80) {
+    const unsigned c = fold_ascii((unsigned char)s[i]);
+    if (c >= 0x80) {
       sc->wide = true;
     }
     if (i) {
@@ -829,17 +827,33 @@ static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
   return true;
 }
 
+/* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case?  Each
+ * case of its first letter is looked for with memchr, the nearer first. */
 static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
-  const char *end = hay + n;
-  for (const char *p = hay; (size_t)(end - p) >= k;) {
-    p = (const char *)memchr(p, lit[0], (size_t)(end - p) - k + 1);
-    if (!p) {
-      return false;
+  if (k == 0 || n < k) {
+    return k == 0;
+  }
+  const char *last = hay + (n - k); /* the last place it may start */
+  const char lo = lit[0];
+  const char up = lo >= 'a' && lo <= 'z' ? (char)(lo - ('a' - 'A')) : lo;
+  const char *a = (const char *)memchr(hay, lo, (size_t)(last - hay) + 1);
+  const char *b = up != lo ? (const char *)memchr(hay, up, (size_t)(last - hay) + 1) : NULL;
+  while (a || b) {
+    const char *p = !b || (a && a < b) ? a : b;
+    size_t i = 1;
+    while (i < k && fold_ascii((unsigned char)p[i]) == (unsigned char)lit[i]) {
+      ++i;
     }
-    if (memcmp(p, lit, k) == 0) {
+    if (i == k) {
       return true;
     }
-    ++p;
+    const char *from = p + 1;
+    const size_t left = from <= last ? (size_t)(last - from) + 1 : 0;
+    if (p == a) {
+      a = left ? (const char *)memchr(from, lo, left) : NULL;
+    } else {
+      b = left ? (const char *)memchr(from, up, left) : NULL;
+    }
   }
   return false;
 }
@@ -862,7 +876,7 @@ bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
       const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
       const bool in = (ns->folds && sc->wide) ||
                       (pairs_present(sc, ns->s, ns->len) &&
-                       contains(sc->low.buf, sc->low.len, ns->s, ns->len));
+                       contains(sc->subject, sc->len, ns->s, ns->len));
       sc->seen[id] = in ? 2 : 1;
     }
     found = sc->seen[id] == 2;

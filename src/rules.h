@@ -101,10 +101,12 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
                   size_t start);
 
 /** The prefilter over one subject: which needed strings (TgPattern.needs)
- * it holds, looked up lazily, once per string. */
+ * it holds, looked up lazily, once per string, in any ASCII case (no copy
+ * of the subject, which must outlive the screening). */
 typedef struct {
   const TgRuleSet *rs;
-  TgBuf low;           /**< the subject in ASCII lower case */
+  const char *subject; /**< borrowed */
+  size_t len;
   bool wide;           /**< it holds non-ASCII bytes */
   unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
   uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair

@@ -83,7 +83,12 @@ typedef struct {
 enum {
   TG_MENTION_COREF = 1u << 0,      /**< Resolved by coreference ("the ministry") */
   TG_MENTION_DEFINITION = 1u << 1, /**< An acronym defined in parentheses */
-  TG_MENTION_POSSESSIVE = 1u << 2  /**< Followed by 's */
+  TG_MENTION_POSSESSIVE = 1u << 2, /**< Followed by 's */
+  /** A yearless period phrase ("from January to March", "in the first
+   * half") that dates the statistics read with it: class NONE, `value` the
+   * period's last month ("2025-03", datatype gYearMonth).  No rule reads
+   * it; it may overlap the dates inside it.  Their asOf slots point to it. */
+  TG_MENTION_PERIOD = 1u << 3
 };
 
 typedef struct {

@@ -1,11 +1,13 @@
 #!/usr/bin/python3
-"""Validate the telegraph gazetteer (ontology/gazetteer/*.tsv).
+"""Validate the telegraph gazetteer (ontology/gazetteer/*.tsv) and its link evidence.
 
 Usage:
-    /usr/bin/python3 tests/gazetteer/check_gazetteer.py VERIFIED_LINKS_TSV [GAZETTEER_DIR]
+    /usr/bin/python3 tests/gazetteer/check_gazetteer.py [--min-linked N] [EVIDENCE_TSV [GAZETTEER_DIR]]
 
-VERIFIED_LINKS_TSV is the evidence record of external ids (e.g. ../shared/data/verified-links.tsv
-from the project root). GAZETTEER_DIR defaults to ontology/gazetteer next to this tests/ directory.
+EVIDENCE_TSV is the evidence record of external ids; it defaults to
+ontology/gazetteer/evidence/links.tsv. GAZETTEER_DIR defaults to ontology/gazetteer next to this
+tests/ directory. The older record ../shared/data/verified-links.tsv is still accepted (its names
+are mapped to the gazetteer's canonical names by VERIFIED_NAME_MAP).
 
 Checks, per row: 7 TAB-separated columns; non-empty name; known type; wikidata ^Q[0-9]+$;
 geonames numeric; dbpedia title without spaces; 'within' empty for non-places and, for places,
@@ -13,8 +15,11 @@ the canonical name of another Place; no alias repeated within the row or equal t
 Global checks: no duplicate canonical name+type; no surface form (name or alias) shared by two
 different entities (case-insensitively when either side is a Service, because Service matching is
 case-insensitive); every wikidata/geonames/dbpedia value present equals the value recorded for the
-same entity in VERIFIED_LINKS_TSV; every verified entity is present in the gazetteer; no id is
-attached where verified-links.tsv marks that id AMBIGUOUS.
+same entity in the evidence file, and every id the evidence records is attached; every evidenced
+entity is present in the gazetteer; no id is attached where the evidence marks it AMBIGUOUS; no
+id is attached to two entities; every evidence row cites a source declared in the file's
+"#@source KEY DESCRIPTION" lines, and every declared source is cited; with --min-linked N, at
+least N entities carry a link.
 
 Prints failures, then "N passed, M failed"; exit status 0 only if M == 0. Standard library only.
 """
@@ -77,22 +82,41 @@ def read_gazetteer(path):
             yield lineno, line.split("\t")
 
 
+SOURCE_DECL_RE = re.compile(r"^#@source\t([a-z0-9-]+)\t(.+)$")
+SOURCE_CITE_RE = re.compile(r"\[([a-z0-9-]+)\]")
+
+
 def read_verified(path):
+    """Return (rows, sources): rows by name, and the declared sources (key -> description).
+
+    Comment lines (#) are skipped, except "#@source<TAB>KEY<TAB>DESCRIPTION" declarations; the
+    first other line is the header (name, type, wikidata, geonames, dbpedia, evidence)."""
     rows = {}
+    sources = {}
     with open(path, encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+        data = []
+        for raw in fh:
+            m = SOURCE_DECL_RE.match(raw.rstrip("\r\n"))
+            if m:
+                sources[m.group(1)] = m.group(2)
+            elif raw.strip() and not raw.startswith("#"):
+                data.append(raw)
+        reader = csv.DictReader(data, delimiter="\t", quoting=csv.QUOTE_NONE)
         for row in reader:
             name = (row.get("name") or "").strip()
             if not name:
                 continue
             rows[name] = {k: (row.get(k) or "").strip() for k in ("type",) + LINK_COLS + ("evidence",)}
-    return rows
+    return rows, sources
 
 
 def ambiguous_cols(evidence):
     """Which link columns the evidence marks as AMBIGUOUS (so no id may be attached)."""
     if "AMBIGUOUS" not in evidence:
         return set()
+    explicit = {c for c in LINK_COLS if re.search(r"\b%s AMBIGUOUS\b" % c, evidence)}
+    if explicit:
+        return explicit
     # In verified-links.tsv the AMBIGUOUS notes concern Wikidata QIDs ("... -> Q24834296", "uses Q127785902").
     text = evidence.split("AMBIGUOUS", 1)[1]
     cols = set()
@@ -103,23 +127,59 @@ def ambiguous_cols(evidence):
     return cols or {"wikidata"}
 
 
+def check_sources(rep, path, verified, sources):
+    """Every evidence row cites a declared source; every declared source is cited."""
+    if not sources:
+        return
+    cited = set()
+    for name, v in verified.items():
+        keys = set(SOURCE_CITE_RE.findall(v["evidence"]))
+        cited |= keys
+        rep.check(bool(keys & set(sources)), path, "evidence for %r cites no declared [source]" % name)
+        for k in sorted(keys - set(sources)):
+            rep.check(False, path, "evidence for %r cites undeclared source [%s]" % (name, k))
+    for k in sorted(set(sources) - cited):
+        rep.check(False, path, "source [%s] is declared but never cited" % k)
+
+
+def check_unique_ids(rep, entities):
+    """One external id names one thing: no id is attached to two entities."""
+    for col in LINK_COLS:
+        owner = {}
+        for e in entities:
+            if not e[col]:
+                continue
+            rep.check(e[col] not in owner, e["where"], "%s %r also attached to %r (%s)"
+                      % (col, e[col], owner.get(e[col], ("", ""))[0], owner.get(e[col], ("", ""))[1]))
+            owner.setdefault(e[col], (e["name"], e["where"]))
+
+
 def main(argv):
-    if len(argv) < 2 or argv[1] in ("-h", "--help"):
-        sys.stderr.write("usage: check_gazetteer.py VERIFIED_LINKS_TSV [GAZETTEER_DIR]\n")
+    args = argv[1:]
+    min_linked = None
+    if args and args[0] == "--min-linked":
+        if len(args) < 2 or not args[1].isdigit():
+            sys.stderr.write("check_gazetteer.py: --min-linked needs a number\n")
+            return 2
+        min_linked = int(args[1])
+        args = args[2:]
+    if (args and args[0] in ("-h", "--help")) or len(args) > 2:
+        sys.stderr.write("usage: check_gazetteer.py [--min-linked N] [EVIDENCE_TSV [GAZETTEER_DIR]]\n")
         return 2
-    verified_path = argv[1]
     here = os.path.dirname(os.path.abspath(__file__))
-    gdir = argv[2] if len(argv) > 2 else os.path.normpath(os.path.join(here, "..", "..", "ontology", "gazetteer"))
+    default_gdir = os.path.normpath(os.path.join(here, "..", "..", "ontology", "gazetteer"))
+    verified_path = args[0] if args else os.path.join(default_gdir, "evidence", "links.tsv")
+    gdir = args[1] if len(args) > 1 else default_gdir
     rep = Report()
 
     files = sorted(glob.glob(os.path.join(gdir, "*.tsv")))
     rep.check(bool(files), gdir, "no *.tsv files found")
     try:
-        verified = read_verified(verified_path)
+        verified, sources = read_verified(verified_path)
     except OSError as exc:
         sys.stderr.write("cannot read %s: %s\n" % (verified_path, exc))
         return 2
-    rep.check(bool(verified), verified_path, "no rows read from verified-links file")
+    rep.check(bool(verified), verified_path, "no rows read from the evidence file")
 
     entities = []  # dicts with name, type, aliases, links, within, where
     for path in files:
@@ -199,15 +259,17 @@ def main(argv):
     by_canon = {}
     for vname in verified:
         by_canon[VERIFIED_NAME_MAP.get(vname, vname)] = vname
-    for vname in VERIFIED_NAME_MAP:
-        rep.check(vname in verified, "mapping table", "%r not in verified-links file" % vname)
+    if not sources:  # the older record names entities its own way
+        for vname in VERIFIED_NAME_MAP:
+            rep.check(vname in verified, "mapping table", "%r not in verified-links file" % vname)
+    check_sources(rep, verified_path, verified, sources)
     for e in entities:
         has_link = any(e[c] for c in LINK_COLS)
         vname = by_canon.get(e["name"])
-        if not has_link:
+        if not has_link and vname is None:
             continue
         if not rep.check(vname is not None, e["where"],
-                         "%r carries external ids but has no row in verified-links" % e["name"]):
+                         "%r carries external ids but has no row in the evidence file" % e["name"]):
             continue
         v = verified[vname]
         vtype = VERIFIED_TYPE_MAP.get(v["type"], v["type"])
@@ -216,8 +278,10 @@ def main(argv):
         amb = ambiguous_cols(v["evidence"])
         for col in LINK_COLS:
             if not e[col]:
+                rep.check(not v[col] or col in amb, e["where"], "evidence records %s %r for %r but the row leaves it empty"
+                          % (col, v[col], e["name"]))
                 continue
-            rep.check(col not in amb, e["where"], "%s %r attached although verified-links marks it AMBIGUOUS"
+            rep.check(col not in amb, e["where"], "%s %r attached although the evidence marks it AMBIGUOUS"
                       % (col, e[col]))
             rep.check(e[col] == v[col], e["where"], "%s %r does not match verified value %r for %r"
                       % (col, e[col], v[col], vname))
@@ -229,9 +293,13 @@ def main(argv):
         rep.check(canon in names, verified_path, "verified entity %r (gazetteer name %r) missing"
                   % (vname, canon))
 
+    check_unique_ids(rep, entities)
+    linked = sum(1 for e in entities if any(e[c] for c in LINK_COLS))
+    if min_linked is not None:
+        rep.check(linked >= min_linked, gdir, "only %d entities carry a link, expected at least %d"
+                  % (linked, min_linked))
     for m in rep.messages:
         print(m)
-    linked = sum(1 for e in entities if any(e[c] for c in LINK_COLS))
     print("gazetteer: %d files, %d entities, %d with external links" % (len(files), len(entities), linked))
     print("%d passed, %d failed" % (rep.passed, rep.failed))
     return 0 if rep.failed == 0 else 1

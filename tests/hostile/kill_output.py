@@ -40,7 +40,7 @@ TERM_ROUNDS = 10
 SEED = int(os.environ.get("TG_KILL_SEED") or "20260101")
 TARGET_SECONDS = 2.0  # aim for a complete run at least this long
 MAX_COPIES = 64
-TIMEOUT = 300
+TIMEOUT = 300 * float(os.environ.get("TG_TIMEOUT_MULTIPLIER") or 1)  # scripts/test.sh stretches it
 
 
 def make_inputs(tmp, copies):

@@ -12,7 +12,8 @@ nquads, with `serdi -i FMT`; and its -f dot output must render with
 
 Environment: TELEGRAPH (the binary, required), TG_SOURCE_ROOT (the source
 tree; default: two levels above this script), TELEGRAPH_DATA (passed on),
-TG_HOSTILE_TIMEOUT_SCALE (multiply every timeout, e.g. 3 under valgrind).
+TG_HOSTILE_TIMEOUT_SCALE (multiply every timeout, e.g. 3 under valgrind;
+TG_TIMEOUT_MULTIPLIER, set by scripts/test.sh, multiplies them too).
 Usage: run_hostile.py [-v] [CASES.tsv] [NAME...]   (NAMEs select cases)
 Prints one line per case and a final "N passed, M failed"; exits 1 when a
 case failed.  Standard library only (/usr/bin/python3).
@@ -33,7 +34,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.environ.get("TG_SOURCE_ROOT") or os.path.dirname(os.path.dirname(HERE))
 SEED = os.path.join(ROOT, "samples", "miit-2025-02-28.txt")
-SCALE = float(os.environ.get("TG_HOSTILE_TIMEOUT_SCALE") or "1")
+SCALE = (float(os.environ.get("TG_HOSTILE_TIMEOUT_SCALE") or "1")
+         * float(os.environ.get("TG_TIMEOUT_MULTIPLIER") or "1"))
 TIMEOUT = 60  # seconds per run unless a case says timeout=N
 CHECK_TIMEOUT = 300  # rapper / serdi / dot on one output
 DOT_LAYOUT_BYTES = 256 * 1024  # larger DOT is laid out by osage, not dot

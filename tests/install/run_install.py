@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 
+# Time limits stretch with TG_TIMEOUT_MULTIPLIER (scripts/test.sh sets it).
+SLOW = float(os.environ.get("TG_TIMEOUT_MULTIPLIER") or 1)
 FAILURES = []
 
 
@@ -30,7 +32,7 @@ def check(cond, what):
 
 
 def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, **kw)
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300 * SLOW, **kw)
 
 
 def readme_example(source):

@@ -12,7 +12,8 @@ telegraph with --provenance full and check, with rdflib, that:
   decidedBy, adopts) has an evidence phrase pointing to it
   (itsrdf:taIdentRef) whose words are in the fact's sentences, and every
   number or date the fact claims (value, recipientCount, date, asOf,
-  changePercent) has evidence words.
+  changePercent) has evidence words, an as-of date carried from another
+  statistic or read from a yearless period phrase included.
 
 At the default level (facts) it checks that every fact still carries its
 rule, confidence and the same sentences (offsets and words) as at full, and
@@ -110,12 +111,9 @@ def check(path, telegraph):
                                         % (fact, prop.split("#")[1], ent))
             plain = [ev for ev in evidence if g.value(ev, ITS.taIdentRef) is None]
             claimed = [p for p in VALUE_SLOTS if g.value(fact, p) is not None]
-            # A statistic's as-of date may come from another statistic ("at
-            # the same date", "in the month") or from a period phrase that is
-            # no mention ("from January to March"): it then has no phrase of
-            # its own.  Every other value must have one.
-            if TG.asOf in claimed and len(plain) < len(claimed):
-                claimed.remove(TG.asOf)
+            # Every value has words, an as-of date too: one carried from
+            # another statistic ("at the same date") has that statistic's,
+            # one of a yearless period the period's ("from January to March").
             if len(plain) < len(claimed):
                 problems.append("%s: %d values claimed (%s), %d evidence phrases for them"
                                 % (fact, len(claimed), ", ".join(p.split("#")[1] for p in claimed),

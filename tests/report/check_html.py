@@ -24,6 +24,8 @@ import subprocess
 import sys
 import tempfile
 
+# Time limits stretch with TG_TIMEOUT_MULTIPLIER (scripts/test.sh sets it).
+SLOW = float(os.environ.get("TG_TIMEOUT_MULTIPLIER") or 1)
 SKIP = 77
 SEED = "miit-2025-02-28"
 
@@ -175,7 +177,7 @@ def chromium_run(chromium, profile, extra, url):
     cmd = [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
            "--no-first-run", "--disable-background-networking", "--disable-component-update",
            "--disable-sync", "--user-data-dir=" + profile] + extra + [url]
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180 * SLOW)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
         raise SystemExit("chromium failed with exit status %d" % proc.returncode)
@@ -187,7 +189,7 @@ def write_report(seed_path, out_path, driver):
     telegraph = os.environ.get("TELEGRAPH")
     if telegraph and os.path.exists(telegraph):
         proc = subprocess.run([telegraph, "--format", "html", "-o", out_path, seed_path],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120 * SLOW)
         if proc.returncode == 0 and os.path.exists(out_path):
             with open(out_path, encoding="utf-8") as f:
                 if f.read(15) == "<!DOCTYPE html>":
@@ -195,7 +197,7 @@ def write_report(seed_path, out_path, driver):
     if not driver:
         raise SystemExit("telegraph has no --format html and no --driver was given")
     proc = subprocess.run([driver, "-o", out_path, seed_path], stderr=subprocess.PIPE,
-                          timeout=120)
+                          timeout=120 * SLOW)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr.decode("utf-8", "replace"))
         raise SystemExit("%s failed with exit status %d" % (driver, proc.returncode))

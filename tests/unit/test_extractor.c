@@ -793,6 +793,30 @@ static const NameCase name_cases[] = {
      "A unit of Hong Kong-listed Qirin Holdings will fly Manila-Osaka and Lagos-Abuja routes.",
      {"Place:Hong Kong", "Place:Manila", "Place:Osaka", "Place:Abuja"},
      {"Hong Kong-listed Qirin Holdings", "Hong"}},
+    {"designator-less names after holder words and before receiving",
+     "The successful applicants were Solaria, Kiberu Power and Nuru Grid. Siam Orbit and "
+     "Chao Lay have secured approval from the regulator.",
+     {"Company:Solaria", "Company:Kiberu Power", "Company:Nuru Grid", "Company:Siam Orbit"},
+     {"The successful", NULL}},
+    {"regions named by their head word",
+     "Licences cover the Rift Valley region, the provinces of North Maluku and Central "
+     "Sulawesi, and Plateau, Benue and Kogi states.",
+     {"Place:Rift Valley", "Place:North Maluku", "Place:Central Sulawesi", "Place:Plateau"},
+     {"Rift Valley region", "Kogi states", NULL}},
+    {"lower-case cabinets and a company by an indefinite describing noun",
+     "The federal cabinet met. Ghana's cabinet agreed. Kestrel Wings, a start-up carrier, "
+     "said so; Odisha, the carrier said, is next.",
+     {"GovernmentBody:federal cabinet", "GovernmentBody:cabinet", "Company:Kestrel Wings"},
+     {"Odisha, the carrier", NULL}},
+    {"designator-less names as the object of a grant or the subject of receiving one",
+     "The authority has given Brightwave the nod. It approved Kopano's application and "
+     "later approved licences for Altamira. Zuma Fibre won a 5G licence; it received one.",
+     {"Company:Brightwave", "Company:Kopano", "Company:Altamira", "Company:Zuma Fibre"},
+     {"It", "it", NULL}},
+    {"a medicine given a marketing authorisation is no company",
+     "The agency granted Glivora a marketing authorisation and approved the registration of "
+     "Sentra, a sensor.",
+     {NULL}, {"Glivora", "Sentra", NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
