@@ -169,9 +169,13 @@ tg_lex_hash(unsigned kind, const char *word, size_t len)
 static int
 tg_lex_kind_index(const char *name, size_t len)
 {
+  if (!len) {
+    return -1;
+  }
+  /* The first byte first: this runs for every lookup by kind name. */
   for (size_t k = 0; k < TG_LEX_NKINDS; ++k) {
-    if (strlen(tg_lex_kinds[k].name) == len &&
-        memcmp(tg_lex_kinds[k].name, name, len) == 0) {
+    const char *kn = tg_lex_kinds[k].name;
+    if (kn[0] == name[0] && strncmp(kn, name, len) == 0 && strlen(kn) == len) {
       return (int)k;
     }
   }
@@ -317,6 +321,16 @@ tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
   }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
+  if (i == 0 && len <= TG_LEXICON_WORD_MAX) {
+    /* One word (the common case): fold it and stop at the first blank. */
+    for (; n < len && !tg_lex_is_blank(word[n]); ++n) {
+      buf[n] = tg_lex_lower(word[n]);
+    }
+    if (n == len) {
+      return tg_lex_lookup(lex, (unsigned)k, buf, n);
+    }
+    n = 0;
+  }
   if (!tg_lex_normalise(word, len, buf, &n)) {
     return NULL;
   }

@@ -43,6 +43,8 @@ typedef struct {
   unsigned next;    /* prefix chains: the next hit + 1 */
 } Hit;
 
+#define TG_PRE2 1024u
+
 struct TgTokScratchImpl {
   size_t ring;      /* lists: one per token ahead, up to the longest element */
   size_t n_insts;
@@ -65,7 +67,8 @@ struct TgTokScratchImpl {
   size_t lit_cap;
   size_t lit_max;   /* longest such word */
   TgVec others;     /* unsigned: first elements found neither way */
-  unsigned pre_head[256]; /* "grant*" words by folded first byte: hit + 1 */
+  unsigned pre_head[256]; /* one-letter "x*" words by folded first byte: hit + 1 */
+  unsigned pre2_head[TG_PRE2]; /* longer "grant*" words by their first two folded bytes */
   TgVec pre;        /* Hit: their elements, chained by `next` */
   size_t *pat_from; /* elements + 1: offsets into pat_list */
   unsigned *pat_list;
@@ -113,10 +116,16 @@ static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
   s->lit_max = word->len > s->lit_max ? word->len : s->lit_max;
 }
 
+static unsigned pre2_slot(char a, char b) {
+  return (((unsigned)(unsigned char)fold(a) * 31u) ^ (unsigned)(unsigned char)fold(b)) &
+         (TG_PRE2 - 1);
+}
+
 static TgStatus add_prefix(TgTokScratch *s, const Elem *word, unsigned e) {
-  const unsigned char b = (unsigned char)fold(word->text[0]);
-  Hit h = {word, e + 1, s->pre_head[b]};
-  s->pre_head[b] = (unsigned)s->pre.len + 1;
+  unsigned *head = word->len >= 2 ? &s->pre2_head[pre2_slot(word->text[0], word->text[1])]
+                                  : &s->pre_head[(unsigned char)fold(word->text[0])];
+  Hit h = {word, e + 1, *head};
+  *head = (unsigned)s->pre.len + 1;
   return tg_vec_push(&s->pre, &h);
 }
 
@@ -518,12 +527,19 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
       }
     }
   }
-  /* "grant*": by the first byte of the token and of each part after a hyphen */
+  /* "grant*": by the first bytes of the token and of each part after a hyphen */
   for (size_t k = 0; !st && k < len; ++k) {
     if (k == 0 || w[k - 1] == '-') {
       for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
         st = start_by_word(vm, hit, pos);
+        h = hit->next;
+      }
+      for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
+        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
+        if (fold(hit->word->text[0]) == fold(w[k]) && fold(hit->word->text[1]) == fold(w[k + 1])) {
+          st = start_by_word(vm, hit, pos);
+        }
         h = hit->next;
       }
     }
