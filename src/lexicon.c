@@ -24,6 +24,7 @@ typedef enum {
 
 typedef struct {
   const char *name;
+  size_t nlen; /* strlen(name) */
   TgLexValueType type;
   long long min;
   long long max;
@@ -32,38 +33,38 @@ typedef struct {
 /* The kinds a lexicon file may use.  These are identifiers of the data
  * format, not language words. */
 static const TgLexKind tg_lex_kinds[] = {
-  {"month", TG_LEXV_INT, 1, 12},
-  {"weekday", TG_LEXV_INT, 1, 7},
-  {"number", TG_LEXV_INT, 0, 1000000000LL},
-  {"ordinal", TG_LEXV_INT, 1, 31},
-  {"ordinal-suffix", TG_LEXV_INT, 0, 0},
-  {"scale", TG_LEXV_POW10, 10, 1000000000000000000LL},
-  {"currency", TG_LEXV_CODE, 0, 0},
-  {"percent", TG_LEXV_INT, 0, 0},
-  {"approx", TG_LEXV_INT, -1, 1},
-  {"relative", TG_LEXV_INT, -1, 1},
-  {"relative-day", TG_LEXV_INT, -366, 366},
-  {"period", TG_LEXV_INT, 1, 4},
-  {"anchor", TG_LEXV_INT, -1, 1},
-  {"preposition", TG_LEXV_INT, 0, 0},
-  {"article", TG_LEXV_INT, 0, 0},
-  {"genitive", TG_LEXV_INT, 0, 0},
-  {"conjunction", TG_LEXV_INT, 0, 0},
-  {"indefinite", TG_LEXV_INT, 1, 1},
+  {"month", 5, TG_LEXV_INT, 1, 12},
+  {"weekday", 7, TG_LEXV_INT, 1, 7},
+  {"number", 6, TG_LEXV_INT, 0, 1000000000LL},
+  {"ordinal", 7, TG_LEXV_INT, 1, 31},
+  {"ordinal-suffix", 14, TG_LEXV_INT, 0, 0},
+  {"scale", 5, TG_LEXV_POW10, 10, 1000000000000000000LL},
+  {"currency", 8, TG_LEXV_CODE, 0, 0},
+  {"percent", 7, TG_LEXV_INT, 0, 0},
+  {"approx", 6, TG_LEXV_INT, -1, 1},
+  {"relative", 8, TG_LEXV_INT, -1, 1},
+  {"relative-day", 12, TG_LEXV_INT, -366, 366},
+  {"period", 6, TG_LEXV_INT, 1, 4},
+  {"anchor", 6, TG_LEXV_INT, -1, 1},
+  {"preposition", 11, TG_LEXV_INT, 0, 0},
+  {"article", 7, TG_LEXV_INT, 0, 0},
+  {"genitive", 8, TG_LEXV_INT, 0, 0},
+  {"conjunction", 11, TG_LEXV_INT, 0, 0},
+  {"indefinite", 10, TG_LEXV_INT, 1, 1},
   /* used by other modules: the sentence splitter and the recognizer */
-  {"abbrev", TG_LEXV_INT, 1, 2},
-  {"future", TG_LEXV_INT, 1, 1},
-  {"starter", TG_LEXV_INT, 1, 1},
+  {"abbrev", 6, TG_LEXV_INT, 1, 2},
+  {"future", 6, TG_LEXV_INT, 1, 1},
+  {"starter", 7, TG_LEXV_INT, 1, 1},
   /* used by the name chunker */
-  {"designator", TG_LEXV_INT, 1, 3},
-  {"orghead", TG_LEXV_INT, 1, 1},
-  {"orgfirst", TG_LEXV_INT, 1, 1},
-  {"orgcue", TG_LEXV_INT, 1, 1},
-  {"role", TG_LEXV_INT, 1, 1},
-  {"connector", TG_LEXV_INT, 1, 1},
-  {"nonstart", TG_LEXV_INT, 1, 1},
-  {"adjsuffix", TG_LEXV_INT, 1, 1},
-  {"basis", TG_LEXV_INT, 1, 3},
+  {"designator", 10, TG_LEXV_INT, 1, 3},
+  {"orghead", 7, TG_LEXV_INT, 1, 1},
+  {"orgfirst", 8, TG_LEXV_INT, 1, 1},
+  {"orgcue", 6, TG_LEXV_INT, 1, 1},
+  {"role", 4, TG_LEXV_INT, 1, 1},
+  {"connector", 9, TG_LEXV_INT, 1, 1},
+  {"nonstart", 8, TG_LEXV_INT, 1, 1},
+  {"adjsuffix", 9, TG_LEXV_INT, 1, 1},
+  {"basis", 5, TG_LEXV_INT, 1, 3},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])
@@ -172,10 +173,10 @@ tg_lex_kind_index(const char *name, size_t len)
   if (!len) {
     return -1;
   }
-  /* The first byte first: this runs for every lookup by kind name. */
+  /* By length and first byte first: this runs for every lookup by kind name. */
   for (size_t k = 0; k < TG_LEX_NKINDS; ++k) {
-    const char *kn = tg_lex_kinds[k].name;
-    if (kn[0] == name[0] && strncmp(kn, name, len) == 0 && strlen(kn) == len) {
+    const TgLexKind *kk = &tg_lex_kinds[k];
+    if (kk->nlen == len && kk->name[0] == name[0] && memcmp(kk->name, name, len) == 0) {
       return (int)k;
     }
   }

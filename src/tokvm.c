@@ -44,6 +44,7 @@ typedef struct {
 } Hit;
 
 #define TG_PRE2 1024u
+#define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
 
 struct TgTokScratchImpl {
   size_t ring;      /* lists: one per token ahead, up to the longest element */
@@ -67,6 +68,7 @@ struct TgTokScratchImpl {
   size_t lit_cap;
   size_t lit_max;   /* longest such word */
   TgVec others;     /* unsigned: first elements found neither way */
+  TgVec by_class[TG_N_CLASSES]; /* unsigned: the others a token of each class may match */
   unsigned pre_head[256]; /* one-letter "x*" words by folded first byte: hit + 1 */
   unsigned pre2_head[TG_PRE2]; /* longer "grant*" words by their first two folded bytes */
   TgVec pre;        /* Hit: their elements, chained by `next` */
@@ -217,6 +219,11 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
     if (s->pat_from[e + 1] != s->pat_from[e] && !(st = index_first(s, p, e, &indexed)) &&
         !indexed) {
       st = tg_vec_push(&s->others, &e);
+      for (unsigned c = 0; !st && c < TG_N_CLASSES; ++c) {
+        if ((tg_tok_elem(p, e)->classes >> c) & 1) {
+          st = tg_vec_push(&s->by_class[c], &e);
+        }
+      }
     }
   }
   return st;
@@ -244,6 +251,9 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->step, sizeof(Thread));
   tg_vec_init(&s->stack, sizeof(Thread));
   tg_vec_init(&s->others, sizeof(unsigned));
+  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
+    tg_vec_init(&s->by_class[c], sizeof(unsigned));
+  }
   tg_vec_init(&s->pre, sizeof(Hit));
   tg_vec_init(&s->always, sizeof(unsigned));
   tg_vec_init(&s->starts, sizeof(unsigned));
@@ -277,6 +287,9 @@ void tg_tokscratch_free(TgTokScratch *s) {
   tg_free(s->tried);
   tg_vec_clear(&s->pre);
   tg_vec_clear(&s->others);
+  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
+    tg_vec_clear(&s->by_class[c]);
+  }
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
   tg_free(s);
@@ -544,8 +557,10 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
       }
     }
   }
-  for (size_t k = 0; !st && k < s->others.len; ++k) {
-    st = start_element(vm, *(const unsigned *)tg_vec_at(&s->others, k), pos);
+  /* The others, of those that a token of this class can match at all. */
+  const TgVec *oth = t->cls < TG_N_CLASSES ? &s->by_class[t->cls] : &s->others;
+  for (size_t k = 0; !st && k < oth->len; ++k) {
+    st = start_element(vm, *(const unsigned *)tg_vec_at(oth, k), pos);
   }
   return st;
 }
