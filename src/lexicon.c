@@ -183,16 +183,16 @@ tg_lex_kind_index(const char *name, size_t len)
   return -1;
 }
 
-/* Find a normalised word; returns the entry or NULL. */
+/* Find a normalised word whose tg_lex_hash is h; the entry or NULL. */
 static const TgLexEntry *
-tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
-              size_t len)
+tg_lex_lookup_h(const TgLexicon *lex, unsigned kind, const char *word,
+                size_t len, uint32_t h)
 {
   if (lex->nslots == 0) {
     return NULL;
   }
   const size_t mask = lex->nslots - 1;
-  for (size_t i = tg_lex_hash(kind, word, len) & mask;; i = (i + 1) & mask) {
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     const uint32_t slot = lex->slots[i];
     if (slot == 0) {
       return NULL;
@@ -202,6 +202,14 @@ tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
       return e;
     }
   }
+}
+
+/* Find a normalised word; returns the entry or NULL. */
+static const TgLexEntry *
+tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
+              size_t len)
+{
+  return tg_lex_lookup_h(lex, kind, word, len, tg_lex_hash(kind, word, len));
 }
 
 static void
@@ -323,12 +331,15 @@ tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
   if (i == 0 && len <= TG_LEXICON_WORD_MAX) {
-    /* One word (the common case): fold it and stop at the first blank. */
+    /* One word (the common case): fold and hash it in one pass, and stop
+     * at the first blank. */
+    uint32_t h = (2166136261u ^ (uint32_t)k) * 16777619u;
     for (; n < len && !tg_lex_is_blank(word[n]); ++n) {
       buf[n] = tg_lex_lower(word[n]);
+      h = (h ^ (unsigned char)buf[n]) * 16777619u;
     }
     if (n == len) {
-      return tg_lex_lookup(lex, (unsigned)k, buf, n);
+      return tg_lex_lookup_h(lex, (unsigned)k, buf, n, h);
     }
     n = 0;
   }
