@@ -167,13 +167,41 @@ tg_lex_hash(unsigned kind, const char *word, size_t len)
   return h;
 }
 
+/* Kinds by the length of their name (indices into tg_lex_kinds, -1 ends),
+ * to find a name in one or two comparisons.  A kind missing here is still
+ * found by the scan after it. */
+#define TG_LEX_NAME_LENS 15
+static const signed char tg_lex_by_len[TG_LEX_NAME_LENS][8] = {
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 0 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 1 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 2 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 3 */
+  {25, -1, -1, -1, -1, -1, -1, -1}, /* 4 */
+  {0, 5, 29, -1, -1, -1, -1, -1}, /* 5 */
+  {2, 8, 11, 12, 18, 19, 24, -1}, /* 6 */
+  {1, 3, 7, 14, 20, 22, -1, -1}, /* 7 */
+  {6, 9, 15, 23, 27, -1, -1, -1}, /* 8 */
+  {26, 28, -1, -1, -1, -1, -1, -1}, /* 9 */
+  {17, 21, -1, -1, -1, -1, -1, -1}, /* 10 */
+  {13, 16, -1, -1, -1, -1, -1, -1}, /* 11 */
+  {10, -1, -1, -1, -1, -1, -1, -1}, /* 12 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 13 */
+  {4, -1, -1, -1, -1, -1, -1, -1}, /* 14 */
+};
+
 static int
 tg_lex_kind_index(const char *name, size_t len)
 {
   if (!len) {
     return -1;
   }
-  /* By length and first byte first: this runs for every lookup by kind name. */
+  if (len < TG_LEX_NAME_LENS) {
+    for (const signed char *k = tg_lex_by_len[len]; *k >= 0; ++k) {
+      if (tg_lex_kinds[*k].nlen == len && memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
+        return *k;
+      }
+    }
+  }
   for (size_t k = 0; k < TG_LEX_NKINDS; ++k) {
     const TgLexKind *kk = &tg_lex_kinds[k];
     if (kk->nlen == len && kk->name[0] == name[0] && memcmp(kk->name, name, len) == 0) {

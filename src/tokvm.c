@@ -47,6 +47,8 @@ typedef struct {
 #define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
 
 struct TgTokScratchImpl {
+  TgTokProg *prog;  /* whose pool it goes back to */
+  TgTokScratch *next; /* in that pool */
   size_t ring;      /* lists: one per token ahead, up to the longest element */
   size_t n_insts;
   TgVec *lists;     /* Thread: threads arriving at a token */
@@ -229,11 +231,27 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
   return st;
 }
 
+static void scratch_destroy(TgTokScratch *s);
+
 TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
-  TgTokScratch *s = (TgTokScratch *)tg_calloc(1, sizeof *s);
+  /* The pool is the program's only state that runs change: a cache of
+   * tables built from the (then fixed) program, behind its own lock. */
+  TgTokProg *mp = (TgTokProg *)p;
+  pthread_mutex_lock(&mp->pool_lock);
+  TgTokScratch *s = mp->pool;
+  if (s) {
+    mp->pool = s->next;
+  }
+  pthread_mutex_unlock(&mp->pool_lock);
+  if (s) {
+    s->next = NULL;
+    return s;
+  }
+  s = (TgTokScratch *)tg_calloc(1, sizeof *s);
   if (!s) {
     return NULL;
   }
+  s->prog = mp;
   s->ring = p->max_len + 1;
   s->n_insts = p->insts.len;
   const size_t ni = s->n_insts ? s->n_insts : 1;
@@ -259,13 +277,35 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->starts, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
       !s->best || build_dispatch(s, p)) {
-    tg_tokscratch_free(s);
+    scratch_destroy(s);
     return NULL;
   }
   return s;
 }
 
 void tg_tokscratch_free(TgTokScratch *s) {
+  if (!s) {
+    return;
+  }
+  pthread_mutex_lock(&s->prog->pool_lock);
+  s->next = s->prog->pool;
+  s->prog->pool = s;
+  pthread_mutex_unlock(&s->prog->pool_lock);
+}
+
+void tg_tokscratch_drain(TgTokProg *p) {
+  pthread_mutex_lock(&p->pool_lock);
+  TgTokScratch *s = p->pool;
+  p->pool = NULL;
+  pthread_mutex_unlock(&p->pool_lock);
+  while (s) {
+    TgTokScratch *next = s->next;
+    scratch_destroy(s);
+    s = next;
+  }
+}
+
+static void scratch_destroy(TgTokScratch *s) {
   if (!s) {
     return;
   }
@@ -433,6 +473,21 @@ static int cmp_start(const void *a, const void *b) {
   return x->start < y->start ? -1 : (x->start > y->start);
 }
 
+/* A short list by start, keeping the order of equal starts (as the merge
+ * sort behind qsort does), without its call. */
+static void sort_short(TgVec *list) {
+  Thread *t = (Thread *)list->data;
+  for (size_t i = 1; i < list->len; ++i) {
+    const Thread x = t[i];
+    size_t j = i;
+    while (j > 0 && t[j - 1].start > x.start) {
+      t[j] = t[j - 1];
+      --j;
+    }
+    t[j] = x;
+  }
+}
+
 static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
   const TgTokScratch *s = vm->s;
   for (size_t k = 0; k < s->ring; ++k) {
@@ -569,8 +624,10 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
-  if (list->len > 1) {
+  if (list->len > 16) {
     qsort(list->data, list->len, sizeof(Thread), cmp_start);
+  } else {
+    sort_short(list);
   }
   s->step.len = 0;
   s->starts.len = 0;
@@ -613,6 +670,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
     memset(s->seen, 0, s->ring * s->n_insts * sizeof(unsigned));
     memset(s->visit, 0, s->n_insts * sizeof(unsigned));
     memset(s->memo_at, 0, p->elems.len * sizeof(unsigned));
+    memset(s->tried, 0, p->pats.len * sizeof(unsigned));
     s->base = 0;
   }
   memset(s->best, 0, p->pats.len * sizeof(Best));
