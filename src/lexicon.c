@@ -87,6 +87,7 @@ struct TgLexiconImpl {
   long fail_after; /* test hook: allocations left before failing; < 0 off */
   unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
   uint64_t first[TG_LEX_NKINDS][4];   /* the first bytes (folded) of its entries */
+  uint64_t lens[TG_LEX_NKINDS];       /* bit n: an entry of n bytes (63 for longer) */
 };
 
 /* ---- allocation (with the test hook) ---- */
@@ -297,6 +298,7 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
   if (entry->kind < TG_LEX_NKINDS && entry->wlen) {
     const unsigned char b = (unsigned char)entry->word[0];
     lex->first[entry->kind][b >> 6] |= (uint64_t)1 << (b & 63);
+    lex->lens[entry->kind] |= (uint64_t)1 << (entry->wlen < 63 ? entry->wlen : 63);
   }
   return TG_SUCCESS;
 }
@@ -359,6 +361,17 @@ tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
   if (i == 0 && len <= TG_LEXICON_WORD_MAX) {
+    if (!((lex->lens[k] >> (len < 63 ? len : 63)) & 1)) {
+      /* No entry of this kind is that long: absent, unless blanks make
+       * the normalised word shorter. */
+      size_t b = 0;
+      while (b < len && !tg_lex_is_blank(word[b])) {
+        ++b;
+      }
+      if (b == len) {
+        return NULL;
+      }
+    }
     /* One word (the common case): fold and hash it in one pass, and stop
      * at the first blank. */
     uint32_t h = (2166136261u ^ (uint32_t)k) * 16777619u;

@@ -290,8 +290,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
    * JIT code. */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  bool jit = false;
   if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   }
   /* Check the named groups. */
   uint32_t count = 0;
@@ -312,7 +313,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit};
   st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
@@ -896,8 +897,11 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   bool within = true;
   for (;;) {
     pcre2_set_match_limit(m->mc, (uint32_t)limit);
-    rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                     m->mc);
+    /* The same answer: pcre2_match would check its arguments, then run the
+     * JIT code. */
+    rc = p->jit ? pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
+                : pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
+                              m->md, m->mc);
     if (rc != PCRE2_ERROR_MATCHLIMIT) {
       within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
       break;

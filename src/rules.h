@@ -33,6 +33,7 @@ typedef struct {
    * contains a string of each set; n_needs 0 when none is known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
+  bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
