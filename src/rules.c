@@ -55,6 +55,7 @@ static void rule_clear(TgRule *r) {
     for (size_t i = 0; i < r->patterns[k].len; ++i) {
       TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], i);
       pcre2_code_free(pat->code);
+      pcre2_code_free(pat->tail);
       tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
@@ -252,6 +253,60 @@ static bool group_allowed(TgClass cls, const char *name) {
          strcmp(name, "changeDown") == 0;
 }
 
+/* Where the pattern s[0..n) is split into a head and a tail that every match
+ * holds (see TgPattern.tail): the offset of a top-level "(?<trigger>", or 0
+ * when there is none or the split is not sound: a top-level '|', an
+ * option set at top level in the head, or anything in the pattern that
+ * makes the tail's matching depend on the head (back references,
+ * subroutine calls, conditionals, \G, verbs, quoting, comments). */
+static size_t trigger_split(const char *s, size_t n) {
+  int depth = 0;
+  size_t split = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      const char d = i + 1 < n ? s[i + 1] : '\0';
+      if (d == 'G' || d == 'k' || d == 'g' || d == 'Q' || (d >= '0' && d <= '9')) {
+        return 0;
+      }
+      ++i;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      j += j < n && s[j] == '^';
+      j += j < n && s[j] == ']';
+      while (j < n && s[j] != ']') {
+        j += s[j] == '\\' ? 2 : 1;
+      }
+      i = j;
+    } else if (c == '(') {
+      const char d = i + 1 < n ? s[i + 1] : '\0';
+      const char e = i + 2 < n ? s[i + 2] : '\0';
+      if (d == '*') {
+        return 0; /* a verb */
+      }
+      if (d == '?') {
+        const bool group = e == ':' || e == '=' || e == '!' || e == '>' || e == '<' ||
+                           e == '\'';
+        if (!group) {
+          return 0; /* recursion, conditionals, options, comments, branch reset */
+        }
+        if (e == '<' && i + 3 < n && s[i + 3] != '=' && s[i + 3] != '!' && depth == 0 &&
+            !split && n - i > 11 && memcmp(s + i, "(?<trigger>", 11) == 0) {
+          split = i;
+        }
+      }
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) {
+        return 0;
+      }
+    } else if (c == '|' && depth == 0) {
+      return 0;
+    }
+  }
+  return depth == 0 ? split : 0;
+}
+
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -313,11 +368,20 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, false};
+  const size_t split = fact_rule && kind == TG_PAT_MAIN ? trigger_split(src.buf, src.len) : 0;
+  if (split) {
+    pat.tail = pcre2_compile((PCRE2_SPTR)src.buf + split, src.len - split, opts, &errcode,
+                             &erroff, NULL);
+    if (pat.tail && jit) {
+      pat.tail_jit = pcre2_jit_compile(pat.tail, PCRE2_JIT_COMPLETE) == 0;
+    }
+  }
   st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
+    pcre2_code_free(pat.tail);
     tg_free(pat.needs);
     return st ? st : TG_BAD_ALLOC;
   }
@@ -882,6 +946,19 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
   return TG_FAILURE;
 }
 
+/* False if the pattern's tail (TgPattern.tail) has no match from `start`:
+ * then neither has the pattern.  A tail that runs out of steps says "may". */
+static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                           size_t start) {
+  pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
+  const int rc =
+      p->tail_jit
+          ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
+          : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                        m->mc);
+  return rc != PCRE2_ERROR_NOMATCH;
+}
+
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
   if (m->budget == 0) {
@@ -893,9 +970,13 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   }
   const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
   unsigned long limit = TG_STEPS_FIRST;
-  int rc;
+  int rc = PCRE2_ERROR_NOMATCH;
   bool within = true;
-  for (;;) {
+  const bool skip = p->tail && !tail_may_match(m, p, subject, len, start);
+  if (skip) {
+    within = charge(m, positions); /* as a call that fails within its first steps */
+  }
+  while (!skip) {
     pcre2_set_match_limit(m->mc, (uint32_t)limit);
     /* The same answer: pcre2_match would check its arguments, then run the
      * JIT code. */

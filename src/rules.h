@@ -34,6 +34,12 @@ typedef struct {
   unsigned *needs;
   unsigned n_needs;
   bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
+  /* The pattern's tail from its top-level (?<trigger>...) group on, when
+   * the pattern is one branch: every match of the pattern holds a match of
+   * the tail, so a subject the tail does not match is skipped after one
+   * cheap search (the tail starts with the trigger words).  NULL if none. */
+  pcre2_code *tail;
+  bool tail_jit;
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
