@@ -511,6 +511,100 @@ START_TEST(test_screen_sound)
 }
 END_TEST
 
+/* Subjects for the tail search: some where a trigger has its tail, some
+ * where the trigger words are there without it. */
+static const char *const TAIL_SUBJECTS[] = {
+    "<ORG> has been granted a licence by <REG> to operate in <LOC>",
+    "<REG> granted <ORG> and <ORG> licences on <DATE>; <ORG> was approved by <GOV>",
+    "Mobile money accounts reached <NUM> in <DATE>, up <PCT>",
+    "The number of subscribers rose to <NUM> from <NUM> a year earlier",
+    "Subscribers reached a record while revenue rose sharply",
+    "<ORG> received a payment licence from the central bank <REG>",
+    "<GOV> approved the <POLICY> on <DATE>",
+    "Deposits totalled <MONEY>, the regulator said",
+    "it was approved; it was granted; nothing else",
+};
+
+/* Every shipped pattern with a tail (rules.h, TgPattern.tail): tg_match
+ * finds what PCRE2 finds with the whole pattern, from every start. */
+START_TEST(test_tail_sound)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/rules", data);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
+  pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+  unsigned tails = 0;
+  unsigned cut = 0; /* calls the tail alone answered */
+  unsigned found = 0;
+  for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
+    const TgRule *r = tg_ruleset_rule(rs, k);
+    for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len; ++j) {
+      const TgPattern *p = pattern(r, TG_PAT_MAIN, j);
+      if (!p->tail) {
+        continue;
+      }
+      ++tails;
+      for (size_t si = 0; si < sizeof TAIL_SUBJECTS / sizeof TAIL_SUBJECTS[0]; ++si) {
+        const char *subj = TAIL_SUBJECTS[si];
+        const size_t len = strlen(subj);
+        for (size_t at = 0; at < len; at += 7) {
+          const int rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
+          const int trc = pcre2_match(p->tail, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
+          cut += trc == PCRE2_ERROR_NOMATCH;
+          ck_assert_msg(rc == PCRE2_ERROR_NOMATCH || trc >= 0,
+                        "%s:%u matches \"%s\" from %zu but its tail does not", p->file,
+                        p->line, subj, at);
+          const TgStatus st = tg_match(&m, p, subj, len, at);
+          ck_assert_int_eq(st, rc >= 0 ? TG_SUCCESS : TG_FAILURE);
+          found += st == TG_SUCCESS;
+        }
+      }
+    }
+  }
+  ck_assert_uint_gt(tails, 20);
+  ck_assert_uint_gt(cut, 100);
+  ck_assert_uint_gt(found, 10);
+  pcre2_match_data_free(md);
+  tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Which patterns get a tail: one branch, a top-level trigger group, and
+ * nothing that ties the tail to the head. */
+static const struct {
+  const char *pattern;
+  bool tail;
+} TAILS[] = {
+    {"(?<grantedTo>[^;]*?)\\b(?:was|were)\\s+(?<trigger>granted)\\s+by\\s+(?<grantedBy><REG>)", true},
+    {"<ORG>\\s+(?<trigger>won)|(?<trigger>granted)", false},  /* two branches */
+    {"(?<trigger>granted)\\s+<ORG>", false},                   /* nothing before the trigger */
+    {"(<ORG>)\\s+(?<trigger>granted)\\s+\\1", false},         /* a back reference */
+    {"<ORG>\\s+(?<trigger>granted)\\G", false},                 /* \\G */
+    {"<ORG>\\s+(?:(?<trigger>granted))", false},                /* not at top level */
+    {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
+};
+
+START_TEST(test_tail_split)
+{
+  char text[512];
+  snprintf(text, sizeof text, "rule r\n  class Approval\n  pattern %s\n", TAILS[_i].pattern);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  ck_assert_msg((p->tail != NULL) == TAILS[_i].tail, "%s: tail %d, want %d", TAILS[_i].pattern,
+                p->tail != NULL, TAILS[_i].tail);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Caseless matching folds 's' to LONG S and 'k' to KELVIN SIGN: in a
  * sentence with non-ASCII bytes such strings count as present. */
 START_TEST(test_screen_folds)
@@ -566,6 +660,8 @@ static Suite *rules_suite(void)
   tcase_add_loop_test(tc, test_needs_of, 0, (int)(sizeof NEEDS / sizeof NEEDS[0]));
   tcase_add_test(tc, test_screen_sound);
   tcase_add_test(tc, test_screen_folds);
+  tcase_add_test(tc, test_tail_sound);
+  tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
   suite_add_tcase(s, tc);
   return s;
 }
