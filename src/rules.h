@@ -34,10 +34,11 @@ typedef struct {
   unsigned *needs;
   unsigned n_needs;
   bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
-  /* The pattern's tail from its top-level (?<trigger>...) group on, when
-   * the pattern is one branch: every match of the pattern holds a match of
-   * the tail, so a subject the tail does not match is skipped after one
-   * cheap search (the tail starts with the trigger words).  NULL if none. */
+  /* A run of the pattern's last top-level items that starts with few
+   * bytes (trigger words, a placeholder code), when the pattern is one
+   * branch: every match of the pattern holds a match of this tail, so a
+   * subject the tail does not match is passed over after one search that
+   * PCRE2 makes by skipping to those bytes.  NULL if none. */
   pcre2_code *tail;
   bool tail_jit;
 } TgPattern;

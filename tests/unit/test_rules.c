@@ -523,9 +523,12 @@ static const char *const TAIL_SUBJECTS[] = {
     "<GOV> approved the <POLICY> on <DATE>",
     "Deposits totalled <MONEY>, the regulator said",
     "it was approved; it was granted; nothing else",
+    "Vice Minister Li Wei said the Ministry of Commerce approved it, according to <REG>",
+    "<ORG> chief executive Jane Doe told reporters that <ORG> shares rose <PCT>",
 };
 
-/* Every shipped pattern with a tail (rules.h, TgPattern.tail): tg_match
+/* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
+ * also: tg_match
  * finds what PCRE2 finds with the whole pattern, from every start. */
 START_TEST(test_tail_sound)
 {
@@ -544,8 +547,9 @@ START_TEST(test_tail_sound)
   unsigned found = 0;
   for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
     const TgRule *r = tg_ruleset_rule(rs, k);
-    for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len; ++j) {
-      const TgPattern *p = pattern(r, TG_PAT_MAIN, j);
+    for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len + r->patterns[TG_PAT_ALSO].len; ++j) {
+      const size_t n_main = r->patterns[TG_PAT_MAIN].len;
+      const TgPattern *p = j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main);
       if (!p->tail) {
         continue;
       }
@@ -576,18 +580,20 @@ START_TEST(test_tail_sound)
 }
 END_TEST
 
-/* Which patterns get a tail: one branch, a top-level trigger group, and
- * nothing that ties the tail to the head. */
+/* Which patterns get a tail: one branch, a later top-level item that
+ * starts with a word or a placeholder code, and nothing that ties the tail
+ * to the head. */
 static const struct {
   const char *pattern;
   bool tail;
 } TAILS[] = {
     {"(?<grantedTo>[^;]*?)\\b(?:was|were)\\s+(?<trigger>granted)\\s+by\\s+(?<grantedBy><REG>)", true},
+    {"<ORG>\\s+(?:(?<trigger>granted))", true},                /* a group of a group */
     {"<ORG>\\s+(?<trigger>won)|(?<trigger>granted)", false},  /* two branches */
-    {"(?<trigger>granted)\\s+<ORG>", false},                   /* nothing before the trigger */
+    {"(?<trigger>granted)\\s+\\w+", false},                    /* no word after the first item */
+    {"\\w+\\s+(?<trigger>\\w+)", false},                       /* nor a trigger word */
     {"(<ORG>)\\s+(?<trigger>granted)\\s+\\1", false},         /* a back reference */
     {"<ORG>\\s+(?<trigger>granted)\\G", false},                 /* \\G */
-    {"<ORG>\\s+(?:(?<trigger>granted))", false},                /* not at top level */
     {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
 };
 
