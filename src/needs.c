@@ -18,6 +18,7 @@
 #include "needs.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 enum { NEED_MIN_LEN = 3, NEED_MAX_STRINGS = 48 };
@@ -408,4 +409,282 @@ TgStatus tg_needs_of(const char *src, size_t n, TgBuf *out, size_t *count) {
 
 bool tg_need_folds(const char *lit) {
   return strpbrk(lit, "ks") != NULL;
+}
+
+/* ---- A tail every match holds ---- */
+
+/* The top-level items of the pattern s[0..n): their start offsets in
+ * starts[0..count), count returned; 0 when splitting the pattern into a head
+ * and a tail (see TgPattern.tail) is not sound: a top-level '|', or
+ * anything that makes the tail's matching depend on the head (back
+ * references, subroutine calls, conditionals, options, \G, verbs,
+ * quoting, comments). */
+static size_t top_items(const char *s, size_t n, size_t *starts, size_t cap) {
+  int depth = 0;
+  size_t count = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = s[i];
+    const bool quant = c == '*' || c == '+' || c == '?' ||
+                       (c == '{' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9');
+    if (depth == 0 && !quant && c != ')' && c != '|') {
+      if (count == cap) {
+        return 0;
+      }
+      starts[count++] = i;
+    }
+    if (c == '\\') {
+      const char d = i + 1 < n ? s[i + 1] : '\0';
+      if (d == 'G' || d == 'k' || d == 'g' || d == 'Q' || (d >= '0' && d <= '9')) {
+        return 0;
+      }
+      ++i;
+    } else if (c == '[') {
+      size_t j = i + 1;
+      j += j < n && s[j] == '^';
+      j += j < n && s[j] == ']';
+      while (j < n && s[j] != ']') {
+        j += s[j] == '\\' ? 2 : 1;
+      }
+      i = j;
+    } else if (c == '{' && quant) {
+      while (i + 1 < n && s[i] != '}') {
+        ++i;
+      }
+    } else if (c == '(') {
+      const char d = i + 1 < n ? s[i + 1] : '\0';
+      const char e = i + 2 < n ? s[i + 2] : '\0';
+      if (d == '*' || (d == '?' && !(e == ':' || e == '=' || e == '!' || e == '>' ||
+                                     e == '<' || e == '\''))) {
+        return 0; /* verbs, recursion, conditionals, options, comments, branch reset */
+      }
+      ++depth;
+    } else if (c == ')') {
+      if (--depth < 0) {
+        return 0;
+      }
+    } else if (c == '|' && depth == 0) {
+      return 0;
+    }
+  }
+  return depth == 0 ? count : 0;
+}
+
+static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+/* Could a tail starting at s[i] start with few characters: a word, a
+ * placeholder code, \b before one, a group of them? */
+static bool wordy_start(const char *s, size_t n, size_t i) {
+  for (;;) {
+    if (i >= n) {
+      return false;
+    }
+    if (is_letter(s[i]) || s[i] == '<') {
+      return true;
+    }
+    if (i + 1 < n && s[i] == '\\' && s[i + 1] == 'b') {
+      i += 2;
+    } else if (i + 2 < n && s[i] == '(' && s[i + 1] == '?' && s[i + 2] == ':') {
+      i += 3;
+    } else if (i + 2 < n && s[i] == '(' && s[i + 1] == '?' && s[i + 2] == '<' &&
+               i + 3 < n && is_letter(s[i + 3])) {
+      const char *close = memchr(s + i, '>', n - i);
+      if (!close) {
+        return false;
+      }
+      i = (size_t)(close - s) + 1;
+    } else {
+      return false;
+    }
+  }
+}
+
+/* Does a match of `code` start with one of few bytes (not a blank)? */
+static bool few_first_bytes(const pcre2_code *code) {
+  uint32_t type = 0;
+  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type);
+  if (type == 1) {
+    return true;
+  }
+  const uint8_t *bits = NULL;
+  if (type != 0 || pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits) {
+    return false;
+  }
+  unsigned count = 0;
+  for (unsigned b = 0; b < 256; ++b) {
+    count += (bits[b / 8] >> (b % 8)) & 1;
+  }
+  return count <= 48 && !((bits[' ' / 8] >> (' ' % 8)) & 1);
+}
+
+#define TG_TAIL_ITEMS 64
+pcre2_code *tg_pattern_tail(const char *s, size_t n, uint32_t opts) {
+  size_t starts[TG_TAIL_ITEMS];
+  const size_t count = top_items(s, n, starts, TG_TAIL_ITEMS);
+  for (size_t k = 1; k < count; ++k) {
+    if (!wordy_start(s, n, starts[k])) {
+      continue;
+    }
+    int errcode = 0;
+    PCRE2_SIZE erroff = 0;
+    pcre2_code *tail = pcre2_compile((PCRE2_SPTR)s + starts[k], n - starts[k], opts, &errcode,
+                                     &erroff, NULL);
+    if (tail && few_first_bytes(tail)) {
+      return tail;
+    }
+    pcre2_code_free(tail);
+  }
+  return NULL;
+}
+
+/* ---- A start hint ---- */
+
+/* Index of the ']' that closes the class opening at s[i] ('['), or n. */
+static size_t class_close(const char *s, size_t n, size_t i) {
+  size_t j = i + 1;
+  j += j < n && s[j] == '^';
+  j += j < n && s[j] == ']';
+  while (j < n && s[j] != ']') {
+    j += s[j] == '\\' ? 2 : 1;
+  }
+  return j < n ? j : n;
+}
+
+/* Offset just past the group opening at s[i] ('('), or 0 if unbalanced;
+ * *branch set if a '|' is directly inside it. */
+static size_t group_close(const char *s, size_t n, size_t i, bool *branch) {
+  int depth = 0;
+  *branch = false;
+  for (; i < n; ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '[') {
+      i = class_close(s, n, i);
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')' && --depth == 0) {
+      return i + 1;
+    } else if (c == '|' && depth == 1) {
+      *branch = true;
+    }
+  }
+  return 0;
+}
+
+static bool quantifier_at(const char *s, size_t n, size_t i) {
+  return i < n && (s[i] == '*' || s[i] == '+' || s[i] == '?' || s[i] == '{');
+}
+
+/* Mark in ascii[] the ASCII characters the lookahead class s[b..e) (its
+ * inside) can match, *wide if it can match others; false if it holds an
+ * item not understood here. */
+static bool class_bytes(const char *s, size_t b, size_t e, bool *ascii, bool *wide) {
+  static const struct {
+    const char *item;
+    const char *ranges; /* pairs of first and last characters */
+  } props[] = {{"\\p{Lu}", "AZ"}, {"\\p{Ll}", "az"}, {"\\p{L}", "AZaz"}, {"\\p{N}", "09"},
+               {"\\p{Nd}", "09"}, {"\\d", "09"},   {"\\w", "AZaz09__"}};
+  if (b < e && s[b] == '^') {
+    return false;
+  }
+  for (size_t i = b; i < e;) {
+    size_t k = 0;
+    for (; k < sizeof props / sizeof props[0]; ++k) {
+      const size_t l = strlen(props[k].item);
+      if (i + l <= e && memcmp(s + i, props[k].item, l) == 0) {
+        for (const char *r = props[k].ranges; *r; r += 2) {
+          for (int c = r[0]; c <= r[1]; ++c) {
+            ascii[c] = true;
+          }
+        }
+        *wide = true;
+        i += l;
+        break;
+      }
+    }
+    if (k < sizeof props / sizeof props[0]) {
+      continue;
+    }
+    const unsigned char c = (unsigned char)s[i];
+    if (!isalnum(c)) {
+      return false;
+    }
+    if (i + 2 < e && s[i + 1] == '-' && isalnum((unsigned char)s[i + 2]) && s[i + 2] >= s[i]) {
+      for (int x = c; x <= (unsigned char)s[i + 2]; ++x) {
+        ascii[x] = true;
+      }
+      i += 3;
+    } else {
+      ascii[c] = true;
+      ++i;
+    }
+  }
+  return true;
+}
+
+bool tg_start_hint(const char *s, size_t n, TgBuf *out) {
+  bool branch = false;
+  for (size_t i = 0; i < n; ++i) { /* one branch at top level */
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, n, i);
+    } else if (s[i] == '(') {
+      const size_t e = group_close(s, n, i, &branch);
+      if (!e) {
+        return false;
+      }
+      i = e - 1;
+    } else if (s[i] == '|') {
+      return false;
+    }
+  }
+  size_t i = 0;
+  for (;;) {
+    if (i + 3 < n && s[i] == '(' && s[i + 1] == '?' &&
+        (s[i + 2] == '!' || (s[i + 2] == '<' && (s[i + 3] == '=' || s[i + 3] == '!')))) {
+      const size_t e = group_close(s, n, i, &branch); /* a look-around: consumes nothing */
+      if (!e || quantifier_at(s, n, e)) {
+        return false;
+      }
+      i = e;
+    } else if (i + 3 < n && s[i] == '(' && s[i + 1] == '?' && s[i + 2] == '=' && s[i + 3] == '[') {
+      const size_t close = class_close(s, n, i + 3);
+      bool ascii[128] = {false};
+      bool wide = false;
+      if (close + 1 >= n || s[close + 1] != ')' ||
+          !class_bytes(s, i + 4, close, ascii, &wide)) {
+        return false;
+      }
+      char hex[16];
+      TgStatus st = tg_buf_append(out, "(?=[", 4);
+      for (int c = 0; !st && c < 128; ++c) {
+        if (ascii[c]) {
+          snprintf(hex, sizeof hex, "\\x{%x}", c);
+          st = tg_buf_append(out, hex, strlen(hex));
+        }
+      }
+      if (!st && wide) {
+        st = tg_buf_append(out, "\\x{80}-\\x{10ffff}", 17);
+      }
+      return !st && !tg_buf_append(out, "])", 2);
+    } else if (i + 2 < n && s[i] == '(' && s[i + 1] == '?' &&
+               (s[i + 2] == ':' || (s[i + 2] == '<' && i + 3 < n && isalpha((unsigned char)s[i + 3])))) {
+      const size_t e = group_close(s, n, i, &branch); /* enter a group of one branch */
+      if (!e || branch || quantifier_at(s, n, e)) {
+        return false;
+      }
+      if (s[i + 2] == ':') {
+        i += 3;
+      } else {
+        const char *gt = (const char *)memchr(s + i, '>', e - i);
+        if (!gt) {
+          return false;
+        }
+        i = (size_t)(gt - s) + 1;
+      }
+    } else {
+      return false;
+    }
+  }
 }

@@ -253,131 +253,6 @@ static bool group_allowed(TgClass cls, const char *name) {
          strcmp(name, "changeDown") == 0;
 }
 
-/* The top-level items of the pattern s[0..n): their start offsets in
- * starts[0..count), count returned; 0 when splitting the pattern into a head
- * and a tail (see TgPattern.tail) is not sound: a top-level '|', or
- * anything that makes the tail's matching depend on the head (back
- * references, subroutine calls, conditionals, options, \G, verbs,
- * quoting, comments). */
-static size_t top_items(const char *s, size_t n, size_t *starts, size_t cap) {
-  int depth = 0;
-  size_t count = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const char c = s[i];
-    const bool quant = c == '*' || c == '+' || c == '?' ||
-                       (c == '{' && i + 1 < n && s[i + 1] >= '0' && s[i + 1] <= '9');
-    if (depth == 0 && !quant && c != ')' && c != '|') {
-      if (count == cap) {
-        return 0;
-      }
-      starts[count++] = i;
-    }
-    if (c == '\\') {
-      const char d = i + 1 < n ? s[i + 1] : '\0';
-      if (d == 'G' || d == 'k' || d == 'g' || d == 'Q' || (d >= '0' && d <= '9')) {
-        return 0;
-      }
-      ++i;
-    } else if (c == '[') {
-      size_t j = i + 1;
-      j += j < n && s[j] == '^';
-      j += j < n && s[j] == ']';
-      while (j < n && s[j] != ']') {
-        j += s[j] == '\\' ? 2 : 1;
-      }
-      i = j;
-    } else if (c == '{' && quant) {
-      while (i + 1 < n && s[i] != '}') {
-        ++i;
-      }
-    } else if (c == '(') {
-      const char d = i + 1 < n ? s[i + 1] : '\0';
-      const char e = i + 2 < n ? s[i + 2] : '\0';
-      if (d == '*' || (d == '?' && !(e == ':' || e == '=' || e == '!' || e == '>' ||
-                                     e == '<' || e == '\''))) {
-        return 0; /* verbs, recursion, conditionals, options, comments, branch reset */
-      }
-      ++depth;
-    } else if (c == ')') {
-      if (--depth < 0) {
-        return 0;
-      }
-    } else if (c == '|' && depth == 0) {
-      return 0;
-    }
-  }
-  return depth == 0 ? count : 0;
-}
-
-static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
-/* Could a tail starting at s[i] start with few characters: a word, a
- * placeholder code, \b before one, a group of them? */
-static bool wordy_start(const char *s, size_t n, size_t i) {
-  for (;;) {
-    if (i >= n) {
-      return false;
-    }
-    if (is_letter(s[i]) || s[i] == '<') {
-      return true;
-    }
-    if (i + 1 < n && s[i] == '\\' && s[i + 1] == 'b') {
-      i += 2;
-    } else if (i + 2 < n && s[i] == '(' && s[i + 1] == '?' && s[i + 2] == ':') {
-      i += 3;
-    } else if (i + 2 < n && s[i] == '(' && s[i + 1] == '?' && s[i + 2] == '<' &&
-               i + 3 < n && is_letter(s[i + 3])) {
-      const char *close = memchr(s + i, '>', n - i);
-      if (!close) {
-        return false;
-      }
-      i = (size_t)(close - s) + 1;
-    } else {
-      return false;
-    }
-  }
-}
-
-/* Does a match of `code` start with one of few bytes (not a blank)? */
-static bool few_first_bytes(const pcre2_code *code) {
-  uint32_t type = 0;
-  pcre2_pattern_info(code, PCRE2_INFO_FIRSTCODETYPE, &type);
-  if (type == 1) {
-    return true;
-  }
-  const uint8_t *bits = NULL;
-  if (type != 0 || pcre2_pattern_info(code, PCRE2_INFO_FIRSTBITMAP, &bits) != 0 || !bits) {
-    return false;
-  }
-  unsigned count = 0;
-  for (unsigned b = 0; b < 256; ++b) {
-    count += (bits[b / 8] >> (b % 8)) & 1;
-  }
-  return count <= 48 && !((bits[' ' / 8] >> (' ' % 8)) & 1);
-}
-
-/* The tail of a pattern (TgPattern.tail): the longest run of its last
- * top-level items that starts with few bytes, compiled; NULL if none. */
-#define TG_TAIL_ITEMS 64
-static pcre2_code *compile_tail(const char *s, size_t n, uint32_t opts) {
-  size_t starts[TG_TAIL_ITEMS];
-  const size_t count = top_items(s, n, starts, TG_TAIL_ITEMS);
-  for (size_t k = 1; k < count; ++k) {
-    if (!wordy_start(s, n, starts[k])) {
-      continue;
-    }
-    int errcode = 0;
-    PCRE2_SIZE erroff = 0;
-    pcre2_code *tail = pcre2_compile((PCRE2_SPTR)s + starts[k], n - starts[k], opts, &errcode,
-                                     &erroff, NULL);
-    if (tail && few_first_bytes(tail)) {
-      return tail;
-    }
-    pcre2_code_free(tail);
-  }
-  return NULL;
-}
-
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -412,6 +287,19 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                      "bad pattern: ", (const char *)msg, (size_t)erroff,
                      expanded ? " of the expanded pattern" : "");
   }
+  /* A start hint in front, when the pattern starts where a class of
+   * properties holds: the same matches, found from fewer positions. */
+  TgBuf hinted;
+  tg_buf_init(&hinted);
+  if (tg_start_hint(src.buf, src.len, &hinted) && !tg_buf_append(&hinted, src.buf, src.len)) {
+    pcre2_code *h =
+        pcre2_compile((PCRE2_SPTR)hinted.buf, hinted.len, opts, &errcode, &erroff, NULL);
+    if (h) {
+      pcre2_code_free(code);
+      code = h;
+    }
+  }
+  tg_buf_clear(&hinted);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
    * JIT code. */
@@ -441,7 +329,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, false};
   if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
-    pat.tail = compile_tail(src.buf, src.len, opts);
+    pat.tail = tg_pattern_tail(src.buf, src.len, opts);
     if (pat.tail && jit) {
       pat.tail_jit = pcre2_jit_compile(pat.tail, PCRE2_JIT_COMPLETE) == 0;
     }

@@ -597,6 +597,53 @@ static const struct {
     {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
 };
 
+/* Start hints (needs.h, tg_start_hint): the look-ahead put in front. */
+static const struct {
+  const char *pattern;
+  const char *hint; /* NULL: none */
+} HINTS[] = {
+    {"(?<![\\p{L}\\p{N}])(?<name>(?:(?=[\\p{Lu}\\d])(?!Mon)\\p{Lu}\\w+))",
+     "(?=[\\x{30}\\x{31}\\x{32}\\x{33}\\x{34}\\x{35}\\x{36}\\x{37}\\x{38}\\x{39}\\x{41}\\x{42}\\x{43}\\x{44}"
+     "\\x{45}\\x{46}\\x{47}\\x{48}\\x{49}\\x{4a}\\x{4b}\\x{4c}\\x{4d}\\x{4e}\\x{4f}\\x{50}\\x{51}\\x{52}"
+     "\\x{53}\\x{54}\\x{55}\\x{56}\\x{57}\\x{58}\\x{59}\\x{5a}\\x{80}-\\x{10ffff}])"},
+    {"(?=[ab])x", "(?=[\\x{61}\\x{62}])"},
+    {"(?=[ab])x|y", NULL},             /* two branches */
+    {"(?:(?=[ab])x|y)", NULL},         /* two branches inside */
+    {"(?:(?=[ab])x)?", NULL},          /* the group may match nothing */
+    {"\\b(?=[ab])x", NULL},            /* something else first */
+    {"(?=[^ab])x", NULL},              /* a negated class */
+    {"(?=[\\s])x", NULL},              /* an item not understood */
+};
+
+START_TEST(test_start_hint)
+{
+  TgBuf out;
+  tg_buf_init(&out);
+  const char *pat = HINTS[_i].pattern;
+  const bool got = tg_start_hint(pat, strlen(pat), &out);
+  ck_assert_msg(got == (HINTS[_i].hint != NULL), "%s: hint %d", pat, got);
+  if (got) {
+    ck_assert_msg(out.len == strlen(HINTS[_i].hint) && memcmp(out.buf, HINTS[_i].hint, out.len) == 0,
+                  "%s: hint %.*s, want %s", pat, (int)out.len, out.buf, HINTS[_i].hint);
+  }
+  tg_buf_clear(&out);
+}
+END_TEST
+
+/* A hinted pattern finds what it found without the hint, non-ASCII starts
+ * included. */
+START_TEST(test_start_hint_match)
+{
+  TgRuleSet *rs = one_pattern("(?<![\\p{L}\\p{N}])(?<name>(?:(?=[\\p{Lu}\\d])\\p{Lu}\\p{Ll}+))");
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  ck_assert_int_eq(try_match(p, "the \xc3\x89lan fund"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "a Zeta"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "\xc3\xa9lan zeta 5x"), TG_FAILURE);
+  ck_assert_int_eq(try_match(p, "aZeta"), TG_FAILURE);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 START_TEST(test_tail_split)
 {
   char text[512];
@@ -668,6 +715,8 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_screen_folds);
   tcase_add_test(tc, test_tail_sound);
   tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
+  tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
+  tcase_add_test(tc, test_start_hint_match);
   suite_add_tcase(s, tc);
   return s;
 }
