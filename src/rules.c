@@ -819,23 +819,20 @@ TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
   if (n && tg_buf_append(&sc->low, s, n)) {
     return TG_BAD_ALLOC;
   }
-  sc->wide = false;
   memset(sc->pairs, 0, sizeof sc->pairs);
+  unsigned char *low = (unsigned char *)sc->low.buf;
+  unsigned any = 0; /* the bytes or'ed: bit 7 for a non-ASCII one */
   unsigned prev = 0;
   for (size_t i = 0; i < n; ++i) {
-    unsigned c = (unsigned char)sc->low.buf[i];
-    if (c >= 'A' && c <= 'Z') {
-      c += 'a' - 'A';
-      sc->low.buf[i] = (char)c;
-    } else if (c >= 0x80) {
-      sc->wide = true;
-    }
-    if (i) {
-      const unsigned h = pair_hash(prev, c);
-      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
-    }
+    unsigned c = low[i];
+    any |= c;
+    c += (c - 'A' < 26u) ? 'a' - 'A' : 0;
+    low[i] = (unsigned char)c;
+    const unsigned h = pair_hash(prev, c);
+    sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
     prev = c;
   }
+  sc->wide = (any & 0x80) != 0;
   memset(sc->seen, 0, sc->rs->needs.len);
   return TG_SUCCESS;
 }
@@ -867,27 +864,30 @@ static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  bool found = false;
-  for (unsigned i = 0; i < p->n_needs; ++i) {
-    const unsigned id = p->needs[i];
-    if (id == TG_NEED_END) {
-      if (!found) {
-        return false;
+  const unsigned *need = p->needs;
+  const unsigned n = p->n_needs;
+  for (unsigned i = 0; i < n; ++i) { /* one set a turn, i at its end after */
+    bool found = false;
+    for (; i < n && need[i] != TG_NEED_END; ++i) {
+      const unsigned id = need[i];
+      if (!sc->seen[id]) {
+        const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
+        const bool in = (ns->folds && sc->wide) ||
+                        (pairs_present(sc, ns->s, ns->len) &&
+                         contains(sc->low.buf, sc->low.len, ns->s, ns->len));
+        sc->seen[id] = in ? 2 : 1;
       }
-      found = false;
-      continue;
+      if (sc->seen[id] == 2) {
+        found = true;
+        break;
+      }
     }
-    if (found) {
-      continue;
+    if (!found) {
+      return false;
     }
-    if (!sc->seen[id]) {
-      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
-      const bool in = (ns->folds && sc->wide) ||
-                      (pairs_present(sc, ns->s, ns->len) &&
-                       contains(sc->low.buf, sc->low.len, ns->s, ns->len));
-      sc->seen[id] = in ? 2 : 1;
+    while (i < n && need[i] != TG_NEED_END) {
+      ++i; /* the rest of a set already satisfied */
     }
-    found = sc->seen[id] == 2;
   }
   return true;
 }
