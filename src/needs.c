@@ -516,26 +516,6 @@ static bool few_first_bytes(const pcre2_code *code) {
   return count <= 48 && !((bits[' ' / 8] >> (' ' % 8)) & 1);
 }
 
-#define TG_TAIL_ITEMS 64
-pcre2_code *tg_pattern_tail(const char *s, size_t n, uint32_t opts) {
-  size_t starts[TG_TAIL_ITEMS];
-  const size_t count = top_items(s, n, starts, TG_TAIL_ITEMS);
-  for (size_t k = 1; k < count; ++k) {
-    if (!wordy_start(s, n, starts[k])) {
-      continue;
-    }
-    int errcode = 0;
-    PCRE2_SIZE erroff = 0;
-    pcre2_code *tail = pcre2_compile((PCRE2_SPTR)s + starts[k], n - starts[k], opts, &errcode,
-                                     &erroff, NULL);
-    if (tail && few_first_bytes(tail)) {
-      return tail;
-    }
-    pcre2_code_free(tail);
-  }
-  return NULL;
-}
-
 /* ---- A start hint ---- */
 
 /* Index of the ']' that closes the class opening at s[i] ('['), or n. */
@@ -687,4 +667,126 @@ bool tg_start_hint(const char *s, size_t n, TgBuf *out) {
       return false;
     }
   }
+}
+
+/* ---- The tail's items, through groups ---- */
+
+#define TG_TAIL_ITEMS 256
+
+typedef struct {
+  size_t b, e;
+} Span;
+
+/* Length of the quantifier at s[i] (0 if none), with its ? or + after. */
+static size_t quantifier_len(const char *s, size_t n, size_t i) {
+  size_t j = i;
+  if (j < n && (s[j] == '*' || s[j] == '+' || s[j] == '?')) {
+    ++j;
+  } else if (j + 1 < n && s[j] == '{' && isdigit((unsigned char)s[j + 1])) {
+    while (j < n && s[j] != '}') {
+      ++j;
+    }
+    j += j < n;
+  } else {
+    return 0;
+  }
+  if (j < n && (s[j] == '?' || s[j] == '+')) {
+    ++j;
+  }
+  return j - i;
+}
+
+/* Length of the escape at s[i] ('\\'): "\\b", "\\p{Lu}", "\\x{41}", "\\pL". */
+static size_t escape_len(const char *s, size_t n, size_t i) {
+  if (i + 1 >= n) {
+    return 1;
+  }
+  const char c = s[i + 1];
+  if ((c == 'p' || c == 'P' || c == 'x' || c == 'o') && i + 2 < n && s[i + 2] == '{') {
+    const char *close = (const char *)memchr(s + i, '}', n - i);
+    return close ? (size_t)(close - (s + i)) + 1 : n - i;
+  }
+  if ((c == 'p' || c == 'P') && i + 2 < n) {
+    return 3;
+  }
+  return 2;
+}
+
+/* The items of s[b..e) into spans, entering each group that is entered
+ * exactly once (no quantifier) and has one branch: "A(?<n>BC)D" is A, B, C,
+ * D, so that a tail may start inside a named group.  False if too many. */
+static bool flat_items(const char *s, size_t b, size_t e, Span *spans, size_t cap,
+                       size_t *count) {
+  for (size_t i = b; i < e;) {
+    size_t j = i + 1;
+    if (isalnum((unsigned char)s[i])) {
+      /* A word is one item (its last letter apart if a quantifier follows). */
+      while (j < e && isalnum((unsigned char)s[j])) {
+        ++j;
+      }
+      j -= j - i > 1 && quantifier_len(s, e, j) ? 1 : 0;
+    } else if (s[i] == '\\') {
+      j = i + escape_len(s, e, i);
+    } else if (s[i] == '[') {
+      j = class_close(s, e, i) + 1;
+    } else if (s[i] == '(') {
+      bool branch = false;
+      j = group_close(s, e, i, &branch);
+      if (!j) {
+        return false;
+      }
+      const bool named = i + 3 < e && s[i + 1] == '?' && s[i + 2] == '<' &&
+                         isalpha((unsigned char)s[i + 3]);
+      const bool plain = i + 2 < e && s[i + 1] == '?' && s[i + 2] == ':';
+      if ((named || plain) && !branch && !quantifier_len(s, e, j)) {
+        const size_t open = plain ? i + 3 : (size_t)((const char *)memchr(s + i, '>', j - i) - s) + 1;
+        if (!flat_items(s, open, j - 1, spans, cap, count)) {
+          return false;
+        }
+        i = j;
+        continue;
+      }
+    }
+    j = j > e ? e : j;
+    j += quantifier_len(s, e, j);
+    if (*count == cap) {
+      return false;
+    }
+    spans[(*count)++] = (Span){i, j};
+    i = j;
+  }
+  return true;
+}
+
+pcre2_code *tg_pattern_tail(const char *s, size_t n, uint32_t opts) {
+  size_t top[TG_TAIL_ITEMS];
+  Span spans[TG_TAIL_ITEMS];
+  size_t count = 0;
+  if (!top_items(s, n, top, TG_TAIL_ITEMS) || !flat_items(s, 0, n, spans, TG_TAIL_ITEMS, &count)) {
+    return NULL;
+  }
+  TgBuf text;
+  tg_buf_init(&text);
+  pcre2_code *found = NULL;
+  for (size_t k = 1; !found && k < count; ++k) {
+    if (!wordy_start(s, n, spans[k].b)) {
+      continue;
+    }
+    text.len = 0;
+    bool ok = true;
+    for (size_t m = k; ok && m < count; ++m) {
+      ok = !tg_buf_append(&text, s + spans[m].b, spans[m].e - spans[m].b);
+    }
+    int errcode = 0;
+    PCRE2_SIZE erroff = 0;
+    pcre2_code *tail =
+        ok ? pcre2_compile((PCRE2_SPTR)text.buf, text.len, opts, &errcode, &erroff, NULL) : NULL;
+    if (tail && few_first_bytes(tail)) {
+      found = tail;
+    } else {
+      pcre2_code_free(tail);
+    }
+  }
+  tg_buf_clear(&text);
+  return found;
 }

@@ -525,6 +525,9 @@ static const char *const TAIL_SUBJECTS[] = {
     "it was approved; it was granted; nothing else",
     "Vice Minister Li Wei said the Ministry of Commerce approved it, according to <REG>",
     "<ORG> chief executive Jane Doe told reporters that <ORG> shares rose <PCT>",
+    "The China Securities Regulatory Commission of the State Council said on Monday",
+    "officials in Guangdong Province and the Hainan Free Trade Port, Xinhua News Agency reported",
+    "the Foreign Investment Law and the National Broadband Plan 2025 were adopted",
 };
 
 /* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
@@ -589,6 +592,8 @@ static const struct {
 } TAILS[] = {
     {"(?<grantedTo>[^;]*?)\\b(?:was|were)\\s+(?<trigger>granted)\\s+by\\s+(?<grantedBy><REG>)", true},
     {"<ORG>\\s+(?:(?<trigger>granted))", true},                /* a group of a group */
+    {"\\w+(?:\\s+\\w+\\s+(?:granted|won))\\s+\\w+", true},          /* from inside a group */
+    {"\\w+(?:\\s+\\w+\\s+(?:granted|won))?\\s+\\w+", false},        /* not if it may be skipped */
     {"<ORG>\\s+(?<trigger>won)|(?<trigger>granted)", false},  /* two branches */
     {"(?<trigger>granted)\\s+\\w+", false},                    /* no word after the first item */
     {"\\w+\\s+(?<trigger>\\w+)", false},                       /* nor a trigger word */
