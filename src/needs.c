@@ -790,3 +790,128 @@ pcre2_code *tg_pattern_tail(const char *s, size_t n, uint32_t opts) {
   tg_buf_clear(&text);
   return found;
 }
+
+/* ---- A list continued with \G ---- */
+
+/* Anything in s[0..n) that ties one part of a pattern to another: back
+ * references, subroutine calls, conditionals, verbs, quoting, options. */
+static bool has_ties(const char *s, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (s[i] == '\\') {
+      const char d = i + 1 < n ? s[i + 1] : '\0';
+      if (d == 'k' || d == 'g' || d == 'Q' || d == 'K' || (d >= '1' && d <= '9')) {
+        return true;
+      }
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, n, i);
+    } else if (s[i] == '(' && i + 2 < n) {
+      const char d = s[i + 1];
+      const char e = s[i + 2];
+      if (d == '*' || (d == '?' && !(e == ':' || e == '=' || e == '!' || e == '>' || e == '<' ||
+                                     e == '\''))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* \G outside classes in s[b..e). */
+static size_t count_g(const char *s, size_t b, size_t e) {
+  size_t count = 0;
+  for (size_t i = b; i < e; ++i) {
+    if (s[i] == '\\') {
+      count += i + 1 < e && s[i + 1] == 'G';
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, e, i);
+    }
+  }
+  return count;
+}
+
+/* A capturing group in s[b..e)? */
+static bool has_capture(const char *s, size_t b, size_t e) {
+  for (size_t i = b; i < e; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, e, i);
+    } else if (s[i] == '(' &&
+               (i + 1 >= e || s[i + 1] != '?' ||
+                (i + 3 < e && s[i + 2] == '<' && isalpha((unsigned char)s[i + 3])) ||
+                (i + 2 < e && (s[i + 2] == '\'' || s[i + 2] == 'P')))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **other,
+                           pcre2_code **at_start) {
+  *other = *at_start = NULL;
+  bool branch = false;
+  if (n < 4 || memcmp(s, "(?:", 3) != 0 || has_ties(s, n) || count_g(s, 0, n) != 1) {
+    return false;
+  }
+  const size_t g = group_close(s, n, 0, &branch);
+  if (!g || !branch || quantifier_at(s, n, g) || has_capture(s, 0, g)) {
+    return false;
+  }
+  for (size_t i = g; i < n; ++i) { /* one branch after the group */
+    bool inner = false;
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, n, i);
+    } else if (s[i] == '(') {
+      const size_t e = group_close(s, n, i, &inner);
+      if (!e) {
+        return false;
+      }
+      i = e - 1;
+    } else if (s[i] == '|') {
+      return false;
+    }
+  }
+  /* The last branch of the group: where its '|' is. */
+  size_t last = 0;
+  int depth = 0;
+  for (size_t i = 3; i + 1 < g; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, g, i);
+    } else if (s[i] == '(') {
+      ++depth;
+    } else if (s[i] == ')') {
+      --depth;
+    } else if (s[i] == '|' && depth == 0) {
+      last = i;
+    }
+  }
+  if (!last || g - last < 3 || s[last + 1] != '\\' || s[last + 2] != 'G') {
+    return false; /* \G must open the last branch */
+  }
+  TgBuf a, b;
+  tg_buf_init(&a);
+  tg_buf_init(&b);
+  const bool built = !tg_buf_append(&a, s, last) && !tg_buf_append(&a, s + g - 1, n - g + 1) &&
+                     !tg_buf_append(&b, "(?:", 3) && !tg_buf_append(&b, s + last + 1, n - last - 1);
+  int errcode = 0;
+  PCRE2_SIZE erroff = 0;
+  if (built) {
+    *other = pcre2_compile((PCRE2_SPTR)a.buf, a.len, opts, &errcode, &erroff, NULL);
+    *at_start = pcre2_compile((PCRE2_SPTR)b.buf, b.len, opts, &errcode, &erroff, NULL);
+  }
+  tg_buf_clear(&a);
+  tg_buf_clear(&b);
+  if (!*other || !*at_start) {
+    pcre2_code_free(*other);
+    pcre2_code_free(*at_start);
+    *other = *at_start = NULL;
+    return false;
+  }
+  return true;
+}

@@ -37,4 +37,11 @@ pcre2_code *tg_pattern_tail(const char *s, size_t n, uint32_t opts);
  * those bytes (it cannot from a class of properties).  False if not so. */
 bool tg_start_hint(const char *s, size_t n, TgBuf *out);
 
+/** For a pattern source "(?:A|...|\\GB)C" (\\G opening its first group's last
+ * branch, and nowhere else; no groups captured before C; nothing tying parts
+ * together), compile "(?:A|...)C" into *other and "(?:\\GB)C" into *at_start
+ * (see TgPattern.other in rules.h); false, both NULL, if not of that form. */
+bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **other,
+                           pcre2_code **at_start);
+
 #endif /* TG_NEEDS_H */

@@ -56,6 +56,8 @@ static void rule_clear(TgRule *r) {
       TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], i);
       pcre2_code_free(pat->code);
       pcre2_code_free(pat->tail);
+      pcre2_code_free(pat->other);
+      pcre2_code_free(pat->at_start);
       tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
@@ -327,7 +329,17 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, false};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, false, NULL, NULL};
+  if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
+    pat.other = pat.at_start = NULL;
+  }
+  if (pat.other && pat.at_start &&
+      (pcre2_jit_compile(pat.other, PCRE2_JIT_COMPLETE) ||
+       pcre2_jit_compile(pat.at_start, PCRE2_JIT_COMPLETE))) {
+    pcre2_code_free(pat.other); /* only worth it with JIT */
+    pcre2_code_free(pat.at_start);
+    pat.other = pat.at_start = NULL;
+  }
   if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
     pat.tail = tg_pattern_tail(src.buf, src.len, opts);
     if (pat.tail && jit) {
@@ -339,6 +351,8 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
     pcre2_code_free(pat.tail);
+    pcre2_code_free(pat.other);
+    pcre2_code_free(pat.at_start);
     tg_free(pat.needs);
     return st ? st : TG_BAD_ALLOC;
   }
@@ -749,9 +763,10 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
   memset(m, 0, sizeof *m);
   m->budget = budget;
   m->md = pcre2_match_data_create(64, NULL);
+  m->md2 = pcre2_match_data_create(64, NULL);
   m->mc = pcre2_match_context_create(NULL);
   m->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!m->md || !m->mc || !m->stack) {
+  if (!m->md || !m->md2 || !m->mc || !m->stack) {
     tg_matcher_clear(m);
     return TG_BAD_ALLOC;
   }
@@ -763,6 +778,8 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
 
 void tg_matcher_clear(TgMatcher *m) {
   pcre2_match_data_free(m->md);
+  pcre2_match_data_free(m->md2);
+  m->md2 = NULL;
   pcre2_match_context_free(m->mc);
   pcre2_jit_stack_free(m->stack);
   m->md = NULL;
@@ -916,6 +933,37 @@ static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject
   return rc != PCRE2_ERROR_NOMATCH;
 }
 
+/* One search of p from `start`, the match (if any) in m->md. */
+static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                  size_t start) {
+  if (!p->jit) {
+    return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                       m->mc);
+  }
+  if (!p->other) {
+    /* The same answer: pcre2_match would check its arguments, then run the
+     * JIT code. */
+    return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+  }
+  /* "(?:A|\GB)C": A's match wins if it starts at `start`; else B's there;
+   * else A's later one (TgPattern.other). */
+  const int ra = pcre2_jit_match(p->other, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+  if (ra < 0 && ra != PCRE2_ERROR_NOMATCH) {
+    return ra;
+  }
+  if (ra >= 0 && pcre2_get_ovector_pointer(m->md)[0] == start) {
+    return ra;
+  }
+  const int rb = pcre2_jit_match(p->at_start, (PCRE2_SPTR)subject, len, start, 0, m->md2, m->mc);
+  if (rb >= 0 || ra == PCRE2_ERROR_NOMATCH || rb != PCRE2_ERROR_NOMATCH) {
+    pcre2_match_data *t = m->md; /* B's answer is the one */
+    m->md = m->md2;
+    m->md2 = t;
+    return rb;
+  }
+  return ra;
+}
+
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
   if (m->budget == 0) {
@@ -935,11 +983,7 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   }
   while (!skip) {
     pcre2_set_match_limit(m->mc, (uint32_t)limit);
-    /* The same answer: pcre2_match would check its arguments, then run the
-     * JIT code. */
-    rc = p->jit ? pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
-                : pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK,
-                              m->md, m->mc);
+    rc = search(m, p, subject, len, start);
     if (rc != PCRE2_ERROR_MATCHLIMIT) {
       within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
       break;

@@ -41,6 +41,12 @@ typedef struct {
    * PCRE2 makes by skipping to those bytes.  NULL if none. */
   pcre2_code *tail;
   bool tail_jit;
+  /* A pattern "(?:A|\\GB)C" that goes on a list where the last match ended
+   * is run as "(?:A)C", which PCRE2 finds by A's first bytes, and "(?:\\GB)C"
+   * anchored where the call starts: the same first match (A is preferred
+   * at the start, B matches only there), the same groups (none in A or B).
+   * NULL if not of that form. */
+  pcre2_code *other, *at_start;
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
@@ -92,6 +98,7 @@ const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds);
 /** Per-run matching state: match data, a JIT stack, limits, a budget. */
 typedef struct {
   pcre2_match_data *md;
+  pcre2_match_data *md2; /**< a second result, for patterns run in two parts */
   pcre2_match_context *mc;
   pcre2_jit_stack *stack;
   unsigned long budget; /**< Match steps left in this document (see tg_match) */

@@ -528,6 +528,8 @@ static const char *const TAIL_SUBJECTS[] = {
     "The China Securities Regulatory Commission of the State Council said on Monday",
     "officials in Guangdong Province and the Hainan Free Trade Port, Xinhua News Agency reported",
     "the Foreign Investment Law and the National Broadband Plan 2025 were adopted",
+    "it granted licences to Zuma Fibre Networks, Okapi Broadband and Delta Crest on Monday",
+    "Approvals were issued to Acme; Beta Systems, and Gamma Labs were named",
 };
 
 /* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
@@ -546,6 +548,7 @@ START_TEST(test_tail_sound)
   ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
   pcre2_match_data *md = pcre2_match_data_create(64, NULL);
   unsigned tails = 0;
+  unsigned split = 0; /* patterns run as "(?:A)C" and "(?:\\GB)C" */
   unsigned cut = 0; /* calls the tail alone answered */
   unsigned found = 0;
   for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
@@ -553,28 +556,39 @@ START_TEST(test_tail_sound)
     for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len + r->patterns[TG_PAT_ALSO].len; ++j) {
       const size_t n_main = r->patterns[TG_PAT_MAIN].len;
       const TgPattern *p = j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main);
-      if (!p->tail) {
+      if (!p->tail && !p->other) {
         continue;
       }
-      ++tails;
+      tails += p->tail != NULL;
+      split += p->other != NULL;
       for (size_t si = 0; si < sizeof TAIL_SUBJECTS / sizeof TAIL_SUBJECTS[0]; ++si) {
         const char *subj = TAIL_SUBJECTS[si];
         const size_t len = strlen(subj);
         for (size_t at = 0; at < len; at += 7) {
           const int rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
-          const int trc = pcre2_match(p->tail, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
+          PCRE2_SIZE want[2] = {0, 0};
+          if (rc >= 0) {
+            memcpy(want, pcre2_get_ovector_pointer(md), sizeof want);
+          }
+          const int trc = p->tail ? pcre2_match(p->tail, (PCRE2_SPTR)subj, len, at, 0, md, NULL) : 1;
           cut += trc == PCRE2_ERROR_NOMATCH;
           ck_assert_msg(rc == PCRE2_ERROR_NOMATCH || trc >= 0,
                         "%s:%u matches \"%s\" from %zu but its tail does not", p->file,
                         p->line, subj, at);
           const TgStatus st = tg_match(&m, p, subj, len, at);
           ck_assert_int_eq(st, rc >= 0 ? TG_SUCCESS : TG_FAILURE);
+          if (rc >= 0) { /* the same match */
+            const PCRE2_SIZE *got = pcre2_get_ovector_pointer(m.md);
+            ck_assert_msg(got[0] == want[0] && got[1] == want[1], "%s:%u on \"%s\" from %zu: %zu-%zu, want %zu-%zu",
+                          p->file, p->line, subj, at, (size_t)got[0], (size_t)got[1], (size_t)want[0], (size_t)want[1]);
+          }
           found += st == TG_SUCCESS;
         }
       }
     }
   }
   ck_assert_uint_gt(tails, 20);
+  ck_assert_uint_gt(split, 0);
   ck_assert_uint_gt(cut, 100);
   ck_assert_uint_gt(found, 10);
   pcre2_match_data_free(md);
@@ -645,6 +659,47 @@ START_TEST(test_start_hint_match)
   ck_assert_int_eq(try_match(p, "a Zeta"), TG_SUCCESS);
   ck_assert_int_eq(try_match(p, "\xc3\xa9lan zeta 5x"), TG_FAILURE);
   ck_assert_int_eq(try_match(p, "aZeta"), TG_FAILURE);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Which patterns run as "(?:A)C" and "(?:\\GB)C" (TgPattern.other). */
+static const struct {
+  const char *pattern;
+  bool split;
+} SPLITS[] = {
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)", true},
+    {"(?:\\G,\\s*|\\bto\\s+)(?<grantedTo>\\w+)", false},          /* \\G not last */
+    {"(?:(?<grantedTo>\\w)|\\G,)x", false},                     /* a group before C */
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)\\G", false},      /* \\G again */
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)|x", false},       /* two branches */
+};
+
+START_TEST(test_continuation_split)
+{
+  char text[512];
+  snprintf(text, sizeof text, "rule r\n  class Approval\n  pattern %s\n", SPLITS[_i].pattern);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  if (getenv("TELEGRAPH_NO_JIT") == NULL) {
+    ck_assert_msg((p->other != NULL) == SPLITS[_i].split, "%s: split %d", SPLITS[_i].pattern,
+                  p->other != NULL);
+  }
+  if (SPLITS[_i].split) { /* the list goes on where the last match ended */
+    const char *subj = "granted to Acme, Beta, Gamma and more";
+    TgMatcher m;
+    ck_assert_int_eq(tg_matcher_init(&m, 100000), TG_SUCCESS);
+    size_t at = 0;
+    unsigned n = 0;
+    while (tg_match(&m, p, subj, strlen(subj), at) == TG_SUCCESS) {
+      at = pcre2_get_ovector_pointer(m.md)[1];
+      ++n;
+    }
+    ck_assert_uint_eq(n, 3); /* Acme, Beta, Gamma: "and" is not in the list's \\G branch */
+    tg_matcher_clear(&m);
+  }
   tg_ruleset_free(rs);
 }
 END_TEST
@@ -722,6 +777,7 @@ static Suite *rules_suite(void)
   tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
   tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
   tcase_add_test(tc, test_start_hint_match);
+  tcase_add_loop_test(tc, test_continuation_split, 0, (int)(sizeof SPLITS / sizeof SPLITS[0]));
   suite_add_tcase(s, tc);
   return s;
 }
