@@ -7,6 +7,8 @@
 #include "needs.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -329,7 +331,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, false, NULL, NULL};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL};
   if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
     pat.other = pat.at_start = NULL;
   }
@@ -342,9 +344,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   }
   if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
     pat.tail = tg_pattern_tail(src.buf, src.len, opts);
-    if (pat.tail && jit) {
-      pat.tail_jit = pcre2_jit_compile(pat.tail, PCRE2_JIT_COMPLETE) == 0;
-    }
+    pat.tail_state = jit ? TG_TAIL_PENDING : TG_TAIL_PLAIN;
   }
   st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
@@ -922,11 +922,26 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
 
 /* False if the pattern's tail (TgPattern.tail) has no match from `start`:
  * then neither has the pattern.  A tail that runs out of steps says "may". */
+static pthread_mutex_t tail_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                            size_t start) {
+  /* The tail's JIT code on first use, once, under a lock; until it is
+   * published no thread runs the tail. */
+  TgPattern *mp = (TgPattern *)p;
+  int state = atomic_load_explicit(&mp->tail_state, memory_order_acquire);
+  if (state == TG_TAIL_PENDING) {
+    pthread_mutex_lock(&tail_lock);
+    state = atomic_load_explicit(&mp->tail_state, memory_order_relaxed);
+    if (state == TG_TAIL_PENDING) {
+      state = pcre2_jit_compile(mp->tail, PCRE2_JIT_COMPLETE) == 0 ? TG_TAIL_JIT : TG_TAIL_PLAIN;
+      atomic_store_explicit(&mp->tail_state, state, memory_order_release);
+    }
+    pthread_mutex_unlock(&tail_lock);
+  }
   pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
   const int rc =
-      p->tail_jit
+      state == TG_TAIL_JIT
           ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
           : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                         m->mc);

@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 /** A compiled pattern and where it came from (for diagnostics). */
@@ -40,7 +41,9 @@ typedef struct {
    * subject the tail does not match is passed over after one search that
    * PCRE2 makes by skipping to those bytes.  NULL if none. */
   pcre2_code *tail;
-  bool tail_jit;
+  /* TG_TAIL_*: the tail is JIT-compiled when first used (most runs use few
+   * of them, and compiling all at load doubled the JIT's start-up). */
+  _Atomic int tail_state;
   /* A pattern "(?:A|\\GB)C" that goes on a list where the last match ended
    * is run as "(?:A)C", which PCRE2 finds by A's first bytes, and "(?:\\GB)C"
    * anchored where the call starts: the same first match (A is preferred
@@ -50,6 +53,8 @@ typedef struct {
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
+
+enum { TG_TAIL_PENDING, TG_TAIL_JIT, TG_TAIL_PLAIN };
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
