@@ -5,6 +5,7 @@
 #include "rules.h"
 
 #include "needs.h"
+#include "patshape.h"
 
 #include <dirent.h>
 #include <pthread.h>
