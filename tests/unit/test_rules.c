@@ -4,6 +4,7 @@
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
 #include "needs.h"
+#include "patshape.h"
 #include "rules.h"
 
 #include <check.h>
