@@ -6,6 +6,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Longest name, in tokens, that a gazetteer line may hold. */
@@ -90,6 +91,21 @@ static TgStatus key_token(TgBuf *key, const char *s, size_t len, bool fold) {
     }
   }
   return TG_SUCCESS;
+}
+
+/* find_slot with the key's tg_hash already known. */
+static Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
+  if (!g->cap) {
+    return NULL;
+  }
+  size_t i = (size_t)h & (g->cap - 1);
+  while (g->table[i].key) {
+    if (g->table[i].len == len && memcmp(g->table[i].key, key, len) == 0) {
+      return &g->table[i];
+    }
+    i = (i + 1) & (g->cap - 1);
+  }
+  return &g->table[i];
 }
 
 static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
@@ -637,6 +653,12 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
   size_t el = 0;
   size_t fl = 0;
   folded[fl++] = '\1';
+  /* tg_hash (FNV-1a) of the keys so far, kept as they grow: exact, and the
+   * folded text after mark 1 and after mark 2. */
+  const uint64_t prime = 1099511628211ull;
+  uint64_t he = 14695981039346656037ull;
+  uint64_t h1 = (he ^ 1u) * prime;
+  uint64_t h2 = (he ^ 2u) * prime;
   for (size_t k = i; k < n && k - i < g->max_tokens; ++k) {
     const TgToken *t = &tokens[k];
     const char *s = text + t->span.begin;
@@ -647,21 +669,27 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
     if (k > i) {
       exact[el++] = ' ';
       folded[fl++] = ' ';
+      he = (he ^ ' ') * prime;
+      h1 = (h1 ^ ' ') * prime;
+      h2 = (h2 ^ ' ') * prime;
     }
     for (size_t c = 0; c < len; ++c) {
-      if (c + 3 <= len && memcmp(s + c, "\xE2\x80\x99", 3) == 0) {
-        exact[el++] = '\'';
-        folded[fl++] = '\'';
+      char e = s[c];
+      if (e == '\xE2' && c + 3 <= len && memcmp(s + c, "\xE2\x80\x99", 3) == 0) {
+        e = '\'';
         c += 2;
-        continue;
       }
-      exact[el++] = s[c];
-      folded[fl++] = (s[c] >= 'A' && s[c] <= 'Z') ? (char)(s[c] + 32) : s[c];
+      const char f = (e >= 'A' && e <= 'Z') ? (char)(e + 32) : e;
+      exact[el++] = e;
+      folded[fl++] = f;
+      he = (he ^ (unsigned char)e) * prime;
+      h1 = (h1 ^ (unsigned char)f) * prime;
+      h2 = (h2 ^ (unsigned char)f) * prime;
     }
-    const Slot *hit = find_slot(g, exact, el);
+    const Slot *hit = find_slot_h(g, exact, el, he);
     bool more = hit->key != NULL;
     if (!hit->key || hit->entry < 0) {
-      const Slot *f = find_slot(g, folded, fl);
+      const Slot *f = find_slot_h(g, folded, fl, h1);
       more = more || f->key != NULL;
       if (f->key && f->entry >= 0) {
         hit = f;
@@ -681,7 +709,7 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
       /* "Mobifone" for "MobiFone", "AliPay" for "Alipay": the name's case
        * folded, when the text looks like a name. */
       folded[0] = '\2';
-      const Slot *ci = find_slot(g, folded, fl);
+      const Slot *ci = find_slot_h(g, folded, fl, h2);
       folded[0] = '\1';
       more = more || ci->key != NULL;
       if (ci->key && ci->entry >= 0) {

@@ -24,6 +24,7 @@ typedef enum {
 
 typedef struct {
   const char *name;
+  size_t nlen; /* strlen(name) */
   TgLexValueType type;
   long long min;
   long long max;
@@ -32,38 +33,38 @@ typedef struct {
 /* The kinds a lexicon file may use.  These are identifiers of the data
  * format, not language words. */
 static const TgLexKind tg_lex_kinds[] = {
-  {"month", TG_LEXV_INT, 1, 12},
-  {"weekday", TG_LEXV_INT, 1, 7},
-  {"number", TG_LEXV_INT, 0, 1000000000LL},
-  {"ordinal", TG_LEXV_INT, 1, 31},
-  {"ordinal-suffix", TG_LEXV_INT, 0, 0},
-  {"scale", TG_LEXV_POW10, 10, 1000000000000000000LL},
-  {"currency", TG_LEXV_CODE, 0, 0},
-  {"percent", TG_LEXV_INT, 0, 0},
-  {"approx", TG_LEXV_INT, -1, 1},
-  {"relative", TG_LEXV_INT, -1, 1},
-  {"relative-day", TG_LEXV_INT, -366, 366},
-  {"period", TG_LEXV_INT, 1, 4},
-  {"anchor", TG_LEXV_INT, -1, 1},
-  {"preposition", TG_LEXV_INT, 0, 0},
-  {"article", TG_LEXV_INT, 0, 0},
-  {"genitive", TG_LEXV_INT, 0, 0},
-  {"conjunction", TG_LEXV_INT, 0, 0},
-  {"indefinite", TG_LEXV_INT, 1, 1},
+  {"month", 5, TG_LEXV_INT, 1, 12},
+  {"weekday", 7, TG_LEXV_INT, 1, 7},
+  {"number", 6, TG_LEXV_INT, 0, 1000000000LL},
+  {"ordinal", 7, TG_LEXV_INT, 1, 31},
+  {"ordinal-suffix", 14, TG_LEXV_INT, 0, 0},
+  {"scale", 5, TG_LEXV_POW10, 10, 1000000000000000000LL},
+  {"currency", 8, TG_LEXV_CODE, 0, 0},
+  {"percent", 7, TG_LEXV_INT, 0, 0},
+  {"approx", 6, TG_LEXV_INT, -1, 1},
+  {"relative", 8, TG_LEXV_INT, -1, 1},
+  {"relative-day", 12, TG_LEXV_INT, -366, 366},
+  {"period", 6, TG_LEXV_INT, 1, 4},
+  {"anchor", 6, TG_LEXV_INT, -1, 1},
+  {"preposition", 11, TG_LEXV_INT, 0, 0},
+  {"article", 7, TG_LEXV_INT, 0, 0},
+  {"genitive", 8, TG_LEXV_INT, 0, 0},
+  {"conjunction", 11, TG_LEXV_INT, 0, 0},
+  {"indefinite", 10, TG_LEXV_INT, 1, 1},
   /* used by other modules: the sentence splitter and the recognizer */
-  {"abbrev", TG_LEXV_INT, 1, 2},
-  {"future", TG_LEXV_INT, 1, 1},
-  {"starter", TG_LEXV_INT, 1, 1},
+  {"abbrev", 6, TG_LEXV_INT, 1, 2},
+  {"future", 6, TG_LEXV_INT, 1, 1},
+  {"starter", 7, TG_LEXV_INT, 1, 1},
   /* used by the name chunker */
-  {"designator", TG_LEXV_INT, 1, 3},
-  {"orghead", TG_LEXV_INT, 1, 1},
-  {"orgfirst", TG_LEXV_INT, 1, 1},
-  {"orgcue", TG_LEXV_INT, 1, 1},
-  {"role", TG_LEXV_INT, 1, 1},
-  {"connector", TG_LEXV_INT, 1, 1},
-  {"nonstart", TG_LEXV_INT, 1, 1},
-  {"adjsuffix", TG_LEXV_INT, 1, 1},
-  {"basis", TG_LEXV_INT, 1, 3},
+  {"designator", 10, TG_LEXV_INT, 1, 3},
+  {"orghead", 7, TG_LEXV_INT, 1, 1},
+  {"orgfirst", 8, TG_LEXV_INT, 1, 1},
+  {"orgcue", 6, TG_LEXV_INT, 1, 1},
+  {"role", 4, TG_LEXV_INT, 1, 1},
+  {"connector", 9, TG_LEXV_INT, 1, 1},
+  {"nonstart", 8, TG_LEXV_INT, 1, 1},
+  {"adjsuffix", 9, TG_LEXV_INT, 1, 1},
+  {"basis", 5, TG_LEXV_INT, 1, 3},
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])
@@ -86,6 +87,7 @@ struct TgLexiconImpl {
   long fail_after; /* test hook: allocations left before failing; < 0 off */
   unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
   uint64_t first[TG_LEX_NKINDS][4];   /* the first bytes (folded) of its entries */
+  uint64_t lens[TG_LEX_NKINDS];       /* bit n: an entry of n bytes (63 for longer) */
 };
 
 /* ---- allocation (with the test hook) ---- */
@@ -166,28 +168,60 @@ tg_lex_hash(unsigned kind, const char *word, size_t len)
   return h;
 }
 
+/* Kinds by the length of their name (indices into tg_lex_kinds, -1 ends),
+ * to find a name in one or two comparisons.  A kind missing here is still
+ * found by the scan after it. */
+#define TG_LEX_NAME_LENS 15
+static const signed char tg_lex_by_len[TG_LEX_NAME_LENS][8] = {
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 0 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 1 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 2 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 3 */
+  {25, -1, -1, -1, -1, -1, -1, -1}, /* 4 */
+  {0, 5, 29, -1, -1, -1, -1, -1}, /* 5 */
+  {2, 8, 11, 12, 18, 19, 24, -1}, /* 6 */
+  {1, 3, 7, 14, 20, 22, -1, -1}, /* 7 */
+  {6, 9, 15, 23, 27, -1, -1, -1}, /* 8 */
+  {26, 28, -1, -1, -1, -1, -1, -1}, /* 9 */
+  {17, 21, -1, -1, -1, -1, -1, -1}, /* 10 */
+  {13, 16, -1, -1, -1, -1, -1, -1}, /* 11 */
+  {10, -1, -1, -1, -1, -1, -1, -1}, /* 12 */
+  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 13 */
+  {4, -1, -1, -1, -1, -1, -1, -1}, /* 14 */
+};
+
 static int
 tg_lex_kind_index(const char *name, size_t len)
 {
+  if (!len) {
+    return -1;
+  }
+  if (len < TG_LEX_NAME_LENS) {
+    for (const signed char *k = tg_lex_by_len[len]; *k >= 0; ++k) {
+      if (tg_lex_kinds[*k].nlen == len && memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
+        return *k;
+      }
+    }
+  }
   for (size_t k = 0; k < TG_LEX_NKINDS; ++k) {
-    if (strlen(tg_lex_kinds[k].name) == len &&
-        memcmp(tg_lex_kinds[k].name, name, len) == 0) {
+    const TgLexKind *kk = &tg_lex_kinds[k];
+    if (kk->nlen == len && kk->name[0] == name[0] && memcmp(kk->name, name, len) == 0) {
       return (int)k;
     }
   }
   return -1;
 }
 
-/* Find a normalised word; returns the entry or NULL. */
+/* Find a normalised word whose tg_lex_hash is h; the entry or NULL. */
 static const TgLexEntry *
-tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
-              size_t len)
+tg_lex_lookup_h(const TgLexicon *lex, unsigned kind, const char *word,
+                size_t len, uint32_t h)
 {
   if (lex->nslots == 0) {
     return NULL;
   }
   const size_t mask = lex->nslots - 1;
-  for (size_t i = tg_lex_hash(kind, word, len) & mask;; i = (i + 1) & mask) {
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     const uint32_t slot = lex->slots[i];
     if (slot == 0) {
       return NULL;
@@ -197,6 +231,14 @@ tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
       return e;
     }
   }
+}
+
+/* Find a normalised word; returns the entry or NULL. */
+static const TgLexEntry *
+tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
+              size_t len)
+{
+  return tg_lex_lookup_h(lex, kind, word, len, tg_lex_hash(kind, word, len));
 }
 
 static void
@@ -256,6 +298,7 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
   if (entry->kind < TG_LEX_NKINDS && entry->wlen) {
     const unsigned char b = (unsigned char)entry->word[0];
     lex->first[entry->kind][b >> 6] |= (uint64_t)1 << (b & 63);
+    lex->lens[entry->kind] |= (uint64_t)1 << (entry->wlen < 63 ? entry->wlen : 63);
   }
   return TG_SUCCESS;
 }
@@ -317,6 +360,30 @@ tg_lex_find_k(const TgLexicon *lex, int k, const char *word, size_t len)
   }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
+  if (i == 0 && len <= TG_LEXICON_WORD_MAX) {
+    if (!((lex->lens[k] >> (len < 63 ? len : 63)) & 1)) {
+      /* No entry of this kind is that long: absent, unless blanks make
+       * the normalised word shorter. */
+      size_t b = 0;
+      while (b < len && !tg_lex_is_blank(word[b])) {
+        ++b;
+      }
+      if (b == len) {
+        return NULL;
+      }
+    }
+    /* One word (the common case): fold and hash it in one pass, and stop
+     * at the first blank. */
+    uint32_t h = (2166136261u ^ (uint32_t)k) * 16777619u;
+    for (; n < len && !tg_lex_is_blank(word[n]); ++n) {
+      buf[n] = tg_lex_lower(word[n]);
+      h = (h ^ (unsigned char)buf[n]) * 16777619u;
+    }
+    if (n == len) {
+      return tg_lex_lookup_h(lex, (unsigned)k, buf, n, h);
+    }
+    n = 0;
+  }
   if (!tg_lex_normalise(word, len, buf, &n)) {
     return NULL;
   }

@@ -59,19 +59,30 @@ static TgSpan trim_span(const char *text, TgSpan s) {
   return s;
 }
 
+/* tg_word_at, with ASCII bytes decided here. */
+static bool word_byte_at(const char *text, size_t end, size_t i, size_t *n) {
+  const unsigned char c = (unsigned char)text[i];
+  if (c < 0x80) {
+    *n = 1;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return tg_word_at(text, end, i, n);
+}
+
 /* Future tense near a date: a lexicon "future" word in the words before it. */
 static int tense_before(const TgLexicon *lex, const char *text, TgSpan sentence, size_t at) {
   size_t from = at > sentence.begin + 60 ? at - 60 : sentence.begin;
   size_t i = from;
+  const int future = tg_lexicon_kind("future");
   while (i < at) {
     size_t n = 0;
-    if (tg_word_at(text, at, i, &n)) {
+    if (word_byte_at(text, at, i, &n)) {
       size_t j = i;
-      while (j < at && tg_word_at(text, at, j, &n)) {
+      while (j < at && word_byte_at(text, at, j, &n)) {
         j += n;
       }
       long long v = 0;
-      if (tg_lexicon_find(lex, "future", text + i, j - i, &v)) {
+      if (tg_lexicon_find_kind(lex, future, text + i, j - i, &v)) {
         return 1;
       }
       i = j;

@@ -658,9 +658,10 @@ static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *
   while (t.cap < n * TG_SHORT_MAX_STRIP * 2) {
     t.cap *= 2;
   }
+  /* stem and full are read only where slot is set: no need to clear them */
   t.slot = (long *)tg_calloc(t.cap, sizeof(long));
-  t.stem = (TgSpan *)tg_calloc(t.cap, sizeof(TgSpan));
-  t.full = (TgSpan *)tg_calloc(t.cap, sizeof(TgSpan));
+  t.stem = (TgSpan *)tg_malloc(t.cap * sizeof(TgSpan));
+  t.full = (TgSpan *)tg_malloc(t.cap * sizeof(TgSpan));
   if (!t.slot || !t.stem || !t.full) {
     tg_free(t.slot);
     tg_free(t.stem);

@@ -5,8 +5,11 @@
 #include "rules.h"
 
 #include "needs.h"
+#include "patshape.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -55,6 +58,9 @@ static void rule_clear(TgRule *r) {
     for (size_t i = 0; i < r->patterns[k].len; ++i) {
       TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], i);
       pcre2_code_free(pat->code);
+      pcre2_code_free(pat->tail);
+      pcre2_code_free(pat->other);
+      pcre2_code_free(pat->at_start);
       tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
@@ -286,12 +292,26 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                      "bad pattern: ", (const char *)msg, (size_t)erroff,
                      expanded ? " of the expanded pattern" : "");
   }
+  /* A start hint in front, when the pattern starts where a class of
+   * properties holds: the same matches, found from fewer positions. */
+  TgBuf hinted;
+  tg_buf_init(&hinted);
+  if (tg_start_hint(src.buf, src.len, &hinted) && !tg_buf_append(&hinted, src.buf, src.len)) {
+    pcre2_code *h =
+        pcre2_compile((PCRE2_SPTR)hinted.buf, hinted.len, opts, &errcode, &erroff, NULL);
+    if (h) {
+      pcre2_code_free(code);
+      code = h;
+    }
+  }
+  tg_buf_clear(&hinted);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
    * JIT code. */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  bool jit = false;
   if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
-    (void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   }
   /* Check the named groups. */
   uint32_t count = 0;
@@ -312,11 +332,28 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL};
+  if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
+    pat.other = pat.at_start = NULL;
+  }
+  if (pat.other && pat.at_start &&
+      (pcre2_jit_compile(pat.other, PCRE2_JIT_COMPLETE) ||
+       pcre2_jit_compile(pat.at_start, PCRE2_JIT_COMPLETE))) {
+    pcre2_code_free(pat.other); /* only worth it with JIT */
+    pcre2_code_free(pat.at_start);
+    pat.other = pat.at_start = NULL;
+  }
+  if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
+    pat.tail = tg_pattern_tail(src.buf, src.len, opts);
+    pat.tail_state = jit ? TG_TAIL_PENDING : TG_TAIL_PLAIN;
+  }
   st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
+    pcre2_code_free(pat.tail);
+    pcre2_code_free(pat.other);
+    pcre2_code_free(pat.at_start);
     tg_free(pat.needs);
     return st ? st : TG_BAD_ALLOC;
   }
@@ -727,9 +764,10 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
   memset(m, 0, sizeof *m);
   m->budget = budget;
   m->md = pcre2_match_data_create(64, NULL);
+  m->md2 = pcre2_match_data_create(64, NULL);
   m->mc = pcre2_match_context_create(NULL);
   m->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!m->md || !m->mc || !m->stack) {
+  if (!m->md || !m->md2 || !m->mc || !m->stack) {
     tg_matcher_clear(m);
     return TG_BAD_ALLOC;
   }
@@ -741,6 +779,8 @@ TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
 
 void tg_matcher_clear(TgMatcher *m) {
   pcre2_match_data_free(m->md);
+  pcre2_match_data_free(m->md2);
+  m->md2 = NULL;
   pcre2_match_context_free(m->mc);
   pcre2_jit_stack_free(m->stack);
   m->md = NULL;
@@ -798,20 +838,19 @@ static unsigned fold_ascii(unsigned c) { return c >= 'A' && c <= 'Z' ? c + ('a' 
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
   sc->subject = s;
   sc->len = n;
-  sc->wide = false;
   memset(sc->pairs, 0, sizeof sc->pairs);
+  unsigned any = 0; /* the bytes or'ed: bit 7 for a non-ASCII one */
   unsigned prev = 0;
   for (size_t i = 0; i < n; ++i) {
     const unsigned c = fold_ascii((unsigned char)s[i]);
-    if (c >= 0x80) {
-      sc->wide = true;
-    }
+    any |= c;
     if (i) {
       const unsigned h = pair_hash(prev, c);
       sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
     }
     prev = c;
   }
+  sc->wide = (any & 0x80) != 0;
   memset(sc->seen, 0, sc->rs->needs.len);
   return TG_SUCCESS;
 }
@@ -859,27 +898,30 @@ static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  bool found = false;
-  for (unsigned i = 0; i < p->n_needs; ++i) {
-    const unsigned id = p->needs[i];
-    if (id == TG_NEED_END) {
-      if (!found) {
-        return false;
+  const unsigned *need = p->needs;
+  const unsigned n = p->n_needs;
+  for (unsigned i = 0; i < n; ++i) { /* one set a turn, i at its end after */
+    bool found = false;
+    for (; i < n && need[i] != TG_NEED_END; ++i) {
+      const unsigned id = need[i];
+      if (!sc->seen[id]) {
+        const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
+        const bool in = (ns->folds && sc->wide) ||
+                        (pairs_present(sc, ns->s, ns->len) &&
+                         contains(sc->subject, sc->len, ns->s, ns->len));
+        sc->seen[id] = in ? 2 : 1;
       }
-      found = false;
-      continue;
+      if (sc->seen[id] == 2) {
+        found = true;
+        break;
+      }
     }
-    if (found) {
-      continue;
+    if (!found) {
+      return false;
     }
-    if (!sc->seen[id]) {
-      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
-      const bool in = (ns->folds && sc->wide) ||
-                      (pairs_present(sc, ns->s, ns->len) &&
-                       contains(sc->subject, sc->len, ns->s, ns->len));
-      sc->seen[id] = in ? 2 : 1;
+    while (i < n && need[i] != TG_NEED_END) {
+      ++i; /* the rest of a set already satisfied */
     }
-    found = sc->seen[id] == 2;
   }
   return true;
 }
@@ -895,6 +937,65 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
   return TG_FAILURE;
 }
 
+/* False if the pattern's tail (TgPattern.tail) has no match from `start`:
+ * then neither has the pattern.  A tail that runs out of steps says "may". */
+static pthread_mutex_t tail_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                           size_t start) {
+  /* The tail's JIT code on first use, once, under a lock; until it is
+   * published no thread runs the tail. */
+  TgPattern *mp = (TgPattern *)p;
+  int state = atomic_load_explicit(&mp->tail_state, memory_order_acquire);
+  if (state == TG_TAIL_PENDING) {
+    pthread_mutex_lock(&tail_lock);
+    state = atomic_load_explicit(&mp->tail_state, memory_order_relaxed);
+    if (state == TG_TAIL_PENDING) {
+      state = pcre2_jit_compile(mp->tail, PCRE2_JIT_COMPLETE) == 0 ? TG_TAIL_JIT : TG_TAIL_PLAIN;
+      atomic_store_explicit(&mp->tail_state, state, memory_order_release);
+    }
+    pthread_mutex_unlock(&tail_lock);
+  }
+  pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
+  const int rc =
+      state == TG_TAIL_JIT
+          ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
+          : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                        m->mc);
+  return rc != PCRE2_ERROR_NOMATCH;
+}
+
+/* One search of p from `start`, the match (if any) in m->md. */
+static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
+                  size_t start) {
+  if (!p->jit) {
+    return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
+                       m->mc);
+  }
+  if (!p->other) {
+    /* The same answer: pcre2_match would check its arguments, then run the
+     * JIT code. */
+    return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+  }
+  /* "(?:A|\GB)C": A's match wins if it starts at `start`; else B's there;
+   * else A's later one (TgPattern.other). */
+  const int ra = pcre2_jit_match(p->other, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+  if (ra < 0 && ra != PCRE2_ERROR_NOMATCH) {
+    return ra;
+  }
+  if (ra >= 0 && pcre2_get_ovector_pointer(m->md)[0] == start) {
+    return ra;
+  }
+  const int rb = pcre2_jit_match(p->at_start, (PCRE2_SPTR)subject, len, start, 0, m->md2, m->mc);
+  if (rb >= 0 || ra == PCRE2_ERROR_NOMATCH || rb != PCRE2_ERROR_NOMATCH) {
+    pcre2_match_data *t = m->md; /* B's answer is the one */
+    m->md = m->md2;
+    m->md2 = t;
+    return rb;
+  }
+  return ra;
+}
+
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
   if (m->budget == 0) {
@@ -906,12 +1007,15 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   }
   const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
   unsigned long limit = TG_STEPS_FIRST;
-  int rc;
+  int rc = PCRE2_ERROR_NOMATCH;
   bool within = true;
-  for (;;) {
+  const bool skip = p->tail && !tail_may_match(m, p, subject, len, start);
+  if (skip) {
+    within = charge(m, positions); /* as a call that fails within its first steps */
+  }
+  while (!skip) {
     pcre2_set_match_limit(m->mc, (uint32_t)limit);
-    rc = pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                     m->mc);
+    rc = search(m, p, subject, len, start);
     if (rc != PCRE2_ERROR_MATCHLIMIT) {
       within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
       break;

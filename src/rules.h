@@ -18,6 +18,7 @@
 #include "util.h"
 
 #include <pcre2.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 /** A compiled pattern and where it came from (for diagnostics). */
@@ -33,9 +34,27 @@ typedef struct {
    * contains a string of each set; n_needs 0 when none is known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
+  bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
+  /* A run of the pattern's last top-level items that starts with few
+   * bytes (trigger words, a placeholder code), when the pattern is one
+   * branch: every match of the pattern holds a match of this tail, so a
+   * subject the tail does not match is passed over after one search that
+   * PCRE2 makes by skipping to those bytes.  NULL if none. */
+  pcre2_code *tail;
+  /* TG_TAIL_*: the tail is JIT-compiled when first used (most runs use few
+   * of them, and compiling all at load doubled the JIT's start-up). */
+  _Atomic int tail_state;
+  /* A pattern "(?:A|\\GB)C" that goes on a list where the last match ended
+   * is run as "(?:A)C", which PCRE2 finds by A's first bytes, and "(?:\\GB)C"
+   * anchored where the call starts: the same first match (A is preferred
+   * at the start, B matches only there), the same groups (none in A or B).
+   * NULL if not of that form. */
+  pcre2_code *other, *at_start;
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
+
+enum { TG_TAIL_PENDING, TG_TAIL_JIT, TG_TAIL_PLAIN };
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
@@ -84,6 +103,7 @@ const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds);
 /** Per-run matching state: match data, a JIT stack, limits, a budget. */
 typedef struct {
   pcre2_match_data *md;
+  pcre2_match_data *md2; /**< a second result, for patterns run in two parts */
   pcre2_match_context *mc;
   pcre2_jit_stack *stack;
   unsigned long budget; /**< Match steps left in this document (see tg_match) */

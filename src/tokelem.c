@@ -54,6 +54,10 @@ static size_t number_prefix(const char *s, size_t len) {
 /* "twenty-five": number words joined by hyphens ("hundred" counts, not
  * "million": a scale of 1000 or more is no number alone). */
 static bool number_words(const TgTokProg *p, const TgTokInput *in, const char *s, size_t len) {
+  if (!len || !in->lex || !(tg_lexicon_may_start(in->lex, p->k_number, s[0]) ||
+                            tg_lexicon_may_start(in->lex, p->k_scale, s[0]))) {
+    return false; /* no number word starts so */
+  }
   size_t b = 0;
   for (size_t i = 0; i <= len; ++i) {
     if (i == len || s[i] == '-') {
@@ -109,6 +113,8 @@ static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const c
   }
 }
 
+static char fold_byte(char c) { return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c); }
+
 static bool upper_start(const TgToken *t) { return t->upper; }
 
 /* Do the e->len bytes at s spell e's word (ASCII case ignored unless exact)? */
@@ -159,8 +165,8 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
     }
     return 0;
   case E_LEX: {
-    if (!in->lex) {
-      return 0;
+    if (!in->lex || !len || !tg_lexicon_may_start(in->lex, (int)e->val, s[0])) {
+      return 0; /* no entry of the kind starts so */
     }
     /* A word written with its period ("Jan.", "Rs.") first. */
     if (i + 1 < in->n && in->toks[i + 1].span.begin == t->span.end &&
@@ -197,7 +203,11 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
   default:
     for (unsigned k = 0; k < e->count; ++k) {
       const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
-      const size_t n = tg_tok_elem_len(p, in, (const Elem *)tg_vec_at(&p->elems, mi), i);
+      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
+      if (m->kind == E_LIT && !m->prefix && (m->len != len || fold_byte(m->text[0]) != fold_byte(s[0]))) {
+        continue; /* a word of another length or first letter: the common case */
+      }
+      const size_t n = tg_tok_elem_len(p, in, m, i);
       if (n) {
         return n;
       }

@@ -36,6 +36,10 @@ TgTokProg *tg_tokprog_new(void) {
     p->k_scale = tg_lexicon_kind("scale");
     p->k_currency = tg_lexicon_kind("currency");
     p->k_suffix = tg_lexicon_kind("ordinal-suffix");
+    if (pthread_mutex_init(&p->pool_lock, NULL) != 0) {
+      tg_free(p);
+      return NULL;
+    }
   }
   return p;
 }
@@ -44,6 +48,8 @@ void tg_tokprog_free(TgTokProg *p) {
   if (!p) {
     return;
   }
+  tg_tokscratch_drain(p);
+  pthread_mutex_destroy(&p->pool_lock);
   for (size_t i = 0; i < p->elems.len; ++i) {
     tg_free(((Elem *)tg_vec_at(&p->elems, i))->text);
   }
@@ -733,6 +739,7 @@ TgStatus tg_tokprog_define(TgTokProg *p, const char *name, size_t nlen, const ch
   TgVec nodes;
   tg_vec_init(&nodes, sizeof(Node));
   long root = -1;
+  tg_tokscratch_drain(p); /* parsing may add elements */
   TgStatus st = parse_all(p, body, blen, &nodes, &root, col, msg);
   tg_vec_clear(&nodes);
   if (st) {
@@ -753,6 +760,7 @@ TgStatus tg_tokprog_add(TgTokProg *p, unsigned id, const char *pat, size_t len, 
   tg_vec_init(&nodes, sizeof(Node));
   long root = -1;
   const size_t first = p->insts.len;
+  tg_tokscratch_drain(p); /* their tables are of the program before this pattern */
   TgStatus st = parse_all(p, pat, len, &nodes, &root, col, msg);
   unsigned pc = 0;
   const size_t n_firsts = p->firsts.len;

@@ -8,6 +8,8 @@
 
 #include "tokmatch.h"
 
+#include <pthread.h>
+
 /* Elements match one token, or several for a lexicon phrase or a
  * gazetteer name. */
 enum { E_LIT, E_LEX, E_CLASS, E_SHAPE, E_GAZ, E_ANY, E_WORD, E_SET, E_SEQ };
@@ -61,7 +63,14 @@ struct TgTokProgImpl {
   TgVec pat_of;  /* unsigned per instruction: its pattern */
   unsigned max_len; /* longest element match, in tokens */
   int k_number, k_scale, k_currency, k_suffix; /* lexicon kinds the shapes read */
+  /* Scratches given back (tg_tokscratch_free), for the next article to take
+   * without building its tables again; emptied when the program changes. */
+  pthread_mutex_t pool_lock;
+  TgTokScratch *pool;
 };
+
+/** Free the scratches in the pool (the program changed, or is freed). */
+void tg_tokscratch_drain(TgTokProg *p);
 
 
 /** Tokens element `e` matches at token i of `in` (0: no match). */

@@ -43,7 +43,12 @@ typedef struct {
   unsigned next;    /* prefix chains: the next hit + 1 */
 } Hit;
 
+#define TG_PRE2 1024u
+#define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
+
 struct TgTokScratchImpl {
+  TgTokProg *prog;  /* whose pool it goes back to */
+  TgTokScratch *next; /* in that pool */
   size_t ring;      /* lists: one per token ahead, up to the longest element */
   size_t n_insts;
   TgVec *lists;     /* Thread: threads arriving at a token */
@@ -65,7 +70,9 @@ struct TgTokScratchImpl {
   size_t lit_cap;
   size_t lit_max;   /* longest such word */
   TgVec others;     /* unsigned: first elements found neither way */
-  unsigned pre_head[256]; /* "grant*" words by folded first byte: hit + 1 */
+  TgVec by_class[TG_N_CLASSES]; /* unsigned: the others a token of each class may match */
+  unsigned pre_head[256]; /* one-letter "x*" words by folded first byte: hit + 1 */
+  unsigned pre2_head[TG_PRE2]; /* longer "grant*" words by their first two folded bytes */
   TgVec pre;        /* Hit: their elements, chained by `next` */
   size_t *pat_from; /* elements + 1: offsets into pat_list */
   unsigned *pat_list;
@@ -113,10 +120,16 @@ static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
   s->lit_max = word->len > s->lit_max ? word->len : s->lit_max;
 }
 
+static unsigned pre2_slot(char a, char b) {
+  return (((unsigned)(unsigned char)fold(a) * 31u) ^ (unsigned)(unsigned char)fold(b)) &
+         (TG_PRE2 - 1);
+}
+
 static TgStatus add_prefix(TgTokScratch *s, const Elem *word, unsigned e) {
-  const unsigned char b = (unsigned char)fold(word->text[0]);
-  Hit h = {word, e + 1, s->pre_head[b]};
-  s->pre_head[b] = (unsigned)s->pre.len + 1;
+  unsigned *head = word->len >= 2 ? &s->pre2_head[pre2_slot(word->text[0], word->text[1])]
+                                  : &s->pre_head[(unsigned char)fold(word->text[0])];
+  Hit h = {word, e + 1, *head};
+  *head = (unsigned)s->pre.len + 1;
   return tg_vec_push(&s->pre, &h);
 }
 
@@ -208,16 +221,37 @@ static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
     if (s->pat_from[e + 1] != s->pat_from[e] && !(st = index_first(s, p, e, &indexed)) &&
         !indexed) {
       st = tg_vec_push(&s->others, &e);
+      for (unsigned c = 0; !st && c < TG_N_CLASSES; ++c) {
+        if ((tg_tok_elem(p, e)->classes >> c) & 1) {
+          st = tg_vec_push(&s->by_class[c], &e);
+        }
+      }
     }
   }
   return st;
 }
 
+static void scratch_destroy(TgTokScratch *s);
+
 TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
-  TgTokScratch *s = (TgTokScratch *)tg_calloc(1, sizeof *s);
+  /* The pool is the program's only state that runs change: a cache of
+   * tables built from the (then fixed) program, behind its own lock. */
+  TgTokProg *mp = (TgTokProg *)p;
+  pthread_mutex_lock(&mp->pool_lock);
+  TgTokScratch *s = mp->pool;
+  if (s) {
+    mp->pool = s->next;
+  }
+  pthread_mutex_unlock(&mp->pool_lock);
+  if (s) {
+    s->next = NULL;
+    return s;
+  }
+  s = (TgTokScratch *)tg_calloc(1, sizeof *s);
   if (!s) {
     return NULL;
   }
+  s->prog = mp;
   s->ring = p->max_len + 1;
   s->n_insts = p->insts.len;
   const size_t ni = s->n_insts ? s->n_insts : 1;
@@ -235,18 +269,43 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->step, sizeof(Thread));
   tg_vec_init(&s->stack, sizeof(Thread));
   tg_vec_init(&s->others, sizeof(unsigned));
+  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
+    tg_vec_init(&s->by_class[c], sizeof(unsigned));
+  }
   tg_vec_init(&s->pre, sizeof(Hit));
   tg_vec_init(&s->always, sizeof(unsigned));
   tg_vec_init(&s->starts, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
       !s->best || build_dispatch(s, p)) {
-    tg_tokscratch_free(s);
+    scratch_destroy(s);
     return NULL;
   }
   return s;
 }
 
 void tg_tokscratch_free(TgTokScratch *s) {
+  if (!s) {
+    return;
+  }
+  pthread_mutex_lock(&s->prog->pool_lock);
+  s->next = s->prog->pool;
+  s->prog->pool = s;
+  pthread_mutex_unlock(&s->prog->pool_lock);
+}
+
+void tg_tokscratch_drain(TgTokProg *p) {
+  pthread_mutex_lock(&p->pool_lock);
+  TgTokScratch *s = p->pool;
+  p->pool = NULL;
+  pthread_mutex_unlock(&p->pool_lock);
+  while (s) {
+    TgTokScratch *next = s->next;
+    scratch_destroy(s);
+    s = next;
+  }
+}
+
+static void scratch_destroy(TgTokScratch *s) {
   if (!s) {
     return;
   }
@@ -268,6 +327,9 @@ void tg_tokscratch_free(TgTokScratch *s) {
   tg_free(s->tried);
   tg_vec_clear(&s->pre);
   tg_vec_clear(&s->others);
+  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
+    tg_vec_clear(&s->by_class[c]);
+  }
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
   tg_free(s);
@@ -411,6 +473,21 @@ static int cmp_start(const void *a, const void *b) {
   return x->start < y->start ? -1 : (x->start > y->start);
 }
 
+/* A short list by start, keeping the order of equal starts (as the merge
+ * sort behind qsort does), without its call. */
+static void sort_short(TgVec *list) {
+  Thread *t = (Thread *)list->data;
+  for (size_t i = 1; i < list->len; ++i) {
+    const Thread x = t[i];
+    size_t j = i;
+    while (j > 0 && t[j - 1].start > x.start) {
+      t[j] = t[j - 1];
+      --j;
+    }
+    t[j] = x;
+  }
+}
+
 static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
   const TgTokScratch *s = vm->s;
   for (size_t k = 0; k < s->ring; ++k) {
@@ -518,7 +595,7 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
       }
     }
   }
-  /* "grant*": by the first byte of the token and of each part after a hyphen */
+  /* "grant*": by the first bytes of the token and of each part after a hyphen */
   for (size_t k = 0; !st && k < len; ++k) {
     if (k == 0 || w[k - 1] == '-') {
       for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
@@ -526,10 +603,19 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
         st = start_by_word(vm, hit, pos);
         h = hit->next;
       }
+      for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
+        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
+        if (fold(hit->word->text[0]) == fold(w[k]) && fold(hit->word->text[1]) == fold(w[k + 1])) {
+          st = start_by_word(vm, hit, pos);
+        }
+        h = hit->next;
+      }
     }
   }
-  for (size_t k = 0; !st && k < s->others.len; ++k) {
-    st = start_element(vm, *(const unsigned *)tg_vec_at(&s->others, k), pos);
+  /* The others, of those that a token of this class can match at all. */
+  const TgVec *oth = t->cls < TG_N_CLASSES ? &s->by_class[t->cls] : &s->others;
+  for (size_t k = 0; !st && k < oth->len; ++k) {
+    st = start_element(vm, *(const unsigned *)tg_vec_at(oth, k), pos);
   }
   return st;
 }
@@ -538,8 +624,10 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
-  if (list->len > 1) {
+  if (list->len > 16) {
     qsort(list->data, list->len, sizeof(Thread), cmp_start);
+  } else {
+    sort_short(list);
   }
   s->step.len = 0;
   s->starts.len = 0;
@@ -582,6 +670,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
     memset(s->seen, 0, s->ring * s->n_insts * sizeof(unsigned));
     memset(s->visit, 0, s->n_insts * sizeof(unsigned));
     memset(s->memo_at, 0, p->elems.len * sizeof(unsigned));
+    memset(s->tried, 0, p->pats.len * sizeof(unsigned));
     s->base = 0;
   }
   memset(s->best, 0, p->pats.len * sizeof(Best));

@@ -4,6 +4,7 @@
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
 #include "needs.h"
+#include "patshape.h"
 #include "rules.h"
 
 #include <check.h>
@@ -511,6 +512,213 @@ START_TEST(test_screen_sound)
 }
 END_TEST
 
+/* Subjects for the tail search: some where a trigger has its tail, some
+ * where the trigger words are there without it. */
+static const char *const TAIL_SUBJECTS[] = {
+    "<ORG> has been granted a licence by <REG> to operate in <LOC>",
+    "<REG> granted <ORG> and <ORG> licences on <DATE>; <ORG> was approved by <GOV>",
+    "Mobile money accounts reached <NUM> in <DATE>, up <PCT>",
+    "The number of subscribers rose to <NUM> from <NUM> a year earlier",
+    "Subscribers reached a record while revenue rose sharply",
+    "<ORG> received a payment licence from the central bank <REG>",
+    "<GOV> approved the <POLICY> on <DATE>",
+    "Deposits totalled <MONEY>, the regulator said",
+    "it was approved; it was granted; nothing else",
+    "Vice Minister Li Wei said the Ministry of Commerce approved it, according to <REG>",
+    "<ORG> chief executive Jane Doe told reporters that <ORG> shares rose <PCT>",
+    "The China Securities Regulatory Commission of the State Council said on Monday",
+    "officials in Guangdong Province and the Hainan Free Trade Port, Xinhua News Agency reported",
+    "the Foreign Investment Law and the National Broadband Plan 2025 were adopted",
+    "it granted licences to Zuma Fibre Networks, Okapi Broadband and Delta Crest on Monday",
+    "Approvals were issued to Acme; Beta Systems, and Gamma Labs were named",
+};
+
+/* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
+ * also: tg_match
+ * finds what PCRE2 finds with the whole pattern, from every start. */
+START_TEST(test_tail_sound)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/rules", data);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
+  pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+  unsigned tails = 0;
+  unsigned split = 0; /* patterns run as "(?:A)C" and "(?:\\GB)C" */
+  unsigned cut = 0; /* calls the tail alone answered */
+  unsigned found = 0;
+  for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
+    const TgRule *r = tg_ruleset_rule(rs, k);
+    for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len + r->patterns[TG_PAT_ALSO].len; ++j) {
+      const size_t n_main = r->patterns[TG_PAT_MAIN].len;
+      const TgPattern *p = j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main);
+      if (!p->tail && !p->other) {
+        continue;
+      }
+      tails += p->tail != NULL;
+      split += p->other != NULL;
+      for (size_t si = 0; si < sizeof TAIL_SUBJECTS / sizeof TAIL_SUBJECTS[0]; ++si) {
+        const char *subj = TAIL_SUBJECTS[si];
+        const size_t len = strlen(subj);
+        for (size_t at = 0; at < len; at += 7) {
+          const int rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
+          PCRE2_SIZE want[2] = {0, 0};
+          if (rc >= 0) {
+            memcpy(want, pcre2_get_ovector_pointer(md), sizeof want);
+          }
+          const int trc = p->tail ? pcre2_match(p->tail, (PCRE2_SPTR)subj, len, at, 0, md, NULL) : 1;
+          cut += trc == PCRE2_ERROR_NOMATCH;
+          ck_assert_msg(rc == PCRE2_ERROR_NOMATCH || trc >= 0,
+                        "%s:%u matches \"%s\" from %zu but its tail does not", p->file,
+                        p->line, subj, at);
+          const TgStatus st = tg_match(&m, p, subj, len, at);
+          ck_assert_int_eq(st, rc >= 0 ? TG_SUCCESS : TG_FAILURE);
+          if (rc >= 0) { /* the same match */
+            const PCRE2_SIZE *got = pcre2_get_ovector_pointer(m.md);
+            ck_assert_msg(got[0] == want[0] && got[1] == want[1], "%s:%u on \"%s\" from %zu: %zu-%zu, want %zu-%zu",
+                          p->file, p->line, subj, at, (size_t)got[0], (size_t)got[1], (size_t)want[0], (size_t)want[1]);
+          }
+          found += st == TG_SUCCESS;
+        }
+      }
+    }
+  }
+  ck_assert_uint_gt(tails, 20);
+  ck_assert_uint_gt(split, 0);
+  ck_assert_uint_gt(cut, 100);
+  ck_assert_uint_gt(found, 10);
+  pcre2_match_data_free(md);
+  tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Which patterns get a tail: one branch, a later top-level item that
+ * starts with a word or a placeholder code, and nothing that ties the tail
+ * to the head. */
+static const struct {
+  const char *pattern;
+  bool tail;
+} TAILS[] = {
+    {"(?<grantedTo>[^;]*?)\\b(?:was|were)\\s+(?<trigger>granted)\\s+by\\s+(?<grantedBy><REG>)", true},
+    {"<ORG>\\s+(?:(?<trigger>granted))", true},                /* a group of a group */
+    {"\\w+(?:\\s+\\w+\\s+(?:granted|won))\\s+\\w+", true},          /* from inside a group */
+    {"\\w+(?:\\s+\\w+\\s+(?:granted|won))?\\s+\\w+", false},        /* not if it may be skipped */
+    {"<ORG>\\s+(?<trigger>won)|(?<trigger>granted)", false},  /* two branches */
+    {"(?<trigger>granted)\\s+\\w+", false},                    /* no word after the first item */
+    {"\\w+\\s+(?<trigger>\\w+)", false},                       /* nor a trigger word */
+    {"(<ORG>)\\s+(?<trigger>granted)\\s+\\1", false},         /* a back reference */
+    {"<ORG>\\s+(?<trigger>granted)\\G", false},                 /* \\G */
+    {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
+};
+
+/* Start hints (needs.h, tg_start_hint): the look-ahead put in front. */
+static const struct {
+  const char *pattern;
+  const char *hint; /* NULL: none */
+} HINTS[] = {
+    {"(?<![\\p{L}\\p{N}])(?<name>(?:(?=[\\p{Lu}\\d])(?!Mon)\\p{Lu}\\w+))",
+     "(?=[\\x{30}\\x{31}\\x{32}\\x{33}\\x{34}\\x{35}\\x{36}\\x{37}\\x{38}\\x{39}\\x{41}\\x{42}\\x{43}\\x{44}"
+     "\\x{45}\\x{46}\\x{47}\\x{48}\\x{49}\\x{4a}\\x{4b}\\x{4c}\\x{4d}\\x{4e}\\x{4f}\\x{50}\\x{51}\\x{52}"
+     "\\x{53}\\x{54}\\x{55}\\x{56}\\x{57}\\x{58}\\x{59}\\x{5a}\\x{80}-\\x{10ffff}])"},
+    {"(?=[ab])x", "(?=[\\x{61}\\x{62}])"},
+    {"(?=[ab])x|y", NULL},             /* two branches */
+    {"(?:(?=[ab])x|y)", NULL},         /* two branches inside */
+    {"(?:(?=[ab])x)?", NULL},          /* the group may match nothing */
+    {"\\b(?=[ab])x", NULL},            /* something else first */
+    {"(?=[^ab])x", NULL},              /* a negated class */
+    {"(?=[\\s])x", NULL},              /* an item not understood */
+};
+
+START_TEST(test_start_hint)
+{
+  TgBuf out;
+  tg_buf_init(&out);
+  const char *pat = HINTS[_i].pattern;
+  const bool got = tg_start_hint(pat, strlen(pat), &out);
+  ck_assert_msg(got == (HINTS[_i].hint != NULL), "%s: hint %d", pat, got);
+  if (got) {
+    ck_assert_msg(out.len == strlen(HINTS[_i].hint) && memcmp(out.buf, HINTS[_i].hint, out.len) == 0,
+                  "%s: hint %.*s, want %s", pat, (int)out.len, out.buf, HINTS[_i].hint);
+  }
+  tg_buf_clear(&out);
+}
+END_TEST
+
+/* A hinted pattern finds what it found without the hint, non-ASCII starts
+ * included. */
+START_TEST(test_start_hint_match)
+{
+  TgRuleSet *rs = one_pattern("(?<![\\p{L}\\p{N}])(?<name>(?:(?=[\\p{Lu}\\d])\\p{Lu}\\p{Ll}+))");
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  ck_assert_int_eq(try_match(p, "the \xc3\x89lan fund"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "a Zeta"), TG_SUCCESS);
+  ck_assert_int_eq(try_match(p, "\xc3\xa9lan zeta 5x"), TG_FAILURE);
+  ck_assert_int_eq(try_match(p, "aZeta"), TG_FAILURE);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+/* Which patterns run as "(?:A)C" and "(?:\\GB)C" (TgPattern.other). */
+static const struct {
+  const char *pattern;
+  bool split;
+} SPLITS[] = {
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)", true},
+    {"(?:\\G,\\s*|\\bto\\s+)(?<grantedTo>\\w+)", false},          /* \\G not last */
+    {"(?:(?<grantedTo>\\w)|\\G,)x", false},                     /* a group before C */
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)\\G", false},      /* \\G again */
+    {"(?:\\bto\\s+|\\G,\\s*)(?<grantedTo>\\w+)|x", false},       /* two branches */
+};
+
+START_TEST(test_continuation_split)
+{
+  char text[512];
+  snprintf(text, sizeof text, "rule r\n  class Approval\n  pattern %s\n", SPLITS[_i].pattern);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  if (getenv("TELEGRAPH_NO_JIT") == NULL) {
+    ck_assert_msg((p->other != NULL) == SPLITS[_i].split, "%s: split %d", SPLITS[_i].pattern,
+                  p->other != NULL);
+  }
+  if (SPLITS[_i].split) { /* the list goes on where the last match ended */
+    const char *subj = "granted to Acme, Beta, Gamma and more";
+    TgMatcher m;
+    ck_assert_int_eq(tg_matcher_init(&m, 100000), TG_SUCCESS);
+    size_t at = 0;
+    unsigned n = 0;
+    while (tg_match(&m, p, subj, strlen(subj), at) == TG_SUCCESS) {
+      at = pcre2_get_ovector_pointer(m.md)[1];
+      ++n;
+    }
+    ck_assert_uint_eq(n, 3); /* Acme, Beta, Gamma: "and" is not in the list's \\G branch */
+    tg_matcher_clear(&m);
+  }
+  tg_ruleset_free(rs);
+}
+END_TEST
+
+START_TEST(test_tail_split)
+{
+  char text[512];
+  snprintf(text, sizeof text, "rule r\n  class Approval\n  pattern %s\n", TAILS[_i].pattern);
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
+  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  ck_assert_msg((p->tail != NULL) == TAILS[_i].tail, "%s: tail %d, want %d", TAILS[_i].pattern,
+                p->tail != NULL, TAILS[_i].tail);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Caseless matching folds 's' to LONG S and 'k' to KELVIN SIGN: in a
  * sentence with non-ASCII bytes such strings count as present. */
 START_TEST(test_screen_folds)
@@ -566,6 +774,11 @@ static Suite *rules_suite(void)
   tcase_add_loop_test(tc, test_needs_of, 0, (int)(sizeof NEEDS / sizeof NEEDS[0]));
   tcase_add_test(tc, test_screen_sound);
   tcase_add_test(tc, test_screen_folds);
+  tcase_add_test(tc, test_tail_sound);
+  tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
+  tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
+  tcase_add_test(tc, test_start_hint_match);
+  tcase_add_loop_test(tc, test_continuation_split, 0, (int)(sizeof SPLITS / sizeof SPLITS[0]));
   suite_add_tcase(s, tc);
   return s;
 }
