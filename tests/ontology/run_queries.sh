@@ -12,8 +12,9 @@
 # the result rows, as CSV, are turned into tab-separated lines (header
 # dropped, tabs and newlines inside a value written as \t and \n), sorted in C
 # order and compared with QUERY_DIR/NAME.SUFFIX, also sorted.  A query without
-# an expected file, an error or warning, a row that comes twice, or a
-# difference is a failure.
+# an expected file, an error, a row that comes twice, or a difference is a
+# failure.  Warnings are off (roqet -W 0; the store drops them too): rasqal
+# 0.9.33 warns that the internal variables of aggregates are unbound.
 #
 # Options: --suffix SUFFIX   expected files NAME.SUFFIX (default expected.tsv)
 #          --update          rewrite the expected files from the answers
@@ -78,7 +79,7 @@ run_query() {
     if [ -n "$store" ]; then
         "$tg" query --store "$store" --results csv --query-file "$1" >"$tmp/out.csv" 2>"$tmp/err"
     else
-        roqet -q -i sparql -r csv -D "$data" "$1" >"$tmp/out.csv" 2>"$tmp/err"
+        roqet -q -W 0 -i sparql -r csv -D "$data" "$1" >"$tmp/out.csv" 2>"$tmp/err"
     fi
 }
 
