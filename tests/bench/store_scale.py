@@ -16,9 +16,11 @@ rdf_loader_run; as tests/store/virtuoso.sh) and the queries run again over
 its SPARQL endpoint; the rows of both are compared (decimals with trailing
 zeros dropped, as Virtuoso prints xsd:decimal as a number).
 
-Prints, per size: statements per second of each chunk, the first chunk's
-against the last; per query: seconds and rows on the store and on Virtuoso,
-and whether the answers are equal.  Exits 1 if an answer differs, a query
+Prints, per size: statements per second of each chunk, wall and CPU time
+(the CPU time of the `telegraph` processes, which other load on the machine
+does not inflate), the last and the slowest chunk against the first; per
+query: wall and CPU seconds and rows on the store, seconds and rows on
+Virtuoso, and whether the answers are equal.  Exits 1 if an answer differs, a query
 has duplicate rows, or a query takes 10 s or more on the store.
 Standard library only; Virtuoso needs virtuoso-opensource and curl.
 """
@@ -28,6 +30,7 @@ import csv
 import io
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -42,6 +45,12 @@ QUERIES = os.path.join(ROOT, "ontology", "queries")
 
 def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
+
+
+def child_cpu():
+    """CPU seconds (user + system) of the finished child processes so far."""
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 def norm_rows(text, header=True):
@@ -163,7 +172,8 @@ DefaultGraph = urn:telegraph:default
 
 
 def load_store(tg, store, articles, chunk, tmp):
-    """Load `articles` (lines) `chunk` at a time; [(articles, statements, seconds)]."""
+    """Load `articles` (lines) `chunk` at a time;
+    [(articles, statements, wall seconds, CPU seconds)]."""
     speeds = []
     before = 0
     for i in range(0, len(articles), chunk):
@@ -171,24 +181,27 @@ def load_store(tg, store, articles, chunk, tmp):
         with open(part, "w", encoding="utf-8") as f:
             f.writelines(articles[i:i + chunk])
         t0 = time.monotonic()
+        c0 = child_cpu()
         err = run([tg, "load", "--store", store, part], capture_output=True, text=True).stderr
         dt = time.monotonic() - t0
+        cpu = child_cpu() - c0
         m = re.search(r"\((\d+) statements\)", err)
         total = int(m.group(1)) if m else before
-        speeds.append((min(chunk, len(articles) - i), total - before, dt))
+        speeds.append((min(chunk, len(articles) - i), total - before, dt, cpu))
         before = total
     return speeds, before
 
 
 def store_query(tg, store, path, limit):
-    """(seconds, rows), or (None, None) past `limit` seconds."""
+    """(wall seconds, CPU seconds, rows), or (None, None, None) past `limit` seconds."""
     t0 = time.monotonic()
+    c0 = child_cpu()
     try:
         out = run([tg, "query", "--store", store, "--results", "csv", "--query-file", path],
                   capture_output=True, text=True, timeout=limit).stdout
     except subprocess.TimeoutExpired:
-        return None, None
-    return time.monotonic() - t0, norm_rows(out)
+        return None, None, None
+    return time.monotonic() - t0, child_cpu() - c0, norm_rows(out)
 
 
 def main(argv=None):
@@ -232,13 +245,19 @@ def main(argv=None):
         sys.stdout.flush()
         print(f"== {n} articles: {total} statements loaded in {load_s:.1f} s "
               f"({total / load_s:.0f} statements/s, {n / load_s:.1f} articles/s)")
-        for k, (arts, stmts, dt) in enumerate(speeds):
-            print(f"   chunk {k + 1}: {arts} articles, {stmts} statements, {dt:.1f} s, "
-                  f"{stmts / dt:.0f} statements/s, {arts / dt:.1f} articles/s")
+        for k, (arts, stmts, dt, cpu) in enumerate(speeds):
+            print(f"   chunk {k + 1}: {arts} articles, {stmts} statements, {dt:.1f} s wall, "
+                  f"{cpu:.1f} s CPU, {stmts / dt:.0f} statements/s, {arts / dt:.1f} articles/s")
         if len(speeds) > 1:
             first = speeds[0][0] / speeds[0][2]
             last = speeds[-1][0] / speeds[-1][2]
-            print(f"   last chunk's speed: {100 * last / first:.0f}% of the first's")
+            worst = min(a / w for a, _, w, _ in speeds)
+            cfirst = speeds[0][0] / speeds[0][3]
+            clast = speeds[-1][0] / speeds[-1][3]
+            cworst = min(a / c for a, _, _, c in speeds)
+            print(f"   last chunk's speed: {100 * last / first:.0f}% of the first's wall speed "
+                  f"(slowest {100 * worst / first:.0f}%), {100 * clast / cfirst:.0f}% of its CPU "
+                  f"speed (slowest {100 * cworst / cfirst:.0f}%)")
         sys.stdout.flush()
         virt = None
         if virtuoso_ok:
@@ -253,17 +272,19 @@ def main(argv=None):
             vload = virt.load(nq)
             print(f"   Virtuoso bulk load: {quads} quads in {vload:.1f} s ({quads / vload:.0f} quads/s)",
                   flush=True)
-        print(f"   {'query':24} {'store s':>8} {'rows':>7} {'dup':>4} {'virtuoso s':>10} {'rows':>7}  same")
+        print(f"   {'query':24} {'store s':>8} {'cpu s':>7} {'rows':>7} {'dup':>4} {'virtuoso s':>10} "
+              f"{'rows':>7}  same")
         try:
             for q in queries:
                 path = os.path.join(QUERIES, q)
-                st, rows = store_query(args.telegraph, store, path, args.query_timeout)
+                st, cpu, rows = store_query(args.telegraph, store, path, args.query_timeout)
                 if st is None:
-                    line = f"   {q[:-3]:24} {'>' + str(int(args.query_timeout)):>8} {'-':>7} {'-':>4}"
+                    line = (f"   {q[:-3]:24} {'>' + str(int(args.query_timeout)):>8} {'-':>7} "
+                            f"{'-':>7} {'-':>4}")
                     dups = 0
                 else:
                     dups = len(rows) - len(set(rows))
-                    line = f"   {q[:-3]:24} {st:8.2f} {len(rows):7d} {dups:4d}"
+                    line = f"   {q[:-3]:24} {st:8.2f} {cpu:7.2f} {len(rows):7d} {dups:4d}"
                 same = ""
                 if virt:
                     vt, vrows = virt.query(path)
