@@ -565,6 +565,48 @@ static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f
   return TG_SUCCESS;
 }
 
+/* A value given for comparison ("up from 980 million a year earlier")
+ * measures what the statistic it is compared with measures: a statistic
+ * of sentence facts [from, end) left without a measure takes the measure
+ * slot (the same words as evidence) of the statistic whose value comes
+ * nearest before its own, else of the nearest after. */
+static TgStatus compared_measures(TgResult *r, size_t from) {
+  for (size_t i = from; i < r->facts.len; ++i) {
+    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
+    const long at = value_anchor(f);
+    if (f->pub.cls != TG_CLASS_STATISTIC || has_prop(f, TG_PROP_MEASURE) || at < 0) {
+      continue;
+    }
+    const TgSlot *best = NULL;
+    long best_at = -1;
+    for (size_t j = from; j < r->facts.len; ++j) {
+      const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, j);
+      const long gat = value_anchor(g);
+      if (j == i || g->pub.cls != TG_CLASS_STATISTIC || gat < 0) {
+        continue;
+      }
+      for (size_t k = 0; k < g->slots.len; ++k) {
+        const TgSlot *s = (const TgSlot *)tg_vec_at(&g->slots, k);
+        /* before beats after; nearer beats farther */
+        const bool better = !best || (gat < at && (best_at > at || gat > best_at)) ||
+                            (gat > at && best_at > at && gat < best_at);
+        if (s->prop == TG_PROP_MEASURE && better) {
+          best = s;
+          best_at = gat;
+        }
+      }
+    }
+    if (best) {
+      TgSlot copy = *best;
+      TgStatus st = tg_fact_add_slot(f, &copy);
+      if (st) {
+        return st;
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
 static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
                        size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
@@ -901,6 +943,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
       break;
     }
     bool done[TG_N_CLASSES] = {false};
+    const size_t first_fact = r->facts.len;
     for (size_t k = 0; !st && k < tg_ruleset_size(p->rules); ++k) {
       const TgRule *rule = tg_ruleset_rule(p->rules, k);
       if (tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
@@ -918,6 +961,9 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
           (rule->cls == TG_CLASS_APPROVAL || rule->cls == TG_CLASS_DECISION)) {
         done[rule->cls] = true;
       }
+    }
+    if (!st) {
+      st = compared_measures(r, first_fact);
     }
   }
   tg_free(claimed);
