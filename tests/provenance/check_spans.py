@@ -13,7 +13,9 @@ telegraph with --provenance full and check, with rdflib, that:
   (itsrdf:taIdentRef) whose words are in the fact's sentences, and every
   number or date the fact claims (value, recipientCount, date, asOf,
   changePercent) has evidence words, an as-of date carried from another
-  statistic or read from a yearless period phrase included.
+  statistic or read from a yearless period phrase included;
+- every statistic's tg:measure is words of its sentences cut at word
+  edges (not "hich" of "which", not "'s share" of "Turkey's share").
 
 At the default level (facts) it checks that every fact still carries its
 rule, confidence and the same sentences (offsets and words) as at full, and
@@ -63,6 +65,20 @@ def sentence_view(g):
     return view, bare
 
 
+def cut_at_words(phrase, texts):
+    """Is phrase in one of texts with no letter, digit or apostrophe
+    glued to its first character and no letter or digit to its last?"""
+    for t in texts:
+        at = t.find(phrase)
+        while at >= 0:
+            before = t[at - 1] if at > 0 else " "
+            after = t[at + len(phrase)] if at + len(phrase) < len(t) else " "
+            if not (before.isalnum() or before in "'\u2019") and not after.isalnum():
+                return True
+            at = t.find(phrase, at + 1)
+    return False
+
+
 def check_default(path, telegraph, full):
     g, err = graph_of(path, telegraph, "facts")
     if err:
@@ -109,6 +125,12 @@ def check(path, telegraph):
                     if not any(g.value(ev, ITS.taIdentRef) == ent and inside(ev) for ev in evidence):
                         problems.append("%s %s %s: no words for it in the fact's sentences"
                                         % (fact, prop.split("#")[1], ent))
+            words = [str(g.value(s, NIF.anchorOf)).replace("\n", " ")
+                     for s in g.objects(fact, TG.sentence)]
+            for measure in g.objects(fact, TG.measure):
+                if not cut_at_words(str(measure), words):
+                    problems.append("%s: tg:measure %r is not words of its sentences cut at word edges"
+                                    % (fact, str(measure)))
             plain = [ev for ev in evidence if g.value(ev, ITS.taIdentRef) is None]
             claimed = [p for p in VALUE_SLOTS if g.value(fact, p) is not None]
             # Every value has words, an as-of date too: one carried from
