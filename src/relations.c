@@ -565,46 +565,78 @@ static TgStatus same_date(TgResult *r, const char *text, size_t si, TgFactRec *f
   return TG_SUCCESS;
 }
 
+/* A statistic's measure slot and where its value stands. */
+typedef struct {
+  long at;
+  const TgSlot *measure;
+} Measured;
+
+static int measured_cmp(const void *x, const void *y) {
+  const long a = ((const Measured *)x)->at, b = ((const Measured *)y)->at;
+  return (a > b) - (a < b);
+}
+
+static const TgSlot *measure_slot(const TgFactRec *f) {
+  for (size_t k = 0; k < f->slots.len; ++k) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, k);
+    if (s->prop == TG_PROP_MEASURE) {
+      return s;
+    }
+  }
+  return NULL;
+}
+
 /* A value given for comparison ("up from 980 million a year earlier")
  * measures what the statistic it is compared with measures: a statistic
  * of sentence facts [from, end) left without a measure takes the measure
- * slot (the same words as evidence) of the statistic whose value comes
- * nearest before its own, else of the nearest after. */
+ * slot (the same words as evidence) of the measured statistic whose value
+ * comes nearest before its own, else of the first after.  The measured
+ * ones are sorted by value once, so a sentence of many costs n log n. */
 static TgStatus compared_measures(TgResult *r, size_t from) {
+  const size_t n = r->facts.len - from;
+  if (n == 0) {
+    return TG_SUCCESS;
+  }
+  Measured *m = (Measured *)tg_calloc(n, sizeof *m);
+  if (!m) {
+    return TG_BAD_ALLOC;
+  }
+  size_t k = 0;
+  bool wanted = false;
   for (size_t i = from; i < r->facts.len; ++i) {
-    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
-    const long at = value_anchor(f);
-    if (f->pub.cls != TG_CLASS_STATISTIC || has_prop(f, TG_PROP_MEASURE) || at < 0) {
-      continue;
-    }
-    const TgSlot *best = NULL;
-    long best_at = -1;
-    for (size_t j = from; j < r->facts.len; ++j) {
-      const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, j);
-      const long gat = value_anchor(g);
-      if (j == i || g->pub.cls != TG_CLASS_STATISTIC || gat < 0) {
-        continue;
-      }
-      for (size_t k = 0; k < g->slots.len; ++k) {
-        const TgSlot *s = (const TgSlot *)tg_vec_at(&g->slots, k);
-        /* before beats after; nearer beats farther */
-        const bool better = !best || (gat < at && (best_at > at || gat > best_at)) ||
-                            (gat > at && best_at > at && gat < best_at);
-        if (s->prop == TG_PROP_MEASURE && better) {
-          best = s;
-          best_at = gat;
-        }
-      }
-    }
-    if (best) {
-      TgSlot copy = *best;
-      TgStatus st = tg_fact_add_slot(f, &copy);
-      if (st) {
-        return st;
-      }
+    const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
+    const long at = value_anchor(g);
+    const TgSlot *s = g->pub.cls == TG_CLASS_STATISTIC && at >= 0 ? measure_slot(g) : NULL;
+    if (s) {
+      m[k++] = (Measured){at, s};
+    } else if (g->pub.cls == TG_CLASS_STATISTIC && at >= 0) {
+      wanted = true;
     }
   }
-  return TG_SUCCESS;
+  if (k > 1) {
+    qsort(m, k, sizeof *m, measured_cmp);
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = from; wanted && k && !st && i < r->facts.len; ++i) {
+    TgFactRec *f = (TgFactRec *)tg_vec_at(&r->facts, i);
+    const long at = value_anchor(f);
+    if (f->pub.cls != TG_CLASS_STATISTIC || at < 0 || measure_slot(f)) {
+      continue;
+    }
+    size_t lo = 0, hi = k; /* first measured value at or after `at` */
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (m[mid].at < at) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    TgSlot copy = *m[lo ? lo - 1 : 0].measure;
+    st = tg_fact_add_slot(f, &copy);
+  }
+  tg_free(m);
+  return st;
 }
 
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
