@@ -164,6 +164,27 @@ static size_t group_close(const char *s, size_t n, size_t i, bool *branch) {
   return 0;
 }
 
+/* Is s[from, n) one branch: no '|' outside its groups, every group closed? */
+static bool one_branch(const char *s, size_t n, size_t from) {
+  bool inner = false;
+  for (size_t i = from; i < n; ++i) {
+    if (s[i] == '\\') {
+      ++i;
+    } else if (s[i] == '[') {
+      i = class_close(s, n, i);
+    } else if (s[i] == '(') {
+      const size_t e = group_close(s, n, i, &inner);
+      if (!e) {
+        return false;
+      }
+      i = e - 1;
+    } else if (s[i] == '|') {
+      return false;
+    }
+  }
+  return true;
+}
+
 static bool quantifier_at(const char *s, size_t n, size_t i) {
   return i < n && (s[i] == '*' || s[i] == '+' || s[i] == '?' || s[i] == '{');
 }
@@ -216,22 +237,10 @@ static bool class_bytes(const char *s, size_t b, size_t e, bool *ascii, bool *wi
 }
 
 bool tg_start_hint(const char *s, size_t n, TgBuf *out) {
-  bool branch = false;
-  for (size_t i = 0; i < n; ++i) { /* one branch at top level */
-    if (s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '[') {
-      i = class_close(s, n, i);
-    } else if (s[i] == '(') {
-      const size_t e = group_close(s, n, i, &branch);
-      if (!e) {
-        return false;
-      }
-      i = e - 1;
-    } else if (s[i] == '|') {
-      return false;
-    }
+  if (!one_branch(s, n, 0)) {
+    return false;
   }
+  bool branch = false;
   size_t i = 0;
   for (;;) {
     if (i + 3 < n && s[i] == '(' && s[i + 1] == '?' &&
@@ -472,21 +481,8 @@ bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **
   if (!g || !branch || quantifier_at(s, n, g) || has_capture(s, 0, g)) {
     return false;
   }
-  for (size_t i = g; i < n; ++i) { /* one branch after the group */
-    bool inner = false;
-    if (s[i] == '\\') {
-      ++i;
-    } else if (s[i] == '[') {
-      i = class_close(s, n, i);
-    } else if (s[i] == '(') {
-      const size_t e = group_close(s, n, i, &inner);
-      if (!e) {
-        return false;
-      }
-      i = e - 1;
-    } else if (s[i] == '|') {
-      return false;
-    }
+  if (!one_branch(s, n, g)) { /* one branch after the group */
+    return false;
   }
   /* The last branch of the group: where its '|' is. */
   size_t last = 0;
