@@ -56,6 +56,7 @@ typedef struct {
   librdf_storage *inner; /* librdf's "sqlite" storage on the same file */
   char *name;            /* the file */
   sqlite3 *db;           /* the inner storage's connection while open, or NULL */
+  sqlite3_stmt *uri_by_id; /* a graph's IRI from its row id, compiled when first needed */
   Shape shapes[N_SHAPES];
 } Fast;
 
@@ -91,18 +92,21 @@ static int shape_of(librdf_node *s, librdf_node *p, librdf_node *o, librdf_node 
 
 /* ---- SQL ---- */
 
-/* The columns are those librdf's sqlite storage returns, in its order. */
-static const char select_sql[] =
-    "SELECT S.uri, SB.blank, P.uri, O.uri, OB.blank, L.text, L.language, D.uri, C.uri"
-    " FROM triples AS T"
-    " LEFT JOIN uris AS S ON S.id = T.subjectUri"
-    " LEFT JOIN blanks AS SB ON SB.id = T.subjectBlank"
-    " LEFT JOIN uris AS P ON P.id = T.predicateUri"
-    " LEFT JOIN uris AS O ON O.id = T.objectUri"
-    " LEFT JOIN blanks AS OB ON OB.id = T.objectBlank"
-    " LEFT JOIN literals AS L ON L.id = T.objectLiteral"
-    " LEFT JOIN uris AS D ON D.id = L.datatype"
-    " LEFT JOIN uris AS C ON C.id = T.contextUri";
+/* The columns of a row: 0-1 subject IRI and blank, 2 predicate, 3-4 object
+ * IRI and blank, 5-7 literal text, language and datatype IRI, 8 the graph's
+ * row id.  A position the pattern binds reads NULL and joins nothing (its
+ * node is the pattern's); the graph's IRI is read only when asked for. */
+static const char *const s_cols[2] = {"S.uri, SB.blank", "NULL, NULL"};
+static const char *const p_cols[2] = {"P.uri", "NULL"};
+static const char *const o_cols[2] = {"O.uri, OB.blank, L.text, L.language, D.uri",
+                                      "NULL, NULL, NULL, NULL, NULL"};
+static const char s_joins[] = " LEFT JOIN uris AS S ON S.id = T.subjectUri"
+                              " LEFT JOIN blanks AS SB ON SB.id = T.subjectBlank";
+static const char p_joins[] = " LEFT JOIN uris AS P ON P.id = T.predicateUri";
+static const char o_joins[] = " LEFT JOIN uris AS O ON O.id = T.objectUri"
+                              " LEFT JOIN blanks AS OB ON OB.id = T.objectBlank"
+                              " LEFT JOIN literals AS L ON L.id = T.objectLiteral"
+                              " LEFT JOIN uris AS D ON D.id = L.datatype";
 
 /* The condition of each bound position; a node the store does not hold has
  * no id, so its sub-select is NULL and matches nothing. */
@@ -148,7 +152,10 @@ static TgStatus shape_sql(int k, TgBuf *b) {
   const int sk = k / (C_KINDS * O_KINDS * P_KINDS);
   bool first = true;
   TgStatus st;
-  TRY(st, tg_buf_puts(b, select_sql));
+  TRY(st, tg_buf_printf(b, "SELECT %s, %s, %s, T.contextUri FROM triples AS T%s%s%s",
+                        s_cols[sk != S_ANY], p_cols[pk != P_ANY], o_cols[ok != O_ANY],
+                        sk == S_ANY ? s_joins : "", pk == P_ANY ? p_joins : "",
+                        ok == O_ANY ? o_joins : ""));
   TRY(st, add_cond(b, s_cond[sk], &first));
   TRY(st, add_cond(b, p_cond[pk], &first));
   TRY(st, add_cond(b, o_cond[ok], &first));
@@ -188,6 +195,10 @@ static void give_stmt(Fast *f, int k, sqlite3_stmt *stmt) {
 
 /* Finalize every idle statement (before the connection closes). */
 static void drop_stmts(Fast *f) {
+  if (f->uri_by_id) {
+    sqlite3_finalize(f->uri_by_id);
+    f->uri_by_id = NULL;
+  }
   for (int k = 0; k < N_SHAPES; ++k) {
     while (f->shapes[k].n_idle > 0) {
       sqlite3_finalize(f->shapes[k].idle[--f->shapes[k].n_idle]);
@@ -256,13 +267,16 @@ static void free_node(librdf_node *n) {
 
 static const unsigned char *col(sqlite3_stmt *stmt, int i) { return sqlite3_column_text(stmt, i); }
 
-/* The IRI node of column `uri`, else the blank node of column `blank` (if
- * that is >= 0), or NULL. */
+/* A new reference to `n`, or NULL for NULL. */
+static librdf_node *copy_node(librdf_node *n) { return n ? librdf_new_node_from_node(n) : NULL; }
+
+/* The IRI node of column `uri`, else the blank node of column `blank`, or
+ * NULL. */
 static librdf_node *resource_or_blank(librdf_world *w, sqlite3_stmt *stmt, int uri, int blank) {
   if (col(stmt, uri)) {
     return librdf_new_node_from_uri_string(w, col(stmt, uri));
   }
-  if (blank >= 0 && col(stmt, blank)) {
+  if (col(stmt, blank)) {
     return librdf_new_node_from_blank_identifier(w, col(stmt, blank));
   }
   return NULL;
@@ -286,11 +300,15 @@ static librdf_node *row_object(librdf_world *w, sqlite3_stmt *stmt) {
   return o;
 }
 
-/* Fill `st` (cleared) from the current row; false on allocation failure. */
-static bool row_statement(librdf_world *w, sqlite3_stmt *stmt, librdf_statement *st) {
-  librdf_node *s = resource_or_blank(w, stmt, 0, 1);
-  librdf_node *p = col(stmt, 2) ? librdf_new_node_from_uri_string(w, col(stmt, 2)) : NULL;
-  librdf_node *o = row_object(w, stmt);
+/* Fill `st` (cleared) from the current row, the parts the pattern bound
+ * (`bound`, each may be NULL) taken from it; false on allocation failure. */
+static bool row_statement(librdf_world *w, sqlite3_stmt *stmt, librdf_node *const bound[3],
+                          librdf_statement *st) {
+  librdf_node *s = bound[0] ? copy_node(bound[0]) : resource_or_blank(w, stmt, 0, 1);
+  librdf_node *p = bound[1]   ? copy_node(bound[1])
+                   : col(stmt, 2) ? librdf_new_node_from_uri_string(w, col(stmt, 2))
+                                  : NULL;
+  librdf_node *o = bound[2] ? copy_node(bound[2]) : row_object(w, stmt);
   if (!s || !p || !o) {
     free_node(s);
     free_node(p);
@@ -304,14 +322,38 @@ static bool row_statement(librdf_world *w, sqlite3_stmt *stmt, librdf_statement 
   return true;
 }
 
+/* The IRI node of the graph with row id `id`, or NULL. */
+static librdf_node *graph_node(librdf_storage *storage, sqlite3_int64 id) {
+  Fast *f = fast_of(storage);
+  if (!f->db) {
+    return NULL;
+  }
+  if (!f->uri_by_id &&
+      sqlite3_prepare_v2(f->db, "SELECT uri FROM uris WHERE id = ?1", -1, &f->uri_by_id, NULL) !=
+          SQLITE_OK) {
+    f->uri_by_id = NULL;
+    return NULL;
+  }
+  librdf_node *g = NULL;
+  sqlite3_bind_int64(f->uri_by_id, 1, id);
+  if (sqlite3_step(f->uri_by_id) == SQLITE_ROW && col(f->uri_by_id, 0)) {
+    g = librdf_new_node_from_uri_string(librdf_storage_get_world(storage), col(f->uri_by_id, 0));
+  }
+  sqlite3_reset(f->uri_by_id);
+  return g;
+}
+
 /* ---- The lookup stream ---- */
 
 typedef struct {
   librdf_storage *storage; /* referenced while the stream lives */
   int shape;
   sqlite3_stmt *stmt;
+  librdf_node *bound[3];       /* the pattern's subject, predicate, object, or NULL */
+  librdf_node *graph;          /* the pattern's graph, or NULL */
   librdf_statement *statement; /* the current one */
-  librdf_node *context;        /* its graph, or NULL */
+  sqlite3_int64 context_id;    /* its graph's row id (0: none) */
+  librdf_node *context;        /* its graph, made when first asked for, or NULL */
   bool started;
   bool finished;
 } Find;
@@ -330,14 +372,13 @@ static void find_step(Find *fs) {
     fs->finished = true;
     return;
   }
-  if (!row_statement(w, fs->stmt, fs->statement)) {
+  if (!row_statement(w, fs->stmt, fs->bound, fs->statement)) {
     fs->finished = true;
     return;
   }
-  if (fs->context) {
-    librdf_free_node(fs->context);
-  }
-  fs->context = col(fs->stmt, 8) ? librdf_new_node_from_uri_string(w, col(fs->stmt, 8)) : NULL;
+  free_node(fs->context);
+  fs->context = NULL;
+  fs->context_id = sqlite3_column_int64(fs->stmt, 8);
 }
 
 static int find_end(void *data) {
@@ -361,8 +402,13 @@ static void *find_get(void *data, int flags) {
   if (fs->finished) {
     return NULL;
   }
-  return flags == LIBRDF_ITERATOR_GET_METHOD_GET_CONTEXT ? (void *)fs->context
-                                                         : (void *)fs->statement;
+  if (flags != LIBRDF_ITERATOR_GET_METHOD_GET_CONTEXT) {
+    return fs->statement;
+  }
+  if (!fs->context && fs->context_id) {
+    fs->context = fs->graph ? copy_node(fs->graph) : graph_node(fs->storage, fs->context_id);
+  }
+  return fs->context;
 }
 
 static void find_free(void *data) {
@@ -373,9 +419,11 @@ static void find_free(void *data) {
   if (fs->statement) {
     librdf_free_statement(fs->statement);
   }
-  if (fs->context) {
-    librdf_free_node(fs->context);
+  for (int i = 0; i < 3; ++i) {
+    free_node(fs->bound[i]);
   }
+  free_node(fs->graph);
+  free_node(fs->context);
   librdf_storage_remove_reference(fs->storage);
   tg_free(fs);
 }
@@ -399,6 +447,10 @@ static librdf_stream *fast_find(librdf_storage *storage, librdf_statement *patte
   fs->storage = storage;
   librdf_storage_add_reference(storage);
   fs->shape = k;
+  fs->bound[0] = copy_node(s);
+  fs->bound[1] = copy_node(p);
+  fs->bound[2] = copy_node(o);
+  fs->graph = copy_node(c);
   fs->stmt = take_stmt(storage, f, k);
   fs->statement = librdf_new_statement(librdf_storage_get_world(storage));
   if (!fs->stmt || !fs->statement || bind_pattern(fs->stmt, s, p, o, c) != SQLITE_OK) {
@@ -446,6 +498,11 @@ static int fast_open(librdf_storage *storage, librdf_model *model) {
   Fast *f = fast_of(storage);
   const int rc = librdf_storage_open(f->inner, model);
   f->db = rc ? NULL : (sqlite3 *)tg_store_sqlite_handle(f->inner, f->name);
+  if (f->db) {
+    /* Lookups read pages through a memory map of the file (up to 1 GiB),
+     * not a pread and a copy into the page cache each. */
+    (void)sqlite3_exec(f->db, "PRAGMA mmap_size=1073741824", NULL, NULL, NULL);
+  }
   return rc;
 }
 
