@@ -19,6 +19,7 @@
 #include <redland.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,6 +32,7 @@ struct TgStoreImpl {
   TgErrorFn err;
   void *err_data;
   char *type;
+  const char *factory; /* the librdf storage factory: type, or TG_FAST_SQLITE */
   unsigned n_errors; /* librdf errors since the last reset */
   bool quiet;        /* keep errors in `held` instead of reporting them */
   TgBuf held;        /* errors held while quiet, one a line */
@@ -117,9 +119,17 @@ static TgStatus build_options(const char *type, const char *name, const char *op
   return TG_SUCCESS;
 }
 
+/* Whether sqlite stores use the storage TG_FAST_SQLITE (prepared lookups):
+ * yes unless TELEGRAPH_SQLITE_LOOKUPS=librdf asks for librdf's own, or the
+ * librdf is not the 1.0.17 whose sqlite connection telegraph can reach. */
+static bool fast_lookups(void) {
+  const char *v = getenv("TELEGRAPH_SQLITE_LOOKUPS");
+  return strcmp(librdf_version_string, "1.0.17") == 0 && !(v && strcmp(v, "librdf") == 0);
+}
+
 /* Open the storage and model; 0 on success. */
 static int open_storage(TgStore *s, const char *name, const char *opts) {
-  s->storage = librdf_new_storage(s->world, s->type, name, opts);
+  s->storage = librdf_new_storage(s->world, s->factory, name, opts);
   if (!s->storage) {
     return 1;
   }
@@ -135,7 +145,8 @@ static int open_storage(TgStore *s, const char *name, const char *opts) {
 /* sqlite: the busy timeout and the indexes, on librdf's own connection
  * (without it, loads run one transaction per article and no indexes). */
 static TgStatus tune_sqlite(TgStore *s, const char *name) {
-  s->db = tg_store_sqlite_handle(s->storage, name);
+  librdf_storage *lite = s->factory == s->type ? s->storage : tg_fast_sqlite_inner(s->storage);
+  s->db = tg_store_sqlite_handle(lite, name);
   if (!s->db) {
     return TG_SUCCESS;
   }
@@ -178,6 +189,10 @@ TgStatus tg_store_open(const char *type, const char *name, const char *options, 
   }
   librdf_world_set_logger(s->world, s, log_handler);
   librdf_world_open(s->world);
+  s->factory = s->type;
+  if (strcmp(type, "sqlite") == 0 && fast_lookups() && tg_fast_sqlite_register(s->world) == 0) {
+    s->factory = TG_FAST_SQLITE;
+  }
 
   TgBuf opts;
   tg_buf_init(&opts);

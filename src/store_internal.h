@@ -30,4 +30,20 @@ TgStatus tg_store_sqlite_exec(void *handle, const char *sql);
 TgStatus tg_store_merge_entities(librdf_world *world, librdf_model *store,
                                  librdf_node *entities, librdf_model *article);
 
+/* ---- The storage "tg-sqlite" (src/store_sqlite_fast.c) ---- */
+
+/** The name of the storage factory: librdf's sqlite storage (same file,
+ * same schema, every write through it) whose pattern lookups run on
+ * statements compiled once. */
+#define TG_FAST_SQLITE "tg-sqlite"
+
+/** Register TG_FAST_SQLITE on `world` (opened; once per world, a second
+ * call does nothing).  Non-zero when librdf's sqlite storage is missing or
+ * registering fails. */
+int tg_fast_sqlite_register(librdf_world *world);
+
+/** The librdf "sqlite" storage inside `storage`, which must have been made
+ * by TG_FAST_SQLITE (borrowed; it lives as long as `storage`). */
+librdf_storage *tg_fast_sqlite_inner(librdf_storage *storage);
+
 #endif /* TG_STORE_INTERNAL_H */

@@ -3,6 +3,7 @@
 
     store_scale.py [--sizes 1000,10000] [--chunk 1000] [--telegraph PATH]
                    [--corpus FILE.jsonl] [--no-virtuoso] [--keep DIR]
+                   [--store FILE] [--nquads FILE]
 
 For each size N: the first N articles of a generated corpus (gen_corpus.py,
 seed 1; made in a temporary directory unless --corpus is given) are loaded
@@ -15,6 +16,10 @@ bulk-loaded into a throw-away Virtuoso bound to 127.0.0.1 (ld_dir,
 rdf_loader_run; as tests/store/virtuoso.sh) and the queries run again over
 its SPARQL endpoint; the rows of both are compared (decimals with trailing
 zeros dropped, as Virtuoso prints xsd:decimal as a number).
+
+--store FILE runs the queries on a store already loaded with the first N
+articles (one size only) instead of loading one; --nquads FILE bulk-loads
+those articles' N-Quads, made before, into Virtuoso instead of making them.
 
 Prints, per size: statements per second of each chunk, wall and CPU time
 (the CPU time of the `telegraph` processes, which other load on the machine
@@ -213,10 +218,15 @@ def main(argv=None):
     ap.add_argument("--corpus", help="a JSON Lines corpus (default: generated)")
     ap.add_argument("--no-virtuoso", action="store_true")
     ap.add_argument("--keep", help="work in DIR and keep it")
+    ap.add_argument("--store", help="query this store of the first N articles (one size) "
+                    "instead of loading one")
+    ap.add_argument("--nquads", help="these articles' N-Quads for Virtuoso (default: made)")
     ap.add_argument("--query-timeout", type=float, default=120,
                     help="give up a store query after this many seconds (default 120)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    if (args.store or args.nquads) and len(sizes) != 1:
+        ap.error("--store and --nquads go with one size")
     tmp = args.keep or tempfile.mkdtemp(prefix="tg-store-scale-")
     os.makedirs(tmp, exist_ok=True)
     corpus = args.corpus
@@ -236,15 +246,18 @@ def main(argv=None):
             continue
         work = os.path.join(tmp, f"n{n}")
         os.makedirs(work, exist_ok=True)
-        store = os.path.join(work, "kg.db")
-        if os.path.exists(store):
-            os.unlink(store)
-        t0 = time.monotonic()
-        speeds, total = load_store(args.telegraph, store, lines[:n], args.chunk, work)
-        load_s = time.monotonic() - t0
-        sys.stdout.flush()
-        print(f"== {n} articles: {total} statements loaded in {load_s:.1f} s "
-              f"({total / load_s:.0f} statements/s, {n / load_s:.1f} articles/s)")
+        store = args.store or os.path.join(work, "kg.db")
+        speeds = []
+        if args.store:
+            print(f"== {n} articles: the store {store}")
+        else:
+            if os.path.exists(store):
+                os.unlink(store)
+            t0 = time.monotonic()
+            speeds, total = load_store(args.telegraph, store, lines[:n], args.chunk, work)
+            load_s = time.monotonic() - t0
+            print(f"== {n} articles: {total} statements loaded in {load_s:.1f} s "
+                  f"({total / load_s:.0f} statements/s, {n / load_s:.1f} articles/s)")
         for k, (arts, stmts, dt, cpu) in enumerate(speeds):
             print(f"   chunk {k + 1}: {arts} articles, {stmts} statements, {dt:.1f} s wall, "
                   f"{cpu:.1f} s CPU, {stmts / dt:.0f} statements/s, {arts / dt:.1f} articles/s")
@@ -261,12 +274,13 @@ def main(argv=None):
         sys.stdout.flush()
         virt = None
         if virtuoso_ok:
-            nq = os.path.join(work, "articles.nq")
-            part = os.path.join(work, "all.jsonl")
-            with open(part, "w", encoding="utf-8") as f:
-                f.writelines(lines[:n])
-            with open(nq, "w") as out:
-                run([args.telegraph, "-q", "-f", "nquads", part], stdout=out)
+            nq = args.nquads or os.path.join(work, "articles.nq")
+            if not args.nquads:
+                part = os.path.join(work, "all.jsonl")
+                with open(part, "w", encoding="utf-8") as f:
+                    f.writelines(lines[:n])
+                with open(nq, "w") as out:
+                    run([args.telegraph, "-q", "-f", "nquads", part], stdout=out)
             quads = sum(1 for _ in open(nq))
             virt = Virtuoso(os.path.join(work, "virtuoso"))
             vload = virt.load(nq)
