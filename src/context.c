@@ -47,6 +47,20 @@ static size_t drop_word(const char *w, size_t n, char *first) {
   return e;
 }
 
+/* Is text[0..n) only " and " or " & " (no comma: after "A, a unit of B,
+ * and C" C is a grantee again)? */
+static bool list_glue(const char *t, size_t n) {
+  size_t i = 0;
+  while (i < n && t[i] == ' ') ++i;
+  if (i + 3 <= n && memcmp(t + i, "and", 3) == 0) {
+    i += 3;
+  } else if (i < n && t[i] == '&') {
+    ++i;
+  }
+  while (i < n && t[i] == ' ') ++i;
+  return n > 0 && i == n && n <= 7;
+}
+
 /* Does the text before mention `mi` (back to the previous organisation or
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
@@ -58,6 +72,7 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
   size_t from = sent.begin;
+  long prev = -1;
   for (size_t k = (size_t)mi; k-- > 0;) {
     const TgMention *p = tg_mention_at(r, k);
     if (p->sentence != m->sentence || p->span.end <= sent.begin) {
@@ -65,8 +80,14 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
     }
     if (p->cls != TG_CLASS_PLACE && p->span.end <= m->span.begin) {
       from = p->span.end;
+      prev = p->cls == TG_CLASS_COMPANY ? (long)k : -1;
       break;
     }
+  }
+  /* The second name of a pair shares its role ("a joint venture of A and
+   * B"). */
+  if (prev >= 0 && list_glue(text + from, m->span.begin - from)) {
+    return tg_named_as_other(r, text, prev);
   }
   if (m->span.begin - from > 60) {
     from = m->span.begin - 60;
