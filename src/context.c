@@ -7,6 +7,7 @@
 
 #include "events.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Words that make the next name someone other than a grantee: an owner or
@@ -61,6 +62,25 @@ static bool list_glue(const char *t, size_t n) {
   return n > 0 && i == n && n <= 7;
 }
 
+/* Is text[0..n) one to three lower-case words, nothing else ("a unit of
+ * Dutch satellite operator B": B is the one described)? */
+static bool role_words(const char *t, size_t n) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = t[i];
+    if (c == ' ') {
+      in_word = false;
+    } else if ((c >= 'a' && c <= 'z') || (c == '-' && in_word)) {
+      words += !in_word;
+      in_word = true;
+    } else {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 3;
+}
+
 /* Does the text before mention `mi` (back to the previous organisation or
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
@@ -85,8 +105,10 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
     }
   }
   /* The second name of a pair shares its role ("a joint venture of A and
-   * B"). */
-  if (prev >= 0 && list_glue(text + from, m->span.begin - from)) {
+   * B"), and so does a name the words after another describe ("a unit of
+   * Dutch satellite operator B", the demonym read as a name). */
+  if (prev >= 0 && (list_glue(text + from, m->span.begin - from) ||
+                    role_words(text + from, m->span.begin - from))) {
     return tg_named_as_other(r, text, prev);
   }
   if (m->span.begin - from > 60) {
@@ -436,4 +458,21 @@ bool tg_vague_time(TgResult *r, const char *text, size_t si) {
     }
   }
   return false;
+}
+
+/* Is date mention m later than the article's date, at m's precision?  A
+ * grant or decision that has happened is not dated "next month" or "from
+ * September 1". */
+bool tg_after_article(const TgResult *r, const TgMention *m) {
+  int y = 0, mo = 0, d = 0;
+  if (!m->value || r->ref.year == 0 || sscanf(m->value, "%d-%d-%d", &y, &mo, &d) < 1) {
+    return false;
+  }
+  if (y != r->ref.year || mo == 0 || r->ref.month == 0) {
+    return y > r->ref.year;
+  }
+  if (mo != r->ref.month || d == 0 || r->ref.day == 0) {
+    return mo > r->ref.month;
+  }
+  return d > r->ref.day;
 }

@@ -36,8 +36,8 @@ void tg_drop_state_dates(TgResult *r, const char *text, size_t len) {
   }
 }
 
-/* The first date of sentence `si` that is neither a dateline's nor the day
- * something was said, or -1. */
+/* The first date of sentence `si` that is neither a dateline's, nor the day
+ * something was said, nor after the article ("from September 1"), or -1. */
 static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   /* Mentions are in text order: find the sentence's first by bisection. */
@@ -57,7 +57,7 @@ static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
       break;
     }
     if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
-        !tg_dateline_date(r, text, len, n)) {
+        !tg_dateline_date(r, text, len, n) && !tg_after_article(r, n)) {
       return (long)k;
     }
   }

@@ -639,22 +639,6 @@ static TgStatus compared_measures(TgResult *r, size_t from) {
   return st;
 }
 
-/* Is date mention m later than the article's date, at m's precision?  A
- * grant or decision that has happened is not dated "next month". */
-static bool after_article(const TgResult *r, const TgMention *m) {
-  int y = 0, mo = 0, d = 0;
-  if (!m->value || r->ref.year == 0 || sscanf(m->value, "%d-%d-%d", &y, &mo, &d) < 1) {
-    return false;
-  }
-  if (y != r->ref.year || mo == 0 || r->ref.month == 0) {
-    return y > r->ref.year;
-  }
-  if (mo != r->ref.month || d == 0 || r->ref.day == 0) {
-    return mo > r->ref.month;
-  }
-  return d > r->ref.day;
-}
-
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
 static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
                        size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
@@ -681,7 +665,7 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
           (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
           (b->agent_lo >= 0 && (long)mi >= b->agent_lo && (long)mi <= b->agent_hi) ||
           (!tg_class_is_entity(m->cls) && claimed[mi]) ||
-          (prop == TG_PROP_DATE && m->cls == TG_CLASS_DATE && after_article(r, m))) {
+          (prop == TG_PROP_DATE && m->cls == TG_CLASS_DATE && tg_after_article(r, m))) {
         continue;
       }
       if (anchor >= 0) {
