@@ -24,7 +24,8 @@ static const char *const other_near[] = {"with", "partnership with", "alongside"
 static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
   for (size_t k = 0; cues[k]; ++k) {
     const size_t cn = strlen(cues[k]);
-    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 &&
+        (n == cn || w[n - cn - 1] == ' ' || w[n - cn - 1] == '-')) {
       return true;
     }
   }
