@@ -107,7 +107,7 @@ TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFact
       if (n->sentence != m->sentence) {
         break;
       }
-      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
+      next = n->cls == TG_CLASS_DATE && !tg_after_article(r, n) ? (long)k : -1;
     }
     if (next >= 0) {
       const TgMention *n = tg_mention_at(r, (size_t)next);
