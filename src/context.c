@@ -7,6 +7,7 @@
 
 #include "events.h"
 
+#include <stdio.h>
 #include <string.h>
 
 /* Words that make the next name someone other than a grantee: an owner or
@@ -23,7 +24,8 @@ static const char *const other_near[] = {"with", "partnership with", "alongside"
 static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
   for (size_t k = 0; cues[k]; ++k) {
     const size_t cn = strlen(cues[k]);
-    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 && (n == cn || w[n - cn - 1] == ' ')) {
+    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 &&
+        (n == cn || w[n - cn - 1] == ' ' || w[n - cn - 1] == '-')) {
       return true;
     }
   }
@@ -47,6 +49,39 @@ static size_t drop_word(const char *w, size_t n, char *first) {
   return e;
 }
 
+/* Is text[0..n) only " and " or " & " (no comma: after "A, a unit of B,
+ * and C" C is a grantee again)? */
+static bool list_glue(const char *t, size_t n) {
+  size_t i = 0;
+  while (i < n && t[i] == ' ') ++i;
+  if (i + 3 <= n && memcmp(t + i, "and", 3) == 0) {
+    i += 3;
+  } else if (i < n && t[i] == '&') {
+    ++i;
+  }
+  while (i < n && t[i] == ' ') ++i;
+  return n > 0 && i == n && n <= 7;
+}
+
+/* Is text[0..n) one to three lower-case words, nothing else ("a unit of
+ * Dutch satellite operator B": B is the one described)? */
+static bool role_words(const char *t, size_t n) {
+  int words = 0;
+  bool in_word = false;
+  for (size_t i = 0; i < n; ++i) {
+    const char c = t[i];
+    if (c == ' ') {
+      in_word = false;
+    } else if ((c >= 'a' && c <= 'z') || (c == '-' && in_word)) {
+      words += !in_word;
+      in_word = true;
+    } else {
+      return false;
+    }
+  }
+  return words >= 1 && words <= 3;
+}
+
 /* Does the text before mention `mi` (back to the previous organisation or
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
@@ -58,6 +93,7 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
   size_t from = sent.begin;
+  long prev = -1;
   for (size_t k = (size_t)mi; k-- > 0;) {
     const TgMention *p = tg_mention_at(r, k);
     if (p->sentence != m->sentence || p->span.end <= sent.begin) {
@@ -65,8 +101,16 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
     }
     if (p->cls != TG_CLASS_PLACE && p->span.end <= m->span.begin) {
       from = p->span.end;
+      prev = p->cls == TG_CLASS_COMPANY ? (long)k : -1;
       break;
     }
+  }
+  /* The second name of a pair shares its role ("a joint venture of A and
+   * B"), and so does a name the words after another describe ("a unit of
+   * Dutch satellite operator B", the demonym read as a name). */
+  if (prev >= 0 && (list_glue(text + from, m->span.begin - from) ||
+                    role_words(text + from, m->span.begin - from))) {
+    return tg_named_as_other(r, text, prev);
   }
   if (m->span.begin - from > 60) {
     from = m->span.begin - 60;
@@ -415,4 +459,21 @@ bool tg_vague_time(TgResult *r, const char *text, size_t si) {
     }
   }
   return false;
+}
+
+/* Is date mention m later than the article's date, at m's precision?  A
+ * grant or decision that has happened is not dated "next month" or "from
+ * September 1". */
+bool tg_after_article(const TgResult *r, const TgMention *m) {
+  int y = 0, mo = 0, d = 0;
+  if (!m->value || r->ref.year == 0 || sscanf(m->value, "%d-%d-%d", &y, &mo, &d) < 1) {
+    return false;
+  }
+  if (y != r->ref.year || mo == 0 || r->ref.month == 0) {
+    return y > r->ref.year;
+  }
+  if (mo != r->ref.month || d == 0 || r->ref.day == 0) {
+    return mo > r->ref.month;
+  }
+  return d > r->ref.day;
 }

@@ -557,6 +557,13 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   if (!st) {
     st = place_fragments(r);
   }
+  /* A place that is no region (a dateline's, a firm's base) must not keep
+   * two readings of one grant apart. */
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    if (live_approval(fact_at(r, i))) {
+      prune_regions(r, text, len, fact_at(r, i));
+    }
+  }
   if (!st) {
     st = merge_events(r);
   }

@@ -66,6 +66,8 @@ bool tg_dateline_date(TgResult *r, const char *text, size_t len, const TgMention
 
 /** Date mention `m` is the day something was said ("said on Thursday"). */
 bool tg_said_date(TgResult *r, const char *text, const TgMention *m);
+/** Date mention `m` is after the article's date, at its precision ("next month"). */
+bool tg_after_article(const TgResult *r, const TgMention *m);
 
 /** Date mention `m` starts or ends a state or is a deadline, not the day
  * of an act: "in place since 2021", "valid until 2030", "ahead of 2026

@@ -36,8 +36,15 @@ void tg_drop_state_dates(TgResult *r, const char *text, size_t len) {
   }
 }
 
-/* The first date of sentence `si` that is neither a dateline's nor the day
- * something was said, or -1. */
+/* The article's own year and nothing more ("the third bank licensed in the
+ * city this year"): it says less than the day it was said. */
+static bool bare_year(const TgResult *r, const TgMention *m) {
+  return m->value && strlen(m->value) == 4 && r->ref.year > 0 && atoi(m->value) == r->ref.year;
+}
+
+/* The first date of sentence `si` that is neither a dateline's, nor the day
+ * something was said, nor after the article ("from September 1"), nor the
+ * article's bare year, or -1. */
 static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   /* Mentions are in text order: find the sentence's first by bisection. */
@@ -57,7 +64,7 @@ static long grant_date(TgResult *r, const char *text, size_t len, size_t si) {
       break;
     }
     if (n->cls == TG_CLASS_DATE && !tg_said_date(r, text, n) &&
-        !tg_dateline_date(r, text, len, n)) {
+        !tg_dateline_date(r, text, len, n) && !tg_after_article(r, n) && !bare_year(r, n)) {
       return (long)k;
     }
   }
@@ -100,7 +107,7 @@ TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFact
       if (n->sentence != m->sentence) {
         break;
       }
-      next = n->cls == TG_CLASS_DATE ? (long)k : -1;
+      next = n->cls == TG_CLASS_DATE && !tg_after_article(r, n) ? (long)k : -1;
     }
     if (next >= 0) {
       const TgMention *n = tg_mention_at(r, (size_t)next);

@@ -664,7 +664,8 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
       if ((m->flags & (TG_MENTION_DEFINITION | TG_MENTION_PERIOD)) ||
           (prop == TG_PROP_IN_REGION && (m->flags & TG_MENTION_POSSESSIVE)) ||
           (b->agent_lo >= 0 && (long)mi >= b->agent_lo && (long)mi <= b->agent_hi) ||
-          (!tg_class_is_entity(m->cls) && claimed[mi])) {
+          (!tg_class_is_entity(m->cls) && claimed[mi]) ||
+          (prop == TG_PROP_DATE && m->cls == TG_CLASS_DATE && tg_after_article(r, m))) {
         continue;
       }
       if (anchor >= 0) {

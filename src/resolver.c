@@ -608,6 +608,14 @@ static bool same_text(const char *text, TgSpan a, TgSpan b) {
          memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
 }
 
+/* Is name a the first words of the longer name b ("Mavuno Mills" of
+ * "Mavuno Mills Ltd")? */
+static bool word_prefix(const char *text, TgSpan a, TgSpan b) {
+  const size_t n = a.end - a.begin;
+  return n < b.end - b.begin && memcmp(text + a.begin, text + b.begin, n) == 0 &&
+         (text[b.begin + n] == ' ' || text[b.begin + n] == ',');
+}
+
 /* The full name entered at slot h. */
 static TgSpan full_span(const StemTable *t, size_t h) {
   return t->full[h];
@@ -644,7 +652,14 @@ static void add_stems(const TgPipeline *p, StemTable *t, const TgMention *m, siz
       t->stem[h] = (TgSpan){m->span.begin, e};
       t->full[h] = m->span;
     } else if (t->slot[h] > 0 && !same_text(t->text, full_span(t, h), m->span)) {
-      t->slot[h] = -1; /* two full names share it: "Huaxin Life" is neither */
+      /* "Mavuno Mills" and "Mavuno Mills Ltd" are one name, the longer
+       * its full form; two others sharing it make "Huaxin Life" neither's. */
+      if (word_prefix(t->text, full_span(t, h), m->span)) {
+        t->slot[h] = (long)i + 1;
+        t->full[h] = m->span;
+      } else if (!word_prefix(t->text, m->span, full_span(t, h))) {
+        t->slot[h] = -1;
+      }
     }
   }
 }
