@@ -307,12 +307,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   tg_buf_clear(&hinted);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
-   * JIT code. */
+   * JIT code.  The JIT code is made on first use (TgPattern.jit_state). */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
-  bool jit = false;
-  if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
-    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
-  }
+  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
   /* Check the named groups. */
   uint32_t count = 0;
   uint32_t entry_size = 0;
@@ -332,16 +329,10 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0,
+                   jit ? TG_JIT_PENDING : TG_JIT_PLAIN, NULL, TG_TAIL_PLAIN, NULL, NULL};
   if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
-    pat.other = pat.at_start = NULL;
-  }
-  if (pat.other && pat.at_start &&
-      (pcre2_jit_compile(pat.other, PCRE2_JIT_COMPLETE) ||
-       pcre2_jit_compile(pat.at_start, PCRE2_JIT_COMPLETE))) {
-    pcre2_code_free(pat.other); /* only worth it with JIT */
-    pcre2_code_free(pat.at_start);
-    pat.other = pat.at_start = NULL;
+    pat.other = pat.at_start = NULL; /* only worth it with JIT */
   }
   if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
     pat.tail = tg_pattern_tail(src.buf, src.len, opts);
@@ -965,14 +956,42 @@ static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject
   return rc != PCRE2_ERROR_NOMATCH;
 }
 
+/* The pattern's JIT state, compiling its JIT code on the first call, once,
+ * under a lock; until the state is published no thread runs that code. */
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int jit_ready(const TgPattern *p) {
+  TgPattern *mp = (TgPattern *)p;
+  int state = atomic_load_explicit(&mp->jit_state, memory_order_acquire);
+  if (state != TG_JIT_PENDING) {
+    return state;
+  }
+  pthread_mutex_lock(&jit_lock);
+  state = atomic_load_explicit(&mp->jit_state, memory_order_relaxed);
+  if (state == TG_JIT_PENDING) {
+    if (pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE) != 0) {
+      state = TG_JIT_PLAIN;
+    } else {
+      state = mp->other && pcre2_jit_compile(mp->other, PCRE2_JIT_COMPLETE) == 0 &&
+                      pcre2_jit_compile(mp->at_start, PCRE2_JIT_COMPLETE) == 0
+                  ? TG_JIT_SPLIT
+                  : TG_JIT_WHOLE;
+    }
+    atomic_store_explicit(&mp->jit_state, state, memory_order_release);
+  }
+  pthread_mutex_unlock(&jit_lock);
+  return state;
+}
+
 /* One search of p from `start`, the match (if any) in m->md. */
 static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
-  if (!p->jit) {
+  const int state = jit_ready(p);
+  if (state == TG_JIT_PLAIN) {
     return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                        m->mc);
   }
-  if (!p->other) {
+  if (state == TG_JIT_WHOLE || !p->other) {
     /* The same answer: pcre2_match would check its arguments, then run the
      * JIT code. */
     return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);

@@ -34,7 +34,11 @@ typedef struct {
    * contains a string of each set; n_needs 0 when none is known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
-  bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
+  /* TG_JIT_*: the code (and `other`, `at_start`) are JIT-compiled when
+   * the pattern is first run, not at load: a run calls few of them (the
+   * prefilter passes over the rest), and compiling every one at load was
+   * most of the start-up.  Then tg_match calls pcre2_jit_match directly. */
+  _Atomic int jit_state;
   /* A run of the pattern's last top-level items that starts with few
    * bytes (trigger words, a placeholder code), when the pattern is one
    * branch: every match of the pattern holds a match of this tail, so a
@@ -55,6 +59,10 @@ typedef struct {
 #define TG_NEED_END 0xffffffffu
 
 enum { TG_TAIL_PENDING, TG_TAIL_JIT, TG_TAIL_PLAIN };
+/* PENDING: not yet run; JIT: JIT code, the split (if any) too; WHOLE: JIT
+ * code of the whole pattern only (its split would not compile); PLAIN: the
+ * interpreter (no JIT, or TELEGRAPH_NO_JIT). */
+enum { TG_JIT_PENDING, TG_JIT_SPLIT, TG_JIT_WHOLE, TG_JIT_PLAIN };
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
