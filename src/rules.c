@@ -29,6 +29,8 @@ struct TgRuleSetImpl {
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
   TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
+  unsigned *need_slots; /* open-addressed index of `needs`: id + 1, 0 empty */
+  size_t need_cap;      /* slots, a power of two, at most half full */
 };
 
 typedef struct {
@@ -61,6 +63,7 @@ static void rule_clear(TgRule *r) {
       pcre2_code_free(pat->tail);
       pcre2_code_free(pat->other);
       pcre2_code_free(pat->at_start);
+      tg_free(pat->src);
       tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
@@ -130,6 +133,7 @@ void tg_ruleset_free(TgRuleSet *rs) {
     tg_free(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s);
   }
   tg_vec_clear(&rs->needs);
+  tg_free(rs->need_slots);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
@@ -144,20 +148,61 @@ const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds) {
   return n->s;
 }
 
-/* The id of needed string `lit`, added to the set's table if new. */
-static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
-  for (size_t i = 0; i < rs->needs.len; ++i) {
-    if (strcmp(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s, lit) == 0) {
-      *id = (unsigned)i;
-      return TG_SUCCESS;
+/* The slot of needed string lit[0..k) in the index: its id + 1, or 0
+ * where it would go. */
+static unsigned *need_slot(const TgRuleSet *rs, const char *lit, size_t k) {
+  size_t i = (size_t)tg_hash(lit, k) & (rs->need_cap - 1);
+  for (;; i = (i + 1) & (rs->need_cap - 1)) {
+    const unsigned id = rs->need_slots[i];
+    if (id == 0) {
+      return &rs->need_slots[i];
+    }
+    const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id - 1);
+    if (n->len == k && memcmp(n->s, lit, k) == 0) {
+      return &rs->need_slots[i];
     }
   }
-  TgNeedStr n = {tg_strdup(lit), strlen(lit), tg_need_folds(lit)};
+}
+
+/* Make room in the index for one more string (kept at most half full). */
+static TgStatus need_room(TgRuleSet *rs) {
+  if (2 * (rs->needs.len + 1) <= rs->need_cap) {
+    return TG_SUCCESS;
+  }
+  const size_t cap = rs->need_cap ? 2 * rs->need_cap : 256;
+  unsigned *slots = (unsigned *)tg_calloc(cap, sizeof(unsigned));
+  if (!slots) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(rs->need_slots);
+  rs->need_slots = slots;
+  rs->need_cap = cap;
+  for (size_t id = 0; id < rs->needs.len; ++id) {
+    const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
+    *need_slot(rs, n->s, n->len) = (unsigned)id + 1;
+  }
+  return TG_SUCCESS;
+}
+
+/* The id of needed string `lit`, added to the set's table if new (ids in
+ * order of first appearance). */
+static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
+  if (need_room(rs)) {
+    return TG_BAD_ALLOC;
+  }
+  const size_t k = strlen(lit);
+  unsigned *slot = need_slot(rs, lit, k);
+  if (*slot) {
+    *id = *slot - 1;
+    return TG_SUCCESS;
+  }
+  TgNeedStr n = {tg_strdup(lit), k, tg_need_folds(lit)};
   if (!n.s || tg_vec_push(&rs->needs, &n)) {
     tg_free(n.s);
     return TG_BAD_ALLOC;
   }
   *id = (unsigned)(rs->needs.len - 1);
+  *slot = *id + 1;
   return TG_SUCCESS;
 }
 
@@ -307,7 +352,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   tg_buf_clear(&hinted);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
-   * JIT code.  The JIT code is made on first use (TgPattern.jit_state). */
+   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
   const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
   /* Check the named groups. */
@@ -329,15 +374,16 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0,
-                   jit ? TG_JIT_PENDING : TG_JIT_PLAIN, NULL, TG_TAIL_PLAIN, NULL, NULL};
-  if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
-    pat.other = pat.at_start = NULL; /* only worth it with JIT */
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
+                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL};
+  pat.src = (char *)tg_malloc(src.len + 1);
+  if (!pat.src) {
+    pcre2_code_free(code);
+    tg_buf_clear(&src);
+    return TG_BAD_ALLOC;
   }
-  if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
-    pat.tail = tg_pattern_tail(src.buf, src.len, opts);
-    pat.tail_state = jit ? TG_TAIL_PENDING : TG_TAIL_PLAIN;
-  }
+  memcpy(pat.src, src.buf, src.len);
+  pat.src[src.len] = '\0';
   st = pattern_needs(p->rs, &pat, &src);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
@@ -345,6 +391,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     pcre2_code_free(pat.tail);
     pcre2_code_free(pat.other);
     pcre2_code_free(pat.at_start);
+    tg_free(pat.src);
     tg_free(pat.needs);
     return st ? st : TG_BAD_ALLOC;
   }
@@ -928,70 +975,60 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
   return TG_FAILURE;
 }
 
+static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The fields tg_pattern_prepare makes, for p not yet ready. */
+static void prepare(TgPattern *p) {
+  if (p->want_tail) {
+    p->tail = tg_pattern_tail(p->src, p->src_len, p->opts);
+    p->tail_jit = p->tail && p->want_jit && pcre2_jit_compile(p->tail, PCRE2_JIT_COMPLETE) == 0;
+  }
+  p->jit = p->want_jit && pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+  if (p->jit && tg_split_continuation(p->src, p->src_len, p->opts, &p->other, &p->at_start) &&
+      (pcre2_jit_compile(p->other, PCRE2_JIT_COMPLETE) ||
+       pcre2_jit_compile(p->at_start, PCRE2_JIT_COMPLETE))) {
+    pcre2_code_free(p->other); /* only worth it with JIT */
+    pcre2_code_free(p->at_start);
+    p->other = p->at_start = NULL;
+  }
+  tg_free(p->src);
+  p->src = NULL;
+}
+
+const TgPattern *tg_pattern_prepare(const TgPattern *p) {
+  TgPattern *mp = (TgPattern *)p;
+  if (!atomic_load_explicit(&mp->ready, memory_order_acquire)) {
+    pthread_mutex_lock(&prepare_lock);
+    if (!atomic_load_explicit(&mp->ready, memory_order_relaxed)) {
+      prepare(mp);
+      atomic_store_explicit(&mp->ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&prepare_lock);
+  }
+  return p;
+}
+
 /* False if the pattern's tail (TgPattern.tail) has no match from `start`:
  * then neither has the pattern.  A tail that runs out of steps says "may". */
-static pthread_mutex_t tail_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                            size_t start) {
-  /* The tail's JIT code on first use, once, under a lock; until it is
-   * published no thread runs the tail. */
-  TgPattern *mp = (TgPattern *)p;
-  int state = atomic_load_explicit(&mp->tail_state, memory_order_acquire);
-  if (state == TG_TAIL_PENDING) {
-    pthread_mutex_lock(&tail_lock);
-    state = atomic_load_explicit(&mp->tail_state, memory_order_relaxed);
-    if (state == TG_TAIL_PENDING) {
-      state = pcre2_jit_compile(mp->tail, PCRE2_JIT_COMPLETE) == 0 ? TG_TAIL_JIT : TG_TAIL_PLAIN;
-      atomic_store_explicit(&mp->tail_state, state, memory_order_release);
-    }
-    pthread_mutex_unlock(&tail_lock);
-  }
   pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
   const int rc =
-      state == TG_TAIL_JIT
+      p->tail_jit
           ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
           : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                         m->mc);
   return rc != PCRE2_ERROR_NOMATCH;
 }
 
-/* The pattern's JIT state, compiling its JIT code on the first call, once,
- * under a lock; until the state is published no thread runs that code. */
-static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
-
-static int jit_ready(const TgPattern *p) {
-  TgPattern *mp = (TgPattern *)p;
-  int state = atomic_load_explicit(&mp->jit_state, memory_order_acquire);
-  if (state != TG_JIT_PENDING) {
-    return state;
-  }
-  pthread_mutex_lock(&jit_lock);
-  state = atomic_load_explicit(&mp->jit_state, memory_order_relaxed);
-  if (state == TG_JIT_PENDING) {
-    if (pcre2_jit_compile(mp->code, PCRE2_JIT_COMPLETE) != 0) {
-      state = TG_JIT_PLAIN;
-    } else {
-      state = mp->other && pcre2_jit_compile(mp->other, PCRE2_JIT_COMPLETE) == 0 &&
-                      pcre2_jit_compile(mp->at_start, PCRE2_JIT_COMPLETE) == 0
-                  ? TG_JIT_SPLIT
-                  : TG_JIT_WHOLE;
-    }
-    atomic_store_explicit(&mp->jit_state, state, memory_order_release);
-  }
-  pthread_mutex_unlock(&jit_lock);
-  return state;
-}
-
 /* One search of p from `start`, the match (if any) in m->md. */
 static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
-  const int state = jit_ready(p);
-  if (state == TG_JIT_PLAIN) {
+  if (!p->jit) {
     return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                        m->mc);
   }
-  if (state == TG_JIT_WHOLE || !p->other) {
+  if (!p->other) {
     /* The same answer: pcre2_match would check its arguments, then run the
      * JIT code. */
     return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
@@ -1024,6 +1061,7 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   if (m->profile) {
     clock_gettime(CLOCK_MONOTONIC, &t0);
   }
+  tg_pattern_prepare(p);
   const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
   unsigned long limit = TG_STEPS_FIRST;
   int rc = PCRE2_ERROR_NOMATCH;

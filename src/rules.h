@@ -34,35 +34,38 @@ typedef struct {
    * contains a string of each set; n_needs 0 when none is known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
-  /* TG_JIT_*: the code (and `other`, `at_start`) are JIT-compiled when
-   * the pattern is first run, not at load: a run calls few of them (the
-   * prefilter passes over the rest), and compiling every one at load was
-   * most of the start-up.  Then tg_match calls pcre2_jit_match directly. */
-  _Atomic int jit_state;
+  /* Made when the pattern is first run (tg_pattern_prepare), not at load:
+   * a run calls few of the patterns (the prefilter passes over the rest),
+   * and deriving and JIT-compiling every one at load was most of the
+   * start-up.  `ready` is set, with release order, once the fields below
+   * are final; until then they are not read. */
+  _Atomic bool ready;
+  char *src;      /* the expanded source, until ready */
+  size_t src_len;
+  uint32_t opts;  /* its compile options */
+  bool want_jit;  /* JIT allowed (TELEGRAPH_NO_JIT unset) */
+  bool want_tail; /* a main or `also` pattern: look for a tail */
+  bool jit;       /* `code` is JIT-compiled: tg_match calls pcre2_jit_match directly */
   /* A run of the pattern's last top-level items that starts with few
    * bytes (trigger words, a placeholder code), when the pattern is one
    * branch: every match of the pattern holds a match of this tail, so a
    * subject the tail does not match is passed over after one search that
    * PCRE2 makes by skipping to those bytes.  NULL if none. */
   pcre2_code *tail;
-  /* TG_TAIL_*: the tail is JIT-compiled when first used (most runs use few
-   * of them, and compiling all at load doubled the JIT's start-up). */
-  _Atomic int tail_state;
+  bool tail_jit;
   /* A pattern "(?:A|\\GB)C" that goes on a list where the last match ended
    * is run as "(?:A)C", which PCRE2 finds by A's first bytes, and "(?:\\GB)C"
    * anchored where the call starts: the same first match (A is preferred
    * at the start, B matches only there), the same groups (none in A or B).
-   * NULL if not of that form. */
+   * NULL if not of that form, or without JIT. */
   pcre2_code *other, *at_start;
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
 
-enum { TG_TAIL_PENDING, TG_TAIL_JIT, TG_TAIL_PLAIN };
-/* PENDING: not yet run; JIT: JIT code, the split (if any) too; WHOLE: JIT
- * code of the whole pattern only (its split would not compile); PLAIN: the
- * interpreter (no JIT, or TELEGRAPH_NO_JIT). */
-enum { TG_JIT_PENDING, TG_JIT_SPLIT, TG_JIT_WHOLE, TG_JIT_PLAIN };
+/** Derive p's tail and split and JIT-compile them and its code, once (the
+ * first call of tg_match does it; thread-safe).  Returns p. */
+const TgPattern *tg_pattern_prepare(const TgPattern *p);
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
