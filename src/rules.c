@@ -31,7 +31,19 @@ struct TgRuleSetImpl {
   TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
   unsigned *need_slots; /* open-addressed index of `needs`: id + 1, 0 empty */
   size_t need_cap;      /* slots, a power of two, at most half full */
+  /* The distinct sets of needed strings (TgPattern.needs holds set ids):
+   * many patterns share a set (one macro's trigger words), and the
+   * prefilter answers a set once a subject. */
+  TgVec sets;     /* NeedSet */
+  TgVec set_ids;  /* unsigned: the needed-string ids of every set */
+  unsigned *set_slots; /* open-addressed index of `sets`: id + 1, 0 empty */
+  size_t set_cap;
 };
+
+typedef struct {
+  unsigned first; /* its string ids: set_ids[first .. first + n) */
+  unsigned n;
+} NeedSet;
 
 typedef struct {
   char *s;
@@ -50,6 +62,8 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
     tg_vec_init(&rs->needs, sizeof(TgNeedStr));
+    tg_vec_init(&rs->sets, sizeof(NeedSet));
+    tg_vec_init(&rs->set_ids, sizeof(unsigned));
   }
   return rs;
 }
@@ -134,6 +148,9 @@ void tg_ruleset_free(TgRuleSet *rs) {
   }
   tg_vec_clear(&rs->needs);
   tg_free(rs->need_slots);
+  tg_vec_clear(&rs->sets);
+  tg_vec_clear(&rs->set_ids);
+  tg_free(rs->set_slots);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
@@ -206,26 +223,94 @@ static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
   return TG_SUCCESS;
 }
 
-/* Fill pat->needs from the expanded source (needs.c). */
+/* The slot of the set of string ids ids[0..n) in the set index: its id + 1,
+ * or 0 where it would go. */
+static unsigned *set_slot(const TgRuleSet *rs, const unsigned *ids, unsigned n) {
+  size_t i = (size_t)tg_hash((const char *)ids, n * sizeof *ids) & (rs->set_cap - 1);
+  for (;; i = (i + 1) & (rs->set_cap - 1)) {
+    const unsigned id = rs->set_slots[i];
+    if (id == 0) {
+      return &rs->set_slots[i];
+    }
+    const NeedSet *ns = (const NeedSet *)tg_vec_at(&rs->sets, id - 1);
+    if (ns->n == n &&
+        memcmp(tg_vec_at(&rs->set_ids, ns->first), ids, n * sizeof *ids) == 0) {
+      return &rs->set_slots[i];
+    }
+  }
+}
+
+/* Make room in the set index for one more set (kept at most half full). */
+static TgStatus set_room(TgRuleSet *rs) {
+  if (2 * (rs->sets.len + 1) <= rs->set_cap) {
+    return TG_SUCCESS;
+  }
+  const size_t cap = rs->set_cap ? 2 * rs->set_cap : 256;
+  unsigned *slots = (unsigned *)tg_calloc(cap, sizeof(unsigned));
+  if (!slots) {
+    return TG_BAD_ALLOC;
+  }
+  tg_free(rs->set_slots);
+  rs->set_slots = slots;
+  rs->set_cap = cap;
+  for (size_t id = 0; id < rs->sets.len; ++id) {
+    const NeedSet *ns = (const NeedSet *)tg_vec_at(&rs->sets, id);
+    *set_slot(rs, (const unsigned *)tg_vec_at(&rs->set_ids, ns->first), ns->n) = (unsigned)id + 1;
+  }
+  return TG_SUCCESS;
+}
+
+/* The id of the set of string ids ids[0..n), added if new. */
+static TgStatus set_id(TgRuleSet *rs, const unsigned *ids, unsigned n, unsigned *id) {
+  if (set_room(rs)) {
+    return TG_BAD_ALLOC;
+  }
+  unsigned *slot = set_slot(rs, ids, n);
+  if (*slot) {
+    *id = *slot - 1;
+    return TG_SUCCESS;
+  }
+  NeedSet ns = {(unsigned)rs->set_ids.len, n};
+  for (unsigned k = 0; k < n; ++k) {
+    if (tg_vec_push(&rs->set_ids, &ids[k])) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  if (tg_vec_push(&rs->sets, &ns)) {
+    return TG_BAD_ALLOC;
+  }
+  *id = (unsigned)(rs->sets.len - 1);
+  *slot = *id + 1;
+  return TG_SUCCESS;
+}
+
+/* Fill pat->needs from the expanded source (needs.c): the sets of string
+ * ids tg_needs_of gives, each as its set id. */
 static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
   TgBuf lits;
   tg_buf_init(&lits);
   size_t count = 0;
   TgStatus st = tg_needs_of(src->buf, src->len, &lits, &count);
+  unsigned *ids = NULL;
   if (!st && count > 0) {
+    ids = (unsigned *)tg_calloc(count, sizeof(unsigned));
     pat->needs = (unsigned *)tg_calloc(count, sizeof(unsigned));
-    st = pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
+    st = ids && pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
     const char *lit = lits.buf;
+    unsigned n_ids = 0;
+    unsigned n_sets = 0;
     for (size_t i = 0; !st && i < count; ++i) {
       if (*lit) {
-        st = need_id(rs, lit, &pat->needs[i]);
+        st = need_id(rs, lit, &ids[n_ids++]);
       } else {
-        pat->needs[i] = TG_NEED_END;
+        st = set_id(rs, ids, n_ids, &pat->needs[n_sets++]);
+        n_ids = 0;
       }
       lit += strlen(lit) + 1;
     }
-    pat->n_needs = st ? 0 : (unsigned)count;
+    pat->n_needs = st ? 0 : n_sets;
   }
+  tg_free(ids);
   tg_buf_clear(&lits);
   return st;
 }
@@ -858,13 +943,15 @@ TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
   sc->subject = NULL;
   sc->len = 0;
   sc->wide = false;
-  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + 1, 1);
+  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + rs->sets.len + 1, 1);
+  sc->set_seen = sc->seen ? sc->seen + rs->needs.len : NULL;
   return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
 }
 
 void tg_screen_clear(TgScreen *sc) {
   tg_free(sc->seen);
   sc->seen = NULL;
+  sc->set_seen = NULL;
 }
 
 /* Hash of a byte pair, into 4096 bits. */
@@ -889,7 +976,7 @@ TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
     prev = c;
   }
   sc->wide = (any & 0x80) != 0;
-  memset(sc->seen, 0, sc->rs->needs.len);
+  memset(sc->seen, 0, sc->rs->needs.len + sc->rs->sets.len);
   return TG_SUCCESS;
 }
 
@@ -935,30 +1022,35 @@ static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
   return false;
 }
 
+/* Does the subject hold a string of set `set`?  Its strings in order, each
+ * looked up once a subject, up to the first one there. */
+static bool set_present(const TgScreen *sc, unsigned set) {
+  const NeedSet *ns = (const NeedSet *)tg_vec_at(&sc->rs->sets, set);
+  const unsigned *ids = (const unsigned *)tg_vec_at(&sc->rs->set_ids, ns->first);
+  for (unsigned k = 0; k < ns->n; ++k) {
+    const unsigned id = ids[k];
+    if (!sc->seen[id]) {
+      const TgNeedStr *need = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
+      const bool in = (need->folds && sc->wide) ||
+                      (pairs_present(sc, need->s, need->len) &&
+                       contains(sc->subject, sc->len, need->s, need->len));
+      sc->seen[id] = in ? 2 : 1;
+    }
+    if (sc->seen[id] == 2) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  const unsigned *need = p->needs;
-  const unsigned n = p->n_needs;
-  for (unsigned i = 0; i < n; ++i) { /* one set a turn, i at its end after */
-    bool found = false;
-    for (; i < n && need[i] != TG_NEED_END; ++i) {
-      const unsigned id = need[i];
-      if (!sc->seen[id]) {
-        const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
-        const bool in = (ns->folds && sc->wide) ||
-                        (pairs_present(sc, ns->s, ns->len) &&
-                         contains(sc->subject, sc->len, ns->s, ns->len));
-        sc->seen[id] = in ? 2 : 1;
-      }
-      if (sc->seen[id] == 2) {
-        found = true;
-        break;
-      }
+  for (unsigned i = 0; i < p->n_needs; ++i) {
+    const unsigned set = p->needs[i];
+    if (!sc->set_seen[set]) {
+      sc->set_seen[set] = set_present(sc, set) ? 2 : 1;
     }
-    if (!found) {
+    if (sc->set_seen[set] == 1) {
       return false;
-    }
-    while (i < n && need[i] != TG_NEED_END) {
-      ++i; /* the rest of a set already satisfied */
     }
   }
   return true;

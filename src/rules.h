@@ -30,8 +30,9 @@ typedef struct {
    * to stderr, costliest first, when the rule set is freed. */
   double seconds;
   unsigned long calls;
-  /* Sets of ids (tg_ruleset_need), each ended by TG_NEED_END: every match
-   * contains a string of each set; n_needs 0 when none is known (needs.c). */
+  /* Ids of sets of needed strings (the rule set's, shared by patterns):
+   * every match contains a string of each set; n_needs 0 when none is
+   * known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
   /* Made when the pattern is first run (tg_pattern_prepare), not at load:
@@ -140,6 +141,7 @@ typedef struct {
   size_t len;
   bool wide;           /**< it holds non-ASCII bytes */
   unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
+  unsigned char *set_seen; /**< per set of them (TgPattern.needs), the same; in `seen`'s block */
   uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair
                             not here is absent without a scan */
 } TgScreen;
