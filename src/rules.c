@@ -4,7 +4,6 @@
 
 #include "rules.h"
 
-#include "needs.h"
 #include "patshape.h"
 
 #include <dirent.h>
@@ -28,28 +27,8 @@ struct TgRuleSetImpl {
   TgVec rules;   /* TgRule */
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
-  TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
-  unsigned *need_slots; /* open-addressed index of `needs`: id + 1, 0 empty */
-  size_t need_cap;      /* slots, a power of two, at most half full */
-  /* The distinct sets of needed strings (TgPattern.needs holds set ids):
-   * many patterns share a set (one macro's trigger words), and the
-   * prefilter answers a set once a subject. */
-  TgVec sets;     /* NeedSet */
-  TgVec set_ids;  /* unsigned: the needed-string ids of every set */
-  unsigned *set_slots; /* open-addressed index of `sets`: id + 1, 0 empty */
-  size_t set_cap;
+  TgNeeds needs; /* what the patterns need (prefilter.h) */
 };
-
-typedef struct {
-  unsigned first; /* its string ids: set_ids[first .. first + n) */
-  unsigned n;
-} NeedSet;
-
-typedef struct {
-  char *s;
-  size_t len;
-  bool folds;
-} TgNeedStr;
 
 TgRuleSet *tg_ruleset_new(void) {
   TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
@@ -61,9 +40,7 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->rules, sizeof(TgRule));
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
-    tg_vec_init(&rs->needs, sizeof(TgNeedStr));
-    tg_vec_init(&rs->sets, sizeof(NeedSet));
-    tg_vec_init(&rs->set_ids, sizeof(unsigned));
+    tg_needs_init(&rs->needs);
   }
   return rs;
 }
@@ -143,176 +120,19 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->rules);
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
-  for (size_t i = 0; i < rs->needs.len; ++i) {
-    tg_free(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s);
-  }
-  tg_vec_clear(&rs->needs);
-  tg_free(rs->need_slots);
-  tg_vec_clear(&rs->sets);
-  tg_vec_clear(&rs->set_ids);
-  tg_free(rs->set_slots);
+  tg_needs_clear(&rs->needs);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
 
 size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
 
-size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.len; }
+size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.strs.len; }
 
 const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds) {
-  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
+  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs.strs, id);
   *folds = n->folds;
   return n->s;
-}
-
-/* The slot of needed string lit[0..k) in the index: its id + 1, or 0
- * where it would go. */
-static unsigned *need_slot(const TgRuleSet *rs, const char *lit, size_t k) {
-  size_t i = (size_t)tg_hash(lit, k) & (rs->need_cap - 1);
-  for (;; i = (i + 1) & (rs->need_cap - 1)) {
-    const unsigned id = rs->need_slots[i];
-    if (id == 0) {
-      return &rs->need_slots[i];
-    }
-    const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id - 1);
-    if (n->len == k && memcmp(n->s, lit, k) == 0) {
-      return &rs->need_slots[i];
-    }
-  }
-}
-
-/* Make room in the index for one more string (kept at most half full). */
-static TgStatus need_room(TgRuleSet *rs) {
-  if (2 * (rs->needs.len + 1) <= rs->need_cap) {
-    return TG_SUCCESS;
-  }
-  const size_t cap = rs->need_cap ? 2 * rs->need_cap : 256;
-  unsigned *slots = (unsigned *)tg_calloc(cap, sizeof(unsigned));
-  if (!slots) {
-    return TG_BAD_ALLOC;
-  }
-  tg_free(rs->need_slots);
-  rs->need_slots = slots;
-  rs->need_cap = cap;
-  for (size_t id = 0; id < rs->needs.len; ++id) {
-    const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
-    *need_slot(rs, n->s, n->len) = (unsigned)id + 1;
-  }
-  return TG_SUCCESS;
-}
-
-/* The id of needed string `lit`, added to the set's table if new (ids in
- * order of first appearance). */
-static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
-  if (need_room(rs)) {
-    return TG_BAD_ALLOC;
-  }
-  const size_t k = strlen(lit);
-  unsigned *slot = need_slot(rs, lit, k);
-  if (*slot) {
-    *id = *slot - 1;
-    return TG_SUCCESS;
-  }
-  TgNeedStr n = {tg_strdup(lit), k, tg_need_folds(lit)};
-  if (!n.s || tg_vec_push(&rs->needs, &n)) {
-    tg_free(n.s);
-    return TG_BAD_ALLOC;
-  }
-  *id = (unsigned)(rs->needs.len - 1);
-  *slot = *id + 1;
-  return TG_SUCCESS;
-}
-
-/* The slot of the set of string ids ids[0..n) in the set index: its id + 1,
- * or 0 where it would go. */
-static unsigned *set_slot(const TgRuleSet *rs, const unsigned *ids, unsigned n) {
-  size_t i = (size_t)tg_hash((const char *)ids, n * sizeof *ids) & (rs->set_cap - 1);
-  for (;; i = (i + 1) & (rs->set_cap - 1)) {
-    const unsigned id = rs->set_slots[i];
-    if (id == 0) {
-      return &rs->set_slots[i];
-    }
-    const NeedSet *ns = (const NeedSet *)tg_vec_at(&rs->sets, id - 1);
-    if (ns->n == n &&
-        memcmp(tg_vec_at(&rs->set_ids, ns->first), ids, n * sizeof *ids) == 0) {
-      return &rs->set_slots[i];
-    }
-  }
-}
-
-/* Make room in the set index for one more set (kept at most half full). */
-static TgStatus set_room(TgRuleSet *rs) {
-  if (2 * (rs->sets.len + 1) <= rs->set_cap) {
-    return TG_SUCCESS;
-  }
-  const size_t cap = rs->set_cap ? 2 * rs->set_cap : 256;
-  unsigned *slots = (unsigned *)tg_calloc(cap, sizeof(unsigned));
-  if (!slots) {
-    return TG_BAD_ALLOC;
-  }
-  tg_free(rs->set_slots);
-  rs->set_slots = slots;
-  rs->set_cap = cap;
-  for (size_t id = 0; id < rs->sets.len; ++id) {
-    const NeedSet *ns = (const NeedSet *)tg_vec_at(&rs->sets, id);
-    *set_slot(rs, (const unsigned *)tg_vec_at(&rs->set_ids, ns->first), ns->n) = (unsigned)id + 1;
-  }
-  return TG_SUCCESS;
-}
-
-/* The id of the set of string ids ids[0..n), added if new. */
-static TgStatus set_id(TgRuleSet *rs, const unsigned *ids, unsigned n, unsigned *id) {
-  if (set_room(rs)) {
-    return TG_BAD_ALLOC;
-  }
-  unsigned *slot = set_slot(rs, ids, n);
-  if (*slot) {
-    *id = *slot - 1;
-    return TG_SUCCESS;
-  }
-  NeedSet ns = {(unsigned)rs->set_ids.len, n};
-  for (unsigned k = 0; k < n; ++k) {
-    if (tg_vec_push(&rs->set_ids, &ids[k])) {
-      return TG_BAD_ALLOC;
-    }
-  }
-  if (tg_vec_push(&rs->sets, &ns)) {
-    return TG_BAD_ALLOC;
-  }
-  *id = (unsigned)(rs->sets.len - 1);
-  *slot = *id + 1;
-  return TG_SUCCESS;
-}
-
-/* Fill pat->needs from the expanded source (needs.c): the sets of string
- * ids tg_needs_of gives, each as its set id. */
-static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
-  TgBuf lits;
-  tg_buf_init(&lits);
-  size_t count = 0;
-  TgStatus st = tg_needs_of(src->buf, src->len, &lits, &count);
-  unsigned *ids = NULL;
-  if (!st && count > 0) {
-    ids = (unsigned *)tg_calloc(count, sizeof(unsigned));
-    pat->needs = (unsigned *)tg_calloc(count, sizeof(unsigned));
-    st = ids && pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
-    const char *lit = lits.buf;
-    unsigned n_ids = 0;
-    unsigned n_sets = 0;
-    for (size_t i = 0; !st && i < count; ++i) {
-      if (*lit) {
-        st = need_id(rs, lit, &ids[n_ids++]);
-      } else {
-        st = set_id(rs, ids, n_ids, &pat->needs[n_sets++]);
-        n_ids = 0;
-      }
-      lit += strlen(lit) + 1;
-    }
-    pat->n_needs = st ? 0 : n_sets;
-  }
-  tg_free(ids);
-  tg_buf_clear(&lits);
-  return st;
 }
 
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs) { return rs->tokens; }
@@ -469,7 +289,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   }
   memcpy(pat.src, src.buf, src.len);
   pat.src[src.len] = '\0';
-  st = pattern_needs(p->rs, &pat, &src);
+  st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
@@ -939,121 +759,11 @@ static unsigned long times(unsigned long n, unsigned long k) {
 }
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
-  sc->rs = rs;
-  sc->subject = NULL;
-  sc->len = 0;
-  sc->wide = false;
-  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + rs->sets.len + 1, 1);
-  sc->set_seen = sc->seen ? sc->seen + rs->needs.len : NULL;
-  return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
-}
-
-void tg_screen_clear(TgScreen *sc) {
-  tg_free(sc->seen);
-  sc->seen = NULL;
-  sc->set_seen = NULL;
-}
-
-/* Hash of a byte pair, into 4096 bits. */
-static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
-
-/* ASCII lower case of c. */
-static unsigned fold_ascii(unsigned c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
-
-TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
-  sc->subject = s;
-  sc->len = n;
-  memset(sc->pairs, 0, sizeof sc->pairs);
-  unsigned any = 0; /* the bytes or'ed: bit 7 for a non-ASCII one */
-  unsigned prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned c = fold_ascii((unsigned char)s[i]);
-    any |= c;
-    if (i) {
-      const unsigned h = pair_hash(prev, c);
-      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
-    }
-    prev = c;
-  }
-  sc->wide = (any & 0x80) != 0;
-  memset(sc->seen, 0, sc->rs->needs.len + sc->rs->sets.len);
-  return TG_SUCCESS;
-}
-
-/* Is every byte pair of lit[0..k) among the subject's? */
-static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
-  for (size_t i = 1; i < k; ++i) {
-    const unsigned h = pair_hash((unsigned char)lit[i - 1], (unsigned char)lit[i]);
-    if (!(sc->pairs[h >> 6] & (UINT64_C(1) << (h & 63)))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case?  Each
- * case of its first letter is looked for with memchr, the nearer first. */
-static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
-  if (k == 0 || n < k) {
-    return k == 0;
-  }
-  const char *last = hay + (n - k); /* the last place it may start */
-  const char lo = lit[0];
-  const char up = lo >= 'a' && lo <= 'z' ? (char)(lo - ('a' - 'A')) : lo;
-  const char *a = (const char *)memchr(hay, lo, (size_t)(last - hay) + 1);
-  const char *b = up != lo ? (const char *)memchr(hay, up, (size_t)(last - hay) + 1) : NULL;
-  while (a || b) {
-    const char *p = !b || (a && a < b) ? a : b;
-    size_t i = 1;
-    while (i < k && fold_ascii((unsigned char)p[i]) == (unsigned char)lit[i]) {
-      ++i;
-    }
-    if (i == k) {
-      return true;
-    }
-    const char *from = p + 1;
-    const size_t left = from <= last ? (size_t)(last - from) + 1 : 0;
-    if (p == a) {
-      a = left ? (const char *)memchr(from, lo, left) : NULL;
-    } else {
-      b = left ? (const char *)memchr(from, up, left) : NULL;
-    }
-  }
-  return false;
-}
-
-/* Does the subject hold a string of set `set`?  Its strings in order, each
- * looked up once a subject, up to the first one there. */
-static bool set_present(const TgScreen *sc, unsigned set) {
-  const NeedSet *ns = (const NeedSet *)tg_vec_at(&sc->rs->sets, set);
-  const unsigned *ids = (const unsigned *)tg_vec_at(&sc->rs->set_ids, ns->first);
-  for (unsigned k = 0; k < ns->n; ++k) {
-    const unsigned id = ids[k];
-    if (!sc->seen[id]) {
-      const TgNeedStr *need = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
-      const bool in = (need->folds && sc->wide) ||
-                      (pairs_present(sc, need->s, need->len) &&
-                       contains(sc->subject, sc->len, need->s, need->len));
-      sc->seen[id] = in ? 2 : 1;
-    }
-    if (sc->seen[id] == 2) {
-      return true;
-    }
-  }
-  return false;
+  return tg_screen_init_needs(sc, &rs->needs);
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  for (unsigned i = 0; i < p->n_needs; ++i) {
-    const unsigned set = p->needs[i];
-    if (!sc->set_seen[set]) {
-      sc->set_seen[set] = set_present(sc, set) ? 2 : 1;
-    }
-    if (sc->set_seen[set] == 1) {
-      return false;
-    }
-  }
-  return true;
+  return tg_screen_holds(sc, p->needs, p->n_needs);
 }
 
 TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {

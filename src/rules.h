@@ -14,6 +14,7 @@
 #include "telegraph/error.h"
 #include "telegraph/result.h"
 #include "telegraph/status.h"
+#include "prefilter.h"
 #include "tokmatch.h"
 #include "util.h"
 
@@ -61,8 +62,6 @@ typedef struct {
    * NULL if not of that form, or without JIT. */
   pcre2_code *other, *at_start;
 } TgPattern;
-
-#define TG_NEED_END 0xffffffffu
 
 /** Derive p's tail and split and JIT-compile them and its code, once (the
  * first call of tg_match does it; thread-safe).  Returns p. */
@@ -132,24 +131,9 @@ void tg_matcher_clear(TgMatcher *m);
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start);
 
-/** The prefilter over one subject: which needed strings (TgPattern.needs)
- * it holds, looked up lazily, once per string, in any ASCII case (no copy
- * of the subject, which must outlive the screening). */
-typedef struct {
-  const TgRuleSet *rs;
-  const char *subject; /**< borrowed */
-  size_t len;
-  bool wide;           /**< it holds non-ASCII bytes */
-  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
-  unsigned char *set_seen; /**< per set of them (TgPattern.needs), the same; in `seen`'s block */
-  uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair
-                            not here is absent without a scan */
-} TgScreen;
-
+/** The prefilter (prefilter.h) over one subject, for this rule set's
+ * patterns. */
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
-void tg_screen_clear(TgScreen *sc);
-/** Screen the subject s[0..n) from now on. */
-TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
 /** False if `p` cannot match the subject: a set of its needed strings has
  * none there. */
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
