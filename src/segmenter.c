@@ -6,12 +6,7 @@
 
 #include <string.h>
 
-bool tg_word_at(const char *text, size_t end, size_t i, size_t *len) {
-  const unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
-  if (c < 0x80) { /* ASCII, most of the text: a letter or a digit */
-    *len = 1;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-  }
+bool tg_word_at_any(const char *text, size_t end, size_t i, size_t *len) {
   uint32_t cp = 0;
   size_t n = tg_utf8_decode((const unsigned char *)text + i, end - i, &cp);
   if (n == 0) {
