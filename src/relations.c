@@ -1000,12 +1000,10 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     }
     bool done[TG_N_CLASSES] = {false};
     const size_t first_fact = r->facts.len;
-    for (size_t k = 0; !st && k < tg_ruleset_size(p->rules); ++k) {
-      const TgRule *rule = tg_ruleset_rule(p->rules, k);
-      if (tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
-          rule->cls == TG_CLASS_NUMBER) {
-        continue;
-      }
+    size_t n_rules = 0;
+    const unsigned *fact_rules = tg_ruleset_stage(p->rules, true, &n_rules);
+    for (size_t ri = 0; !st && ri < n_rules; ++ri) {
+      const TgRule *rule = tg_ruleset_rule(p->rules, fact_rules[ri]);
       if (!rule->attach && done[rule->cls]) {
         continue;
       }

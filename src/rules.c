@@ -28,6 +28,10 @@ struct TgRuleSetImpl {
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
   TgNeeds needs; /* what the patterns need (prefilter.h) */
+  /* unsigned rule indices, in order: the rules the recognizer runs (entity,
+   * date and number classes) and those the relation stage runs (the rest);
+   * made again after each parse (tg_ruleset_stage). */
+  TgVec stage[2];
 };
 
 TgRuleSet *tg_ruleset_new(void) {
@@ -41,6 +45,8 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
     tg_needs_init(&rs->needs);
+    tg_vec_init(&rs->stage[0], sizeof(unsigned));
+    tg_vec_init(&rs->stage[1], sizeof(unsigned));
   }
   return rs;
 }
@@ -121,6 +127,8 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
   tg_needs_clear(&rs->needs);
+  tg_vec_clear(&rs->stage[0]);
+  tg_vec_clear(&rs->stage[1]);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
@@ -573,8 +581,40 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
 #undef KW
 }
 
+/* Which stage runs a rule of class `cls`: 0 the recognizer, 1 relations. */
+static int stage_of(TgClass cls) {
+  return tg_class_is_entity(cls) || cls == TG_CLASS_DATE || cls == TG_CLASS_NUMBER ? 0 : 1;
+}
+
+/* The stage lists (TgRuleSetImpl.stage) of every rule so far. */
+static TgStatus make_stages(TgRuleSet *rs) {
+  rs->stage[0].len = rs->stage[1].len = 0;
+  for (unsigned k = 0; k < rs->rules.len; ++k) {
+    const TgRule *r = (const TgRule *)tg_vec_at(&rs->rules, k);
+    if (tg_vec_push(&rs->stage[stage_of(r->cls)], &k)) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
+  *n = rs->stage[facts].len;
+  return (const unsigned *)rs->stage[facts].data;
+}
+
+static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                           TgErrorFn err, void *err_data);
+
 TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
                           TgErrorFn err, void *err_data) {
+  const TgStatus st = parse_text(rs, name, text, len, err, err_data);
+  const TgStatus made = make_stages(rs);
+  return st ? st : made;
+}
+
+static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                           TgErrorFn err, void *err_data) {
   char *file = tg_strdup(name);
   if (!file || tg_vec_push(&rs->files, &file)) {
     tg_free(file);

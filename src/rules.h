@@ -105,6 +105,10 @@ size_t tg_ruleset_size(const TgRuleSet *rs);
  * match's id is the index of its rule, with TG_TOKEN_FILTER for a filter. */
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs);
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
+/** The indices of the rules one stage runs, in order (*n of them): the
+ * recognizer's (entity, date and number classes) or, with `facts`, the
+ * relation stage's (every other class). */
+const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n);
 
 /** The distinct needed strings of every pattern (TgPattern.needs): how
  * many, and one by id (ASCII lower case; `*folds` as tg_need_folds). */
