@@ -208,15 +208,13 @@ TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
   sc->subject = s;
   sc->len = n;
   memset(sc->pairs, 0, sizeof sc->pairs);
-  unsigned any = 0; /* the bytes or'ed: bit 7 for a non-ASCII one */
-  unsigned prev = 0;
-  for (size_t i = 0; i < n; ++i) {
+  unsigned prev = n ? fold_ascii((unsigned char)s[0]) : 0;
+  unsigned any = prev; /* the bytes or'ed: bit 7 for a non-ASCII one */
+  for (size_t i = 1; i < n; ++i) {
     const unsigned c = fold_ascii((unsigned char)s[i]);
     any |= c;
-    if (i) {
-      const unsigned h = pair_hash(prev, c);
-      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
-    }
+    const unsigned h = pair_hash(prev, c);
+    sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
     prev = c;
   }
   sc->wide = (any & 0x80) != 0;
