@@ -4,6 +4,7 @@
 
 #include "chunker.h"
 
+#include <pthread.h>
 #include <string.h>
 
 /* Longest parenthesised name inside a chunk, in tokens. */
@@ -20,6 +21,17 @@ typedef struct {
   size_t n;
   int kinds[N_KINDS]; /* lexicon kind indices */
 } Ctx;
+
+/* The lexicon kind indices of kind_names (a fixed table in lexicon.c),
+ * looked up once a process. */
+static int kind_index[N_KINDS];
+static pthread_once_t kind_index_once = PTHREAD_ONCE_INIT;
+
+static void find_kind_indices(void) {
+  for (int k = 0; k < N_KINDS; ++k) {
+    kind_index[k] = tg_lexicon_kind(kind_names[k]);
+  }
+}
 
 static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
   long long dummy = 0;
@@ -384,9 +396,8 @@ TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const cha
                          const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
                          size_t *next_out) {
   Ctx c = {lex, gaz, text, toks, n, {0}};
-  for (int k = 0; k < N_KINDS; ++k) {
-    c.kinds[k] = tg_lexicon_kind(kind_names[k]);
-  }
+  pthread_once(&kind_index_once, find_kind_indices);
+  memcpy(c.kinds, kind_index, sizeof c.kinds);
   size_t i = from;
   while (i < upto) {
     if (!name_start(&c, i)) {

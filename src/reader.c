@@ -119,6 +119,12 @@ enum { N_SCRIPTS = 10 };
 static const char *detect_language(const char *text, size_t len) {
   size_t count[N_SCRIPTS] = {0};
   for (size_t i = 0; i < len;) {
+    const unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) { /* ASCII: a letter is Latin (the first two ranges) */
+      count[0] += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+      ++i;
+      continue;
+    }
     uint32_t cp = 0;
     const size_t k = tg_utf8_decode((const unsigned char *)text + i, len - i, &cp);
     i += k ? k : 1;

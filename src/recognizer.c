@@ -239,12 +239,11 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
   if (st) {
     return st;
   }
-  for (size_t k = 0; k < tg_ruleset_size(p->rules); ++k) {
+  size_t n_rules = 0;
+  const unsigned *entity_rules = tg_ruleset_stage(p->rules, false, &n_rules);
+  for (size_t ri = 0; ri < n_rules; ++ri) {
+    const size_t k = entity_rules[ri];
     const TgRule *rule = tg_ruleset_rule(p->rules, k);
-    if (!(tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
-          rule->cls == TG_CLASS_NUMBER)) {
-      continue;
-    }
     if (!rule->patterns[TG_PAT_MAIN].len || (rule->n_when_tokens && !applies[k])) {
       continue; /* only token patterns, or a when-tokens filter fails */
     }

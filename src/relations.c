@@ -150,6 +150,12 @@ static size_t abs_text_at(const Abstract *a, size_t j) {
 /* The mention abs[j] stands for, or -1. */
 static long abs_owner(const Abstract *a, size_t j) { return piece_at(a, j)->owner; }
 
+/* An ASCII byte the abstracted sentence keeps as it is ('<', '>', tab and
+ * newline are replaced). */
+static bool plain_byte(unsigned char c) {
+  return c < 0x80 && c != '<' && c != '>' && c != '\n' && c != '\t';
+}
+
 /* Build the abstracted form of sentence `si`. */
 static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *mention_cursor,
                          Abstract *a) {
@@ -203,6 +209,24 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
       continue;
     }
     const unsigned char c = (unsigned char)text[i];
+    if (plain_byte(c)) {
+      /* A run of bytes copied as they are, up to the next mention (or the
+       * sentence's end): one piece, as byte by byte. */
+      size_t stop = s.end;
+      if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin > i &&
+          tg_mention_at(r, mi)->span.begin < stop) {
+        stop = tg_mention_at(r, mi)->span.begin;
+      }
+      size_t j = i + 1;
+      while (j < stop && plain_byte((unsigned char)text[j])) {
+        ++j;
+      }
+      if ((st = abs_put(a, text + i, j - i, i, -1))) {
+        return st;
+      }
+      i = j;
+      continue;
+    }
     const char *rep = NULL;
     size_t n = 1;
     if (c == '<') rep = "[";
@@ -977,12 +1001,10 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
     }
     bool done[TG_N_CLASSES] = {false};
     const size_t first_fact = r->facts.len;
-    for (size_t k = 0; !st && k < tg_ruleset_size(p->rules); ++k) {
-      const TgRule *rule = tg_ruleset_rule(p->rules, k);
-      if (tg_class_is_entity(rule->cls) || rule->cls == TG_CLASS_DATE ||
-          rule->cls == TG_CLASS_NUMBER) {
-        continue;
-      }
+    size_t n_rules = 0;
+    const unsigned *fact_rules = tg_ruleset_stage(p->rules, true, &n_rules);
+    for (size_t ri = 0; !st && ri < n_rules; ++ri) {
+      const TgRule *rule = tg_ruleset_rule(p->rules, fact_rules[ri]);
       if (!rule->attach && done[rule->cls]) {
         continue;
       }

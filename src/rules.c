@@ -4,7 +4,6 @@
 
 #include "rules.h"
 
-#include "needs.h"
 #include "patshape.h"
 
 #include <dirent.h>
@@ -28,14 +27,12 @@ struct TgRuleSetImpl {
   TgVec rules;   /* TgRule */
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
-  TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
+  TgNeeds needs; /* what the patterns need (prefilter.h) */
+  /* unsigned rule indices, in order: the rules the recognizer runs (entity,
+   * date and number classes) and those the relation stage runs (the rest);
+   * made again after each parse (tg_ruleset_stage). */
+  TgVec stage[2];
 };
-
-typedef struct {
-  char *s;
-  size_t len;
-  bool folds;
-} TgNeedStr;
 
 TgRuleSet *tg_ruleset_new(void) {
   TgRuleSet *rs = (TgRuleSet *)tg_calloc(1, sizeof *rs);
@@ -47,7 +44,9 @@ TgRuleSet *tg_ruleset_new(void) {
     tg_vec_init(&rs->rules, sizeof(TgRule));
     tg_vec_init(&rs->defines, sizeof(TgDefine));
     tg_vec_init(&rs->files, sizeof(char *));
-    tg_vec_init(&rs->needs, sizeof(TgNeedStr));
+    tg_needs_init(&rs->needs);
+    tg_vec_init(&rs->stage[0], sizeof(unsigned));
+    tg_vec_init(&rs->stage[1], sizeof(unsigned));
   }
   return rs;
 }
@@ -61,6 +60,7 @@ static void rule_clear(TgRule *r) {
       pcre2_code_free(pat->tail);
       pcre2_code_free(pat->other);
       pcre2_code_free(pat->at_start);
+      tg_free(pat->src);
       tg_free(pat->needs);
     }
     tg_vec_clear(&r->patterns[k]);
@@ -126,63 +126,21 @@ void tg_ruleset_free(TgRuleSet *rs) {
   tg_vec_clear(&rs->rules);
   tg_vec_clear(&rs->defines);
   tg_vec_clear(&rs->files);
-  for (size_t i = 0; i < rs->needs.len; ++i) {
-    tg_free(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s);
-  }
-  tg_vec_clear(&rs->needs);
+  tg_needs_clear(&rs->needs);
+  tg_vec_clear(&rs->stage[0]);
+  tg_vec_clear(&rs->stage[1]);
   tg_tokprog_free(rs->tokens);
   tg_free(rs);
 }
 
 size_t tg_ruleset_size(const TgRuleSet *rs) { return rs->rules.len; }
 
-size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.len; }
+size_t tg_ruleset_n_needs(const TgRuleSet *rs) { return rs->needs.strs.len; }
 
 const char *tg_ruleset_need(const TgRuleSet *rs, size_t id, bool *folds) {
-  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs, id);
+  const TgNeedStr *n = (const TgNeedStr *)tg_vec_at(&rs->needs.strs, id);
   *folds = n->folds;
   return n->s;
-}
-
-/* The id of needed string `lit`, added to the set's table if new. */
-static TgStatus need_id(TgRuleSet *rs, const char *lit, unsigned *id) {
-  for (size_t i = 0; i < rs->needs.len; ++i) {
-    if (strcmp(((TgNeedStr *)tg_vec_at(&rs->needs, i))->s, lit) == 0) {
-      *id = (unsigned)i;
-      return TG_SUCCESS;
-    }
-  }
-  TgNeedStr n = {tg_strdup(lit), strlen(lit), tg_need_folds(lit)};
-  if (!n.s || tg_vec_push(&rs->needs, &n)) {
-    tg_free(n.s);
-    return TG_BAD_ALLOC;
-  }
-  *id = (unsigned)(rs->needs.len - 1);
-  return TG_SUCCESS;
-}
-
-/* Fill pat->needs from the expanded source (needs.c). */
-static TgStatus pattern_needs(TgRuleSet *rs, TgPattern *pat, const TgBuf *src) {
-  TgBuf lits;
-  tg_buf_init(&lits);
-  size_t count = 0;
-  TgStatus st = tg_needs_of(src->buf, src->len, &lits, &count);
-  if (!st && count > 0) {
-    pat->needs = (unsigned *)tg_calloc(count, sizeof(unsigned));
-    st = pat->needs ? TG_SUCCESS : TG_BAD_ALLOC;
-    const char *lit = lits.buf;
-    for (size_t i = 0; !st && i < count; ++i) {
-      if (*lit) {
-        st = need_id(rs, lit, &pat->needs[i]);
-      } else {
-        pat->needs[i] = TG_NEED_END;
-      }
-      lit += strlen(lit) + 1;
-    }
-    pat->n_needs = st ? 0 : (unsigned)count;
-  }
-  tg_buf_clear(&lits);
-  return st;
 }
 
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs) { return rs->tokens; }
@@ -307,12 +265,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   tg_buf_clear(&hinted);
   /* JIT is an accelerator: if it is unavailable the interpreter still runs.
    * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
-   * JIT code. */
+   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
-  bool jit = false;
-  if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
-    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
-  }
+  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
   /* Check the named groups. */
   uint32_t count = 0;
   uint32_t entry_size = 0;
@@ -332,28 +287,24 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL};
-  if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
-    pat.other = pat.at_start = NULL;
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
+                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL};
+  pat.src = (char *)tg_malloc(src.len + 1);
+  if (!pat.src) {
+    pcre2_code_free(code);
+    tg_buf_clear(&src);
+    return TG_BAD_ALLOC;
   }
-  if (pat.other && pat.at_start &&
-      (pcre2_jit_compile(pat.other, PCRE2_JIT_COMPLETE) ||
-       pcre2_jit_compile(pat.at_start, PCRE2_JIT_COMPLETE))) {
-    pcre2_code_free(pat.other); /* only worth it with JIT */
-    pcre2_code_free(pat.at_start);
-    pat.other = pat.at_start = NULL;
-  }
-  if (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) {
-    pat.tail = tg_pattern_tail(src.buf, src.len, opts);
-    pat.tail_state = jit ? TG_TAIL_PENDING : TG_TAIL_PLAIN;
-  }
-  st = pattern_needs(p->rs, &pat, &src);
+  memcpy(pat.src, src.buf, src.len);
+  pat.src[src.len] = '\0';
+  st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
     pcre2_code_free(pat.tail);
     pcre2_code_free(pat.other);
     pcre2_code_free(pat.at_start);
+    tg_free(pat.src);
     tg_free(pat.needs);
     return st ? st : TG_BAD_ALLOC;
   }
@@ -630,8 +581,40 @@ static TgStatus parse_line(Parser *p, unsigned line, const char *s, size_t len) 
 #undef KW
 }
 
+/* Which stage runs a rule of class `cls`: 0 the recognizer, 1 relations. */
+static int stage_of(TgClass cls) {
+  return tg_class_is_entity(cls) || cls == TG_CLASS_DATE || cls == TG_CLASS_NUMBER ? 0 : 1;
+}
+
+/* The stage lists (TgRuleSetImpl.stage) of every rule so far. */
+static TgStatus make_stages(TgRuleSet *rs) {
+  rs->stage[0].len = rs->stage[1].len = 0;
+  for (unsigned k = 0; k < rs->rules.len; ++k) {
+    const TgRule *r = (const TgRule *)tg_vec_at(&rs->rules, k);
+    if (tg_vec_push(&rs->stage[stage_of(r->cls)], &k)) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
+  *n = rs->stage[facts].len;
+  return (const unsigned *)rs->stage[facts].data;
+}
+
+static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                           TgErrorFn err, void *err_data);
+
 TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
                           TgErrorFn err, void *err_data) {
+  const TgStatus st = parse_text(rs, name, text, len, err, err_data);
+  const TgStatus made = make_stages(rs);
+  return st ? st : made;
+}
+
+static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                           TgErrorFn err, void *err_data) {
   char *file = tg_strdup(name);
   if (!file || tg_vec_push(&rs->files, &file)) {
     tg_free(file);
@@ -816,114 +799,11 @@ static unsigned long times(unsigned long n, unsigned long k) {
 }
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
-  sc->rs = rs;
-  sc->subject = NULL;
-  sc->len = 0;
-  sc->wide = false;
-  sc->seen = (unsigned char *)tg_calloc(rs->needs.len + 1, 1);
-  return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
-}
-
-void tg_screen_clear(TgScreen *sc) {
-  tg_free(sc->seen);
-  sc->seen = NULL;
-}
-
-/* Hash of a byte pair, into 4096 bits. */
-static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
-
-/* ASCII lower case of c. */
-static unsigned fold_ascii(unsigned c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
-
-TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
-  sc->subject = s;
-  sc->len = n;
-  memset(sc->pairs, 0, sizeof sc->pairs);
-  unsigned any = 0; /* the bytes or'ed: bit 7 for a non-ASCII one */
-  unsigned prev = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const unsigned c = fold_ascii((unsigned char)s[i]);
-    any |= c;
-    if (i) {
-      const unsigned h = pair_hash(prev, c);
-      sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
-    }
-    prev = c;
-  }
-  sc->wide = (any & 0x80) != 0;
-  memset(sc->seen, 0, sc->rs->needs.len);
-  return TG_SUCCESS;
-}
-
-/* Is every byte pair of lit[0..k) among the subject's? */
-static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
-  for (size_t i = 1; i < k; ++i) {
-    const unsigned h = pair_hash((unsigned char)lit[i - 1], (unsigned char)lit[i]);
-    if (!(sc->pairs[h >> 6] & (UINT64_C(1) << (h & 63)))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case?  Each
- * case of its first letter is looked for with memchr, the nearer first. */
-static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
-  if (k == 0 || n < k) {
-    return k == 0;
-  }
-  const char *last = hay + (n - k); /* the last place it may start */
-  const char lo = lit[0];
-  const char up = lo >= 'a' && lo <= 'z' ? (char)(lo - ('a' - 'A')) : lo;
-  const char *a = (const char *)memchr(hay, lo, (size_t)(last - hay) + 1);
-  const char *b = up != lo ? (const char *)memchr(hay, up, (size_t)(last - hay) + 1) : NULL;
-  while (a || b) {
-    const char *p = !b || (a && a < b) ? a : b;
-    size_t i = 1;
-    while (i < k && fold_ascii((unsigned char)p[i]) == (unsigned char)lit[i]) {
-      ++i;
-    }
-    if (i == k) {
-      return true;
-    }
-    const char *from = p + 1;
-    const size_t left = from <= last ? (size_t)(last - from) + 1 : 0;
-    if (p == a) {
-      a = left ? (const char *)memchr(from, lo, left) : NULL;
-    } else {
-      b = left ? (const char *)memchr(from, up, left) : NULL;
-    }
-  }
-  return false;
+  return tg_screen_init_needs(sc, &rs->needs);
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  const unsigned *need = p->needs;
-  const unsigned n = p->n_needs;
-  for (unsigned i = 0; i < n; ++i) { /* one set a turn, i at its end after */
-    bool found = false;
-    for (; i < n && need[i] != TG_NEED_END; ++i) {
-      const unsigned id = need[i];
-      if (!sc->seen[id]) {
-        const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->rs->needs, id);
-        const bool in = (ns->folds && sc->wide) ||
-                        (pairs_present(sc, ns->s, ns->len) &&
-                         contains(sc->subject, sc->len, ns->s, ns->len));
-        sc->seen[id] = in ? 2 : 1;
-      }
-      if (sc->seen[id] == 2) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) {
-      return false;
-    }
-    while (i < n && need[i] != TG_NEED_END) {
-      ++i; /* the rest of a set already satisfied */
-    }
-  }
-  return true;
+  return tg_screen_holds(sc, p->needs, p->n_needs);
 }
 
 TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
@@ -937,28 +817,46 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
   return TG_FAILURE;
 }
 
+static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* The fields tg_pattern_prepare makes, for p not yet ready. */
+static void prepare(TgPattern *p) {
+  if (p->want_tail) {
+    p->tail = tg_pattern_tail(p->src, p->src_len, p->opts);
+    p->tail_jit = p->tail && p->want_jit && pcre2_jit_compile(p->tail, PCRE2_JIT_COMPLETE) == 0;
+  }
+  p->jit = p->want_jit && pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
+  if (p->jit && tg_split_continuation(p->src, p->src_len, p->opts, &p->other, &p->at_start) &&
+      (pcre2_jit_compile(p->other, PCRE2_JIT_COMPLETE) ||
+       pcre2_jit_compile(p->at_start, PCRE2_JIT_COMPLETE))) {
+    pcre2_code_free(p->other); /* only worth it with JIT */
+    pcre2_code_free(p->at_start);
+    p->other = p->at_start = NULL;
+  }
+  tg_free(p->src);
+  p->src = NULL;
+}
+
+const TgPattern *tg_pattern_prepare(const TgPattern *p) {
+  TgPattern *mp = (TgPattern *)p;
+  if (!atomic_load_explicit(&mp->ready, memory_order_acquire)) {
+    pthread_mutex_lock(&prepare_lock);
+    if (!atomic_load_explicit(&mp->ready, memory_order_relaxed)) {
+      prepare(mp);
+      atomic_store_explicit(&mp->ready, true, memory_order_release);
+    }
+    pthread_mutex_unlock(&prepare_lock);
+  }
+  return p;
+}
+
 /* False if the pattern's tail (TgPattern.tail) has no match from `start`:
  * then neither has the pattern.  A tail that runs out of steps says "may". */
-static pthread_mutex_t tail_lock = PTHREAD_MUTEX_INITIALIZER;
-
 static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                            size_t start) {
-  /* The tail's JIT code on first use, once, under a lock; until it is
-   * published no thread runs the tail. */
-  TgPattern *mp = (TgPattern *)p;
-  int state = atomic_load_explicit(&mp->tail_state, memory_order_acquire);
-  if (state == TG_TAIL_PENDING) {
-    pthread_mutex_lock(&tail_lock);
-    state = atomic_load_explicit(&mp->tail_state, memory_order_relaxed);
-    if (state == TG_TAIL_PENDING) {
-      state = pcre2_jit_compile(mp->tail, PCRE2_JIT_COMPLETE) == 0 ? TG_TAIL_JIT : TG_TAIL_PLAIN;
-      atomic_store_explicit(&mp->tail_state, state, memory_order_release);
-    }
-    pthread_mutex_unlock(&tail_lock);
-  }
   pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
   const int rc =
-      state == TG_TAIL_JIT
+      p->tail_jit
           ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
           : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                         m->mc);
@@ -1005,6 +903,7 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   if (m->profile) {
     clock_gettime(CLOCK_MONOTONIC, &t0);
   }
+  tg_pattern_prepare(p);
   const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
   unsigned long limit = TG_STEPS_FIRST;
   int rc = PCRE2_ERROR_NOMATCH;

@@ -14,6 +14,7 @@
 #include "telegraph/error.h"
 #include "telegraph/result.h"
 #include "telegraph/status.h"
+#include "prefilter.h"
 #include "tokmatch.h"
 #include "util.h"
 
@@ -30,31 +31,41 @@ typedef struct {
    * to stderr, costliest first, when the rule set is freed. */
   double seconds;
   unsigned long calls;
-  /* Sets of ids (tg_ruleset_need), each ended by TG_NEED_END: every match
-   * contains a string of each set; n_needs 0 when none is known (needs.c). */
+  /* Ids of sets of needed strings (the rule set's, shared by patterns):
+   * every match contains a string of each set; n_needs 0 when none is
+   * known (needs.c). */
   unsigned *needs;
   unsigned n_needs;
-  bool jit; /* JIT-compiled: tg_match calls pcre2_jit_match directly */
+  /* Made when the pattern is first run (tg_pattern_prepare), not at load:
+   * a run calls few of the patterns (the prefilter passes over the rest),
+   * and deriving and JIT-compiling every one at load was most of the
+   * start-up.  `ready` is set, with release order, once the fields below
+   * are final; until then they are not read. */
+  _Atomic bool ready;
+  char *src;      /* the expanded source, until ready */
+  size_t src_len;
+  uint32_t opts;  /* its compile options */
+  bool want_jit;  /* JIT allowed (TELEGRAPH_NO_JIT unset) */
+  bool want_tail; /* a main or `also` pattern: look for a tail */
+  bool jit;       /* `code` is JIT-compiled: tg_match calls pcre2_jit_match directly */
   /* A run of the pattern's last top-level items that starts with few
    * bytes (trigger words, a placeholder code), when the pattern is one
    * branch: every match of the pattern holds a match of this tail, so a
    * subject the tail does not match is passed over after one search that
    * PCRE2 makes by skipping to those bytes.  NULL if none. */
   pcre2_code *tail;
-  /* TG_TAIL_*: the tail is JIT-compiled when first used (most runs use few
-   * of them, and compiling all at load doubled the JIT's start-up). */
-  _Atomic int tail_state;
+  bool tail_jit;
   /* A pattern "(?:A|\\GB)C" that goes on a list where the last match ended
    * is run as "(?:A)C", which PCRE2 finds by A's first bytes, and "(?:\\GB)C"
    * anchored where the call starts: the same first match (A is preferred
    * at the start, B matches only there), the same groups (none in A or B).
-   * NULL if not of that form. */
+   * NULL if not of that form, or without JIT. */
   pcre2_code *other, *at_start;
 } TgPattern;
 
-#define TG_NEED_END 0xffffffffu
-
-enum { TG_TAIL_PENDING, TG_TAIL_JIT, TG_TAIL_PLAIN };
+/** Derive p's tail and split and JIT-compile them and its code, once (the
+ * first call of tg_match does it; thread-safe).  Returns p. */
+const TgPattern *tg_pattern_prepare(const TgPattern *p);
 
 /** Which part of a rule a line defines. */
 typedef enum { TG_PAT_MAIN, TG_PAT_ALSO, TG_PAT_WHEN, TG_PAT_REJECT, TG_PAT_KINDS } TgPatKind;
@@ -94,6 +105,10 @@ size_t tg_ruleset_size(const TgRuleSet *rs);
  * match's id is the index of its rule, with TG_TOKEN_FILTER for a filter. */
 const TgTokProg *tg_ruleset_tokens(const TgRuleSet *rs);
 const TgRule *tg_ruleset_rule(const TgRuleSet *rs, size_t i);
+/** The indices of the rules one stage runs, in order (*n of them): the
+ * recognizer's (entity, date and number classes) or, with `facts`, the
+ * relation stage's (every other class). */
+const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n);
 
 /** The distinct needed strings of every pattern (TgPattern.needs): how
  * many, and one by id (ASCII lower case; `*folds` as tg_need_folds). */
@@ -120,23 +135,9 @@ void tg_matcher_clear(TgMatcher *m);
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start);
 
-/** The prefilter over one subject: which needed strings (TgPattern.needs)
- * it holds, looked up lazily, once per string, in any ASCII case (no copy
- * of the subject, which must outlive the screening). */
-typedef struct {
-  const TgRuleSet *rs;
-  const char *subject; /**< borrowed */
-  size_t len;
-  bool wide;           /**< it holds non-ASCII bytes */
-  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
-  uint64_t pairs[64];  /**< hashed byte pairs of `low`: a string with a pair
-                            not here is absent without a scan */
-} TgScreen;
-
+/** The prefilter (prefilter.h) over one subject, for this rule set's
+ * patterns. */
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
-void tg_screen_clear(TgScreen *sc);
-/** Screen the subject s[0..n) from now on. */
-TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
 /** False if `p` cannot match the subject: a set of its needed strings has
  * none there. */
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-bool tg_word_at(const char *text, size_t end, size_t i, size_t *len) {
+bool tg_word_at_any(const char *text, size_t end, size_t i, size_t *len) {
   uint32_t cp = 0;
   size_t n = tg_utf8_decode((const unsigned char *)text + i, end - i, &cp);
   if (n == 0) {

@@ -53,6 +53,16 @@ TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens);
 
 /** True if the code point at text[i] (decoded into *len bytes) is a letter
  * or digit (not a currency sign); *len is set to the code point's length. */
-bool tg_word_at(const char *text, size_t end, size_t i, size_t *len);
+bool tg_word_at_any(const char *text, size_t end, size_t i, size_t *len);
+/** tg_word_at_any, with an ASCII byte (most of the text: a letter or a
+ * digit is a word character) decided inline. */
+static inline bool tg_word_at(const char *text, size_t end, size_t i, size_t *len) {
+  const unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
+  if (c < 0x80) {
+    *len = 1;
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  }
+  return tg_word_at_any(text, end, i, len);
+}
 
 #endif /* TG_SEGMENTER_H */

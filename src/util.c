@@ -130,8 +130,6 @@ TgStatus tg_buf_append(TgBuf *b, const char *s, size_t len) {
 
 TgStatus tg_buf_puts(TgBuf *b, const char *s) { return tg_buf_append(b, s, strlen(s)); }
 
-TgStatus tg_buf_putc(TgBuf *b, char c) { return tg_buf_append(b, &c, 1); }
-
 TgStatus tg_buf_printf(TgBuf *b, const char *fmt, ...) {
   va_list args;
   va_start(args, fmt);

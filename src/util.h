@@ -69,7 +69,16 @@ void tg_buf_init(TgBuf *b);
 void tg_buf_clear(TgBuf *b);
 TgStatus tg_buf_append(TgBuf *b, const char *s, size_t len);
 TgStatus tg_buf_puts(TgBuf *b, const char *s);
-TgStatus tg_buf_putc(TgBuf *b, char c);
+/** Append one byte: inline while the buffer has room (most calls), else
+ * through tg_buf_append. */
+static inline TgStatus tg_buf_putc(TgBuf *b, char c) {
+  if (b->len + 2 <= b->cap) {
+    b->buf[b->len++] = c;
+    b->buf[b->len] = '\0';
+    return TG_SUCCESS;
+  }
+  return tg_buf_append(b, &c, 1);
+}
 TgStatus tg_buf_printf(TgBuf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

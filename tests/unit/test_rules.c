@@ -556,7 +556,8 @@ START_TEST(test_tail_sound)
     const TgRule *r = tg_ruleset_rule(rs, k);
     for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len + r->patterns[TG_PAT_ALSO].len; ++j) {
       const size_t n_main = r->patterns[TG_PAT_MAIN].len;
-      const TgPattern *p = j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main);
+      const TgPattern *p = tg_pattern_prepare(
+          j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main));
       if (!p->tail && !p->other) {
         continue;
       }
@@ -683,7 +684,7 @@ START_TEST(test_continuation_split)
   TgRuleSet *rs = tg_ruleset_new();
   Errors e = {0};
   ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
-  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  const TgPattern *p = tg_pattern_prepare(pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0));
   if (getenv("TELEGRAPH_NO_JIT") == NULL) {
     ck_assert_msg((p->other != NULL) == SPLITS[_i].split, "%s: split %d", SPLITS[_i].pattern,
                   p->other != NULL);
@@ -712,7 +713,7 @@ START_TEST(test_tail_split)
   TgRuleSet *rs = tg_ruleset_new();
   Errors e = {0};
   ck_assert_int_eq(parse(rs, text, &e), TG_SUCCESS);
-  const TgPattern *p = pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0);
+  const TgPattern *p = tg_pattern_prepare(pattern(tg_ruleset_rule(rs, 0), TG_PAT_MAIN, 0));
   ck_assert_msg((p->tail != NULL) == TAILS[_i].tail, "%s: tail %d, want %d", TAILS[_i].pattern,
                 p->tail != NULL, TAILS[_i].tail);
   tg_ruleset_free(rs);

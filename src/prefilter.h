@@ -1,0 +1,75 @@
+/* telegraph internals: the prefilter in front of PCRE2.
+ *
+ * At rule load, needs.c finds for each pattern sets of literal strings of
+ * which every match holds one; the strings and the sets are stored once
+ * for the rule set (many patterns share them: one macro's trigger words).
+ * Per subject, a screen answers "is this string there" once per string and
+ * "is one of this set there" once per set, lazily, in any ASCII case (no
+ * copy of the subject), after a 4096-bit filter of its byte pairs.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#ifndef TG_PREFILTER_H
+#define TG_PREFILTER_H
+
+#include "telegraph/status.h"
+#include "util.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/** A needed string, ASCII lower case; `folds` as tg_need_folds. */
+typedef struct {
+  char *s;
+  size_t len;
+  bool folds;
+} TgNeedStr;
+
+/** A set of needed strings: ids set_ids[first .. first + n). */
+typedef struct {
+  unsigned first;
+  unsigned n;
+} TgNeedSet;
+
+/** The distinct needed strings and sets of a rule set's patterns. */
+typedef struct {
+  TgVec strs;           /**< TgNeedStr, by id */
+  unsigned *str_slots;  /**< open-addressed index of `strs`: id + 1, 0 empty */
+  size_t str_cap;       /**< slots, a power of two, at most half full */
+  TgVec sets;           /**< TgNeedSet, by id */
+  TgVec set_ids;        /**< unsigned: the string ids of every set */
+  unsigned *set_slots;  /**< open-addressed index of `sets` */
+  size_t set_cap;
+} TgNeeds;
+
+void tg_needs_init(TgNeeds *t);
+void tg_needs_clear(TgNeeds *t);
+
+/** The needed sets of the pattern source src[0..len) (macros expanded), as
+ * set ids in *sets (tg_calloc'ed, *n_sets of them; NULL and 0 when nothing
+ * is known), strings and sets added to `t` if new, ids in order of first
+ * appearance. */
+TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
+                      unsigned *n_sets);
+
+/** The prefilter over one subject (which must outlive the screening). */
+typedef struct {
+  const TgNeeds *needs;
+  const char *subject; /**< borrowed */
+  size_t len;
+  bool wide;           /**< it holds non-ASCII bytes */
+  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
+  unsigned char *set_seen; /**< per set, the same; in `seen`'s block */
+  uint64_t pairs[64];  /**< hashed byte pairs of the subject in ASCII lower
+                            case: a string with a pair not here is absent
+                            without a scan */
+} TgScreen;
+
+TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs);
+void tg_screen_clear(TgScreen *sc);
+/** Screen the subject s[0..n) from now on. */
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
+/** False if a set of sets[0..n) has no string in the subject. */
+bool tg_screen_holds(const TgScreen *sc, const unsigned *sets, unsigned n);
+
+#endif /* TG_PREFILTER_H */
