@@ -94,6 +94,9 @@ struct TgMapperImpl {
   TgTerms terms;        /* every other IRI node of the document, made once */
   TgPtrCache datatypes; /* xsd: datatype nodes by the address of their local name */
   TgAddrSet described;  /* NIF strings already described */
+  raptor_term **ent;    /* [ent_len]: each entity's node, once made (in terms) */
+  size_t ent_len;       /* 0: not set up for this document yet */
+  size_t ent_cap;
 };
 
 typedef TgMapper Map;
@@ -310,8 +313,29 @@ static raptor_term *typed(Map *m, const char *s, const char *xsd_type) {
   return s ? typed_n(m, s, strlen(s), xsd_type) : NULL;
 }
 
+/* An entity's node, made once a document and then found by its index. */
 static raptor_term *entity_node(Map *m, const TgResult *r, long e) {
-  return uri_node(m, m->base, tg_result_entity(r, (size_t)e)->slug);
+  const size_t n = tg_result_n_entities(r);
+  if (e < 0 || (size_t)e >= n) {
+    return NULL;
+  }
+  if (!m->ent_len) {
+    if (n > m->ent_cap) {
+      raptor_term **ent = (raptor_term **)tg_malloc(n * sizeof *ent);
+      if (!ent) {
+        return NULL;
+      }
+      tg_free(m->ent);
+      m->ent = ent;
+      m->ent_cap = n;
+    }
+    memset(m->ent, 0, n * sizeof *m->ent);
+    m->ent_len = n;
+  }
+  if (!m->ent[e]) {
+    m->ent[e] = uri_node(m, m->base, tg_result_entity(r, (size_t)e)->slug);
+  }
+  return m->ent[e];
 }
 
 static const char *class_term(TgClass cls) {
@@ -684,6 +708,7 @@ void tg_mapper_free(TgMapper *m) {
   tg_addrset_clear(&m->described);
   tg_free(m->seen);
   tg_free(m->cp_index);
+  tg_free(m->ent);
   tg_buf_clear(&m->iri);
   tg_buf_clear(&m->anchor);
   tg_free(m->base);
@@ -704,6 +729,12 @@ static void end_document(Map *m) {
   }
   m->seen_len = 0;
   m->cp_blocks = 0;
+  m->ent_len = 0;
+  if (m->ent_cap > KEEP_TERMS) {
+    tg_free(m->ent);
+    m->ent = NULL;
+    m->ent_cap = 0;
+  }
   m->world = NULL;
   m->model = NULL;
   m->direct = NULL;
