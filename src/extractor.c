@@ -103,6 +103,10 @@ TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const char *path) {
   return tg_gazetteer_load(ex->p.gazetteer, path, ex->err, ex->err_data);
 }
 
+void tg_extractor_set_load_threads(TgExtractor *ex, unsigned n) {
+  tg_ruleset_set_jit_threads(ex->p.rules, n);
+}
+
 TgStatus tg_extractor_add_rules(TgExtractor *ex, const char *path) {
   return tg_ruleset_load(ex->p.rules, path, ex->err, ex->err_data);
 }

@@ -29,6 +29,7 @@ struct TgRuleSetImpl {
   TgVec defines; /* TgDefine */
   TgVec files;   /* char* names, owned */
   TgVec needs;   /* TgNeedStr: the distinct strings patterns need */
+  unsigned jit_threads; /* > 1: JIT compiles wait for the end of a load */
 };
 
 typedef struct {
@@ -310,8 +311,12 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
    * JIT code. */
   const char *no_jit = getenv("TELEGRAPH_NO_JIT");
   bool jit = false;
+  /* With several load threads the compile waits (jit_pending_all), and
+   * the pattern is shaped as if it will succeed; that pass undoes what a
+   * failure would not have made. */
+  const bool defer = p->rs->jit_threads > 1;
   if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
-    jit = pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
+    jit = defer || pcre2_jit_compile(code, PCRE2_JIT_COMPLETE) == 0;
   }
   /* Check the named groups. */
   uint32_t count = 0;
@@ -332,11 +337,12 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
       return bad;
     }
   }
-  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL};
+  TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, jit, NULL, TG_TAIL_PLAIN, NULL, NULL, false};
   if (jit && !tg_split_continuation(src.buf, src.len, opts, &pat.other, &pat.at_start)) {
     pat.other = pat.at_start = NULL;
   }
-  if (pat.other && pat.at_start &&
+  pat.jit_pending = jit && defer;
+  if (pat.other && pat.at_start && !pat.jit_pending &&
       (pcre2_jit_compile(pat.other, PCRE2_JIT_COMPLETE) ||
        pcre2_jit_compile(pat.at_start, PCRE2_JIT_COMPLETE))) {
     pcre2_code_free(pat.other); /* only worth it with JIT */
@@ -748,16 +754,95 @@ static TgStatus load_one(void *ctx, const char *path) {
   return load_file(c->rs, path, c->err, c->err_data);
 }
 
+void tg_ruleset_set_jit_threads(TgRuleSet *rs, unsigned n) { rs->jit_threads = n; }
+
+/* The JIT compile add_pattern() left for later, as it would have done it:
+ * a pattern JIT rejects runs in the interpreter, without the split and
+ * the JIT tail; a split JIT rejects is dropped. */
+static void jit_finish(TgPattern *pat) {
+  pat->jit_pending = false;
+  if (pcre2_jit_compile(pat->code, PCRE2_JIT_COMPLETE) != 0) {
+    pat->jit = false;
+    pat->tail_state = TG_TAIL_PLAIN;
+  }
+  if (pat->other && pat->at_start &&
+      (!pat->jit || pcre2_jit_compile(pat->other, PCRE2_JIT_COMPLETE) ||
+       pcre2_jit_compile(pat->at_start, PCRE2_JIT_COMPLETE))) {
+    pcre2_code_free(pat->other);
+    pcre2_code_free(pat->at_start);
+    pat->other = pat->at_start = NULL;
+  }
+}
+
+typedef struct {
+  TgPattern **pats;
+  size_t n;
+  atomic_size_t next; /* the next pattern a thread takes: shares even out */
+} JitShare;
+
+static void *jit_share(void *arg) {
+  JitShare *j = (JitShare *)arg;
+  for (size_t i; (i = atomic_fetch_add(&j->next, 1)) < j->n;) {
+    jit_finish(j->pats[i]);
+  }
+  return NULL;
+}
+
+/* Every pending pattern JIT-compiled on up to rs->jit_threads threads
+ * (PCRE2 compiles distinct patterns independently), the calling thread
+ * one of them. */
+static void jit_pending_all(TgRuleSet *rs) {
+  TgVec todo;
+  tg_vec_init(&todo, sizeof(TgPattern *));
+  for (size_t i = 0; i < rs->rules.len; ++i) {
+    TgRule *r = (TgRule *)tg_vec_at(&rs->rules, i);
+    for (size_t k = 0; k < TG_PAT_KINDS; ++k) {
+      for (size_t j = 0; j < r->patterns[k].len; ++j) {
+        TgPattern *pat = (TgPattern *)tg_vec_at(&r->patterns[k], j);
+        if (pat->jit_pending && tg_vec_push(&todo, &pat)) {
+          jit_finish(pat); /* no memory for the list: here and now */
+        }
+      }
+    }
+  }
+  enum { MAX_THREADS = 16 };
+  const size_t n = rs->jit_threads < MAX_THREADS ? rs->jit_threads : MAX_THREADS;
+  pthread_t threads[MAX_THREADS];
+  JitShare share = {(TgPattern **)todo.data, todo.len, 0};
+  if (todo.len) {
+    /* The first compile here: PCRE2 sets up its allocator and sljit
+     * probes the CPU once, in statics, before other threads compile. */
+    jit_finish(share.pats[0]);
+    share.next = 1;
+  }
+  size_t started = 0;
+  while (started + 1 < n && started + 1 < todo.len &&
+         pthread_create(&threads[started], NULL, jit_share, &share) == 0) {
+    ++started;
+  }
+  jit_share(&share); /* this thread too, and all of it if none started */
+  for (size_t t = 0; t < started; ++t) {
+    pthread_join(threads[t], NULL);
+  }
+  tg_vec_clear(&todo);
+}
+
 TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
   struct stat sb;
   if (stat(path, &sb) != 0) {
     return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
   }
+  TgStatus st;
   if (S_ISDIR(sb.st_mode)) {
     LoadCtx ctx = {rs, err, err_data};
-    return tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+    st = tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+  } else {
+    st = load_file(rs, path, err, err_data);
   }
-  return load_file(rs, path, err, err_data);
+  if (rs->jit_threads > 1) {
+    jit_pending_all(rs); /* after a failed load too: no pattern kept stays uncompiled */
+  }
+  return st;
 }
 
 TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {

@@ -50,6 +50,10 @@ typedef struct {
    * at the start, B matches only there), the same groups (none in A or B).
    * NULL if not of that form. */
   pcre2_code *other, *at_start;
+  /* Loaded with several threads (tg_ruleset_set_jit_threads): the JIT
+   * compile of code, other and at_start is still to be done, at the end
+   * of tg_ruleset_load(). */
+  bool jit_pending;
 } TgPattern;
 
 #define TG_NEED_END 0xffffffffu
@@ -77,6 +81,11 @@ typedef struct TgRuleSetImpl TgRuleSet;
 
 TgRuleSet *tg_ruleset_new(void);
 void tg_ruleset_free(TgRuleSet *rs);
+
+/** JIT-compile the patterns a tg_ruleset_load() call reads on `n` threads
+ * once they are all parsed (0 or 1: each as it is read, the default):
+ * the same compiled patterns, sooner. */
+void tg_ruleset_set_jit_threads(TgRuleSet *rs, unsigned n);
 
 /** Parse and compile the rule file at `path` (or every *.rules file in the
  * directory, in name order), appending its rules.  Errors name FILE:LINE:COL. */

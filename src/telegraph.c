@@ -645,6 +645,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "telegraph: out of memory\n");
     return EXIT_ERROR;
   }
+  tg_extractor_set_load_threads(ex, bo.jobs);
   TgStatus st = tg_extractor_load_dir(ex, data_dir(data));
   for (size_t i = 0; !st && i < n_gaz; ++i) {
     st = tg_extractor_add_gazetteer(ex, extra_gaz[i]);

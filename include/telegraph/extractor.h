@@ -37,6 +37,12 @@ TG_API TG_NODISCARD TgStatus tg_extractor_load_dir(TgExtractor *ex, const char *
  * dbpedia, within).  Errors are reported as FILE:LINE:COL. */
 TG_API TG_NODISCARD TgStatus tg_extractor_add_gazetteer(TgExtractor *ex, const char *path);
 
+/** Use up to `n` threads while loading rules (tg_extractor_load_dir(),
+ * tg_extractor_add_rules()) to JIT-compile their patterns (0 or 1, the
+ * default: the calling thread alone); the extractor is the same.  The CLI
+ * passes its --jobs, so that -j 2 starts up sooner too. */
+TG_API void tg_extractor_set_load_threads(TgExtractor *ex, unsigned n);
+
 /** Add one rule file, or every *.rules file of a directory. */
 TG_API TG_NODISCARD TgStatus tg_extractor_add_rules(TgExtractor *ex, const char *path);
 
