@@ -579,6 +579,58 @@ START_TEST(test_seed_article)
 }
 END_TEST
 
+/* The graph of `name` (a sample) extracted by `e`, as N-Triples with full
+ * provenance, in a new string (free with free()). */
+static char *sample_graph(const TgExtractor *e, const char *name)
+{
+  char path[1024];
+  snprintf(path, sizeof path, "%s/samples/%s", getenv("TG_SOURCE_ROOT"), name);
+  TgDocument *doc = NULL;
+  ck_assert_int_eq(tg_document_read(path, NULL, NULL, NULL, &doc), TG_SUCCESS);
+  TgResult *r = NULL;
+  ck_assert_int_eq(tg_extractor_run(e, doc, &r), TG_SUCCESS);
+  ck_assert_uint_gt(tg_result_n_facts(r), 0);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  ck_assert_ptr_nonnull(f);
+  TgWriter *w = NULL;
+  ck_assert_int_eq(tg_writer_new(TG_FORMAT_NTRIPLES, TG_PROVENANCE_FULL, NULL, f, NULL, NULL, &w),
+                   TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_write(w, doc, r), TG_SUCCESS);
+  ck_assert_int_eq(tg_writer_finish(w), TG_SUCCESS);
+  tg_writer_free(w);
+  fclose(f);
+  tg_result_free(r);
+  tg_document_free(doc);
+  return buf;
+}
+
+/* Rules JIT-compiled on several threads at load extract what rules
+ * compiled one by one do. */
+START_TEST(test_load_threads)
+{
+  TgExtractor *e = tg_extractor_new(count_diag, NULL);
+  ck_assert_ptr_nonnull(e);
+  tg_extractor_set_load_threads(e, 4);
+  n_diagnostics = 0;
+  ck_assert_int_eq(tg_extractor_load_dir(e, getenv("TELEGRAPH_DATA")), TG_SUCCESS);
+  ck_assert_uint_eq(n_diagnostics, 0);
+  static const char *const samples[] = {"miit-2025-02-28.txt",
+                                        "anac-2025-05-airport-block-auction.txt",
+                                        "anvisa-2025-04-obesity-drug-registration.txt"};
+  for (size_t i = 0; i < sizeof samples / sizeof samples[0]; ++i) {
+    char *one = sample_graph(ex, samples[i]);
+    char *four = sample_graph(e, samples[i]);
+    ck_assert_uint_gt(strlen(one), 1000);
+    ck_assert_str_eq(four, one);
+    free(one);
+    free(four);
+  }
+  tg_extractor_free(e);
+}
+END_TEST
+
 /* ---- API edges ---- */
 
 START_TEST(test_free_null)
@@ -973,6 +1025,7 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_load_missing_dir);
   tcase_add_test(tc, test_alloc_failure);
   tcase_add_test(tc, test_alloc_failure_load);
+  tcase_add_test(tc, test_load_threads);
   suite_add_tcase(s, tc);
   return s;
 }
