@@ -60,36 +60,69 @@ char *tg_entities_iri(const char *base) {
 }
 
 
-typedef struct {
-  librdf_world *world;
-  const char *base;
+/* The mapper's state.  The vocabulary's terms, the statement set's and the
+ * scratch buffers' memory are kept from one document to the next (a
+ * TgMapper); the rest is one document's. */
+struct TgMapperImpl {
+  raptor_world *raptor;
+  char *base;
   TgProvenance prov;
-  librdf_model *model;
-  librdf_node *context; /* the article's named graph for N-Quads, or NULL */
-  librdf_node *entities; /* the entities graph, with `context` */
-  librdf_node *graph;   /* where add() puts statements: context or entities */
-  raptor_serializer *direct; /* the line formats: statements go here, not to the model */
+  TgTerms vocab;        /* ontology, datatype and graph IRIs: a bounded set, kept */
+  TgPtrCache known;     /* vocabulary nodes by the address of their literal (KNOWN) */
+  raptor_term *entities; /* the entities graph (in vocab) */
   uint64_t *seen;       /* hashes of the statements added */
   size_t seen_cap;
   size_t seen_len;
   TgBuf iri;            /* scratch */
+  TgBuf anchor;         /* scratch: a NIF string's text */
+  struct {
+    uint64_t bits;
+    char text[24];
+  } conf[16];           /* confidences printed, by their bits */
+  /* One document's. */
+  librdf_world *world;  /* the model path's, or NULL */
+  librdf_model *model;
+  raptor_serializer *direct; /* statements go here, not to a model */
+  bool scratch_ok;      /* the serializer keeps no term: literals need not be made */
+  raptor_term *context; /* the article's named graph for N-Quads, or NULL */
+  raptor_term *graph;   /* where add() puts statements: context or entities */
+  raptor_term lit;      /* the literal of the statement being added */
   TgStatus st;
   size_t *cp_index;     /* code points before every CP_STEP-th byte of the text */
   size_t cp_blocks;     /* entries of cp_index */
-  TgTerms terms;        /* every IRI node of the document, made once */
-  TgPtrCache known;     /* vocabulary IRIs by the address of their literal (KNOWN) */
+  size_t cp_cap;
+  TgTerms terms;        /* every other IRI node of the document, made once */
   TgPtrCache datatypes; /* xsd: datatype nodes by the address of their local name */
   TgAddrSet described;  /* NIF strings already described */
-} Map;
+  raptor_term **ent;    /* [ent_len]: each entity's node, once made (in terms) */
+  size_t ent_len;       /* 0: not set up for this document yet */
+  size_t ent_cap;
+};
+
+typedef TgMapper Map;
 
 #define CP_STEP 256
 
-static librdf_node *uri_node(Map *m, const char *a, const char *b) {
+/* Past these, a document's tables are freed rather than kept for the next. */
+#define KEEP_TERMS ((size_t)1 << 14)
+#define KEEP_SEEN ((size_t)1 << 16)
+
+/* A document IRI node, borrowed from the document's table. */
+static raptor_term *uri_node(Map *m, const char *a, const char *b) {
   m->iri.len = 0;
   if (tg_buf_puts(&m->iri, a) || (b && tg_buf_puts(&m->iri, b))) {
     return NULL;
   }
-  return tg_terms_uri(&m->terms, m->world, m->iri.buf, m->iri.len);
+  return tg_terms_peek(&m->terms, m->raptor, m->iri.buf, m->iri.len);
+}
+
+/* A vocabulary IRI node, borrowed from the kept table. */
+static raptor_term *vocab_node(Map *m, const char *a, const char *b) {
+  m->iri.len = 0;
+  if (tg_buf_puts(&m->iri, a) || (b && tg_buf_puts(&m->iri, b))) {
+    return NULL;
+  }
+  return tg_terms_peek(&m->vocab, m->raptor, m->iri.buf, m->iri.len);
 }
 
 /* The node of a vocabulary IRI written as a string literal at the call
@@ -97,43 +130,38 @@ static librdf_node *uri_node(Map *m, const char *a, const char *b) {
  * IRI each time (a NIF string alone names six). */
 #define KNOWN(m, ns, local) known_node((m), ns local)
 
-static librdf_node *known_node(Map *m, const char *iri) {
-  librdf_node *n = tg_ptrcache_get(&m->known, iri);
+static raptor_term *known_node(Map *m, const char *iri) {
+  raptor_term *n = tg_ptrcache_get(&m->known, iri);
   if (!n) {
-    n = tg_terms_peek(&m->terms, m->world, iri, strlen(iri));
+    n = tg_terms_peek(&m->vocab, m->raptor, iri, strlen(iri));
     tg_ptrcache_put(&m->known, iri, n);
   }
-  return n ? librdf_new_node_from_node(n) : NULL;
+  return n;
 }
 
 /* A hash of a node's value, for telling statements apart. */
-static uint64_t node_hash(librdf_node *n, uint64_t h) {
-  if (librdf_node_is_resource(n)) {
-    /* One node per IRI (m->terms): its address is its id. */
+static uint64_t node_hash(const raptor_term *n, uint64_t h) {
+  if (n->type == RAPTOR_TERM_TYPE_URI) {
+    /* One node per IRI (the tables): its address is its id. */
     return (h ^ (uint64_t)(uintptr_t)n) * 0x9E3779B97F4A7C15ull + 1;
   }
-  const unsigned char *str = NULL;
-  size_t len = 0;
-  if (librdf_node_is_literal(n)) {
-    str = librdf_node_get_literal_value_as_counted_string(n, &len);
-    const char *lang = librdf_node_get_literal_value_language(n);
-    librdf_uri *dt = librdf_node_get_literal_value_datatype_uri(n);
-    if (lang) {
-      h ^= tg_hash(lang, strlen(lang)) * 31u;
+  if (n->type == RAPTOR_TERM_TYPE_LITERAL) {
+    const raptor_term_literal_value *v = &n->value.literal;
+    if (v->language) {
+      h ^= tg_hash((const char *)v->language, v->language_len) * 31u;
     }
-    if (dt) {
-      /* The datatype is a node of m->terms too (typed()): its address. */
-      h ^= (uint64_t)(uintptr_t)dt * 131u;
+    if (v->datatype) {
+      /* The datatype is a node's URI in the vocabulary (typed()): its address. */
+      h ^= (uint64_t)(uintptr_t)v->datatype * 131u;
     }
-  }
-  if (str) {
-    h = (h ^ tg_terms_hash((const char *)str, len)) * 1099511628211ull;
+    h = (h ^ tg_terms_hash((const char *)v->string, v->string_len)) * 1099511628211ull;
   }
   return h * 0x9E3779B97F4A7C15ull + 1;
 }
 
 /* True if the statement was added before (a set of statement hashes). */
-static bool seen_before(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
+static bool seen_before(Map *m, const raptor_term *s, const raptor_term *p,
+                        const raptor_term *o) {
   const uint64_t h = node_hash(o, node_hash(p, node_hash(s, 0))) | 1u;
   if ((m->seen_len + 1) * 2 > m->seen_cap) {
     const size_t cap = m->seen_cap ? m->seen_cap * 2 : 1024;
@@ -166,39 +194,70 @@ static bool seen_before(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) 
   return false;
 }
 
-/* Add (s, p, o), taking ownership of all three nodes; a statement already
- * added to this document's graph is added once. */
-static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
-  if (m->st || !s || !p || !o) {
-    if (s) librdf_free_node(s);
-    if (p) librdf_free_node(p);
-    if (o) librdf_free_node(o);
-    if (!m->st) {
-      m->st = TG_BAD_ALLOC;
-    }
+/* A term the model or a keeping serializer may own: a new reference to an
+ * IRI node, or a real copy of the scratch literal. */
+static raptor_term *owned(Map *m, raptor_term *n) {
+  if (n != &m->lit) {
+    return raptor_term_copy(n);
+  }
+  const raptor_term_literal_value *v = &n->value.literal;
+  return raptor_new_term_from_literal(m->raptor, v->string, v->datatype, v->language);
+}
+
+/* Add (s, p, o), all borrowed (o may be the scratch literal); a statement
+ * already added to this document's graph is added once. */
+static void add(Map *m, raptor_term *s, raptor_term *p, raptor_term *o) {
+  if (m->st) {
+    return;
+  }
+  if (!s || !p || !o) {
+    m->st = TG_BAD_ALLOC;
     return;
   }
   if (seen_before(m, s, p, o)) {
-    librdf_free_node(s);
-    librdf_free_node(p);
-    librdf_free_node(o);
     return;
   }
-  int rc;
-  if (m->direct) {
-    /* librdf statements are raptor statements: one on the stack, with its
-     * graph, written out and emptied (no allocation a triple). */
+  int rc = 0;
+  if (m->direct && m->scratch_ok) {
+    /* The line formats write a statement and keep nothing of it: one on
+     * the stack of borrowed terms (no allocation a triple). */
     raptor_statement st;
-    raptor_statement_init(&st, librdf_world_get_raptor(m->world));
+    raptor_statement_init(&st, m->raptor);
     st.subject = s;
     st.predicate = p;
     st.object = o;
-    st.graph = m->graph ? raptor_term_copy(m->graph) : NULL;
+    st.graph = m->graph;
     rc = raptor_serializer_serialize_statement(m->direct, &st);
-    raptor_statement_clear(&st);
+  } else if (m->direct) {
+    /* Turtle keeps the terms it is given: its own references. */
+    raptor_term *lit = o == &m->lit ? owned(m, o) : NULL;
+    if (o == &m->lit && !lit) {
+      m->st = TG_BAD_ALLOC;
+      return;
+    }
+    raptor_statement st;
+    raptor_statement_init(&st, m->raptor);
+    st.subject = s;
+    st.predicate = p;
+    st.object = lit ? lit : o;
+    st.graph = m->graph;
+    rc = raptor_serializer_serialize_statement(m->direct, &st);
+    if (lit) {
+      raptor_free_term(lit);
+    }
   } else {
-    librdf_statement *st = librdf_new_statement_from_nodes(m->world, s, p, o);
+    /* librdf statements are raptor statements, and own their nodes. */
+    librdf_node *ls = owned(m, s);
+    librdf_node *lp = owned(m, p);
+    librdf_node *lo = owned(m, o);
+    librdf_statement *st = ls && lp && lo ? librdf_new_statement_from_nodes(m->world, ls, lp, lo)
+                                          : NULL;
     if (!st) {
+      if (!ls || !lp || !lo) {
+        raptor_free_term(ls);
+        raptor_free_term(lp);
+        raptor_free_term(lo);
+      }
       m->st = TG_BAD_ALLOC;
       return;
     }
@@ -211,30 +270,72 @@ static void add(Map *m, librdf_node *s, librdf_node *p, librdf_node *o) {
   }
 }
 
-static librdf_node *copy(librdf_node *n) { return n ? librdf_new_node_from_node(n) : NULL; }
-
-static librdf_node *plain(Map *m, const char *s, const char *lang) {
-  return librdf_new_node_from_literal(m->world, (const unsigned char *)s, lang, 0);
-}
-
-static librdf_node *typed(Map *m, const char *s, const char *xsd_type) {
-  /* xsd_type is a literal or a rule's datatype: unchanged while a
-   * document is mapped, so its address finds its node. */
-  librdf_node *dt = tg_ptrcache_get(&m->datatypes, xsd_type);
-  m->iri.len = 0;
-  if (!dt && !tg_buf_puts(&m->iri, NS_XSD) && !tg_buf_puts(&m->iri, xsd_type)) {
-    dt = tg_terms_peek(&m->terms, m->world, m->iri.buf, m->iri.len);
-    tg_ptrcache_put(&m->datatypes, xsd_type, dt);
-  }
-  if (!dt) {
+/* The scratch literal s[0..len) (NUL-terminated at len) with a language
+ * or a datatype (NULL for neither), valid until the next add(); NULL for
+ * no string. */
+static raptor_term *literal(Map *m, const char *s, size_t len, const char *lang,
+                            raptor_uri *datatype) {
+  if (!s) {
     return NULL;
   }
-  return librdf_new_node_from_typed_literal(m->world, (const unsigned char *)s, NULL,
-                                            librdf_node_get_uri(dt));
+  if (lang && !*lang) {
+    lang = NULL; /* as raptor takes an empty language */
+  }
+  const size_t lang_len = lang ? strlen(lang) : 0;
+  memset(&m->lit, 0, sizeof m->lit);
+  m->lit.world = m->raptor;
+  m->lit.usage = 1;
+  m->lit.type = RAPTOR_TERM_TYPE_LITERAL;
+  m->lit.value.literal.string = (unsigned char *)s;
+  m->lit.value.literal.string_len = (unsigned int)len;
+  m->lit.value.literal.datatype = lang ? NULL : datatype;
+  m->lit.value.literal.language = (unsigned char *)lang;
+  m->lit.value.literal.language_len = (unsigned char)lang_len;
+  return &m->lit;
 }
 
-static librdf_node *entity_node(Map *m, const TgResult *r, long e) {
-  return uri_node(m, m->base, tg_result_entity(r, (size_t)e)->slug);
+static raptor_term *plain(Map *m, const char *s, const char *lang) {
+  return literal(m, s, s ? strlen(s) : 0, lang, NULL);
+}
+
+static raptor_term *typed_n(Map *m, const char *s, size_t len, const char *xsd_type) {
+  /* xsd_type is a literal or a rule's datatype: unchanged while a
+   * document is mapped, so its address finds its node. */
+  raptor_term *dt = tg_ptrcache_get(&m->datatypes, xsd_type);
+  if (!dt) {
+    dt = vocab_node(m, NS_XSD, xsd_type);
+    tg_ptrcache_put(&m->datatypes, xsd_type, dt);
+  }
+  return dt ? literal(m, s, len, NULL, dt->value.uri) : NULL;
+}
+
+static raptor_term *typed(Map *m, const char *s, const char *xsd_type) {
+  return s ? typed_n(m, s, strlen(s), xsd_type) : NULL;
+}
+
+/* An entity's node, made once a document and then found by its index. */
+static raptor_term *entity_node(Map *m, const TgResult *r, long e) {
+  const size_t n = tg_result_n_entities(r);
+  if (e < 0 || (size_t)e >= n) {
+    return NULL;
+  }
+  if (!m->ent_len) {
+    if (n > m->ent_cap) {
+      raptor_term **ent = (raptor_term **)tg_malloc(n * sizeof *ent);
+      if (!ent) {
+        return NULL;
+      }
+      tg_free(m->ent);
+      m->ent = ent;
+      m->ent_cap = n;
+    }
+    memset(m->ent, 0, n * sizeof *m->ent);
+    m->ent_len = n;
+  }
+  if (!m->ent[e]) {
+    m->ent[e] = uri_node(m, m->base, tg_result_entity(r, (size_t)e)->slug);
+  }
+  return m->ent[e];
 }
 
 static const char *class_term(TgClass cls) {
@@ -267,20 +368,25 @@ static const char *event_stem(TgClass cls) {
  * from the index (built on the first call, once per article) plus at most
  * CP_STEP bytes counted. */
 static size_t cp_offset(Map *m, const char *text, size_t at) {
-  if (!m->cp_index && m->st == TG_SUCCESS) {
-    const size_t len = strlen(text);
-    m->cp_index = (size_t *)tg_malloc((len / CP_STEP + 1) * sizeof(size_t));
-    if (!m->cp_index) {
-      m->st = TG_BAD_ALLOC;
-      return 0;
+  if (!m->cp_blocks && m->st == TG_SUCCESS) {
+    const size_t blocks = strlen(text) / CP_STEP + 1;
+    if (blocks > m->cp_cap) {
+      size_t *index = (size_t *)tg_malloc(blocks * sizeof(size_t));
+      if (!index) {
+        m->st = TG_BAD_ALLOC;
+        return 0;
+      }
+      tg_free(m->cp_index);
+      m->cp_index = index;
+      m->cp_cap = blocks;
     }
-    m->cp_blocks = len / CP_STEP + 1;
+    m->cp_blocks = blocks;
     m->cp_index[0] = 0;
     for (size_t k = 1; k < m->cp_blocks; ++k) {
       m->cp_index[k] = m->cp_index[k - 1] + tg_utf8_count(text + (k - 1) * CP_STEP, CP_STEP);
     }
   }
-  if (!m->cp_index) {
+  if (!m->cp_blocks) {
     return 0;
   }
   const size_t block = at / CP_STEP < m->cp_blocks ? at / CP_STEP : m->cp_blocks - 1;
@@ -302,8 +408,22 @@ static size_t put_decimal(char *dst, size_t v) {
   return n;
 }
 
+/* f->confidence as "%.2f" prints it: a rule's confidence is one of few
+ * values, so each is printed once and kept by its bits. */
+static const char *confidence_text(Map *m, double c) {
+  uint64_t bits;
+  memcpy(&bits, &c, sizeof bits);
+  const size_t n = sizeof m->conf / sizeof m->conf[0];
+  const size_t i = (size_t)((bits * 0x9E3779B97F4A7C15ull) >> 60) % n;
+  if (m->conf[i].bits != bits || !m->conf[i].text[0]) {
+    snprintf(m->conf[i].text, sizeof m->conf[i].text, "%.2f", c);
+    m->conf[i].bits = bits;
+  }
+  return m->conf[i].text;
+}
+
 /* "<doc>#char=b,e" with code-point offsets. */
-static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgSpan s,
+static raptor_term *span_node(Map *m, const char *doc_iri, const char *text, TgSpan s,
                               size_t *cb, size_t *ce) {
   *cb = cp_offset(m, text, s.begin);
   *ce = cp_offset(m, text, s.end);
@@ -315,7 +435,7 @@ static librdf_node *span_node(Map *m, const char *doc_iri, const char *text, TgS
   return uri_node(m, doc_iri, frag);
 }
 
-static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const char *text,
+static void add_nif_string(Map *m, raptor_term *node, raptor_term *ctx, const char *text,
                            TgSpan s, size_t cb, size_t ce, const char *nif_class) {
   /* A span is described once a document, whichever fact names it again
    * (its triples would be dropped as duplicates anyway). */
@@ -324,22 +444,22 @@ static void add_nif_string(Map *m, librdf_node *node, librdf_node *ctx, const ch
     return;
   }
   char num[32];
-  char *anchor = tg_strndup(text + s.begin, s.end - s.begin);
-  if (!anchor) {
+  m->anchor.len = 0;
+  if (tg_buf_append(&m->anchor, text + s.begin, s.end - s.begin)) {
     m->st = TG_BAD_ALLOC;
     return;
   }
-  add(m, copy(node), KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "String"));
+  add(m, node, KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "String"));
   if (nif_class) {
-    add(m, copy(node), KNOWN(m, NS_RDF, "type"), uri_node(m, NS_NIF, nif_class));
+    add(m, node, KNOWN(m, NS_RDF, "type"), vocab_node(m, NS_NIF, nif_class));
   }
-  add(m, copy(node), KNOWN(m, NS_NIF, "referenceContext"), copy(ctx));
+  add(m, node, KNOWN(m, NS_NIF, "referenceContext"), ctx);
   put_decimal(num, cb);
-  add(m, copy(node), KNOWN(m, NS_NIF, "beginIndex"), typed(m, num, "nonNegativeInteger"));
+  add(m, node, KNOWN(m, NS_NIF, "beginIndex"), typed(m, num, "nonNegativeInteger"));
   put_decimal(num, ce);
-  add(m, copy(node), KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
-  add(m, copy(node), KNOWN(m, NS_NIF, "anchorOf"), typed(m, anchor, "string"));
-  tg_free(anchor);
+  add(m, node, KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+  add(m, node, KNOWN(m, NS_NIF, "anchorOf"),
+      typed_n(m, m->anchor.buf, m->anchor.len, "string"));
 }
 
 /* An absolute IRI that N-Triples can carry as it is: a scheme, then no
@@ -375,68 +495,67 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     tg_buf_clear(&doc_iri);
     return;
   }
-  librdf_node *d = uri_node(m, doc_iri.buf, NULL);
-  add(m, copy(d), KNOWN(m, NS_RDF, "type"), KNOWN(m, TG_NS, "Document"));
+  raptor_term *d = uri_node(m, doc_iri.buf, NULL);
+  add(m, d, KNOWN(m, NS_RDF, "type"), KNOWN(m, TG_NS, "Document"));
   if (tg_document_title(doc)) {
-    add(m, copy(d), KNOWN(m, NS_DCT, "title"), plain(m, tg_document_title(doc), lang));
+    add(m, d, KNOWN(m, NS_DCT, "title"), plain(m, tg_document_title(doc), lang));
   }
   if (tg_document_url(doc) && is_iri(tg_document_url(doc))) {
-    add(m, copy(d), KNOWN(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
+    add(m, d, KNOWN(m, NS_DCT, "source"), uri_node(m, tg_document_url(doc), NULL));
   }
   if (tg_document_date(doc)) {
-    add(m, copy(d), KNOWN(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));
+    add(m, d, KNOWN(m, NS_DCT, "date"), typed(m, tg_document_date(doc), "date"));
     if (m->prov != TG_PROVENANCE_NONE) {
-      add(m, copy(d), KNOWN(m, TG_NS, "referenceDate"), typed(m, tg_document_date(doc), "date"));
+      add(m, d, KNOWN(m, TG_NS, "referenceDate"), typed(m, tg_document_date(doc), "date"));
     }
   }
   /* Entities. */
   for (size_t i = 0; i < tg_result_n_entities(r); ++i) {
     const TgEntity *e = tg_result_entity(r, i);
-    librdf_node *n = entity_node(m, r, (long)i);
-    add(m, copy(d), KNOWN(m, TG_NS, "mentions"), copy(n));
+    raptor_term *n = entity_node(m, r, (long)i);
+    add(m, d, KNOWN(m, TG_NS, "mentions"), n);
     /* The entity's description goes to the entities graph (see
      * ontology/README.md, "Graph layout"). */
     m->graph = m->entities;
-    add(m, copy(n), KNOWN(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(e->cls)));
+    add(m, n, KNOWN(m, NS_RDF, "type"), vocab_node(m, TG_NS, class_term(e->cls)));
     /* Gazetteer names are English; names read from the text are in its language. */
     const char *elang = ((const TgEntityRec *)e)->gaz >= 0 ? "en" : lang;
-    add(m, copy(n), KNOWN(m, NS_RDFS, "label"), plain(m, e->label, elang));
+    add(m, n, KNOWN(m, NS_RDFS, "label"), plain(m, e->label, elang));
     for (size_t k = 0; k < e->n_aliases; ++k) {
-      add(m, copy(n), KNOWN(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], elang));
+      add(m, n, KNOWN(m, NS_SKOS, "altLabel"), plain(m, e->aliases[k], elang));
     }
     if (e->wikidata) {
-      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"),
+      add(m, n, KNOWN(m, NS_OWL, "sameAs"),
           uri_node(m, "http://www.wikidata.org/entity/", e->wikidata));
     }
     if (e->geonames) {
       char g[64];
       snprintf(g, sizeof g, "https://sws.geonames.org/%s/", e->geonames);
-      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"), uri_node(m, g, NULL));
+      add(m, n, KNOWN(m, NS_OWL, "sameAs"), uri_node(m, g, NULL));
     }
     if (e->dbpedia) {
-      add(m, copy(n), KNOWN(m, NS_OWL, "sameAs"),
+      add(m, n, KNOWN(m, NS_OWL, "sameAs"),
           uri_node(m, "http://dbpedia.org/resource/", e->dbpedia));
     }
     if (e->parent >= 0) {
-      add(m, copy(n), KNOWN(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
+      add(m, n, KNOWN(m, TG_NS, "parentOrganization"), entity_node(m, r, e->parent));
     }
     m->graph = m->context;
-    librdf_free_node(n);
   }
   /* NIF context for provenance. */
-  librdf_node *ctx = NULL;
+  raptor_term *ctx = NULL;
   if (m->prov != TG_PROVENANCE_NONE) {
     size_t cb = 0;
     size_t ce = 0;
     TgSpan all = {0, tg_document_length(doc)};
     ctx = span_node(m, doc_iri.buf, text, all, &cb, &ce);
     char num[32];
-    add(m, copy(ctx), KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "Context"));
-    add(m, copy(ctx), KNOWN(m, NS_NIF, "isString"), typed(m, text, "string"));
+    add(m, ctx, KNOWN(m, NS_RDF, "type"), KNOWN(m, NS_NIF, "Context"));
+    add(m, ctx, KNOWN(m, NS_NIF, "isString"), typed(m, text, "string"));
     put_decimal(num, ce);
-    add(m, copy(ctx), KNOWN(m, NS_NIF, "beginIndex"), typed(m, "0", "nonNegativeInteger"));
-    add(m, copy(ctx), KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
-    add(m, copy(ctx), KNOWN(m, NS_NIF, "sourceUrl"), copy(d));
+    add(m, ctx, KNOWN(m, NS_NIF, "beginIndex"), typed(m, "0", "nonNegativeInteger"));
+    add(m, ctx, KNOWN(m, NS_NIF, "endIndex"), typed(m, num, "nonNegativeInteger"));
+    add(m, ctx, KNOWN(m, NS_NIF, "sourceUrl"), d);
   }
   if (m->prov == TG_PROVENANCE_FULL) {
     for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
@@ -446,11 +565,10 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       }
       size_t cb = 0;
       size_t ce = 0;
-      librdf_node *n = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
+      raptor_term *n = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
       add_nif_string(m, n, ctx, text, mt->span, cb, ce, "Phrase");
-      add(m, copy(n), KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
-      librdf_free_node(n);
-    }
+      add(m, n, KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+      }
   }
   /* Facts. */
   unsigned counter[TG_N_CLASSES] = {0};
@@ -459,7 +577,7 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
     if (f->cls == TG_CLASS_REPORT) {
       for (size_t k = 0; k < f->n_slots; ++k) {
         if (f->slots[k].prop == TG_PROP_REPORTED_BY && f->slots[k].entity >= 0) {
-          add(m, copy(d), KNOWN(m, TG_NS, "reportedBy"), entity_node(m, r, f->slots[k].entity));
+          add(m, d, KNOWN(m, TG_NS, "reportedBy"), entity_node(m, r, f->slots[k].entity));
         }
       }
       continue;
@@ -484,18 +602,22 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       continue; /* subsidiaries are on the entities already */
     }
     char frag[64];
-    snprintf(frag, sizeof frag, "#%s-%u", stem, ++counter[f->cls]);
-    librdf_node *ev = uri_node(m, doc_iri.buf, frag);
-    add(m, copy(ev), KNOWN(m, NS_RDF, "type"), uri_node(m, TG_NS, class_term(f->cls)));
-    add(m, copy(ev), KNOWN(m, NS_PROV, "wasDerivedFrom"), copy(d));
+    const size_t sl = strlen(stem); /* "#approval-3" */
+    frag[0] = '#';
+    memcpy(frag + 1, stem, sl);
+    frag[1 + sl] = '-';
+    put_decimal(frag + 2 + sl, ++counter[f->cls]);
+    raptor_term *ev = uri_node(m, doc_iri.buf, frag);
+    add(m, ev, KNOWN(m, NS_RDF, "type"), vocab_node(m, TG_NS, class_term(f->cls)));
+    add(m, ev, KNOWN(m, NS_PROV, "wasDerivedFrom"), d);
     for (size_t k = 0; k < f->n_slots; ++k) {
       const TgSlot *s = &f->slots[k];
-      librdf_node *p = uri_node(m, TG_NS, tg_property_name(s->prop));
-      librdf_node *o = NULL;
+      raptor_term *p = vocab_node(m, TG_NS, tg_property_name(s->prop));
+      raptor_term *o = NULL;
       if (s->entity >= 0) {
         o = entity_node(m, r, s->entity);
       } else if (s->prop == TG_PROP_CHANGE_BASIS) {
-        o = s->datatype ? uri_node(m, TG_NS, s->datatype) : NULL; /* a concept: tg:YearOnYear */
+        o = s->datatype ? vocab_node(m, TG_NS, s->datatype) : NULL; /* a concept: tg:YearOnYear */
       } else if (s->literal && s->datatype && strcmp(s->datatype, "decimal") == 0 &&
                  !strchr(s->literal, '.')) {
         /* The canonical xsd:decimal form has a point ("2400.0"); without it
@@ -508,13 +630,11 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
       } else if (s->literal) {
         o = s->prop == TG_PROP_MEASURE ? plain(m, s->literal, lang) : plain(m, s->literal, NULL);
       }
-      add(m, copy(ev), p, o);
+      add(m, ev, p, o);
     }
     if (m->prov != TG_PROVENANCE_NONE) {
-      char conf[32];
-      snprintf(conf, sizeof conf, "%.2f", f->confidence);
-      add(m, copy(ev), KNOWN(m, TG_NS, "rule"), typed(m, f->rule, "string"));
-      add(m, copy(ev), KNOWN(m, TG_NS, "confidence"), typed(m, conf, "decimal"));
+      add(m, ev, KNOWN(m, TG_NS, "rule"), typed(m, f->rule, "string"));
+      add(m, ev, KNOWN(m, TG_NS, "confidence"), typed(m, confidence_text(m, f->confidence), "decimal"));
       /* The sentences the fact was read from: its own and those of the
        * words that fill its slots (a recipient list in the next sentence);
        * with full provenance, each slot's words as evidence. */
@@ -539,66 +659,123 @@ static void map_document(Map *m, const TgDocument *doc, const TgResult *r) {
         }
         size_t cb = 0;
         size_t ce = 0;
-        librdf_node *pn = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
+        raptor_term *pn = span_node(m, doc_iri.buf, text, mt->span, &cb, &ce);
         add_nif_string(m, pn, ctx, text, mt->span, cb, ce, "Phrase");
         if (mt->entity >= 0) {
-          add(m, copy(pn), KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
+          add(m, pn, KNOWN(m, NS_ITS, "taIdentRef"), entity_node(m, r, mt->entity));
         }
-        add(m, copy(ev), KNOWN(m, TG_NS, "evidence"), pn);
+        add(m, ev, KNOWN(m, TG_NS, "evidence"), pn);
       }
       for (size_t q = 0; q < n_sentences; ++q) {
         const TgSpan sspan = tg_result_sentence(r, sentences[q]);
         size_t cb = 0;
         size_t ce = 0;
-        librdf_node *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
+        raptor_term *sn = span_node(m, doc_iri.buf, text, sspan, &cb, &ce);
         add_nif_string(m, sn, ctx, text, sspan, cb, ce, "Sentence");
-        add(m, copy(ev), KNOWN(m, TG_NS, "sentence"), sn);
+        add(m, ev, KNOWN(m, TG_NS, "sentence"), sn);
       }
     }
-    librdf_free_node(ev);
   }
-  if (ctx) {
-    librdf_free_node(ctx);
-  }
-  librdf_free_node(d);
   tg_buf_clear(&doc_iri);
 }
 
-/* Map into a model, or straight to a serializer when `ser` is set. */
-static TgStatus map_into(librdf_world *world, librdf_model *model, raptor_serializer *ser,
-                         librdf_node *context, const char *base, TgProvenance prov,
+TgStatus tg_mapper_new(raptor_world *world, const char *base, TgProvenance prov,
+                       TgMapper **out) {
+  *out = NULL;
+  Map *m = (Map *)tg_calloc(1, sizeof *m);
+  if (!m) {
+    return TG_BAD_ALLOC;
+  }
+  m->raptor = world;
+  m->prov = prov;
+  m->base = tg_strdup(base ? base : TG_DEFAULT_BASE);
+  if (!m->base) {
+    tg_free(m);
+    return TG_BAD_ALLOC;
+  }
+  tg_buf_init(&m->iri);
+  tg_buf_init(&m->anchor);
+  *out = m;
+  return TG_SUCCESS;
+}
+
+void tg_mapper_free(TgMapper *m) {
+  if (!m) {
+    return;
+  }
+  tg_terms_clear(&m->terms);
+  tg_terms_clear(&m->vocab);
+  tg_addrset_clear(&m->described);
+  tg_free(m->seen);
+  tg_free(m->cp_index);
+  tg_free(m->ent);
+  tg_buf_clear(&m->iri);
+  tg_buf_clear(&m->anchor);
+  tg_free(m->base);
+  tg_free(m);
+}
+
+/* Forget the document just mapped; keep what the next may reuse. */
+static void end_document(Map *m) {
+  tg_terms_reset(&m->terms, KEEP_TERMS);
+  tg_addrset_reset(&m->described, KEEP_SEEN);
+  memset(&m->datatypes, 0, sizeof m->datatypes);
+  if (m->seen_cap > KEEP_SEEN) {
+    tg_free(m->seen);
+    m->seen = NULL;
+    m->seen_cap = 0;
+  } else if (m->seen_len) {
+    memset(m->seen, 0, m->seen_cap * sizeof *m->seen);
+  }
+  m->seen_len = 0;
+  m->cp_blocks = 0;
+  m->ent_len = 0;
+  if (m->ent_cap > KEEP_TERMS) {
+    tg_free(m->ent);
+    m->ent = NULL;
+    m->ent_cap = 0;
+  }
+  m->world = NULL;
+  m->model = NULL;
+  m->direct = NULL;
+  m->context = m->graph = NULL;
+}
+
+/* Map one document into a model, or straight to a serializer. */
+static TgStatus map_into(Map *m, librdf_world *world, librdf_model *model,
+                         raptor_serializer *ser, bool keeps_terms, raptor_term *context,
                          const TgDocument *doc, const TgResult *result) {
-  Map m = {.world = world, .base = base ? base : TG_DEFAULT_BASE, .prov = prov, .model = model,
-           .context = context, .graph = context, .direct = ser, .iri = {NULL, 0, 0},
-           .st = TG_SUCCESS};
-  if (context) {
-    char *e = tg_entities_iri(m.base);
-    m.entities = e ? librdf_new_node_from_uri_string(world, (const unsigned char *)e) : NULL;
-    tg_free(e);
-    if (!m.entities) {
-      return TG_BAD_ALLOC;
-    }
+  m->world = world;
+  m->model = model;
+  m->direct = ser;
+  m->scratch_ok = ser && !keeps_terms;
+  m->context = m->graph = context;
+  m->st = TG_SUCCESS;
+  if (context && !m->entities) {
+    m->entities = vocab_node(m, m->base, "entities"); /* tg_entities_iri() */
   }
-  map_document(&m, doc, result);
-  if (m.entities) {
-    librdf_free_node(m.entities);
+  if (context && !m->entities) {
+    m->st = TG_BAD_ALLOC;
+  } else {
+    map_document(m, doc, result);
   }
-  tg_free(m.cp_index);
-  tg_free(m.seen);
-  tg_buf_clear(&m.iri);
-  tg_terms_clear(&m.terms);
-  tg_addrset_clear(&m.described);
-  return m.st;
+  end_document(m);
+  return m->st;
+}
+
+TgStatus tg_mapper_stream(TgMapper *m, raptor_serializer *ser, bool keeps_terms,
+                          raptor_term *context, const TgDocument *doc, const TgResult *result) {
+  return map_into(m, NULL, NULL, ser, keeps_terms, context, doc, result);
 }
 
 TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *context,
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result) {
-  return map_into(world, model, NULL, context, base, prov, doc, result);
-}
-
-TgStatus tg_map_document_stream(librdf_world *world, raptor_serializer *ser,
-                                librdf_node *context, const char *base, TgProvenance prov,
-                                const TgDocument *doc, const TgResult *result) {
-  return map_into(world, NULL, ser, context, base, prov, doc, result);
+  TgMapper *m = NULL;
+  TgStatus st = tg_mapper_new(librdf_world_get_raptor(world), base, prov, &m);
+  if (!st) {
+    st = map_into(m, world, model, NULL, true, context, doc, result);
+  }
+  tg_mapper_free(m);
+  return st;
 }

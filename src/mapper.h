@@ -12,6 +12,7 @@
 #include "telegraph/writer.h"
 
 #include <redland.h>
+#include <stdbool.h>
 
 #define TG_NS "https://w3id.org/telegraph/ontology#"
 #define TG_DEFAULT_BASE "https://w3id.org/telegraph/id/"
@@ -33,12 +34,25 @@ TgStatus tg_map_document(librdf_world *world, librdf_model *model, librdf_node *
                          const char *base, TgProvenance prov, const TgDocument *doc,
                          const TgResult *result);
 
+/** A mapper for a series of documents written by raptor serializers: it
+ * keeps the vocabulary's terms and its tables' memory from one document
+ * to the next (memory bounded by the largest document).  `world` is
+ * borrowed and must outlive it; `base` is copied (NULL: the default).
+ * Free with tg_mapper_free(). */
+typedef struct TgMapperImpl TgMapper;
+TgStatus tg_mapper_new(raptor_world *world, const char *base, TgProvenance prov,
+                       TgMapper **out);
+void tg_mapper_free(TgMapper *m);
+
 /** As tg_map_document(), but each statement goes straight to a started
- * raptor serializer (borrowed) instead of a model: the fast path of the
- * line formats, N-Triples and N-Quads. */
-TgStatus tg_map_document_stream(librdf_world *world, raptor_serializer *ser,
-                                librdf_node *context, const char *base, TgProvenance prov,
-                                const TgDocument *doc, const TgResult *result);
+ * raptor serializer (borrowed) instead of a model.  `keeps_terms` says
+ * that the serializer holds on to the terms it is given (Turtle orders
+ * statements at the end); a line serializer (N-Triples, N-Quads) keeps
+ * none, and is handed borrowed terms, literals included, with no
+ * allocation a statement.  `context` (borrowed, may be NULL) as for
+ * tg_map_document(). */
+TgStatus tg_mapper_stream(TgMapper *m, raptor_serializer *ser, bool keeps_terms,
+                          raptor_term *context, const TgDocument *doc, const TgResult *result);
 
 /** The IRI of a document, "<base>doc/<slug of id>"; free with tg_free(). */
 char *tg_document_iri(const char *base, const TgDocument *doc);

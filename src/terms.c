@@ -1,4 +1,4 @@
-/* telegraph: IRI terms made once per document (see terms.h).
+/* telegraph: IRI terms made once and shared (see terms.h).
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -10,14 +10,28 @@
 
 void tg_terms_init(TgTerms *t) { memset(t, 0, sizeof *t); }
 
-void tg_terms_clear(TgTerms *t) {
-  for (size_t i = 0; i < t->cap; ++i) {
+static void drop_nodes(TgTerms *t) {
+  for (size_t i = 0; t->len && i < t->cap; ++i) {
     if (t->slots[i].node) {
-      librdf_free_node(t->slots[i].node);
+      raptor_free_term(t->slots[i].node);
+      t->slots[i].node = NULL;
+      --t->len;
     }
   }
+}
+
+void tg_terms_clear(TgTerms *t) {
+  drop_nodes(t);
   tg_free(t->slots);
   tg_terms_init(t);
+}
+
+void tg_terms_reset(TgTerms *t, size_t keep) {
+  if (t->cap > keep) {
+    tg_terms_clear(t);
+  } else {
+    drop_nodes(t);
+  }
 }
 
 /* Eight bytes at a time (IRIs share long prefixes, and the byte-wise
@@ -37,9 +51,9 @@ uint64_t tg_terms_hash(const char *s, size_t len) {
   return h ^ (h >> 29);
 }
 
-static bool same_iri(librdf_node *n, const char *iri, size_t len) {
+static bool same_iri(raptor_term *n, const char *iri, size_t len) {
   size_t nlen = 0;
-  const unsigned char *s = librdf_uri_as_counted_string(librdf_node_get_uri(n), &nlen);
+  const unsigned char *s = raptor_uri_as_counted_string(n->value.uri, &nlen);
   return nlen == len && memcmp(s, iri, len) == 0;
 }
 
@@ -65,7 +79,7 @@ static bool grow(TgTerms *t) {
   return true;
 }
 
-librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, size_t len) {
+raptor_term *tg_terms_peek(TgTerms *t, raptor_world *world, const char *iri, size_t len) {
   if ((t->len + 1) * 2 > t->cap && !grow(t)) {
     return NULL;
   }
@@ -76,7 +90,7 @@ librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, siz
       return t->slots[j].node;
     }
   }
-  librdf_node *n = librdf_new_node_from_uri_string(world, (const unsigned char *)iri);
+  raptor_term *n = raptor_new_term_from_counted_uri_string(world, (const unsigned char *)iri, len);
   if (n) {
     t->slots[j].hash = h;
     t->slots[j].node = n;
@@ -85,16 +99,11 @@ librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, siz
   return n;
 }
 
-librdf_node *tg_terms_uri(TgTerms *t, librdf_world *world, const char *iri, size_t len) {
-  librdf_node *n = tg_terms_peek(t, world, iri, len);
-  return n ? librdf_new_node_from_node(n) : NULL;
-}
-
 static size_t ptr_slot(const void *key) {
   return (size_t)(((uint64_t)(uintptr_t)key * 0x9E3779B97F4A7C15ull) >> 58); /* 64 slots */
 }
 
-librdf_node *tg_ptrcache_get(const TgPtrCache *c, const void *key) {
+raptor_term *tg_ptrcache_get(const TgPtrCache *c, const void *key) {
   for (size_t i = ptr_slot(key), k = 0; k < TG_PTRCACHE_SLOTS && c->key[i];
        ++k, i = (i + 1) % TG_PTRCACHE_SLOTS) {
     if (c->key[i] == key) {
@@ -104,7 +113,7 @@ librdf_node *tg_ptrcache_get(const TgPtrCache *c, const void *key) {
   return NULL;
 }
 
-void tg_ptrcache_put(TgPtrCache *c, const void *key, librdf_node *node) {
+void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node) {
   if (!node) {
     return;
   }
@@ -152,4 +161,13 @@ bool tg_addrset_seen(TgAddrSet *s, uintptr_t key) {
 void tg_addrset_clear(TgAddrSet *s) {
   tg_free(s->keys);
   memset(s, 0, sizeof *s);
+}
+
+void tg_addrset_reset(TgAddrSet *s, size_t keep) {
+  if (s->cap > keep) {
+    tg_addrset_clear(s);
+  } else if (s->len) {
+    memset(s->keys, 0, s->cap * sizeof *s->keys);
+    s->len = 0;
+  }
 }

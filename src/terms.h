@@ -1,9 +1,9 @@
-/* telegraph internals: IRI terms made once per document and shared.
+/* telegraph internals: IRI terms made once and shared.
  *
  * The mapper names the same IRIs over and over (every predicate, the
- * document, each entity, each span).  A TgTerms maps an IRI to one librdf
- * node for the document's lifetime: every later use is a reference count,
- * not a new raptor term, and the node's address identifies the IRI, so
+ * document, each entity, each span).  A TgTerms maps an IRI to one raptor
+ * term (a librdf node is one) for as long as the table holds it: every
+ * later use borrows it, and the term's address identifies the IRI, so
  * statements can be told apart by addresses rather than by their text.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
@@ -11,14 +11,14 @@
 #ifndef TG_TERMS_H
 #define TG_TERMS_H
 
-#include <redland.h>
+#include <raptor2.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 typedef struct {
   uint64_t hash;
-  librdf_node *node; /* owned reference */
+  raptor_term *node; /* owned reference */
 } TgTermSlot;
 
 typedef struct {
@@ -32,13 +32,13 @@ void tg_terms_init(TgTerms *t);
 /** Free every node held (the nodes live on while others hold them). */
 void tg_terms_clear(TgTerms *t);
 
-/** A new reference (free with librdf_free_node()) to the one node of the
- * IRI iri[0..len) (NUL-terminated at len), made on first use; NULL when
- * out of memory. */
-librdf_node *tg_terms_uri(TgTerms *t, librdf_world *world, const char *iri, size_t len);
+/** Drop every node held, as tg_terms_clear(), but keep the table's memory
+ * for the next document unless it grew past `keep` slots. */
+void tg_terms_reset(TgTerms *t, size_t keep);
 
-/** The same node, borrowed (no reference added), or NULL as above. */
-librdf_node *tg_terms_peek(TgTerms *t, librdf_world *world, const char *iri, size_t len);
+/** The one node of the IRI iri[0..len), made on first use and borrowed (it
+ * lives until the table is reset or cleared); NULL when out of memory. */
+raptor_term *tg_terms_peek(TgTerms *t, raptor_world *world, const char *iri, size_t len);
 
 /** A 64-bit hash of s[0..len), eight bytes at a step. */
 uint64_t tg_terms_hash(const char *s, size_t len);
@@ -49,14 +49,14 @@ uint64_t tg_terms_hash(const char *s, size_t len);
 #define TG_PTRCACHE_SLOTS 64
 typedef struct {
   const void *key[TG_PTRCACHE_SLOTS];
-  librdf_node *node[TG_PTRCACHE_SLOTS];
+  raptor_term *node[TG_PTRCACHE_SLOTS];
 } TgPtrCache;
 
 /** The node kept for `key`, or NULL. */
-librdf_node *tg_ptrcache_get(const TgPtrCache *c, const void *key);
+raptor_term *tg_ptrcache_get(const TgPtrCache *c, const void *key);
 
 /** Keep `node` for `key` (a full cache, or a NULL node, keeps nothing). */
-void tg_ptrcache_put(TgPtrCache *c, const void *key, librdf_node *node);
+void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node);
 
 /** A set of addresses: true if `key` was added before (false, and the key
  * not kept, when out of memory). */
@@ -68,5 +68,8 @@ typedef struct {
 
 bool tg_addrset_seen(TgAddrSet *s, uintptr_t key);
 void tg_addrset_clear(TgAddrSet *s);
+
+/** Empty the set, keeping its memory unless it grew past `keep` slots. */
+void tg_addrset_reset(TgAddrSet *s, size_t keep);
 
 #endif /* TG_TERMS_H */

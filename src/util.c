@@ -183,11 +183,20 @@ size_t tg_utf8_decode(const unsigned char *s, size_t len, uint32_t *cp) {
 }
 
 size_t tg_utf8_count(const char *s, size_t len) {
-  size_t n = 0;
-  for (size_t i = 0; i < len; ++i) {
-    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  /* Eight bytes at a step: a continuation byte is 10xxxxxx, so its top
+   * bit is set and the next is clear. */
+  size_t cont = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    const uint64_t c = (w & ~(w << 1) & 0x8080808080808080ull) >> 7; /* a 1 a byte */
+    cont += (size_t)((c * 0x0101010101010101ull) >> 56);
   }
-  return n;
+  for (; i < len; ++i) {
+    cont += ((unsigned char)s[i] & 0xC0) == 0x80;
+  }
+  return len - cont;
 }
 
 bool tg_is_word_cp(uint32_t cp) {

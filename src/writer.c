@@ -23,8 +23,9 @@ struct TgWriterImpl {
   FILE *stream;
   TgErrorFn err;
   void *err_data;
-  librdf_world *world;
-  raptor_world *raptor;     /* librdf's, made here to set its flags */
+  librdf_world *world;      /* RDF/XML and dot only: the formats that need a model */
+  raptor_world *raptor;     /* librdf's too, made here to set its flags */
+  TgMapper *mapper;         /* Turtle and the line formats: kept between articles */
   TgOutStream *out;         /* what every serializer writes to */
   raptor_serializer *lines; /* N-Triples and N-Quads: statements stream out */
   bool failed;
@@ -134,25 +135,33 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
   w->err = err;
   w->err_data = err_data;
   w->base = tg_strdup(base ? base : TG_DEFAULT_BASE);
-  w->world = librdf_new_world();
-  if (!w->base || !w->world) {
-    tg_writer_free(w);
-    return TG_BAD_ALLOC;
-  }
-  librdf_world_set_logger(w->world, w, log_handler);
   /* No URI interning: the mapper's term table (terms.h) already shares
    * each IRI of a document, and raptor's interning tree cost some 15% of
    * writing N-Triples. */
   w->raptor = raptor_new_world();
-  if (!w->raptor) {
+  if (!w->base || !w->raptor) {
     tg_writer_free(w);
     return TG_BAD_ALLOC;
   }
   raptor_world_set_flag(w->raptor, RAPTOR_WORLD_FLAG_URI_INTERNING, 0);
   raptor_world_set_log_handler(w->raptor, w, raptor_log);
-  librdf_world_set_raptor(w->world, w->raptor);
-  librdf_world_open(w->world);
-  TgStatus st = tg_outstream_new(w->raptor, stream, &w->out);
+  const bool model = format == TG_FORMAT_RDFXML || format == TG_FORMAT_DOT;
+  if (model) {
+    /* Only these need librdf (a model and its serializers): opening a
+     * librdf world costs more than a small article's graph. */
+    if (!(w->world = librdf_new_world())) {
+      tg_writer_free(w);
+      return TG_BAD_ALLOC;
+    }
+    librdf_world_set_logger(w->world, w, log_handler);
+    librdf_world_set_raptor(w->world, w->raptor);
+    librdf_world_open(w->world);
+  } else if (raptor_world_open(w->raptor)) {
+    tg_writer_free(w);
+    return TG_BAD_ALLOC;
+  }
+  TgStatus st = model ? TG_SUCCESS : tg_mapper_new(w->raptor, w->base, prov, &w->mapper);
+  st = st ? st : tg_outstream_new(w->raptor, stream, &w->out);
   if (st) {
     tg_writer_free(w);
     return st;
@@ -168,6 +177,14 @@ TgStatus tg_writer_new(TgFormat format, TgProvenance prov, const char *base, FIL
       return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no raptor serializer '%s'",
                        serializer_name(format));
     }
+  } else if (!model) {
+    /* Fail now, not at the first article, if raptor lacks Turtle. */
+    raptor_serializer *probe = raptor_new_serializer(w->raptor, "turtle");
+    if (!probe) {
+      tg_writer_free(w);
+      return tg_report(err, err_data, TG_BAD_RDF, NULL, 0, 0, "no raptor serializer 'turtle'");
+    }
+    raptor_free_serializer(probe);
   } else {
     /* Fail now, not at the first article, if librdf lacks the format. */
     librdf_serializer *probe = NULL;
@@ -191,6 +208,7 @@ void tg_writer_free(TgWriter *w) {
     (void)tg_outstream_flush(w->out);
   }
   tg_outstream_free(w->out);
+  tg_mapper_free(w->mapper);
   if (w->world) {
     librdf_free_world(w->world);
   }
@@ -344,7 +362,7 @@ static TgStatus write_turtle(TgWriter *w, const TgDocument *doc, const TgResult 
     st = TG_BAD_WRITE;
   }
   if (!st) {
-    st = tg_map_document_stream(w->world, ser, NULL, w->base, w->prov, doc, result);
+    st = tg_mapper_stream(w->mapper, ser, true, NULL, doc, result);
     if (raptor_serializer_serialize_end(ser) && !st) {
       st = TG_BAD_WRITE;
     }
@@ -360,21 +378,18 @@ static TgStatus write_turtle(TgWriter *w, const TgDocument *doc, const TgResult 
 static TgStatus write_article(TgWriter *w, const TgDocument *doc, const TgResult *result) {
   const bool quads = w->format == TG_FORMAT_NQUADS;
   if (w->lines) {
-    librdf_node *context = NULL;
+    raptor_term *context = NULL;
     if (quads) {
       char *g = tg_graph_iri(w->base, doc);
-      context = g ? librdf_new_node_from_uri_string(w->world, (const unsigned char *)g) : NULL;
+      context = g ? raptor_new_term_from_uri_string(w->raptor, (const unsigned char *)g) : NULL;
       tg_free(g);
       if (!context) {
         return TG_BAD_ALLOC;
       }
     }
     w->failed = false;
-    TgStatus st = tg_map_document_stream(w->world, w->lines, context, w->base, w->prov, doc,
-                                         result);
-    if (context) {
-      librdf_free_node(context);
-    }
+    TgStatus st = tg_mapper_stream(w->mapper, w->lines, false, context, doc, result);
+    raptor_free_term(context);
     if (!st && (raptor_serializer_flush(w->lines) || w->failed)) {
       st = TG_BAD_WRITE;
     }

@@ -1,7 +1,7 @@
 /* raptor's own ceiling for telegraph's triples: how fast raptor's
  * serializers write statements that are already built.
  *
- *   raptor_ceiling FILE.nt [REPEAT]
+ *   raptor_ceiling FILE.nt [REPEAT [MODE]]
  *
  * parses FILE.nt (telegraph's N-Triples, articles in order) once into
  * memory with raptor's parser, then times, in CPU seconds of this process,
@@ -15,6 +15,8 @@
  *                   telegraph's prefixes, as telegraph writes Turtle
  * and prints one JSON object: {"triples": N, "articles": A,
  * "ntriples-stdio": seconds, ...}, each the best of REPEAT runs (3).
+ * MODE (one of the keys) runs that mode alone: under callgrind, its
+ * instruction count is then the serializer's work and the parse's.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -155,7 +157,7 @@ static double run(raptor_world *world, const char *name, bool buffer, FILE *sink
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: raptor_ceiling FILE.nt [REPEAT]\n");
+    fprintf(stderr, "usage: raptor_ceiling FILE.nt [REPEAT [MODE]]\n");
     return 2;
   }
   const int repeat = argc > 2 ? atoi(argv[2]) : 3;
@@ -188,6 +190,9 @@ int main(int argc, char **argv) {
                {"turtle-buffer", "turtle", true}};
   printf("{\"triples\": %zu, \"articles\": %zu", t.len, t.n_articles);
   for (size_t m = 0; m < sizeof modes / sizeof modes[0]; ++m) {
+    if (argc > 3 && strcmp(argv[3], modes[m].key) != 0) {
+      continue;
+    }
     double best = 1e30;
     for (int r = 0; r < repeat; ++r) {
       const double s = run(world, modes[m].name, modes[m].buffer, sink, &t);

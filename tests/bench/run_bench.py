@@ -926,11 +926,14 @@ def run_output_path(args):
            "loadavg_start": [round(x, 2) for x in os.getloadavg()], "repeat": args.repeat,
            "binaries": {}, "triples": {}, "ceiling": {}}
     bins = [("this", args.telegraph)] + [(name, os.path.abspath(path)) for name, path in args.compare]
-    # Modes outermost, binaries innermost: a change of load hits both alike.
+    # Repetitions outermost, then modes, binaries innermost: every mode of
+    # every build sees each phase of the machine's load, so that a mode and
+    # extraction alone (whose CPU times are subtracted) are taken alike.
     samples = {name: {} for name, _ in bins}
-    for key, flags in output_modes(args.modes):
-        log("output path: %s" % key)
-        for _ in range(args.repeat):
+    modes = output_modes(args.modes)
+    for rep in range(args.repeat):
+        log("output path: repetition %d of %d (%d modes)" % (rep + 1, args.repeat, len(modes)))
+        for key, flags in modes:
             for name, exe in bins:
                 wall, cpu, rc = cpu_run([exe, "-q"] + flags + [jl], timeout=args.timeout)
                 samples[name].setdefault(key, []).append(None if rc else (wall, cpu))
