@@ -14,10 +14,46 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* An approval's date that starts or ends a state ("a moratorium in
- * place since 2021") or is a deadline ("ahead of 2026 deadline") is not the
- * day of the grant: dropped before readings are merged, so it keeps no two
- * readings of one grant apart. */
+/* Does date mention `m` say when something takes effect or must be done
+ * ("takes effect in July", "from January 2027", "effective June 1", "by
+ * 2030"), rather than when it was decided? */
+static bool effect_date(TgResult *r, const char *text, const TgMention *m) {
+  static const char *const cues[] = {"effect ", "force ", "effective ", "from ", "starting ",
+                                     "until ", "by ", "before ", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t b = m->span.begin;
+  while (b > sent.begin && text[b - 1] == ' ') {
+    --b;
+  }
+  /* past a preposition of the date: "effect in July", "force on 1 May" */
+  static const char *const preps[] = {" in", " on", " at", NULL};
+  for (size_t k = 0; preps[k]; ++k) {
+    const size_t n = strlen(preps[k]);
+    if (b >= sent.begin + n && memcmp(text + b - n, preps[k], n) == 0) {
+      b -= n;
+      break;
+    }
+  }
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (b + 1 >= sent.begin + n && memcmp(text + b + 1 - n, cues[k], n) == 0 &&
+        (b + 1 - n == sent.begin || text[b - n] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The value of date slot `s`, or NULL. */
+static const char *date_value(TgResult *r, const TgSlot *s) {
+  if (s->prop != TG_PROP_DATE) {
+    return NULL;
+  }
+  return s->literal ? s->literal
+         : s->mention >= 0 ? tg_mention_at(r, (size_t)s->mention)->value
+                           : NULL;
+}
+
 /* True if date value `v` ("2027-06") is after the article's date
  * `ref` ("2026-03-20") at v's own precision. */
 static bool after_article(const char *v, const char *ref) {
@@ -25,19 +61,23 @@ static bool after_article(const char *v, const char *ref) {
   return ref[0] && strlen(ref) >= n && strncmp(v, ref, n) > 0;
 }
 
-/* A decision taken is not dated after the article: its date that is ("banks
- * must follow it from June 2027") gives way to another date of its sentence
- * that is not, preferring the day it was said ("..., the central bank said
- * on Thursday"), or to none. */
-static void drop_future_decision_dates(TgResult *r, const char *text, TgFactRec *f,
-                                       const char *ref) {
+/* May date mention `n` date a decision? */
+static bool decision_date_ok(TgResult *r, const char *text, const TgMention *n,
+                             const char *ref) {
+  return n->cls == TG_CLASS_DATE && n->value && !after_article(n->value, ref) &&
+         !effect_date(r, text, n);
+}
+
+/* A decision taken is not dated after the article, nor by when it takes
+ * effect: such a date ("banks must follow it from June 2027") gives way to
+ * another date of its sentence that may date it, preferring the day it
+ * was said ("..., the central bank said on Thursday"), or to none. */
+static void fix_decision_dates(TgResult *r, const char *text, TgFactRec *f, const char *ref) {
   for (size_t k = 0; k < f->slots.len; ++k) {
     TgSlot *s = slot_at(f, k);
-    const char *v = s->prop != TG_PROP_DATE ? NULL
-                    : s->literal              ? s->literal
-                    : s->mention >= 0         ? tg_mention_at(r, (size_t)s->mention)->value
-                                              : NULL;
-    if (!v || !after_article(v, ref)) {
+    const char *v = date_value(r, s);
+    if (!v || (!after_article(v, ref) &&
+               !(s->mention >= 0 && effect_date(r, text, tg_mention_at(r, (size_t)s->mention))))) {
       continue;
     }
     const size_t si = s->mention >= 0 ? tg_mention_at(r, (size_t)s->mention)->sentence
@@ -59,9 +99,7 @@ static void drop_future_decision_dates(TgResult *r, const char *text, TgFactRec 
       if (n->sentence > si) {
         break;
       }
-      if (n->cls == TG_CLASS_DATE && n->value &&
-          !after_article(n->value, ref) &&
-          (best < 0 || tg_said_date(r, text, n))) {
+      if (decision_date_ok(r, text, n, ref) && (best < 0 || tg_said_date(r, text, n))) {
         best = (long)m;
       }
     }
@@ -78,6 +116,10 @@ static void drop_future_decision_dates(TgResult *r, const char *text, TgFactRec 
   }
 }
 
+/* An approval's date that starts or ends a state ("a moratorium in
+ * place since 2021") or is a deadline ("ahead of 2026 deadline") is not the
+ * day of the grant: dropped before readings are merged, so it keeps no two
+ * readings of one grant apart. */
 void tg_drop_state_dates(TgResult *r, const char *text, size_t len) {
   for (size_t i = 0; i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
@@ -178,7 +220,7 @@ TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFact
     if (r->ref.precision != TG_PREC_NONE && tg_date_format(&r->ref, ref, sizeof ref) <= 0) {
       ref[0] = '\0';
     }
-    drop_future_decision_dates(r, text, f, ref);
+    fix_decision_dates(r, text, f, ref);
   }
   return TG_SUCCESS;
 }
