@@ -6,7 +6,7 @@
  * the currency the word names there ("pakistan rupees" PKR); the country
  * of the article is the one its places name most often (a city counts
  * for its country, ties go to the earliest).  A currency word whose
- * lexicon code is XXX ("pesos", "dinars") names no currency until the
+ * lexicon code is XXX ("pesos") names no currency until the
  * country does: with none, the amount is read as a plain count, as before.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
