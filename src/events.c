@@ -586,6 +586,9 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     }
   }
   if (!st) {
+    st = tg_merge_decisions(r);
+  }
+  if (!st) {
     st = tg_inherit_meeting_dates(r);
   }
   compact(r);

@@ -39,8 +39,14 @@ static inline const TgSlot *first_slot(TgFactRec *f, TgProperty prop) {
 void tg_drop_state_dates(TgResult *r, const char *text, size_t len);
 
 /** A dateline's date or the day something was said gives way to the
- * sentence's own date (or none) in fact `f`. */
+ * sentence's own date (or none) in fact `f`; a decision's date after the
+ * article's gives way to another of its sentence (the day it was said) or
+ * to none. */
 TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFactRec *f);
+
+/** Two readings of one decision (same body, same policy) are one: the
+ * later's date replaces the earlier's (factdates.c). */
+TgStatus tg_merge_decisions(TgResult *r);
 
 /** An undated approval by a cabinet or council takes the date of a
  * decision it took a few sentences before. */

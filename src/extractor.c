@@ -7,6 +7,7 @@
 
 #include "telegraph/extractor.h"
 
+#include "currency.h"
 #include "pipeline.h"
 #include "segmenter.h"
 
@@ -252,7 +253,11 @@ TgStatus tg_extractor_run(const TgExtractor *ex, const TgDocument *doc, TgResult
       }
       break;
     case STAGE_RECOGNIZE: st = tg_recognize(&ex->p, doc, r, &m); break;
-    case STAGE_RESOLVE: st = tg_resolve(&ex->p, doc, r); break;
+    case STAGE_RESOLVE:
+      if (!(st = tg_resolve(&ex->p, doc, r))) {
+        st = tg_local_currency(&ex->p, text, r);
+      }
+      break;
     case STAGE_RELATE: st = tg_relate(&ex->p, doc, r, &m); break;
     default: st = tg_assemble_events(r, text, tg_document_length(doc)); break;
     }

@@ -14,6 +14,108 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Does date mention `m` say when something takes effect or must be done
+ * ("takes effect in July", "from January 2027", "effective June 1", "by
+ * 2030"), rather than when it was decided? */
+static bool effect_date(TgResult *r, const char *text, const TgMention *m) {
+  static const char *const cues[] = {"effect ", "force ", "effective ", "from ", "starting ",
+                                     "until ", "by ", "before ", NULL};
+  const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  size_t b = m->span.begin;
+  while (b > sent.begin && text[b - 1] == ' ') {
+    --b;
+  }
+  /* past a preposition of the date: "effect in July", "force on 1 May" */
+  static const char *const preps[] = {" in", " on", " at", NULL};
+  for (size_t k = 0; preps[k]; ++k) {
+    const size_t n = strlen(preps[k]);
+    if (b >= sent.begin + n && memcmp(text + b - n, preps[k], n) == 0) {
+      b -= n;
+      break;
+    }
+  }
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    if (b + 1 >= sent.begin + n && memcmp(text + b + 1 - n, cues[k], n) == 0 &&
+        (b + 1 - n == sent.begin || text[b - n] == ' ')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The value of date slot `s`, or NULL. */
+static const char *date_value(TgResult *r, const TgSlot *s) {
+  if (s->prop != TG_PROP_DATE) {
+    return NULL;
+  }
+  return s->literal ? s->literal
+         : s->mention >= 0 ? tg_mention_at(r, (size_t)s->mention)->value
+                           : NULL;
+}
+
+/* True if date value `v` ("2027-06") is after the article's date
+ * `ref` ("2026-03-20") at v's own precision. */
+static bool after_article(const char *v, const char *ref) {
+  const size_t n = strlen(v);
+  return ref[0] && strlen(ref) >= n && strncmp(v, ref, n) > 0;
+}
+
+/* May date mention `n` date a decision? */
+static bool decision_date_ok(TgResult *r, const char *text, const TgMention *n,
+                             const char *ref) {
+  return n->cls == TG_CLASS_DATE && n->value && !after_article(n->value, ref) &&
+         !effect_date(r, text, n);
+}
+
+/* A decision taken is not dated after the article, nor by when it takes
+ * effect: such a date ("banks must follow it from June 2027") gives way to
+ * another date of its sentence that may date it, preferring the day it
+ * was said ("..., the central bank said on Thursday"), or to none. */
+static void fix_decision_dates(TgResult *r, const char *text, TgFactRec *f, const char *ref) {
+  for (size_t k = 0; k < f->slots.len; ++k) {
+    TgSlot *s = slot_at(f, k);
+    const char *v = date_value(r, s);
+    if (!v || (!after_article(v, ref) &&
+               !(s->mention >= 0 && effect_date(r, text, tg_mention_at(r, (size_t)s->mention))))) {
+      continue;
+    }
+    const size_t si = s->mention >= 0 ? tg_mention_at(r, (size_t)s->mention)->sentence
+                                      : f->pub.sentence;
+    long best = -1;
+    /* Mentions are in sentence order: find the sentence's first by bisection. */
+    size_t lo = 0;
+    size_t hi = r->mentions.len;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (tg_mention_at(r, mid)->sentence < si) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t m = lo; m < r->mentions.len; ++m) {
+      const TgMention *n = tg_mention_at(r, m);
+      if (n->sentence > si) {
+        break;
+      }
+      if (decision_date_ok(r, text, n, ref) && (best < 0 || tg_said_date(r, text, n))) {
+        best = (long)m;
+      }
+    }
+    if (best >= 0) {
+      const TgMention *n = tg_mention_at(r, (size_t)best);
+      s->mention = best;
+      s->literal = n->value;
+      s->datatype = n->datatype;
+    } else {
+      *s = *slot_at(f, f->slots.len - 1);
+      --f->slots.len;
+      --k;
+    }
+  }
+}
+
 /* An approval's date that starts or ends a state ("a moratorium in
  * place since 2021") or is a deadline ("ahead of 2026 deadline") is not the
  * day of the grant: dropped before readings are merged, so it keeps no two
@@ -120,6 +222,13 @@ TgStatus tg_fix_dateline_dates(TgResult *r, const char *text, size_t len, TgFact
       --i;
     }
   }
+  if (f->pub.cls == TG_CLASS_DECISION) {
+    char ref[16] = "";
+    if (r->ref.precision != TG_PREC_NONE && tg_date_format(&r->ref, ref, sizeof ref) <= 0) {
+      ref[0] = '\0';
+    }
+    fix_decision_dates(r, text, f, ref);
+  }
   return TG_SUCCESS;
 }
 
@@ -198,5 +307,53 @@ TgStatus tg_inherit_meeting_dates(TgResult *r) {
     }
   }
   tg_free(dec);
+  return st;
+}
+
+/* The entity of the first slot of `prop`, or -1. */
+static long slot_entity(TgFactRec *f, TgProperty prop) {
+  const TgSlot *s = first_slot(f, prop);
+  return s ? s->entity : -1;
+}
+
+/* Two readings of one decision, the act and a later sentence giving its
+ * day ("X has issued the Guidelines on ..." and "The guidelines were
+ * approved by the central bank's board on July 2"), are one decision: the
+ * later reading's date replaces the earlier's and the later is dropped.
+ * Each decision looks back over at most TG_EVENT_WINDOW decisions. */
+TgStatus tg_merge_decisions(TgResult *r) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    TgFactRec *f = fact_at(r, i);
+    if (f->pub.cls != TG_CLASS_DECISION) {
+      continue;
+    }
+    const long by = slot_entity(f, TG_PROP_DECIDED_BY);
+    const long what = slot_entity(f, TG_PROP_ADOPTS);
+    size_t looked = 0;
+    for (size_t k = i; by >= 0 && what >= 0 && k-- > 0 && looked < TG_EVENT_WINDOW;) {
+      TgFactRec *e = fact_at(r, k);
+      if (e->pub.cls != TG_CLASS_DECISION) {
+        continue;
+      }
+      ++looked;
+      if (slot_entity(e, TG_PROP_DECIDED_BY) != by || slot_entity(e, TG_PROP_ADOPTS) != what) {
+        continue;
+      }
+      const TgSlot *date = first_slot(f, TG_PROP_DATE);
+      TgSlot *old = NULL;
+      for (size_t j = 0; j < e->slots.len && !old; ++j) {
+        old = slot_at(e, j)->prop == TG_PROP_DATE ? slot_at(e, j) : NULL;
+      }
+      if (date && old) {
+        *old = *date;
+      } else if (date) {
+        const TgSlot copy = *date;
+        st = tg_fact_add_slot(e, &copy);
+      }
+      f->pub.cls = TG_CLASS_NONE;
+      break;
+    }
+  }
   return st;
 }

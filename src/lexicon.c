@@ -40,6 +40,7 @@ static const TgLexKind tg_lex_kinds[] = {
   {"ordinal-suffix", 14, TG_LEXV_INT, 0, 0},
   {"scale", 5, TG_LEXV_POW10, 10, 1000000000000000000LL},
   {"currency", 8, TG_LEXV_CODE, 0, 0},
+  {"localcurrency", 13, TG_LEXV_CODE, 0, 0},
   {"percent", 7, TG_LEXV_INT, 0, 0},
   {"approx", 6, TG_LEXV_INT, -1, 1},
   {"relative", 8, TG_LEXV_INT, -1, 1},

@@ -360,9 +360,13 @@ tg_q_number(const TgLexToken *t, TgDec *a, bool *neg)
     *neg = s[0] == '-';
     ++i;
   }
-  /* Integer part: plain digits, or groups of three after a separator. */
+  /* Integer part: plain digits, groups of three after a separator
+   * ("1,150,000"), or the Indian grouping: one or two digits, groups of
+   * two, then three ("1,50,023", "72,45,310"). */
   size_t group = 0;
-  bool grouped = false;
+  size_t first = 0; /* digits before the first separator; 0 if none yet */
+  bool pairs = false; /* a group of two after the first */
+  bool triples = false; /* a group of three after the first */
   while (i < len) {
     if (tg_q_digit(s[i])) {
       if (nd >= TG_DEC_CAP) {
@@ -377,14 +381,22 @@ tg_q_number(const TgLexToken *t, TgDec *a, bool *neg)
     if (!k) {
       break;
     }
-    if (grouped ? group != 3 : (group < 1 || group > 3)) {
+    if (!first) {
+      if (group < 1 || group > 3) {
+        return TG_FAILURE;
+      }
+      first = group;
+    } else if (group == 2 && !triples) {
+      pairs = true;
+    } else if (group == 3 && !pairs) {
+      triples = true;
+    } else {
       return TG_FAILURE;
     }
-    grouped = true;
     group = 0;
     i += k;
   }
-  if (grouped && group != 3) {
+  if (first && (group != 3 || (pairs && first > 2))) {
     return TG_FAILURE;
   }
   if (i < len && s[i] == '.') {

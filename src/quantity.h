@@ -44,7 +44,7 @@ typedef struct {
  * Grammar (every word from `lex`, which is borrowed):
  *   [approx] [currency] number [scale...] [currency | percent]
  * where number is digits (optionally signed, with ',' or thin-space
- * thousands separators in groups of three and a '.' decimal point) or
+ * thousands separators in groups of three, or the Indian grouping "1,50,023", and a '.' decimal point) or
  * number words ("twenty-five", "one hundred and twenty", "a million").
  * A currency may be glued to the number ("US$1.2bn", "€5", "30%").
  *

@@ -482,22 +482,29 @@ static bool requirements_met(const TgRule *rule, const TgFactRec *f) {
   return true;
 }
 
-/* The unit of a statistic whose value is money or a percentage. */
+/* The unit of a statistic whose value is money or a percentage: its
+ * currency, even where a rule took a counted word after it ("moved 2.43
+ * trillion shillings through mobile money platforms"). */
 static TgStatus derive_unit(TgResult *r, TgFactRec *f) {
-  if (has_prop(f, TG_PROP_UNIT)) {
+  const char *unit = NULL;
+  for (size_t i = 0; i < f->slots.len && !unit; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->prop == TG_PROP_VALUE && s->mention >= 0) {
+      unit = tg_mention_at(r, (size_t)s->mention)->unit;
+    }
+  }
+  if (!unit) {
     return TG_SUCCESS;
   }
   for (size_t i = 0; i < f->slots.len; ++i) {
-    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
-    if (s->prop == TG_PROP_VALUE && s->mention >= 0) {
-      const TgMention *m = tg_mention_at(r, (size_t)s->mention);
-      if (m->unit) {
-        TgSlot u = {TG_PROP_UNIT, -1, -1, m->unit, NULL};
-        return tg_fact_add_slot(f, &u);
-      }
+    TgSlot *s = (TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->prop == TG_PROP_UNIT) {
+      s->literal = unit;
+      return TG_SUCCESS;
     }
   }
-  return TG_SUCCESS;
+  TgSlot u = {TG_PROP_UNIT, -1, -1, unit, NULL};
+  return tg_fact_add_slot(f, &u);
 }
 
 static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {

@@ -101,6 +101,11 @@ static const QtyCase qty_cases[] = {
   /* currencies */
   {"Rs 3,000 crore", TG_SUCCESS, "30000000000", "INR", 0},
   {"Rs.500", TG_SUCCESS, "500", "INR", 0},
+  /* the Indian grouping: one or two digits, pairs, then three */
+  {"Rs 1,50,023 crore", TG_SUCCESS, "1500230000000", "INR", 0},
+  {"72,45,310", TG_SUCCESS, "7245310", "", 0},
+  {"12,34,56,789", TG_SUCCESS, "123456789", "", 0},
+  {"7,42,318.5", TG_SUCCESS, "742318.5", "", 0},
   {"\xE2\x82\xB9" "500 crore", TG_SUCCESS, "5000000000", "INR", 0},
   {"$50 million", TG_SUCCESS, "50000000", "USD", 0},
   {"US$1.2bn", TG_SUCCESS, "1200000000", "USD", 0},
@@ -143,6 +148,11 @@ static const QtyCase qty_cases[] = {
   {"  ", TG_FAILURE, NULL, NULL, 0},
   {"foo", TG_FAILURE, NULL, NULL, 0},
   {"13 firms", TG_FAILURE, NULL, NULL, 0},
+  /* groups that are neither western nor Indian */
+  {"123,45,678", TG_FAILURE, NULL, NULL, 0},
+  {"1,234,56,789", TG_FAILURE, NULL, NULL, 0},
+  {"1,50,23", TG_FAILURE, NULL, NULL, 0},
+  {"1,5,023", TG_FAILURE, NULL, NULL, 0},
   {"$", TG_FAILURE, NULL, NULL, 0},
   {"million", TG_FAILURE, NULL, NULL, 0},
   {"hundred", TG_FAILURE, NULL, NULL, 0},
