@@ -817,7 +817,19 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
   return TG_FAILURE;
 }
 
-static pthread_mutex_t prepare_lock = PTHREAD_MUTEX_INITIALIZER;
+/* Patterns are prepared under one of these locks, chosen by the pattern's
+ * address: two workers compile different patterns at once, and a worker
+ * that wants a pattern another is compiling waits for it. */
+#define TG_PREPARE_LOCK4                                                                  \
+  PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,        \
+      PTHREAD_MUTEX_INITIALIZER
+static pthread_mutex_t prepare_locks[16] = {TG_PREPARE_LOCK4, TG_PREPARE_LOCK4, TG_PREPARE_LOCK4,
+                                            TG_PREPARE_LOCK4};
+
+static pthread_mutex_t *prepare_lock(const TgPattern *p) {
+  const uintptr_t a = (uintptr_t)p / sizeof *p;
+  return &prepare_locks[(a ^ (a >> 4)) % (sizeof prepare_locks / sizeof prepare_locks[0])];
+}
 
 /* The fields tg_pattern_prepare makes, for p not yet ready. */
 static void prepare(TgPattern *p) {
@@ -840,12 +852,13 @@ static void prepare(TgPattern *p) {
 const TgPattern *tg_pattern_prepare(const TgPattern *p) {
   TgPattern *mp = (TgPattern *)p;
   if (!atomic_load_explicit(&mp->ready, memory_order_acquire)) {
-    pthread_mutex_lock(&prepare_lock);
+    pthread_mutex_t *lock = prepare_lock(mp);
+    pthread_mutex_lock(lock);
     if (!atomic_load_explicit(&mp->ready, memory_order_relaxed)) {
       prepare(mp);
       atomic_store_explicit(&mp->ready, true, memory_order_release);
     }
-    pthread_mutex_unlock(&prepare_lock);
+    pthread_mutex_unlock(lock);
   }
   return p;
 }
