@@ -171,3 +171,76 @@ void tg_addrset_reset(TgAddrSet *s, size_t keep) {
     s->len = 0;
   }
 }
+
+/* A hash of a term's value, for telling statements apart. */
+static uint64_t term_hash(const raptor_term *n, uint64_t h) {
+  if (n->type == RAPTOR_TERM_TYPE_URI) {
+    /* One term per IRI (the tables): its address is its id. */
+    return (h ^ (uint64_t)(uintptr_t)n) * 0x9E3779B97F4A7C15ull + 1;
+  }
+  if (n->type == RAPTOR_TERM_TYPE_LITERAL) {
+    const raptor_term_literal_value *v = &n->value.literal;
+    if (v->language) {
+      h ^= tg_hash((const char *)v->language, v->language_len) * 31u;
+    }
+    if (v->datatype) {
+      /* The datatype is a table term's URI: its address. */
+      h ^= (uint64_t)(uintptr_t)v->datatype * 131u;
+    }
+    h = (h ^ tg_terms_hash((const char *)v->string, v->string_len)) * 1099511628211ull;
+  }
+  return h * 0x9E3779B97F4A7C15ull + 1;
+}
+
+/* Double the set (1024 slots at first); false when out of memory. */
+static bool tripleset_grow(TgTripleSet *set) {
+  const size_t cap = set->cap ? set->cap * 2 : 1024;
+  uint64_t *table = (uint64_t *)tg_calloc(cap, sizeof(uint64_t));
+  if (!table) {
+    return false;
+  }
+  for (size_t i = 0; i < set->cap; ++i) {
+    if (set->hashes[i]) {
+      size_t j = (size_t)set->hashes[i] & (cap - 1);
+      while (table[j]) {
+        j = (j + 1) & (cap - 1);
+      }
+      table[j] = set->hashes[i];
+    }
+  }
+  tg_free(set->hashes);
+  set->hashes = table;
+  set->cap = cap;
+  return true;
+}
+
+bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
+                       const raptor_term *o) {
+  const uint64_t h = term_hash(o, term_hash(p, term_hash(s, 0))) | 1u; /* 0: empty */
+  if ((set->len + 1) * 2 > set->cap && !tripleset_grow(set)) {
+    return false;
+  }
+  size_t j = (size_t)h & (set->cap - 1);
+  for (; set->hashes[j]; j = (j + 1) & (set->cap - 1)) {
+    if (set->hashes[j] == h) {
+      return true;
+    }
+  }
+  set->hashes[j] = h;
+  ++set->len;
+  return false;
+}
+
+void tg_tripleset_clear(TgTripleSet *set) {
+  tg_free(set->hashes);
+  memset(set, 0, sizeof *set);
+}
+
+void tg_tripleset_reset(TgTripleSet *set, size_t keep) {
+  if (set->cap > keep) {
+    tg_tripleset_clear(set);
+  } else if (set->len) {
+    memset(set->hashes, 0, set->cap * sizeof *set->hashes);
+    set->len = 0;
+  }
+}

@@ -72,4 +72,24 @@ void tg_addrset_clear(TgAddrSet *s);
 /** Empty the set, keeping its memory unless it grew past `keep` slots. */
 void tg_addrset_reset(TgAddrSet *s, size_t keep);
 
+/** A set of statements, each kept as a hash of its three terms: an IRI
+ * term by its address (so every IRI term must come from a TgTerms), a
+ * literal by its text, language and datatype (whose URI, too, must be a
+ * TgTerms term's).  Zeroed is empty. */
+typedef struct {
+  uint64_t *hashes;
+  size_t cap;
+  size_t len;
+} TgTripleSet;
+
+/** True if (s, p, o), all borrowed, was added before (false, and nothing
+ * kept, when out of memory: a duplicate is kept rather than a statement
+ * lost). */
+bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
+                       const raptor_term *o);
+void tg_tripleset_clear(TgTripleSet *set);
+
+/** Empty the set, keeping its memory unless it grew past `keep` slots. */
+void tg_tripleset_reset(TgTripleSet *set, size_t keep);
+
 #endif /* TG_TERMS_H */

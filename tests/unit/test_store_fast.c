@@ -1,5 +1,6 @@
-/* telegraph: unit tests for the storage "tg-sqlite" (src/store_sqlite_fast.c),
- * whose lookups must answer as librdf's own sqlite storage does.
+/* telegraph: unit tests for the storage "tg-sqlite" (src/store_sqlite_fast.c
+ * and src/store_sqlite_find.c), whose lookups must answer as librdf's own
+ * sqlite storage does.
  *
  * A store is written with librdf's "sqlite" storage, then opened twice, with
  * "sqlite" and with "tg-sqlite": every pattern made from its statements
