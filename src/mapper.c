@@ -84,7 +84,7 @@ struct TgMapperImpl {
   size_t *cp_index;      /* code points before every CP_STEP-th byte of the text */
   size_t cp_blocks;      /* entries of cp_index */
   size_t cp_cap;
-  TgAddrSet described;   /* NIF strings already described */
+  TgKeySet described;   /* NIF strings already described */
   raptor_term **ent;     /* [ent_len]: each entity's node, once made */
   size_t ent_len;        /* 0: not set up for this document yet */
   size_t ent_cap;
@@ -256,7 +256,7 @@ static void add_nif_string(Map *m, raptor_term *node, raptor_term *ctx, const ch
   /* A span is described once a document, whichever fact names it again
    * (its triples would be dropped as duplicates anyway). */
   const uintptr_t tag = !nif_class ? 2 : strcmp(nif_class, "Sentence") == 0 ? 4 : 6;
-  if (tg_addrset_seen(&m->described, (uintptr_t)node + tag)) {
+  if (tg_keyset_seen(&m->described, (uint64_t)(uintptr_t)node + tag)) {
     return;
   }
   char num[32];
@@ -570,7 +570,7 @@ void tg_mapper_free(TgMapper *m) {
     return;
   }
   tg_statements_clear(&m->out);
-  tg_addrset_clear(&m->described);
+  tg_keyset_clear(&m->described);
   tg_free(m->cp_index);
   tg_free(m->ent);
   tg_buf_clear(&m->anchor);
@@ -581,7 +581,7 @@ void tg_mapper_free(TgMapper *m) {
 /* Forget the document just mapped; keep what the next may reuse. */
 static void end_document(Map *m) {
   tg_statements_end(&m->out);
-  tg_addrset_reset(&m->described, KEEP_SEEN);
+  tg_keyset_reset(&m->described, KEEP_SEEN);
   m->cp_blocks = 0;
   m->ent_len = 0;
   if (m->ent_cap > KEEP_TERMS) {

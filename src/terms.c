@@ -126,26 +126,32 @@ void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node) {
   }
 }
 
-bool tg_addrset_seen(TgAddrSet *s, uintptr_t key) {
-  key |= 1u; /* 0 marks an empty slot; addresses are aligned */
-  if ((s->len + 1) * 2 > s->cap) {
-    const size_t cap = s->cap ? s->cap * 2 : 1024;
-    uintptr_t *keys = (uintptr_t *)tg_calloc(cap, sizeof *keys);
-    if (!keys) {
-      return false;
-    }
-    for (size_t i = 0; i < s->cap; ++i) {
-      if (s->keys[i]) {
-        size_t j = (size_t)(s->keys[i] * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
-        while (keys[j]) {
-          j = (j + 1) & (cap - 1);
-        }
-        keys[j] = s->keys[i];
+/* Double the set (1024 slots at first); false when out of memory. */
+static bool keyset_grow(TgKeySet *s) {
+  const size_t cap = s->cap ? s->cap * 2 : 1024;
+  uint64_t *keys = (uint64_t *)tg_calloc(cap, sizeof *keys);
+  if (!keys) {
+    return false;
+  }
+  for (size_t i = 0; i < s->cap; ++i) {
+    if (s->keys[i]) {
+      size_t j = (size_t)(s->keys[i] * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+      while (keys[j]) {
+        j = (j + 1) & (cap - 1);
       }
+      keys[j] = s->keys[i];
     }
-    tg_free(s->keys);
-    s->keys = keys;
-    s->cap = cap;
+  }
+  tg_free(s->keys);
+  s->keys = keys;
+  s->cap = cap;
+  return true;
+}
+
+bool tg_keyset_seen(TgKeySet *s, uint64_t key) {
+  key |= 1u; /* 0 marks an empty slot; addresses are aligned */
+  if ((s->len + 1) * 2 > s->cap && !keyset_grow(s)) {
+    return false;
   }
   size_t j = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & (s->cap - 1);
   for (; s->keys[j]; j = (j + 1) & (s->cap - 1)) {
@@ -158,14 +164,14 @@ bool tg_addrset_seen(TgAddrSet *s, uintptr_t key) {
   return false;
 }
 
-void tg_addrset_clear(TgAddrSet *s) {
+void tg_keyset_clear(TgKeySet *s) {
   tg_free(s->keys);
   memset(s, 0, sizeof *s);
 }
 
-void tg_addrset_reset(TgAddrSet *s, size_t keep) {
+void tg_keyset_reset(TgKeySet *s, size_t keep) {
   if (s->cap > keep) {
-    tg_addrset_clear(s);
+    tg_keyset_clear(s);
   } else if (s->len) {
     memset(s->keys, 0, s->cap * sizeof *s->keys);
     s->len = 0;
@@ -192,55 +198,7 @@ static uint64_t term_hash(const raptor_term *n, uint64_t h) {
   return h * 0x9E3779B97F4A7C15ull + 1;
 }
 
-/* Double the set (1024 slots at first); false when out of memory. */
-static bool tripleset_grow(TgTripleSet *set) {
-  const size_t cap = set->cap ? set->cap * 2 : 1024;
-  uint64_t *table = (uint64_t *)tg_calloc(cap, sizeof(uint64_t));
-  if (!table) {
-    return false;
-  }
-  for (size_t i = 0; i < set->cap; ++i) {
-    if (set->hashes[i]) {
-      size_t j = (size_t)set->hashes[i] & (cap - 1);
-      while (table[j]) {
-        j = (j + 1) & (cap - 1);
-      }
-      table[j] = set->hashes[i];
-    }
-  }
-  tg_free(set->hashes);
-  set->hashes = table;
-  set->cap = cap;
-  return true;
-}
-
-bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
+bool tg_tripleset_seen(TgKeySet *set, const raptor_term *s, const raptor_term *p,
                        const raptor_term *o) {
-  const uint64_t h = term_hash(o, term_hash(p, term_hash(s, 0))) | 1u; /* 0: empty */
-  if ((set->len + 1) * 2 > set->cap && !tripleset_grow(set)) {
-    return false;
-  }
-  size_t j = (size_t)h & (set->cap - 1);
-  for (; set->hashes[j]; j = (j + 1) & (set->cap - 1)) {
-    if (set->hashes[j] == h) {
-      return true;
-    }
-  }
-  set->hashes[j] = h;
-  ++set->len;
-  return false;
-}
-
-void tg_tripleset_clear(TgTripleSet *set) {
-  tg_free(set->hashes);
-  memset(set, 0, sizeof *set);
-}
-
-void tg_tripleset_reset(TgTripleSet *set, size_t keep) {
-  if (set->cap > keep) {
-    tg_tripleset_clear(set);
-  } else if (set->len) {
-    memset(set->hashes, 0, set->cap * sizeof *set->hashes);
-    set->len = 0;
-  }
+  return tg_keyset_seen(set, term_hash(o, term_hash(p, term_hash(s, 0))));
 }

@@ -58,38 +58,28 @@ raptor_term *tg_ptrcache_get(const TgPtrCache *c, const void *key);
 /** Keep `node` for `key` (a full cache, or a NULL node, keeps nothing). */
 void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node);
 
-/** A set of addresses: true if `key` was added before (false, and the key
- * not kept, when out of memory). */
+/** A set of nonzero 64-bit keys (addresses, or the hashes of
+ * tg_tripleset_seen): true if `key` was added before (false, and the key
+ * not kept, when out of memory).  Zeroed is empty. */
 typedef struct {
-  uintptr_t *keys;
-  size_t cap;
+  uint64_t *keys;
+  size_t cap; /* a power of two, or 0 */
   size_t len;
-} TgAddrSet;
+} TgKeySet;
 
-bool tg_addrset_seen(TgAddrSet *s, uintptr_t key);
-void tg_addrset_clear(TgAddrSet *s);
+bool tg_keyset_seen(TgKeySet *s, uint64_t key);
+void tg_keyset_clear(TgKeySet *s);
 
 /** Empty the set, keeping its memory unless it grew past `keep` slots. */
-void tg_addrset_reset(TgAddrSet *s, size_t keep);
+void tg_keyset_reset(TgKeySet *s, size_t keep);
 
-/** A set of statements, each kept as a hash of its three terms: an IRI
- * term by its address (so every IRI term must come from a TgTerms), a
- * literal by its text, language and datatype (whose URI, too, must be a
- * TgTerms term's).  Zeroed is empty. */
-typedef struct {
-  uint64_t *hashes;
-  size_t cap;
-  size_t len;
-} TgTripleSet;
-
-/** True if (s, p, o), all borrowed, was added before (false, and nothing
- * kept, when out of memory: a duplicate is kept rather than a statement
- * lost). */
-bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
+/** True if the statement (s, p, o), all borrowed, was added to `set`
+ * before, each statement kept as a hash of its three terms: an IRI term by
+ * its address (so every IRI term must come from a TgTerms), a literal by
+ * its text, language and datatype (whose URI, too, must be a TgTerms
+ * term's).  False, and nothing kept, when out of memory: a duplicate is
+ * kept rather than a statement lost. */
+bool tg_tripleset_seen(TgKeySet *set, const raptor_term *s, const raptor_term *p,
                        const raptor_term *o);
-void tg_tripleset_clear(TgTripleSet *set);
-
-/** Empty the set, keeping its memory unless it grew past `keep` slots. */
-void tg_tripleset_reset(TgTripleSet *set, size_t keep);
 
 #endif /* TG_TERMS_H */

@@ -1,5 +1,5 @@
 /* telegraph: unit tests for the statement plumbing (src/statements.c) and
- * the statement set (TgTripleSet, src/terms.c).
+ * the statement set (TgKeySet, src/terms.c).
  *
  * Needs a build with TG_TESTING defined (for the allocation-failure hook).
  *
@@ -248,7 +248,7 @@ START_TEST(test_tripleset)
   raptor_world *w = new_raptor();
   TgTerms t;
   tg_terms_init(&t);
-  TgTripleSet set = {0};
+  TgKeySet set = {0};
   raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
   raptor_term *b = tg_terms_peek(&t, w, "http://e/b", 10);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
@@ -270,15 +270,15 @@ START_TEST(test_tripleset)
   }
   /* Reset keeps the memory below the limit, frees it above. */
   const size_t cap = set.cap;
-  tg_tripleset_reset(&set, cap);
+  tg_keyset_reset(&set, cap);
   ck_assert_uint_eq(set.len, 0);
   ck_assert_uint_eq(set.cap, cap);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_tripleset_reset(&set, cap - 1);
+  tg_keyset_reset(&set, cap - 1);
   ck_assert_uint_eq(set.cap, 0);
-  ck_assert_ptr_null(set.hashes);
+  ck_assert_ptr_null(set.keys);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_tripleset_clear(&set);
+  tg_keyset_clear(&set);
   tg_terms_clear(&t);
   raptor_free_world(w);
 }
