@@ -10,8 +10,8 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
-enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
-static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev"};
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, K_DEMONYM, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev", "demonym"};
 
 typedef struct {
   const TgLexicon *lex;
@@ -323,6 +323,20 @@ static bool legal_form_of(const Ctx *c, size_t i, size_t d, long *g, size_t *len
          tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY;
 }
 
+/* "made by X", "manufactured by X": a maker before the chunk at i. */
+static bool made_by(const Ctx *c, size_t i) {
+  static const char *const verbs[] = {"made", "manufactured", "produced", "developed"};
+  if (i < 2 || !word_is(c, i - 1, "by")) {
+    return false;
+  }
+  for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; ++v) {
+    if (word_is(c, i - 2, verbs[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
@@ -331,6 +345,9 @@ static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   }
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
+  }
+  if (made_by(c, i)) {
+    return TG_CLASS_COMPANY; /* "a monitor made by X" */
   }
   if (org_cue_before(c, i, e) || org_appositive(c, e) ||
       (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
@@ -388,7 +405,10 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   if (e - i >= 2 && is_kind(c, i, K_ORGFIRST, NULL)) {
     return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head"); /* "Banco Cumbres" */
   }
-  const TgClass cls = context_class(c, i, e);
+  /* "Indian shares", "a unit of Turkish payments group X": a demonym alone
+   * is an adjective, whatever the context says. */
+  const TgClass cls =
+      (e - i == 1 && is_kind(c, i, K_DEMONYM, NULL)) ? TG_CLASS_NONE : context_class(c, i, e);
   return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");
 }
 

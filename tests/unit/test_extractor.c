@@ -817,6 +817,14 @@ static const NameCase name_cases[] = {
      "The agency granted Glivora a marketing authorisation and approved the registration of "
      "Sentra, a sensor.",
      {NULL}, {"Glivora", "Sentra", NULL}},
+    {"a demonym alone is no company, whatever its context",
+     "Investors bought Indian shares. Zorba Pay Ltd is a unit of Turkish payments group "
+     "Marmara Fintech and of Dutch satellite operator Orbitel Global BV.",
+     {"Company:Zorba Pay Ltd", "Company:Orbitel Global BV"}, {"Indian", "Turkish", "Dutch"}},
+    {"a maker is a company; a verb ends a person's appositive",
+     "Anvisa approved a monitor made by Sensorama Dispositivos M\xC3\xA9" "dicos, the agency "
+     "said in the official gazette.",
+     {"Company:Sensorama Dispositivos M\xC3\xA9" "dicos"}, {NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
