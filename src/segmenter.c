@@ -30,9 +30,7 @@ static bool is_upper_at(const char *text, size_t end, size_t i) {
   if (!tg_utf8_decode((const unsigned char *)text + i, end - i, &cp)) {
     return false;
   }
-  /* Latin-1 and Latin Extended-A capitals; CJK counts as a name start. */
-  return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-         (cp >= 0x100 && cp <= 0x17F && (cp % 2) == 0) || (cp >= 0x4E00 && cp <= 0x9FFF);
+  return tg_cp_is_upper(cp) || (cp >= 0x4E00 && cp <= 0x9FFF); /* CJK starts a name */
 }
 
 /* Characters that can close a sentence after its terminator: quotes and
