@@ -917,6 +917,34 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* A short form that abbreviates the last words of a full name to their
+ * initials is that company ("Sahel PSB"); one that two full names give is
+ * neither's. */
+START_TEST(test_initials_short_form)
+{
+  const char *one = "Sahel PSB gets a licence. Sahel Payment Service Bank Limited obtained a "
+                    "permit on Monday.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(one, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Sahel PSB"), 0);
+  const long e = entity_named(r, "Sahel Payment Service Bank Limited");
+  ck_assert_int_ge(e, 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    n += tg_result_mention(r, i)->entity == e;
+  }
+  ck_assert_uint_eq(n, 2);
+  tg_result_free(r);
+  tg_document_free(doc);
+  const char *two = "Sahel PSB gets a licence. Sahel Payment Service Bank Ltd and Sahel Postal "
+                    "Savings Bank Ltd applied.";
+  r = run(two, "2025-05-12", &doc);
+  ck_assert_int_ge(entity_named(r, "Sahel PSB"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* One sense per document: the second "Tana Wave", outside any list, is a
  * company because the first one was. */
 START_TEST(test_one_sense)
@@ -973,6 +1001,7 @@ static Suite *extractor_suite(void)
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_initials_short_form);
   tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
