@@ -828,6 +828,8 @@ static const NameCase name_cases[] = {
     {"names that start with a capital outside Latin-1",
      "The start-up is backed by \xE1\xBB\x8C" "d\xE1\xBB\x8D Capital and \xC5\x81" "ukasz Ventures.",
      {"Company:\xE1\xBB\x8C" "d\xE1\xBB\x8D Capital", "Company:\xC5\x81" "ukasz Ventures"}, {NULL}},
+    {"national capitals", "Officials from Lusaka, Kathmandu and Stockholm met in Boston.",
+     {"Place:Lusaka", "Place:Kathmandu", "Place:Stockholm", "Place:Boston"}, {NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
