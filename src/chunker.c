@@ -308,6 +308,9 @@ static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
     if (j < i - 1 && j >= 1 && org_cue(c, j - 1)) {
       return true;
     }
+    if (j < i - 1 && j >= 2 && word_is(c, j - 1, ",") && org_cue(c, j - 2)) {
+      return true; /* "Two other applicants, A and B" */
+    }
   }
   return i >= 2 && word_is(c, i - 1, ",") && org_cue(c, i - 2) && word_is(c, e, ",");
 }
@@ -337,6 +340,46 @@ static bool made_by(const Ctx *c, size_t i) {
   return false;
 }
 
+/* "an application from X", "a separate bid by X", "a third application,
+ * from X": who asks a regulator for something is a company.  Not plurals
+ * ("two other applications, from Oyo and Kaduna" come from states), nor a
+ * name cut before a calendar word ("Himal Sat" is no "Himal"). */
+static bool applicant_before(const Ctx *c, size_t i, size_t e) {
+  static const char *const nouns[] = {"application", "request", "bid", "proposal", "tender"};
+  if (i < 2 || !(word_is(c, i - 1, "from") || word_is(c, i - 1, "by")) ||
+      (name_token(c, e) && calendar_word(c, e))) {
+    return false;
+  }
+  size_t k = i - 2;
+  if (word_is(c, k, ",") && k > 0) {
+    --k;
+  }
+  for (size_t v = 0; v < sizeof nouns / sizeof nouns[0]; ++v) {
+    if (word_is(c, k, nouns[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "Lagos-based X", "Nairobi-listed X": a place-based adjective right before
+ * the chunk at i (not "-born", "-led": people and coalitions). */
+static bool based_before(const Ctx *c, size_t i) {
+  static const char *const suffixes[] = {"-based", "-listed", "-headquartered", "-registered"};
+  if (i < 1 || !c->t[i - 1].word) {
+    return false;
+  }
+  const TgToken *t = &c->t[i - 1];
+  const size_t len = t->span.end - t->span.begin;
+  for (size_t v = 0; v < sizeof suffixes / sizeof suffixes[0]; ++v) {
+    const size_t n = strlen(suffixes[v]);
+    if (len > n && memcmp(c->text + t->span.end - n, suffixes[v], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
@@ -346,8 +389,8 @@ static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
   }
-  if (made_by(c, i)) {
-    return TG_CLASS_COMPANY; /* "a monitor made by X" */
+  if (made_by(c, i) || applicant_before(c, i, e) || based_before(c, i)) {
+    return TG_CLASS_COMPANY; /* "a monitor made by X", "an application from X" */
   }
   if (org_cue_before(c, i, e) || org_appositive(c, e) ||
       (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&

@@ -830,6 +830,15 @@ static const NameCase name_cases[] = {
      {"Company:\xE1\xBB\x8C" "d\xE1\xBB\x8D Capital", "Company:\xC5\x81" "ukasz Ventures"}, {NULL}},
     {"national capitals", "Officials from Lusaka, Kathmandu and Stockholm met in Boston.",
      {"Place:Lusaka", "Place:Kathmandu", "Place:Stockholm", "Place:Boston"}, {NULL}},
+    {"who applies is a company; so is a name after a place-based adjective",
+     "The board turned down a third application, from Andaman Sky, and a bid by Kerio Flour. "
+     "Two other applicants, Elliotdale Data and Tsolo Online, wait. Analysts at Lagos-based "
+     "Cowry Research agreed.",
+     {"Company:Andaman Sky", "Company:Kerio Flour", "Company:Tsolo Online",
+      "Company:Cowry Research"}, {NULL}},
+    {"no company from plural applications or a name cut before a calendar word",
+     "Two other applications, from Oyo and Kwara, wait. It rejected an application by Himal Sat.",
+     {NULL}, {"Oyo", "Himal", NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
