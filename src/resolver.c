@@ -570,13 +570,14 @@ static TgStatus subsidiaries(TgResult *r) {
 /* Most legal forms and head words stripped from one full name. */
 #define TG_SHORT_MAX_STRIP 6
 
-/* A legal form or company head word, with its trailing "," or "."
- * ("Co.,", "Ltd.", "Insurance", "Berhad"). */
+/* A legal form, company head word or tail word, with its trailing "," or
+ * "." ("Co.,", "Ltd.", "Insurance", "Berhad", "Fund"). */
 static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
   long long v = 0;
   for (int pass = 0; pass < 3 && len; ++pass) {
     if (tg_lexicon_find(lex, "designator", s, len, &v) ||
-        tg_lexicon_find(lex, "orghead", s, len, &v)) {
+        tg_lexicon_find(lex, "orghead", s, len, &v) ||
+        tg_lexicon_find(lex, "orgtail", s, len, &v)) {
       return true;
     }
     if (s[len - 1] != ',' && s[len - 1] != '.') {

@@ -928,6 +928,22 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* A tail word ("Fund", lexicon kind orgtail) is left out of short forms
+ * like a head word. */
+START_TEST(test_short_form_tail_word)
+{
+  const char *text = "The board granted final registration to Ujjwal Asset Managers and Kestrel "
+                     "Capital Mutual Fund to launch schemes. Kestrel Capital is backed by Lion "
+                     "Gate Partners.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Kestrel Capital"), 0);
+  ck_assert_int_ge(entity_named(r, "Kestrel Capital Mutual Fund"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* A short form that abbreviates the last words of a full name to their
  * initials is that company ("Sahel PSB"); one that two full names give is
  * neither's. */
@@ -1013,6 +1029,7 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
   tcase_add_test(tc, test_initials_short_form);
+  tcase_add_test(tc, test_short_form_tail_word);
   tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
