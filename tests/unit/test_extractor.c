@@ -839,6 +839,11 @@ static const NameCase name_cases[] = {
     {"no company from plural applications or a name cut before a calendar word",
      "Two other applications, from Oyo and Kwara, wait. It rejected an application by Himal Sat.",
      {NULL}, {"Oyo", "Himal", NULL}},
+    {"statistics offices are government bodies; a start-up and a retailer",
+     "The Pakistan Bureau of Statistics said so. So did the Ghana Statistical Service. Start-up "
+     "Baobab Air is backed by local retailer Tiendas Misti.",
+     {"GovernmentBody:Pakistan Bureau of Statistics", "GovernmentBody:Ghana Statistical Service",
+      "Company:Baobab Air", "Company:Tiendas Misti"}, {"Start-up Baobab Air", NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
