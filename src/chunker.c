@@ -140,6 +140,50 @@ static bool abbrev_period(const Ctx *c, size_t k) {
          c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
 }
 
+/* Append the initials of token k (its first letter and each capital after
+ * a hyphen: "Inter-Bank" gives "IB") to buf; false when full. */
+static bool token_initials(const Ctx *c, size_t k, char *buf, size_t *n, size_t cap) {
+  const TgToken *t = &c->t[k];
+  for (size_t p = t->span.begin; p < t->span.end; ++p) {
+    const char ch = c->text[p];
+    if ((p == t->span.begin || c->text[p - 1] == '-') && ch >= 'A' && ch <= 'Z') {
+      if (*n >= cap) {
+        return false;
+      }
+      buf[(*n)++] = ch;
+    }
+  }
+  return true;
+}
+
+/* "(GhIPSS)" at token open: an acronym whose capitals are the initials of
+ * the name tokens [i, open), "and" and connectors left out. */
+static bool acronym_spells(const Ctx *c, size_t i, size_t open) {
+  if (open + 2 >= c->n || c->t[open + 2].cls != TG_TOK_CLOSE || !c->t[open + 1].word ||
+      open - i > 12) {
+    return false;
+  }
+  char want[16];
+  size_t n = 0;
+  for (size_t k = i; k < open; ++k) {
+    if (word_is(c, k, "and") || is_kind(c, k, K_CONNECTOR, NULL)) {
+      continue;
+    }
+    if (!name_token(c, k) || !token_initials(c, k, want, &n, sizeof want)) {
+      return false;
+    }
+  }
+  const TgToken *a = &c->t[open + 1];
+  size_t m = 0;
+  for (size_t p = a->span.begin; p < a->span.end; ++p) {
+    const char ch = c->text[p];
+    if (ch >= 'A' && ch <= 'Z' && (m >= n || want[m++] != ch)) {
+      return false;
+    }
+  }
+  return n >= 3 && m == n;
+}
+
 /* "AXA Tianping Property and Casualty Insurance Co., Ltd.": "and" at token
  * e joins one company when two or more words (not a whole gazetteer name)
  * come before it and a legal form ends what follows; "Zentra and Kovalo
@@ -158,6 +202,9 @@ static bool and_inside(const Ctx *c, size_t i, size_t e) {
   for (size_t k = e + 1; k < c->n && k <= e + 12; ++k) {
     if (designator(c, k)) {
       return true;
+    }
+    if (c->t[k].cls == TG_TOK_OPEN && acronym_spells(c, i, k)) {
+      return true; /* "Ghana Interbank Payment and Settlement Systems (GhIPSS)" */
     }
     if (!name_token(c, k) && !is_kind(c, k, K_CONNECTOR, NULL) &&
         c->t[k].cls != TG_TOK_OPEN && c->t[k].cls != TG_TOK_CLOSE) {

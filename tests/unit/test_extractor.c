@@ -844,6 +844,11 @@ static const NameCase name_cases[] = {
      "Baobab Air is backed by local retailer Tiendas Misti.",
      {"GovernmentBody:Pakistan Bureau of Statistics", "GovernmentBody:Ghana Statistical Service",
       "Company:Baobab Air", "Company:Tiendas Misti"}, {"Start-up Baobab Air", NULL}},
+    {"and inside a name that its acronym spells",
+     "Transfers run by Ghana Interbank Payment and Settlement Systems (GhIPSS) rose. Kano Air "
+     "and Sokoto Rail Services (KSRS) did not.",
+     {"Company:Ghana Interbank Payment and Settlement Systems"},
+     {"Settlement Systems", "Kano Air and Sokoto Rail Services", NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
