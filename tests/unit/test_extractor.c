@@ -938,6 +938,27 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* A body named by its English name, its acronym and its own language's
+ * name is one entity under the English name. */
+START_TEST(test_english_name_of_body)
+{
+  const char *text = "Indonesia's Financial Services Authority (OJK) approved the plan. Otoritas "
+                     "Jasa Keuangan said more would follow.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Otoritas Jasa Keuangan"), 0);
+  const long e = entity_named(r, "Financial Services Authority");
+  ck_assert_int_ge(e, 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    n += tg_result_mention(r, i)->entity == e;
+  }
+  ck_assert_uint_ge(n, 3);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* A tail word ("Fund", lexicon kind orgtail) is left out of short forms
  * like a head word. */
 START_TEST(test_short_form_tail_word)
@@ -1040,6 +1061,7 @@ static Suite *extractor_suite(void)
   tcase_add_test(tc, test_short_form);
   tcase_add_test(tc, test_initials_short_form);
   tcase_add_test(tc, test_short_form_tail_word);
+  tcase_add_test(tc, test_english_name_of_body);
   tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);
