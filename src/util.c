@@ -234,6 +234,43 @@ bool tg_cp_is_upper(uint32_t cp) {
   return (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && cp <= 0x4FF && cp % 2 == 0);
 }
 
+/* The small letter of a capital tg_cp_is_upper accepts (else cp). */
+static uint32_t cp_lower(uint32_t cp) {
+  if (!tg_cp_is_upper(cp)) {
+    return cp;
+  }
+  if (cp < 0x100 || (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x410 && cp <= 0x42F)) {
+    return cp + 0x20;
+  }
+  if (cp == 0x130) {
+    return 'i'; /* Turkish dotted capital I */
+  }
+  if (cp == 0x178) {
+    return 0xFF;
+  }
+  if (cp >= 0x400 && cp <= 0x40F) {
+    return cp + 0x50;
+  }
+  return cp + 1; /* the alternating blocks */
+}
+
+/* Append the UTF-8 of cp (below U+10000) to out. */
+static TgStatus put_cp(TgBuf *out, uint32_t cp) {
+  char b[3];
+  size_t n = 0;
+  if (cp < 0x80) {
+    b[n++] = (char)cp;
+  } else if (cp < 0x800) {
+    b[n++] = (char)(0xC0 | (cp >> 6));
+    b[n++] = (char)(0x80 | (cp & 0x3F));
+  } else {
+    b[n++] = (char)(0xE0 | (cp >> 12));
+    b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    b[n++] = (char)(0x80 | (cp & 0x3F));
+  }
+  return tg_buf_append(out, b, n) ? TG_BAD_ALLOC : TG_SUCCESS;
+}
+
 bool tg_is_word_cp(uint32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -301,7 +338,8 @@ TgStatus tg_slugify(const char *name, size_t len, TgBuf *out) {
           return TG_BAD_ALLOC;
         }
         dash = false;
-        if (tg_buf_append(out, name + i, n)) {
+        const uint32_t lower = cp_lower(cp);
+        if (lower != cp ? put_cp(out, lower) != TG_SUCCESS : tg_buf_append(out, name + i, n)) {
           return TG_BAD_ALLOC;
         }
       } else {
