@@ -10,8 +10,8 @@
 /* Longest parenthesised name inside a chunk, in tokens. */
 #define TG_PAREN_MAX 8
 
-enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, N_KINDS };
-static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev"};
+enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, K_DEMONYM, N_KINDS };
+static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev", "demonym"};
 
 typedef struct {
   const TgLexicon *lex;
@@ -140,6 +140,50 @@ static bool abbrev_period(const Ctx *c, size_t k) {
          c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
 }
 
+/* Append the initials of token k (its first letter and each capital after
+ * a hyphen: "Inter-Bank" gives "IB") to buf; false when full. */
+static bool token_initials(const Ctx *c, size_t k, char *buf, size_t *n, size_t cap) {
+  const TgToken *t = &c->t[k];
+  for (size_t p = t->span.begin; p < t->span.end; ++p) {
+    const char ch = c->text[p];
+    if ((p == t->span.begin || c->text[p - 1] == '-') && ch >= 'A' && ch <= 'Z') {
+      if (*n >= cap) {
+        return false;
+      }
+      buf[(*n)++] = ch;
+    }
+  }
+  return true;
+}
+
+/* "(GhIPSS)" at token open: an acronym whose capitals are the initials of
+ * the name tokens [i, open), "and" and connectors left out. */
+static bool acronym_spells(const Ctx *c, size_t i, size_t open) {
+  if (open + 2 >= c->n || c->t[open + 2].cls != TG_TOK_CLOSE || !c->t[open + 1].word ||
+      open - i > 12) {
+    return false;
+  }
+  char want[16];
+  size_t n = 0;
+  for (size_t k = i; k < open; ++k) {
+    if (word_is(c, k, "and") || is_kind(c, k, K_CONNECTOR, NULL)) {
+      continue;
+    }
+    if (!name_token(c, k) || !token_initials(c, k, want, &n, sizeof want)) {
+      return false;
+    }
+  }
+  const TgToken *a = &c->t[open + 1];
+  size_t m = 0;
+  for (size_t p = a->span.begin; p < a->span.end; ++p) {
+    const char ch = c->text[p];
+    if (ch >= 'A' && ch <= 'Z' && (m >= n || want[m++] != ch)) {
+      return false;
+    }
+  }
+  return n >= 3 && m == n;
+}
+
 /* "AXA Tianping Property and Casualty Insurance Co., Ltd.": "and" at token
  * e joins one company when two or more words (not a whole gazetteer name)
  * come before it and a legal form ends what follows; "Zentra and Kovalo
@@ -158,6 +202,9 @@ static bool and_inside(const Ctx *c, size_t i, size_t e) {
   for (size_t k = e + 1; k < c->n && k <= e + 12; ++k) {
     if (designator(c, k)) {
       return true;
+    }
+    if (c->t[k].cls == TG_TOK_OPEN && acronym_spells(c, i, k)) {
+      return true; /* "Ghana Interbank Payment and Settlement Systems (GhIPSS)" */
     }
     if (!name_token(c, k) && !is_kind(c, k, K_CONNECTOR, NULL) &&
         c->t[k].cls != TG_TOK_OPEN && c->t[k].cls != TG_TOK_CLOSE) {
@@ -308,6 +355,9 @@ static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
     if (j < i - 1 && j >= 1 && org_cue(c, j - 1)) {
       return true;
     }
+    if (j < i - 1 && j >= 2 && word_is(c, j - 1, ",") && org_cue(c, j - 2)) {
+      return true; /* "Two other applicants, A and B" */
+    }
   }
   return i >= 2 && word_is(c, i - 1, ",") && org_cue(c, i - 2) && word_is(c, e, ",");
 }
@@ -323,6 +373,60 @@ static bool legal_form_of(const Ctx *c, size_t i, size_t d, long *g, size_t *len
          tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY;
 }
 
+/* "made by X", "manufactured by X": a maker before the chunk at i. */
+static bool made_by(const Ctx *c, size_t i) {
+  static const char *const verbs[] = {"made", "manufactured", "produced", "developed"};
+  if (i < 2 || !word_is(c, i - 1, "by")) {
+    return false;
+  }
+  for (size_t v = 0; v < sizeof verbs / sizeof verbs[0]; ++v) {
+    if (word_is(c, i - 2, verbs[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "an application from X", "a separate bid by X", "a third application,
+ * from X": who asks a regulator for something is a company.  Not plurals
+ * ("two other applications, from Oyo and Kaduna" come from states), nor a
+ * name cut before a calendar word ("Himal Sat" is no "Himal"). */
+static bool applicant_before(const Ctx *c, size_t i, size_t e) {
+  static const char *const nouns[] = {"application", "request", "bid", "proposal", "tender"};
+  if (i < 2 || !(word_is(c, i - 1, "from") || word_is(c, i - 1, "by")) ||
+      (name_token(c, e) && calendar_word(c, e))) {
+    return false;
+  }
+  size_t k = i - 2;
+  if (word_is(c, k, ",") && k > 0) {
+    --k;
+  }
+  for (size_t v = 0; v < sizeof nouns / sizeof nouns[0]; ++v) {
+    if (word_is(c, k, nouns[v])) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* "Lagos-based X", "Nairobi-listed X": a place-based adjective right before
+ * the chunk at i (not "-born", "-led": people and coalitions). */
+static bool based_before(const Ctx *c, size_t i) {
+  static const char *const suffixes[] = {"-based", "-listed", "-headquartered", "-registered"};
+  if (i < 1 || !c->t[i - 1].word) {
+    return false;
+  }
+  const TgToken *t = &c->t[i - 1];
+  const size_t len = t->span.end - t->span.begin;
+  for (size_t v = 0; v < sizeof suffixes / sizeof suffixes[0]; ++v) {
+    const size_t n = strlen(suffixes[v]);
+    if (len > n && memcmp(c->text + t->span.end - n, suffixes[v], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The class the context gives the chunk [i, e), or NONE. */
 static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   if (i >= 2 && word_is(c, i - 1, "of") && is_kind(c, i - 2, K_ROLE, NULL) &&
@@ -331,6 +435,9 @@ static TgClass context_class(const Ctx *c, size_t i, size_t e) {
   }
   if (word_is(c, e, "shares")) {
     return TG_CLASS_COMPANY; /* "X shares" */
+  }
+  if (made_by(c, i) || applicant_before(c, i, e) || based_before(c, i)) {
+    return TG_CLASS_COMPANY; /* "a monitor made by X", "an application from X" */
   }
   if (org_cue_before(c, i, e) || org_appositive(c, e) ||
       (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
@@ -388,7 +495,10 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
   if (e - i >= 2 && is_kind(c, i, K_ORGFIRST, NULL)) {
     return push(out, c, i, e, TG_CLASS_COMPANY, "chunk.head"); /* "Banco Cumbres" */
   }
-  const TgClass cls = context_class(c, i, e);
+  /* "Indian shares", "a unit of Turkish payments group X": a demonym alone
+   * is an adjective, whatever the context says. */
+  const TgClass cls =
+      (e - i == 1 && is_kind(c, i, K_DEMONYM, NULL)) ? TG_CLASS_NONE : context_class(c, i, e);
   return push(out, c, i, e, cls, cls ? "chunk.context" : "chunk");
 }
 

@@ -65,6 +65,9 @@ static const TgLexKind tg_lex_kinds[] = {
   {"connector", 9, TG_LEXV_INT, 1, 1},
   {"nonstart", 8, TG_LEXV_INT, 1, 1},
   {"adjsuffix", 9, TG_LEXV_INT, 1, 1},
+  {"demonym", 7, TG_LEXV_INT, 1, 1},
+  /* used by the resolver */
+  {"orgtail", 7, TG_LEXV_INT, 1, 1},
   {"basis", 5, TG_LEXV_INT, 1, 3},
 };
 

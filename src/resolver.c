@@ -17,6 +17,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "initials.h"
 #include "pipeline.h"
 
 #include <stdlib.h>
@@ -569,13 +570,14 @@ static TgStatus subsidiaries(TgResult *r) {
 /* Most legal forms and head words stripped from one full name. */
 #define TG_SHORT_MAX_STRIP 6
 
-/* A legal form or company head word, with its trailing "," or "."
- * ("Co.,", "Ltd.", "Insurance", "Berhad"). */
+/* A legal form, company head word or tail word, with its trailing "," or
+ * "." ("Co.,", "Ltd.", "Insurance", "Berhad", "Fund"). */
 static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
   long long v = 0;
   for (int pass = 0; pass < 3 && len; ++pass) {
     if (tg_lexicon_find(lex, "designator", s, len, &v) ||
-        tg_lexicon_find(lex, "orghead", s, len, &v)) {
+        tg_lexicon_find(lex, "orghead", s, len, &v) ||
+        tg_lexicon_find(lex, "orgtail", s, len, &v)) {
       return true;
     }
     if (s[len - 1] != ',' && s[len - 1] != '.') {
@@ -664,6 +666,26 @@ static void add_stems(const TgPipeline *p, StemTable *t, const TgMention *m, siz
   }
 }
 
+/* "Sahel PSB" for "Sahel Payment Service Bank Limited": short forms by
+ * the initials of the last words (initials.h). */
+static TgStatus initial_forms(const TgPipeline *p, const TgResult *r, const char *text,
+                              long *full) {
+  const size_t n = r->mentions.len;
+  TgSpan *names = (TgSpan *)tg_malloc((n + 1) * sizeof(TgSpan));
+  bool *use = (bool *)tg_calloc(n + 1, sizeof(bool));
+  TgStatus st = (names && use) ? TG_SUCCESS : TG_BAD_ALLOC;
+  for (size_t i = 0; !st && i < n; ++i) {
+    names[i] = ((const TgMention *)tg_vec_at(&r->mentions, i))->span;
+    use[i] = short_candidate(r, i);
+  }
+  if (!st) {
+    st = tg_initials_resolve(p->lexicon, text, names, use, n, full);
+  }
+  tg_free(names);
+  tg_free(use);
+  return st;
+}
+
 /* For each company mention that is a short form of a full name in the
  * article, the index of that full name's mention in `full` (else -1). */
 static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *text,
@@ -699,7 +721,7 @@ static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *
   tg_free(t.slot);
   tg_free(t.stem);
   tg_free(t.full);
-  return TG_SUCCESS;
+  return initial_forms(p, r, text, full);
 }
 
 static TgStatus resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r, EntityIndex *ix) {

@@ -30,9 +30,7 @@ static bool is_upper_at(const char *text, size_t end, size_t i) {
   if (!tg_utf8_decode((const unsigned char *)text + i, end - i, &cp)) {
     return false;
   }
-  /* Latin-1 and Latin Extended-A capitals; CJK counts as a name start. */
-  return (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) ||
-         (cp >= 0x100 && cp <= 0x17F && (cp % 2) == 0) || (cp >= 0x4E00 && cp <= 0x9FFF);
+  return tg_cp_is_upper(cp) || (cp >= 0x4E00 && cp <= 0x9FFF); /* CJK starts a name */
 }
 
 /* Characters that can close a sentence after its terminator: quotes and
@@ -322,10 +320,24 @@ static bool ascii_lower(char c) { return c >= 'a' && c <= 'z'; }
 static bool ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* Length of the run of ASCII letters at text[i]. */
+/* The bytes of the letter at text[i]: 1 for an ASCII letter, 2 for a
+ * Latin letter with a diacritic ("Ş" in "A.Ş."), else 0. */
+static size_t latin_letter_len(const char *text, size_t end, size_t i) {
+  const unsigned char c = (unsigned char)text[i];
+  if (c < 0x80) {
+    return ascii_letter((char)c) ? 1 : 0;
+  }
+  uint32_t cp = 0;
+  const size_t n = (c >= 0xC3 && c <= 0xC9) ? tg_utf8_decode((const unsigned char *)text + i,
+                                                              end - i, &cp) : 0;
+  return (n == 2 && cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) ? 2 : 0;
+}
+
 static size_t letters_at(const char *text, size_t end, size_t i) {
   size_t n = 0;
-  while (i + n < end && ascii_letter(text[i + n])) {
-    ++n;
+  size_t k = 0;
+  while (i + n < end && (k = latin_letter_len(text, end, i + n)) != 0) {
+    n += k;
   }
   return n;
 }
@@ -353,19 +365,23 @@ static bool dot_joins(const char *text, size_t seg, size_t dot, size_t end) {
   return ascii_lower(before) && ascii_lower(after);
 }
 
-/* A word of one- or two-letter parts joined by periods: "U.S", "S.p.A". */
+/* A word of one- or two-letter parts joined by periods: "U.S", "S.p.A",
+ * "A.Ş" (a part is at most two bytes: two ASCII letters or one Latin
+ * letter with a diacritic). */
 static bool dotted_letters(const char *s, size_t len) {
   size_t part = 0;
   bool dot = false;
-  for (size_t i = 0; i < len; ++i) {
+  for (size_t i = 0; i < len;) {
+    size_t k = 0;
     if (s[i] == '.') {
       if (part == 0) {
         return false;
       }
       dot = true;
       part = 0;
-    } else if (ascii_letter(s[i]) && ++part <= 2) {
-      continue;
+      ++i;
+    } else if ((k = latin_letter_len(s, len, i)) != 0 && (part += k) <= 2) {
+      i += k;
     } else {
       return false;
     }

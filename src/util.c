@@ -199,6 +199,78 @@ size_t tg_utf8_count(const char *s, size_t len) {
   return len - cont;
 }
 
+/* Capitals of the Latin, Greek and Cyrillic blocks news names use: Latin-1,
+ * Latin Extended-A and -B where capital and small letter alternate (the
+ * alternation changes parity at U+0138 and U+0178), Latin Extended
+ * Additional (Vietnamese "Đ", Yoruba "Ọ"), Greek and Cyrillic. */
+bool tg_cp_is_upper(uint32_t cp) {
+  if (cp < 0x100) {
+    return (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7);
+  }
+  if (cp <= 0x137) {
+    return cp % 2 == 0;
+  }
+  if (cp >= 0x139 && cp <= 0x148) {
+    return cp % 2 == 1;
+  }
+  if (cp >= 0x14A && cp <= 0x177) {
+    return cp % 2 == 0;
+  }
+  if (cp >= 0x178 && cp <= 0x17E) {
+    return cp == 0x178 || cp % 2 == 1;
+  }
+  if ((cp >= 0x1CD && cp <= 0x1DC)) {
+    return cp % 2 == 1; /* Ǎ ... Ǜ */
+  }
+  if ((cp >= 0x1DE && cp <= 0x1EF) || (cp >= 0x1F8 && cp <= 0x233)) {
+    return cp % 2 == 0; /* Ǟ ..., Ș, Ț */
+  }
+  if ((cp >= 0x1E00 && cp <= 0x1E95) || (cp >= 0x1EA0 && cp <= 0x1EFF)) {
+    return cp % 2 == 0;
+  }
+  if (cp >= 0x391 && cp <= 0x3AB) {
+    return cp != 0x3A2;
+  }
+  return (cp >= 0x400 && cp <= 0x42F) || (cp >= 0x460 && cp <= 0x4FF && cp % 2 == 0);
+}
+
+/* The small letter of a capital tg_cp_is_upper accepts (else cp). */
+static uint32_t cp_lower(uint32_t cp) {
+  if (!tg_cp_is_upper(cp)) {
+    return cp;
+  }
+  if (cp < 0x100 || (cp >= 0x391 && cp <= 0x3AB) || (cp >= 0x410 && cp <= 0x42F)) {
+    return cp + 0x20;
+  }
+  if (cp == 0x130) {
+    return 'i'; /* Turkish dotted capital I */
+  }
+  if (cp == 0x178) {
+    return 0xFF;
+  }
+  if (cp >= 0x400 && cp <= 0x40F) {
+    return cp + 0x50;
+  }
+  return cp + 1; /* the alternating blocks */
+}
+
+/* Append the UTF-8 of cp (below U+10000) to out. */
+static TgStatus put_cp(TgBuf *out, uint32_t cp) {
+  char b[3];
+  size_t n = 0;
+  if (cp < 0x80) {
+    b[n++] = (char)cp;
+  } else if (cp < 0x800) {
+    b[n++] = (char)(0xC0 | (cp >> 6));
+    b[n++] = (char)(0x80 | (cp & 0x3F));
+  } else {
+    b[n++] = (char)(0xE0 | (cp >> 12));
+    b[n++] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    b[n++] = (char)(0x80 | (cp & 0x3F));
+  }
+  return tg_buf_append(out, b, n) ? TG_BAD_ALLOC : TG_SUCCESS;
+}
+
 bool tg_is_word_cp(uint32_t cp) {
   if (cp < 0x80) {
     return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
@@ -266,7 +338,8 @@ TgStatus tg_slugify(const char *name, size_t len, TgBuf *out) {
           return TG_BAD_ALLOC;
         }
         dash = false;
-        if (tg_buf_append(out, name + i, n)) {
+        const uint32_t lower = cp_lower(cp);
+        if (lower != cp ? put_cp(out, lower) != TG_SUCCESS : tg_buf_append(out, name + i, n)) {
           return TG_BAD_ALLOC;
         }
       } else {

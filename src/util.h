@@ -95,6 +95,9 @@ size_t tg_utf8_count(const char *s, size_t len);
 /** True for code points telegraph treats as letters or digits in words. */
 bool tg_is_word_cp(uint32_t cp);
 
+/** Is code point `cp` a capital letter (Latin, Greek, Cyrillic)? */
+bool tg_cp_is_upper(uint32_t cp);
+
 /** Check that a data file's text is UTF-8 without NUL bytes; report the
  * first fault as FILE:LINE:COL through `fn` and return TG_BAD_TEXT. */
 TgStatus tg_check_text(const char *text, size_t len, const char *file, TgErrorFn fn,

@@ -817,6 +817,41 @@ static const NameCase name_cases[] = {
      "The agency granted Glivora a marketing authorisation and approved the registration of "
      "Sentra, a sensor.",
      {NULL}, {"Glivora", "Sentra", NULL}},
+    {"a demonym alone is no company, whatever its context",
+     "Investors bought Indian shares. Zorba Pay Ltd is a unit of Turkish payments group "
+     "Marmara Fintech and of Dutch satellite operator Orbitel Global BV.",
+     {"Company:Zorba Pay Ltd", "Company:Orbitel Global BV"}, {"Indian", "Turkish", "Dutch"}},
+    {"a maker is a company; a verb ends a person's appositive",
+     "Anvisa approved a monitor made by Sensorama Dispositivos M\xC3\xA9" "dicos, the agency "
+     "said in the official gazette.",
+     {"Company:Sensorama Dispositivos M\xC3\xA9" "dicos"}, {NULL}},
+    {"names that start with a capital outside Latin-1",
+     "The start-up is backed by \xE1\xBB\x8C" "d\xE1\xBB\x8D Capital and \xC5\x81" "ukasz Ventures.",
+     {"Company:\xE1\xBB\x8C" "d\xE1\xBB\x8D Capital", "Company:\xC5\x81" "ukasz Ventures"}, {NULL}},
+    {"national capitals", "Officials from Lusaka, Kathmandu and Stockholm met in Boston.",
+     {"Place:Lusaka", "Place:Kathmandu", "Place:Stockholm", "Place:Boston"}, {NULL}},
+    {"who applies is a company; so is a name after a place-based adjective",
+     "The board turned down a third application, from Andaman Sky, and a bid by Kerio Flour. "
+     "Two other applicants, Elliotdale Data and Tsolo Online, wait. Analysts at Lagos-based "
+     "Cowry Research agreed.",
+     {"Company:Andaman Sky", "Company:Kerio Flour", "Company:Tsolo Online",
+      "Company:Cowry Research"}, {NULL}},
+    {"no company from plural applications or a name cut before a calendar word",
+     "Two other applications, from Oyo and Kwara, wait. It rejected an application by Himal Sat.",
+     {NULL}, {"Oyo", "Himal", NULL}},
+    {"statistics offices are government bodies; a start-up and a retailer",
+     "The Pakistan Bureau of Statistics said so. So did the Ghana Statistical Service. Start-up "
+     "Baobab Air is backed by local retailer Tiendas Misti.",
+     {"GovernmentBody:Pakistan Bureau of Statistics", "GovernmentBody:Ghana Statistical Service",
+      "Company:Baobab Air", "Company:Tiendas Misti"}, {"Start-up Baobab Air", NULL}},
+    {"and inside a name that its acronym spells",
+     "Transfers run by Ghana Interbank Payment and Settlement Systems (GhIPSS) rose. Kano Air "
+     "and Sokoto Rail Services (KSRS) did not.",
+     {"Company:Ghana Interbank Payment and Settlement Systems"},
+     {"Settlement Systems", "Kano Air and Sokoto Rail Services", NULL}},
+    {"Turkish legal form with a diacritic",
+     "The watchdog approved Toros Uydu Haberle\xC5\x9F" "me A.\xC5\x9E.'s request.",
+     {"Company:Toros Uydu Haberle\xC5\x9F" "me A.\xC5\x9E."}, {NULL}},
     {"money with the currency before or after",
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
@@ -906,6 +941,71 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* A body named by its English name, its acronym and its own language's
+ * name is one entity under the English name. */
+START_TEST(test_english_name_of_body)
+{
+  const char *text = "Indonesia's Financial Services Authority (OJK) approved the plan. Otoritas "
+                     "Jasa Keuangan said more would follow.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Otoritas Jasa Keuangan"), 0);
+  const long e = entity_named(r, "Financial Services Authority");
+  ck_assert_int_ge(e, 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    n += tg_result_mention(r, i)->entity == e;
+  }
+  ck_assert_uint_ge(n, 3);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A tail word ("Fund", lexicon kind orgtail) is left out of short forms
+ * like a head word. */
+START_TEST(test_short_form_tail_word)
+{
+  const char *text = "The board granted final registration to Ujjwal Asset Managers and Kestrel "
+                     "Capital Mutual Fund to launch schemes. Kestrel Capital is backed by Lion "
+                     "Gate Partners.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Kestrel Capital"), 0);
+  ck_assert_int_ge(entity_named(r, "Kestrel Capital Mutual Fund"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
+/* A short form that abbreviates the last words of a full name to their
+ * initials is that company ("Sahel PSB"); one that two full names give is
+ * neither's. */
+START_TEST(test_initials_short_form)
+{
+  const char *one = "Sahel PSB gets a licence. Sahel Payment Service Bank Limited obtained a "
+                    "permit on Monday.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(one, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Sahel PSB"), 0);
+  const long e = entity_named(r, "Sahel Payment Service Bank Limited");
+  ck_assert_int_ge(e, 0);
+  size_t n = 0;
+  for (size_t i = 0; i < tg_result_n_mentions(r); ++i) {
+    n += tg_result_mention(r, i)->entity == e;
+  }
+  ck_assert_uint_eq(n, 2);
+  tg_result_free(r);
+  tg_document_free(doc);
+  const char *two = "Sahel PSB gets a licence. Sahel Payment Service Bank Ltd and Sahel Postal "
+                    "Savings Bank Ltd applied.";
+  r = run(two, "2025-05-12", &doc);
+  ck_assert_int_ge(entity_named(r, "Sahel PSB"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* One sense per document: the second "Tana Wave", outside any list, is a
  * company because the first one was. */
 START_TEST(test_one_sense)
@@ -962,6 +1062,9 @@ static Suite *extractor_suite(void)
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_initials_short_form);
+  tcase_add_test(tc, test_short_form_tail_word);
+  tcase_add_test(tc, test_english_name_of_body);
   tcase_add_test(tc, test_legal_form_of_gazetteer_company);
   tcase_add_test(tc, test_run_together_sentences);
   suite_add_tcase(s, tc);

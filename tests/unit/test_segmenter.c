@@ -164,6 +164,8 @@ static const TokCase tok_cases[] = {
      {"T-Systems", "P.R.", "China", "Ltd", "."}, 0xF, 0xF},
     {"abbreviation in parentheses", "(U.S.A.) Inc.", 5, {"(", "U.S.A.", ")", "Inc", "."},
      0xA, 0xA},
+    {"dotted abbreviation with a diacritic", "Haberle\xC5\x9Fme A.\xC5\x9E. and \xC5\x81\xC3\xB3" "d\xC5\xBA", 4,
+     {"Haberle\xC5\x9Fme", "A.\xC5\x9E.", "and", "\xC5\x81\xC3\xB3" "d\xC5\xBA"}, 0xF, 0xB},
     {"run-together sentences", "May 9.Separately", 4, {"May", "9", ".", "Separately"}, 0xB,
      0x9},
     {"decimal and domain", "1.5 gov.uk", 2, {"1.5", "gov.uk"}, 0x3, 0x0},

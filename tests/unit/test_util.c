@@ -231,6 +231,25 @@ START_TEST(test_is_word_cp)
 }
 END_TEST
 
+/* Capitals and small letters alternate with changing parity in Latin
+ * Extended-A: "Ł", "Ž" are odd, "Š" even; Yoruba, Romanian, Greek, Cyrillic. */
+static const WordCase upper_cases[] = {
+    {'A', true},     {'a', false},    {0xC9, true},    {0xE9, false},   {0xD7, false},
+    {0xDF, false},   {0x160, true},   {0x161, false},  {0x141, true},   {0x142, false},
+    {0x17D, true},   {0x17E, false},  {0x178, true},   {0x1ECC, true},  {0x1ECD, false},
+    {0x218, true},   {0x219, false},  {0x3A3, true},   {0x3C3, false},  {0x414, true},
+    {0x434, false},  {0x4E2D, false}, {'5', false},
+};
+#define N_UPPER (sizeof upper_cases / sizeof upper_cases[0])
+
+START_TEST(test_cp_is_upper)
+{
+  const WordCase *c = &upper_cases[_i];
+  ck_assert_msg(tg_cp_is_upper(c->cp) == c->word, "U+%04X: want %s", (unsigned)c->cp,
+                c->word ? "capital" : "no capital");
+}
+END_TEST
+
 START_TEST(test_hash)
 {
   /* 64-bit FNV-1a reference values. */
@@ -267,6 +286,9 @@ static const SlugCase slug_cases[] = {
     {"U.S.", "u-s"},
     {"Société Générale", "soci\xC3\xA9t\xC3\xA9-g\xC3\xA9n\xC3\xA9rale"},
     {"Zürich", "z\xC3\xBCrich"},
+    /* capitals outside ASCII are lower-cased too */
+    {"\xC3\x89TAT \xE1\xBB\x8C" "d\xE1\xBB\x8D A.\xC5\x9E. \xC4\xB0zmir \xC5\x81" "\xC3\xB3" "d\xC5\xBA",
+     "\xC3\xA9tat-\xE1\xBB\x8D" "d\xE1\xBB\x8D-a-\xC5\x9F-izmir-\xC5\x82\xC3\xB3" "d\xC5\xBA"},
     {"Telefónica S.A.", "telef\xC3\xB3nica-s-a"},
     {"\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8", "\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8"},
     {"China Mobile (\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xA7\xBB\xE5\x8A\xA8)",
@@ -502,6 +524,7 @@ static Suite *util_suite(void)
   tcase_add_loop_test(tc, test_utf8_decode, 0, (int)N_UTF8);
   tcase_add_test(tc, test_utf8_count);
   tcase_add_loop_test(tc, test_is_word_cp, 0, (int)N_WORD);
+  tcase_add_loop_test(tc, test_cp_is_upper, 0, (int)N_UPPER);
   tcase_add_test(tc, test_hash);
   suite_add_tcase(s, tc);
 
