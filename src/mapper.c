@@ -412,8 +412,11 @@ static void map_role(Map *m, const TgResult *r, const TgFact *f) {
   }
 }
 
-/* A slot's value: an entity, a concept, or a literal. */
-static raptor_term *slot_object(Map *m, const TgResult *r, const TgSlot *s) {
+/* A slot's value: an entity, a concept, or a literal.  A literal may be a
+ * borrowed term over `dec` (TG_DECIMAL_BUF bytes), so the caller keeps
+ * `dec` alive until the statement is added. */
+#define TG_DECIMAL_BUF 80
+static raptor_term *slot_object(Map *m, const TgResult *r, const TgSlot *s, char *dec) {
   if (s->entity >= 0) {
     return entity_node(m, r, s->entity);
   }
@@ -424,8 +427,7 @@ static raptor_term *slot_object(Map *m, const TgResult *r, const TgSlot *s) {
       !strchr(s->literal, '.')) {
     /* The canonical xsd:decimal form has a point ("2400.0"); without it
      * Turtle writers abbreviate the literal to an xsd:integer. */
-    char dec[80];
-    snprintf(dec, sizeof dec, "%s.0", s->literal);
+    snprintf(dec, TG_DECIMAL_BUF, "%s.0", s->literal);
     return typed(m, dec, s->datatype);
   }
   if (s->literal && s->datatype) {
@@ -494,10 +496,11 @@ static void map_event(Map *m, const TgResult *r, const TgFact *f, const char *st
   raptor_term *ev = uri_node(m, m->doc_iri, frag);
   add(m, ev, KNOWN(m, NS_RDF, "type"), vocab_node(m, TG_NS, class_term(f->cls)));
   add(m, ev, KNOWN(m, NS_PROV, "wasDerivedFrom"), m->doc);
+  char dec[TG_DECIMAL_BUF];
   for (size_t k = 0; k < f->n_slots; ++k) {
     const TgSlot *s = &f->slots[k];
     raptor_term *p = vocab_node(m, TG_NS, tg_property_name(s->prop));
-    add(m, ev, p, slot_object(m, r, s));
+    add(m, ev, p, slot_object(m, r, s, dec));
   }
   if (m->prov != TG_PROVENANCE_NONE) {
     map_event_provenance(m, r, f, ev);
