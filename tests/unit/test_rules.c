@@ -37,6 +37,20 @@ static void collect(void *data, const char *file, unsigned line, unsigned col, c
   ++e->count;
 }
 
+/* The shipped rule files (TELEGRAPH_DATA/rules), loaded; their
+ * diagnostics into `e`. */
+static TgRuleSet *load_shipped(Errors *e)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  char path[1024];
+  snprintf(path, sizeof path, "%s/rules", data);
+  TgRuleSet *rs = tg_ruleset_new();
+  ck_assert_ptr_nonnull(rs);
+  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, e), TG_SUCCESS);
+  return rs;
+}
+
 static TgStatus parse(TgRuleSet *rs, const char *text, Errors *e)
 {
   return tg_ruleset_parse(rs, "mem.rules", text, strlen(text), collect, e);
@@ -273,13 +287,8 @@ END_TEST
 /* The real rule files compile without a diagnostic. */
 START_TEST(test_real_rules)
 {
-  const char *data = getenv("TELEGRAPH_DATA");
-  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
-  char path[1024];
-  snprintf(path, sizeof path, "%s/rules", data);
-  TgRuleSet *rs = tg_ruleset_new();
   Errors e = {0};
-  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  TgRuleSet *rs = load_shipped(&e);
   ck_assert_uint_eq(e.count, 0);
   ck_assert_uint_gt(tg_ruleset_size(rs), 20);
   /* Files load in name order: the first rule is the first of 10-entities. */
@@ -470,13 +479,8 @@ static const char *const SUBJECTS[] = {
  * match, PCRE2 agrees. */
 START_TEST(test_screen_sound)
 {
-  const char *data = getenv("TELEGRAPH_DATA");
-  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
-  char path[1024];
-  snprintf(path, sizeof path, "%s/rules", data);
-  TgRuleSet *rs = tg_ruleset_new();
   Errors e = {0};
-  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  TgRuleSet *rs = load_shipped(&e);
   ck_assert_uint_gt(tg_ruleset_n_needs(rs), 10);
   TgScreen sc;
   ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
@@ -538,13 +542,8 @@ static const char *const TAIL_SUBJECTS[] = {
  * finds what PCRE2 finds with the whole pattern, from every start. */
 START_TEST(test_tail_sound)
 {
-  const char *data = getenv("TELEGRAPH_DATA");
-  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
-  char path[1024];
-  snprintf(path, sizeof path, "%s/rules", data);
-  TgRuleSet *rs = tg_ruleset_new();
   Errors e = {0};
-  ck_assert_int_eq(tg_ruleset_load(rs, path, collect, &e), TG_SUCCESS);
+  TgRuleSet *rs = load_shipped(&e);
   TgMatcher m;
   ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
   pcre2_match_data *md = pcre2_match_data_create(64, NULL);
