@@ -21,7 +21,7 @@ void tg_statements_init(TgStatements *s, raptor_world *world) {
 void tg_statements_clear(TgStatements *s) {
   tg_terms_clear(&s->terms);
   tg_terms_clear(&s->vocab);
-  tg_keyset_clear(&s->seen);
+  tg_tripleset_clear(&s->seen);
   tg_buf_clear(&s->iri);
 }
 
@@ -51,7 +51,7 @@ void tg_statements_to_serializer(TgStatements *s, raptor_serializer *ser, bool k
 void tg_statements_end(TgStatements *s) {
   tg_terms_reset(&s->terms, KEEP_TERMS);
   memset(&s->datatypes, 0, sizeof s->datatypes);
-  tg_keyset_reset(&s->seen, KEEP_SEEN);
+  tg_tripleset_reset(&s->seen, KEEP_SEEN);
   s->world = NULL;
   s->model = NULL;
   s->direct = NULL;

@@ -33,7 +33,7 @@ typedef struct {
   TgPtrCache known;     /* vocabulary terms by the address of their IRI's literal */
   TgTerms terms;        /* every other IRI term of the document, made once */
   TgPtrCache datatypes; /* xsd: datatype terms by the address of their local name */
-  TgKeySet seen;     /* the statements added to this document */
+  TgTripleSet seen;  /* the statements added to this document */
   TgBuf iri;            /* scratch */
   raptor_term lit;      /* the scratch literal */
   /* Where statements go (one document's, all borrowed). */

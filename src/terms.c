@@ -178,27 +178,151 @@ void tg_keyset_reset(TgKeySet *s, size_t keep) {
   }
 }
 
-/* A hash of a term's value, for telling statements apart. */
-static uint64_t term_hash(const raptor_term *n, uint64_t h) {
-  if (n->type == RAPTOR_TERM_TYPE_URI) {
-    /* One term per IRI (the tables): its address is its id. */
-    return (h ^ (uint64_t)(uintptr_t)n) * 0x9E3779B97F4A7C15ull + 1;
+/* Room for `more` bytes of keys; false when out of memory. */
+static bool keys_room(TgTripleSet *set, size_t more) {
+  if (set->keys_len + more <= set->keys_cap) {
+    return true;
   }
-  if (n->type == RAPTOR_TERM_TYPE_LITERAL) {
-    const raptor_term_literal_value *v = &n->value.literal;
-    if (v->language) {
-      h ^= tg_hash((const char *)v->language, v->language_len) * 31u;
-    }
-    if (v->datatype) {
-      /* The datatype is a table term's URI: its address. */
-      h ^= (uint64_t)(uintptr_t)v->datatype * 131u;
-    }
-    h = (h ^ tg_terms_hash((const char *)v->string, v->string_len)) * 1099511628211ull;
+  size_t cap = set->keys_cap ? set->keys_cap : 4096;
+  while (cap < set->keys_len + more) {
+    cap *= 2;
   }
-  return h * 0x9E3779B97F4A7C15ull + 1;
+  char *keys = (char *)tg_realloc(set->keys, cap);
+  if (!keys) {
+    return false;
+  }
+  set->keys = keys;
+  set->keys_cap = cap;
+  return true;
 }
 
-bool tg_tripleset_seen(TgKeySet *set, const raptor_term *s, const raptor_term *p,
+static void put_bytes(TgTripleSet *set, const void *p, size_t n) {
+  if (n) {
+    memcpy(set->keys + set->keys_len, p, n);
+    set->keys_len += n;
+  }
+}
+
+static void put_size(TgTripleSet *set, size_t n) {
+  put_bytes(set, &n, sizeof n);
+}
+
+static void put_ptr(TgTripleSet *set, const void *p) {
+  put_bytes(set, &p, sizeof p);
+}
+
+/* Append a term's key: its kind, then its address (an IRI), or its text,
+ * language and datatype (a literal), or its id (a blank node). */
+static bool put_term(TgTripleSet *set, const raptor_term *n) {
+  const unsigned char kind = (unsigned char)n->type;
+  if (n->type == RAPTOR_TERM_TYPE_LITERAL) {
+    const raptor_term_literal_value *v = &n->value.literal;
+    const size_t lang = v->language ? v->language_len : 0;
+    if (!keys_room(set, 1 + 2 * sizeof(size_t) + v->string_len + lang + sizeof(void *))) {
+      return false;
+    }
+    put_bytes(set, &kind, 1);
+    put_size(set, v->string_len);
+    put_bytes(set, v->string, v->string_len);
+    put_size(set, lang);
+    put_bytes(set, v->language, lang);
+    put_ptr(set, v->datatype); /* a table term's URI: its address */
+    return true;
+  }
+  if (n->type == RAPTOR_TERM_TYPE_BLANK) {
+    const raptor_term_blank_value *b = &n->value.blank;
+    if (!keys_room(set, 1 + sizeof(size_t) + b->string_len)) {
+      return false;
+    }
+    put_bytes(set, &kind, 1);
+    put_size(set, b->string_len);
+    put_bytes(set, b->string, b->string_len);
+    return true;
+  }
+  if (!keys_room(set, 1 + sizeof(void *))) {
+    return false;
+  }
+  put_bytes(set, &kind, 1);
+  put_ptr(set, n); /* one term per IRI (the tables): its address is its id */
+  return true;
+}
+
+/* The key starting at `off` ends where the next begins: its length was
+ * written before it. */
+static size_t key_len_at(const TgTripleSet *set, size_t off) {
+  size_t n;
+  memcpy(&n, set->keys + off - sizeof n, sizeof n);
+  return n;
+}
+
+/* Double the slots (1024 at first); false when out of memory. */
+static bool tripleset_grow(TgTripleSet *set) {
+  const size_t cap = set->cap ? set->cap * 2 : 1024;
+  TgTripleSlot *slots = (TgTripleSlot *)tg_calloc(cap, sizeof *slots);
+  if (!slots) {
+    return false;
+  }
+  for (size_t i = 0; i < set->cap; ++i) {
+    if (set->slots[i].hash) {
+      size_t j = (size_t)(set->slots[i].hash >> 20) & (cap - 1);
+      while (slots[j].hash) {
+        j = (j + 1) & (cap - 1);
+      }
+      slots[j] = set->slots[i];
+    }
+  }
+  tg_free(set->slots);
+  set->slots = slots;
+  set->cap = cap;
+  return true;
+}
+
+bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
                        const raptor_term *o) {
-  return tg_keyset_seen(set, term_hash(o, term_hash(p, term_hash(s, 0))));
+  if ((set->len + 1) * 2 > set->cap && !tripleset_grow(set)) {
+    return false;
+  }
+  /* The key goes after a room for its length; it is kept only if new. */
+  const size_t start = set->keys_len;
+  if (!keys_room(set, sizeof(size_t))) {
+    return false;
+  }
+  set->keys_len += sizeof(size_t);
+  const size_t off = set->keys_len;
+  if (!put_term(set, s) || !put_term(set, p) || !put_term(set, o)) {
+    set->keys_len = start;
+    return false;
+  }
+  const size_t len = set->keys_len - off;
+  memcpy(set->keys + start, &len, sizeof len);
+  const uint64_t hash = tg_terms_hash(set->keys + off, len) | 1u; /* 0 marks an empty slot */
+  size_t j = (size_t)(hash >> 20) & (set->cap - 1);
+  for (; set->slots[j].hash; j = (j + 1) & (set->cap - 1)) {
+    const TgTripleSlot *t = &set->slots[j];
+    if (t->hash == hash && key_len_at(set, t->off) == len &&
+        memcmp(set->keys + t->off, set->keys + off, len) == 0) {
+      set->keys_len = start;
+      return true;
+    }
+  }
+  set->slots[j].hash = hash;
+  set->slots[j].off = off;
+  ++set->len;
+  return false;
+}
+
+void tg_tripleset_clear(TgTripleSet *set) {
+  tg_free(set->slots);
+  tg_free(set->keys);
+  memset(set, 0, sizeof *set);
+}
+
+void tg_tripleset_reset(TgTripleSet *set, size_t keep) {
+  if (set->cap > keep) {
+    tg_tripleset_clear(set);
+  } else if (set->len) {
+    memset(set->slots, 0, set->cap * sizeof *set->slots);
+    set->len = 0;
+    set->keys_len = 0;
+  }
 }

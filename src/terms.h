@@ -59,7 +59,7 @@ raptor_term *tg_ptrcache_get(const TgPtrCache *c, const void *key);
 void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node);
 
 /** A set of nonzero 64-bit keys (addresses, or the hashes of
- * tg_tripleset_seen): true if `key` was added before (false, and the key
+ * anything else): true if `key` was added before (false, and the key
  * not kept, when out of memory).  Zeroed is empty. */
 typedef struct {
   uint64_t *keys;
@@ -73,13 +73,34 @@ void tg_keyset_clear(TgKeySet *s);
 /** Empty the set, keeping its memory unless it grew past `keep` slots. */
 void tg_keyset_reset(TgKeySet *s, size_t keep);
 
+/** A set of statements, each kept whole: two statements are the same only
+ * when their terms are, never because their hashes agree.  An IRI term is
+ * kept by its address (so every IRI term must come from a TgTerms, and the
+ * set must be reset before those terms go), a literal by its text,
+ * language and datatype (whose URI, too, must be a TgTerms term's), a
+ * blank node by its id.  Zeroed is empty. */
+typedef struct {
+  uint64_t hash;
+  size_t off; /* where the statement's key starts in `keys` */
+} TgTripleSlot;
+
+typedef struct {
+  TgTripleSlot *slots;
+  size_t cap; /* a power of two, or 0 */
+  size_t len;
+  char *keys; /* the statements' keys, back to back */
+  size_t keys_len;
+  size_t keys_cap;
+} TgTripleSet;
+
 /** True if the statement (s, p, o), all borrowed, was added to `set`
- * before, each statement kept as a hash of its three terms: an IRI term by
- * its address (so every IRI term must come from a TgTerms), a literal by
- * its text, language and datatype (whose URI, too, must be a TgTerms
- * term's).  False, and nothing kept, when out of memory: a duplicate is
+ * before.  False, and nothing kept, when out of memory: a duplicate is
  * kept rather than a statement lost. */
-bool tg_tripleset_seen(TgKeySet *set, const raptor_term *s, const raptor_term *p,
+bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
                        const raptor_term *o);
+void tg_tripleset_clear(TgTripleSet *set);
+
+/** Empty the set, keeping its memory unless it grew past `keep` slots. */
+void tg_tripleset_reset(TgTripleSet *set, size_t keep);
 
 #endif /* TG_TERMS_H */

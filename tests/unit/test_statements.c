@@ -248,7 +248,7 @@ START_TEST(test_tripleset)
   raptor_world *w = new_raptor();
   TgTerms t;
   tg_terms_init(&t);
-  TgKeySet set = {0};
+  TgTripleSet set = {0};
   raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
   raptor_term *b = tg_terms_peek(&t, w, "http://e/b", 10);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
@@ -270,15 +270,129 @@ START_TEST(test_tripleset)
   }
   /* Reset keeps the memory below the limit, frees it above. */
   const size_t cap = set.cap;
-  tg_keyset_reset(&set, cap);
+  tg_tripleset_reset(&set, cap);
   ck_assert_uint_eq(set.len, 0);
   ck_assert_uint_eq(set.cap, cap);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_keyset_reset(&set, cap - 1);
+  tg_tripleset_reset(&set, cap - 1);
   ck_assert_uint_eq(set.cap, 0);
   ck_assert_ptr_null(set.keys);
   ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_keyset_clear(&set);
+  tg_tripleset_clear(&set);
+  tg_terms_clear(&t);
+  raptor_free_world(w);
+}
+END_TEST
+
+/* Literals are told apart by text, language and datatype. */
+START_TEST(test_tripleset_literals)
+{
+  raptor_world *w = new_raptor();
+  TgTerms t;
+  tg_terms_init(&t);
+  TgTripleSet set = {0};
+  raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
+  raptor_term *dt = tg_terms_peek(&t, w, "http://e/dt", 11);
+  raptor_term *en = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
+                                                         (const unsigned char *)"en", 2);
+  raptor_term *fr = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
+                                                         (const unsigned char *)"fr", 2);
+  raptor_term *typed = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1,
+                                                            dt->value.uri, NULL, 0);
+  raptor_term *plain = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
+                                                            NULL, 0);
+  raptor_term *other = raptor_new_term_from_counted_literal(w, (const unsigned char *)"y", 1, NULL,
+                                                            NULL, 0);
+  raptor_term *again = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
+                                                            (const unsigned char *)"en", 2);
+  ck_assert(!tg_tripleset_seen(&set, a, a, en));
+  ck_assert(!tg_tripleset_seen(&set, a, a, fr));
+  ck_assert(!tg_tripleset_seen(&set, a, a, typed));
+  ck_assert(!tg_tripleset_seen(&set, a, a, plain));
+  ck_assert(!tg_tripleset_seen(&set, a, a, other));
+  ck_assert(tg_tripleset_seen(&set, a, a, again)); /* another term, the same literal */
+  ck_assert_uint_eq(set.len, 5);
+  raptor_term *terms[] = {en, fr, typed, plain, other, again};
+  for (size_t i = 0; i < sizeof terms / sizeof *terms; ++i) {
+    raptor_free_term(terms[i]);
+  }
+  tg_tripleset_clear(&set);
+  tg_terms_clear(&t);
+  raptor_free_world(w);
+}
+END_TEST
+
+/* One 8-byte step of tg_terms_hash (terms.c), to build a collision. */
+static uint64_t hash_step(uint64_t h, uint64_t word) {
+  h = (h ^ word) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 32);
+}
+
+/* Two statements whose keys hash alike are still two statements: the
+ * set compares the keys themselves.  The second literal is built so that
+ * its key's hash equals the first's (checked with tg_terms_hash itself). */
+START_TEST(test_tripleset_collision)
+{
+  raptor_world *w = new_raptor();
+  TgTerms t;
+  tg_terms_init(&t);
+  TgTripleSet set = {0};
+  raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
+  char text[32];
+  memcpy(text, "a literal thirty-two bytes long.", 32);
+  raptor_term *first = raptor_new_term_from_counted_literal(w, (const unsigned char *)text, 32,
+                                                            NULL, NULL, 0);
+  ck_assert(!tg_tripleset_seen(&set, first, a, a));
+  /* The key as the set keeps it, and where the text sits in it. */
+  size_t off = 0;
+  for (size_t i = 0; i < set.cap; ++i) {
+    if (set.slots[i].hash) {
+      off = set.slots[i].off;
+    }
+  }
+  size_t len;
+  memcpy(&len, set.keys + off - sizeof len, sizeof len);
+  char *key = malloc(len);
+  char *key2 = malloc(len);
+  ck_assert_ptr_nonnull(key);
+  ck_assert_ptr_nonnull(key2);
+  memcpy(key, set.keys + off, len);
+  size_t pos = 0;
+  while (pos + sizeof text <= len && memcmp(key + pos, text, sizeof text) != 0) {
+    ++pos;
+  }
+  ck_assert_uint_le(pos + sizeof text, len);
+  const size_t word = (pos + 7) / 8; /* the first whole word of the text */
+  ck_assert_uint_le(word * 8 + 16, pos + sizeof text);
+  /* The hash's state before that word, then a changed word and a
+   * compensating next word that bring the state back. */
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+  for (size_t i = 0; i < word; ++i) {
+    uint64_t wd;
+    memcpy(&wd, key + 8 * i, 8);
+    h = hash_step(h, wd);
+  }
+  uint64_t w1, w2;
+  memcpy(&w1, key + 8 * word, 8);
+  memcpy(&w2, key + 8 * word + 8, 8);
+  const uint64_t w1x = w1 ^ 0x0505050505050505ull;
+  const uint64_t w2x = w2 ^ hash_step(h, w1) ^ hash_step(h, w1x);
+  memcpy(key2, key, len);
+  memcpy(key2 + 8 * word, &w1x, 8);
+  memcpy(key2 + 8 * word + 8, &w2x, 8);
+  ck_assert_uint_eq(tg_terms_hash(key, len), tg_terms_hash(key2, len));
+  ck_assert(memcmp(key, key2, len) != 0);
+  raptor_term *second = raptor_new_term_from_counted_literal(
+      w, (const unsigned char *)key2 + pos, sizeof text, NULL, NULL, 0);
+  ck_assert(!tg_tripleset_seen(&set, second, a, a));
+  ck_assert(tg_tripleset_seen(&set, second, a, a));
+  ck_assert(tg_tripleset_seen(&set, first, a, a));
+  ck_assert_uint_eq(set.len, 2);
+  free(key);
+  free(key2);
+  raptor_free_term(first);
+  raptor_free_term(second);
+  tg_tripleset_clear(&set);
   tg_terms_clear(&t);
   raptor_free_world(w);
 }
@@ -298,6 +412,8 @@ static Suite *statements_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("tripleset");
   tcase_add_test(tc, test_tripleset);
+  tcase_add_test(tc, test_tripleset_literals);
+  tcase_add_test(tc, test_tripleset_collision);
   suite_add_tcase(s, tc);
   return s;
 }
