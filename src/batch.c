@@ -1,7 +1,8 @@
 /* telegraph: batch conversion on worker threads, output in input order.
  *
- * The calling thread enumerates the inputs and cuts them into jobs (a file,
- * or one line of JSON Lines), at most a few per worker in flight; workers
+ * The calling thread walks the inputs (inputs.c) and makes each article a
+ * job (a file, one line of JSON Lines, a page's or a feed's article, or a
+ * failure or warning in its place), at most a few per worker in flight; workers
  * read, extract and serialize each job into a buffer of its own (each with
  * its own librdf world); the calling thread writes the buffers, replays the
  * diagnostics, and calls the sink, strictly in input order.
@@ -10,20 +11,17 @@
 
 #include "telegraph/batch.h"
 
-#include "markup.h"
+#include "inputs.h"
 #include "outstream.h"
 #include "turtle.h"
 #include "util.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 /* Jobs in flight per worker: enough to keep workers busy, few enough to
  * keep memory flat. */
@@ -35,20 +33,6 @@ typedef struct {
   unsigned col;
   char *msg;
 } Diag;
-
-/* The directories a walk has entered, by device and inode, so that a
- * symbolic-link loop (or two links to one directory) is entered once. */
-typedef struct {
-  dev_t dev;
-  ino_t ino;
-} DirId;
-
-typedef struct {
-  DirId *slot;
-  bool *used;
-  size_t cap;
-  size_t len;
-} DirSet;
 
 /* Where an id was first seen: a hash of the id, and its file (a JSON Lines
  * source, owned by the batch, or the article's own path, owned here) and
@@ -109,11 +93,9 @@ struct Batch {
   size_t cap;
   size_t head; /* next to emit */
   size_t count;
-  /* Sources of JSON lines, kept for the diagnostics. */
-  TgVec sources; /* char* */
   TgVec spares;  /* TgBuf: written jobs' output buffers, for the next jobs */
   bool write_profile; /* TELEGRAPH_PROFILE_WRITER is set */
-  DirSet dirs;   /* the directories entered */
+  TgInputs inputs; /* the walk over the inputs */
   IdPlace *ids;  /* [ids_cap]: the article ids emitted */
   size_t ids_cap;
   size_t n_ids;
@@ -574,171 +556,33 @@ static Job *new_job(void) {
   return job;
 }
 
-/* A job that failed before it could be queued (an unreadable directory):
- * it carries its diagnostic to its place in the order. */
-static TgStatus submit_failure(Batch *b, const char *path, const char *msg) {
+/* ---- The inputs, as jobs (inputs.c walks them) ---- */
+
+static TgStatus batch_file(void *data, const char *path, size_t bytes) {
   Job *job = new_job();
-  if (!job) {
+  if (!job || !(job->path = tg_strdup(path))) {
+    job_free(job);
     return TG_BAD_ALLOC;
   }
-  job_diag(job, path, 0, 0, msg);
-  job->st = TG_BAD_READ;
-  job->done = true;
-  return enqueue(b, job);
+  job->bytes = bytes;
+  return enqueue((Batch *)data, job);
 }
 
-/* A job that only carries a warning to its place in the order. */
-static TgStatus submit_note(Batch *b, const char *path, const char *msg) {
+static TgStatus batch_json_line(void *data, const char *source, unsigned lineno, const char *line,
+                                size_t len, size_t bytes) {
   Job *job = new_job();
-  if (!job) {
+  if (!job || !(job->line = tg_strndup(line, len))) {
+    job_free(job);
     return TG_BAD_ALLOC;
   }
-  job_diag(job, path, 0, 0, msg);
-  job->note = true;
-  job->done = true;
-  return enqueue(b, job);
+  job->len = len;
+  job->lineno = lineno;
+  job->source = source;
+  job->bytes = bytes;
+  return enqueue((Batch *)data, job);
 }
 
-/* ---- Enumerating the inputs ---- */
-
-
-static size_t dir_hash(DirId id, size_t cap) {
-  const uint64_t h = ((uint64_t)id.dev * 0x9E3779B97F4A7C15ull) ^ (uint64_t)id.ino;
-  return (size_t)(h * 0xBF58476D1CE4E5B9ull >> 7) & (cap - 1);
-}
-
-/* Add the directory of `sb`; false if it was there already (or no memory,
- * which *st says). */
-static bool dirset_add(DirSet *set, const struct stat *sb, TgStatus *st) {
-  const DirId id = {sb->st_dev, sb->st_ino};
-  if ((set->len + 1) * 2 > set->cap) {
-    DirSet g = {NULL, NULL, set->cap ? set->cap * 2 : 64, 0};
-    g.slot = (DirId *)tg_calloc(g.cap, sizeof(DirId));
-    g.used = (bool *)tg_calloc(g.cap, sizeof(bool));
-    if (!g.slot || !g.used) {
-      tg_free(g.slot);
-      tg_free(g.used);
-      *st = TG_BAD_ALLOC;
-      return false;
-    }
-    for (size_t i = 0; i < set->cap; ++i) {
-      if (set->used[i]) {
-        size_t j = dir_hash(set->slot[i], g.cap);
-        while (g.used[j]) {
-          j = (j + 1) & (g.cap - 1);
-        }
-        g.slot[j] = set->slot[i];
-        g.used[j] = true;
-        ++g.len;
-      }
-    }
-    tg_free(set->slot);
-    tg_free(set->used);
-    *set = g;
-  }
-  size_t j = dir_hash(id, set->cap);
-  for (; set->used[j]; j = (j + 1) & (set->cap - 1)) {
-    if (set->slot[j].dev == id.dev && set->slot[j].ino == id.ino) {
-      return false;
-    }
-  }
-  set->slot[j] = id;
-  set->used[j] = true;
-  ++set->len;
-  return true;
-}
-
-static void dirset_clear(DirSet *set) {
-  tg_free(set->slot);
-  tg_free(set->used);
-  memset(set, 0, sizeof *set);
-}
-
-static const char *file_kind(mode_t mode) {
-  return S_ISFIFO(mode) ? "a FIFO" : S_ISCHR(mode) ? "a character device"
-       : S_ISBLK(mode) ? "a block device" : S_ISSOCK(mode) ? "a socket" : "not a regular file";
-}
-
-static bool has_suffix(const char *s, const char *suffix) {
-  const size_t n = strlen(s);
-  const size_t k = strlen(suffix);
-  return n >= k && strcmp(s + n - k, suffix) == 0;
-}
-
-static bool is_jsonl(const Batch *b, const char *path) {
-  return b->opt->jsonl || has_suffix(path, ".jsonl") || has_suffix(path, ".ndjson");
-}
-
-static TgStatus submit_jsonl(Batch *b, const char *path) {
-  const bool is_stdin = strcmp(path, "-") == 0;
-  FILE *in = is_stdin ? stdin : fopen(path, "rb");
-  const char *name = is_stdin ? "<stdin>" : path;
-  if (!in) {
-    return submit_failure(b, name, strerror(errno));
-  }
-  char *source = tg_strdup(name);
-  if (!source || tg_vec_push(&b->sources, &source)) {
-    tg_free(source);
-    if (!is_stdin) {
-      fclose(in);
-    }
-    return TG_BAD_ALLOC;
-  }
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  unsigned lineno = 0;
-  TgStatus st = TG_SUCCESS;
-  while (!st && (n = getline(&line, &cap, in)) >= 0) {
-    ++lineno;
-    size_t len = (size_t)n;
-    while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) {
-      --len;
-    }
-    size_t k = 0;
-    while (k < len && (line[k] == ' ' || line[k] == '\t')) {
-      ++k;
-    }
-    if (k == len) {
-      b->stats->bytes += (size_t)n;
-      continue; /* blank lines separate nothing */
-    }
-    Job *job = new_job();
-    if (!job || !(job->line = tg_strndup(line, len))) {
-      job_free(job);
-      st = TG_BAD_ALLOC;
-      break;
-    }
-    job->len = len;
-    job->lineno = lineno;
-    job->source = source;
-    job->bytes = (size_t)n;
-    st = enqueue(b, job);
-  }
-  if (!st && ferror(in)) {
-    st = submit_failure(b, name, strerror(errno));
-  }
-  free(line);
-  if (!is_stdin) {
-    fclose(in);
-  }
-  return st;
-}
-
-/* Web pages, feeds and standard input (markup.c): the articles come read,
- * each a job of its own; each problem is a failed job in its place. */
-static void markup_diag(void *data, const char *file, unsigned line, unsigned col,
-                        const char *msg) {
-  Job *job = new_job();
-  if (job) {
-    job_diag(job, file, line, col, msg);
-    job->st = TG_BAD_SYNTAX;
-    job->done = true;
-    (void)enqueue((Batch *)data, job);
-  }
-}
-
-static TgStatus markup_article(void *data, TgDocument *doc) {
+static TgStatus batch_document(void *data, TgDocument *doc) {
   Job *job = new_job();
   if (!job) {
     tg_document_free(doc);
@@ -748,120 +592,35 @@ static TgStatus markup_article(void *data, TgDocument *doc) {
   return enqueue((Batch *)data, job);
 }
 
-static TgStatus submit_path(Batch *b, const char *path);
-
-static int name_order(const struct dirent **x, const struct dirent **y) {
-  return strcmp((*x)->d_name, (*y)->d_name);
-}
-
-/* Queue every regular *.txt below `dir`, entering each directory once;
- * `*found` counts them.  What is skipped is named in a warning. */
-static TgStatus submit_dir(Batch *b, const char *dir, size_t *found_below) {
-  struct stat dsb;
-  TgStatus st = TG_SUCCESS;
-  if (stat(dir, &dsb) == 0 && !dirset_add(&b->dirs, &dsb, &st)) {
-    return st ? st : submit_note(b, dir, "skipped: a directory already read (a symbolic-link loop "
-                                         "or a second link to it)");
-  }
-  struct dirent **names = NULL;
-  const int n = scandir(dir, &names, NULL, name_order);
-  if (n < 0) {
-    return submit_failure(b, dir, strerror(errno));
-  }
-  size_t found = 0;
-  for (int i = 0; i < n; ++i) {
-    const char *name = names[i]->d_name;
-    if (!st && name[0] != '.') {
-      TgBuf p;
-      tg_buf_init(&p);
-      if (tg_buf_printf(&p, "%s/%s", dir, name)) {
-        st = TG_BAD_ALLOC;
-      } else {
-        struct stat sb;
-        const bool known = stat(p.buf, &sb) == 0;
-        if (known && S_ISDIR(sb.st_mode)) {
-          st = submit_dir(b, p.buf, &found);
-        } else if (has_suffix(name, ".txt") && known && !S_ISREG(sb.st_mode)) {
-          TgBuf msg;
-          tg_buf_init(&msg);
-          st = tg_buf_printf(&msg, "skipped: %s, not a regular file", file_kind(sb.st_mode));
-          st = st ? st : submit_note(b, p.buf, msg.buf);
-          tg_buf_clear(&msg);
-        } else if (has_suffix(name, ".txt")) {
-          st = submit_path(b, p.buf);
-          ++found;
-        }
-      }
-      tg_buf_clear(&p);
-    }
-    free(names[i]);
-  }
-  free(names);
-  *found_below += found;
-  return st;
-}
-
-static TgStatus submit_path(Batch *b, const char *path) {
-  struct stat sb;
-  const bool is_stdin = strcmp(path, "-") == 0;
-  if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-    size_t found = 0;
-    TgStatus st = submit_dir(b, path, &found);
-    if (!st && !found) {
-      st = submit_failure(b, path, "is a directory with no *.txt article in it");
-    }
-    return st;
-  }
-  if (is_jsonl(b, path)) {
-    return submit_jsonl(b, path);
-  }
-  bool taken = false;
-  const TgStatus mst = tg_markup_input(path, b->opt->date, markup_diag, b, markup_article, b,
-                                       &taken);
-  if (taken) {
-    return mst == TG_FAILURE ? TG_SUCCESS : mst; /* TG_FAILURE: reported, in the order */
-  }
+/* A job that failed before it could be queued (an unreadable directory, a
+ * page that does not parse): it carries its diagnostic to its place in the
+ * order. */
+static TgStatus batch_failure(void *data, const char *file, unsigned line, unsigned col,
+                              const char *msg, TgStatus why) {
   Job *job = new_job();
-  if (!job || !(job->path = tg_strdup(path))) {
-    job_free(job);
+  if (!job) {
     return TG_BAD_ALLOC;
   }
-  job->bytes = (!is_stdin && stat(path, &sb) == 0) ? (size_t)sb.st_size : 0;
-  return enqueue(b, job);
+  job_diag(job, file, line, col, msg);
+  job->st = why;
+  job->done = true;
+  return enqueue((Batch *)data, job);
 }
 
-/* Bytes of the regular files below `path`, each directory entered once. */
-static size_t total_size(const char *path, DirSet *seen) {
-  struct stat sb;
-  TgStatus st = TG_SUCCESS;
-  if (strcmp(path, "-") == 0 || stat(path, &sb) != 0) {
-    return 0;
+/* A job that only carries a warning (a skipped file) to its place. */
+static TgStatus batch_note(void *data, const char *path, const char *msg) {
+  Job *job = new_job();
+  if (!job) {
+    return TG_BAD_ALLOC;
   }
-  if (!S_ISDIR(sb.st_mode)) {
-    return S_ISREG(sb.st_mode) ? (size_t)sb.st_size : 0;
-  }
-  if (!dirset_add(seen, &sb, &st)) {
-    return 0;
-  }
-  size_t total = 0;
-  DIR *d = opendir(path);
-  if (!d) {
-    return 0;
-  }
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.') {
-      continue;
-    }
-    TgBuf p;
-    tg_buf_init(&p);
-    if (!tg_buf_printf(&p, "%s/%s", path, e->d_name)) {
-      total += total_size(p.buf, seen);
-    }
-    tg_buf_clear(&p);
-  }
-  closedir(d);
-  return total;
+  job_diag(job, path, 0, 0, msg);
+  job->note = true;
+  job->done = true;
+  return enqueue((Batch *)data, job);
+}
+
+static void batch_blank(void *data, size_t bytes) {
+  ((Batch *)data)->stats->bytes += bytes;
 }
 
 /* ---- The batch ---- */
@@ -896,7 +655,9 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   b.err_data = err_data;
   b.stats = stats;
   b.cap = (size_t)jobs * TG_JOBS_PER_WORKER;
-  tg_vec_init(&b.sources, sizeof(char *));
+  const TgInputSink sink = {batch_file, batch_json_line, batch_document, batch_failure,
+                            batch_note, batch_blank, &b};
+  tg_inputs_init(&b.inputs, opt->jsonl, opt->date, &sink);
   tg_vec_init(&b.spares, sizeof(TgBuf));
   b.write_profile = getenv("TELEGRAPH_PROFILE_WRITER") != NULL;
   b.ring = (Job **)tg_calloc(b.cap, sizeof(Job *));
@@ -913,11 +674,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   clock_gettime(CLOCK_MONOTONIC, &b.start);
   b.last_draw = b.start;
   if (opt->progress) {
-    DirSet seen = {NULL, NULL, 0, 0};
-    for (size_t i = 0; i < n_inputs; ++i) {
-      b.total_bytes += total_size(inputs[i], &seen);
-    }
-    dirset_clear(&seen);
+    b.total_bytes = tg_inputs_total_size(inputs, n_inputs);
   }
   TgStatus st = TG_SUCCESS;
   unsigned started = 0;
@@ -938,7 +695,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
     ++started;
   }
   for (size_t i = 0; !st && i < n_inputs; ++i) {
-    st = submit_path(&b, inputs[i]);
+    st = tg_inputs_submit(&b.inputs, inputs[i]);
   }
   /* Drain what is still in flight. */
   pthread_mutex_lock(&b.lock);
@@ -962,15 +719,11 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   if (!st) {
     st = b.fatal;
   }
-  for (size_t i = 0; i < b.sources.len; ++i) {
-    tg_free(*(char **)tg_vec_at(&b.sources, i));
-  }
-  tg_vec_clear(&b.sources);
   for (size_t i = 0; i < b.spares.len; ++i) {
     tg_buf_clear((TgBuf *)tg_vec_at(&b.spares, i));
   }
   tg_vec_clear(&b.spares);
-  dirset_clear(&b.dirs);
+  tg_inputs_clear(&b.inputs);
   ids_clear(&b);
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
