@@ -57,26 +57,44 @@ static bool same_iri(raptor_term *n, const char *iri, size_t len) {
   return nlen == len && memcmp(s, iri, len) == 0;
 }
 
-/* Double the table; false when out of memory. */
-static bool grow(TgTerms *t) {
-  const size_t cap = t->cap ? t->cap * 2 : 256;
-  TgTermSlot *slots = (TgTermSlot *)tg_calloc(cap, sizeof *slots);
-  if (!slots) {
+/* Double an open-addressing table of `size`-byte slots (`first` slots at
+ * first), moving every used slot to its home (and on past used ones);
+ * false when out of memory, the table unchanged. */
+static bool regrow(void **slots, size_t *cap, size_t size, size_t first,
+                   bool (*used)(const void *slot), size_t (*home)(const void *slot)) {
+  const size_t n = *cap ? *cap * 2 : first;
+  char *to = (char *)tg_calloc(n, size);
+  if (!to) {
     return false;
   }
-  for (size_t i = 0; i < t->cap; ++i) {
-    if (t->slots[i].node) {
-      size_t j = (size_t)t->slots[i].hash & (cap - 1);
-      while (slots[j].node) {
-        j = (j + 1) & (cap - 1);
+  const char *from = (const char *)*slots;
+  for (size_t i = 0; i < *cap; ++i) {
+    const void *slot = from + i * size;
+    if (used(slot)) {
+      size_t j = home(slot) & (n - 1);
+      while (used(to + j * size)) {
+        j = (j + 1) & (n - 1);
       }
-      slots[j] = t->slots[i];
+      memcpy(to + j * size, slot, size);
     }
   }
-  tg_free(t->slots);
-  t->slots = slots;
-  t->cap = cap;
+  tg_free(*slots);
+  *slots = to;
+  *cap = n;
   return true;
+}
+
+static bool term_used(const void *slot) {
+  return ((const TgTermSlot *)slot)->node != NULL;
+}
+
+static size_t term_home(const void *slot) {
+  return (size_t)((const TgTermSlot *)slot)->hash;
+}
+
+/* Double the table; false when out of memory. */
+static bool grow(TgTerms *t) {
+  return regrow((void **)&t->slots, &t->cap, sizeof *t->slots, 256, term_used, term_home);
 }
 
 raptor_term *tg_terms_peek(TgTerms *t, raptor_world *world, const char *iri, size_t len) {
@@ -126,26 +144,21 @@ void tg_ptrcache_put(TgPtrCache *c, const void *key, raptor_term *node) {
   }
 }
 
+static size_t key_home(uint64_t key) {
+  return (size_t)(key * 0x9E3779B97F4A7C15ull >> 20);
+}
+
+static bool key_used(const void *slot) {
+  return *(const uint64_t *)slot != 0;
+}
+
+static size_t key_slot_home(const void *slot) {
+  return key_home(*(const uint64_t *)slot);
+}
+
 /* Double the set (1024 slots at first); false when out of memory. */
 static bool keyset_grow(TgKeySet *s) {
-  const size_t cap = s->cap ? s->cap * 2 : 1024;
-  uint64_t *keys = (uint64_t *)tg_calloc(cap, sizeof *keys);
-  if (!keys) {
-    return false;
-  }
-  for (size_t i = 0; i < s->cap; ++i) {
-    if (s->keys[i]) {
-      size_t j = (size_t)(s->keys[i] * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
-      while (keys[j]) {
-        j = (j + 1) & (cap - 1);
-      }
-      keys[j] = s->keys[i];
-    }
-  }
-  tg_free(s->keys);
-  s->keys = keys;
-  s->cap = cap;
-  return true;
+  return regrow((void **)&s->keys, &s->cap, sizeof *s->keys, 1024, key_used, key_slot_home);
 }
 
 bool tg_keyset_seen(TgKeySet *s, uint64_t key) {
@@ -153,7 +166,7 @@ bool tg_keyset_seen(TgKeySet *s, uint64_t key) {
   if ((s->len + 1) * 2 > s->cap && !keyset_grow(s)) {
     return false;
   }
-  size_t j = (size_t)(key * 0x9E3779B97F4A7C15ull >> 20) & (s->cap - 1);
+  size_t j = key_home(key) & (s->cap - 1);
   for (; s->keys[j]; j = (j + 1) & (s->cap - 1)) {
     if (s->keys[j] == key) {
       return true;
@@ -180,26 +193,13 @@ void tg_keyset_reset(TgKeySet *s, size_t keep) {
 
 /* Room for `more` bytes of keys; false when out of memory. */
 static bool keys_room(TgTripleSet *set, size_t more) {
-  if (set->keys_len + more <= set->keys_cap) {
-    return true;
-  }
-  size_t cap = set->keys_cap ? set->keys_cap : 4096;
-  while (cap < set->keys_len + more) {
-    cap *= 2;
-  }
-  char *keys = (char *)tg_realloc(set->keys, cap);
-  if (!keys) {
-    return false;
-  }
-  set->keys = keys;
-  set->keys_cap = cap;
-  return true;
+  return tg_buf_reserve(&set->keys, more) == TG_SUCCESS;
 }
 
 static void put_bytes(TgTripleSet *set, const void *p, size_t n) {
   if (n) {
-    memcpy(set->keys + set->keys_len, p, n);
-    set->keys_len += n;
+    memcpy(set->keys.buf + set->keys.len, p, n);
+    set->keys.len += n;
   }
 }
 
@@ -251,30 +251,22 @@ static bool put_term(TgTripleSet *set, const raptor_term *n) {
  * written before it. */
 static size_t key_len_at(const TgTripleSet *set, size_t off) {
   size_t n;
-  memcpy(&n, set->keys + off - sizeof n, sizeof n);
+  memcpy(&n, set->keys.buf + off - sizeof n, sizeof n);
   return n;
+}
+
+static bool triple_used(const void *slot) {
+  return ((const TgTripleSlot *)slot)->hash != 0;
+}
+
+static size_t triple_home(const void *slot) {
+  return (size_t)(((const TgTripleSlot *)slot)->hash >> 20);
 }
 
 /* Double the slots (1024 at first); false when out of memory. */
 static bool tripleset_grow(TgTripleSet *set) {
-  const size_t cap = set->cap ? set->cap * 2 : 1024;
-  TgTripleSlot *slots = (TgTripleSlot *)tg_calloc(cap, sizeof *slots);
-  if (!slots) {
-    return false;
-  }
-  for (size_t i = 0; i < set->cap; ++i) {
-    if (set->slots[i].hash) {
-      size_t j = (size_t)(set->slots[i].hash >> 20) & (cap - 1);
-      while (slots[j].hash) {
-        j = (j + 1) & (cap - 1);
-      }
-      slots[j] = set->slots[i];
-    }
-  }
-  tg_free(set->slots);
-  set->slots = slots;
-  set->cap = cap;
-  return true;
+  return regrow((void **)&set->slots, &set->cap, sizeof *set->slots, 1024, triple_used,
+                triple_home);
 }
 
 bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term *p,
@@ -283,25 +275,25 @@ bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term
     return false;
   }
   /* The key goes after a room for its length; it is kept only if new. */
-  const size_t start = set->keys_len;
+  const size_t start = set->keys.len;
   if (!keys_room(set, sizeof(size_t))) {
     return false;
   }
-  set->keys_len += sizeof(size_t);
-  const size_t off = set->keys_len;
+  set->keys.len += sizeof(size_t);
+  const size_t off = set->keys.len;
   if (!put_term(set, s) || !put_term(set, p) || !put_term(set, o)) {
-    set->keys_len = start;
+    set->keys.len = start;
     return false;
   }
-  const size_t len = set->keys_len - off;
-  memcpy(set->keys + start, &len, sizeof len);
-  const uint64_t hash = tg_terms_hash(set->keys + off, len) | 1u; /* 0 marks an empty slot */
+  const size_t len = set->keys.len - off;
+  memcpy(set->keys.buf + start, &len, sizeof len);
+  const uint64_t hash = tg_terms_hash(set->keys.buf + off, len) | 1u; /* 0 marks an empty slot */
   size_t j = (size_t)(hash >> 20) & (set->cap - 1);
   for (; set->slots[j].hash; j = (j + 1) & (set->cap - 1)) {
     const TgTripleSlot *t = &set->slots[j];
     if (t->hash == hash && key_len_at(set, t->off) == len &&
-        memcmp(set->keys + t->off, set->keys + off, len) == 0) {
-      set->keys_len = start;
+        memcmp(set->keys.buf + t->off, set->keys.buf + off, len) == 0) {
+      set->keys.len = start;
       return true;
     }
   }
@@ -313,7 +305,7 @@ bool tg_tripleset_seen(TgTripleSet *set, const raptor_term *s, const raptor_term
 
 void tg_tripleset_clear(TgTripleSet *set) {
   tg_free(set->slots);
-  tg_free(set->keys);
+  tg_buf_clear(&set->keys);
   memset(set, 0, sizeof *set);
 }
 
@@ -323,6 +315,6 @@ void tg_tripleset_reset(TgTripleSet *set, size_t keep) {
   } else if (set->len) {
     memset(set->slots, 0, set->cap * sizeof *set->slots);
     set->len = 0;
-    set->keys_len = 0;
+    set->keys.len = 0;
   }
 }

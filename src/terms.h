@@ -11,6 +11,8 @@
 #ifndef TG_TERMS_H
 #define TG_TERMS_H
 
+#include "util.h"
+
 #include <raptor2.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -88,9 +90,7 @@ typedef struct {
   TgTripleSlot *slots;
   size_t cap; /* a power of two, or 0 */
   size_t len;
-  char *keys; /* the statements' keys, back to back */
-  size_t keys_len;
-  size_t keys_cap;
+  TgBuf keys; /* the statements' keys, back to back */
 } TgTripleSet;
 
 /** True if the statement (s, p, o), all borrowed, was added to `set`

@@ -100,7 +100,7 @@ void tg_buf_clear(TgBuf *b) {
   tg_buf_init(b);
 }
 
-static TgStatus tg_buf_reserve(TgBuf *b, size_t extra) {
+TgStatus tg_buf_reserve(TgBuf *b, size_t extra) {
   if (b->len + extra + 1 > b->cap) {
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + extra + 1) {

@@ -67,6 +67,8 @@ typedef struct {
 
 void tg_buf_init(TgBuf *b);
 void tg_buf_clear(TgBuf *b);
+/** Room for `extra` more bytes (and the NUL) without another allocation. */
+TgStatus tg_buf_reserve(TgBuf *b, size_t extra);
 TgStatus tg_buf_append(TgBuf *b, const char *s, size_t len);
 TgStatus tg_buf_puts(TgBuf *b, const char *s);
 /** Append one byte: inline while the buffer has room (most calls), else

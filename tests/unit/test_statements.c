@@ -243,82 +243,101 @@ START_TEST(test_null_term_stops_document)
 }
 END_TEST
 
+/* A triple set with its world and term table, and one IRI term `a`. */
+typedef struct {
+  raptor_world *w;
+  TgTerms t;
+  TgTripleSet set;
+  raptor_term *a;
+} SetCase;
+
+static void set_case_open(SetCase *c) {
+  c->w = new_raptor();
+  tg_terms_init(&c->t);
+  memset(&c->set, 0, sizeof c->set);
+  c->a = tg_terms_peek(&c->t, c->w, "http://e/a", 10);
+}
+
+static void set_case_close(SetCase *c) {
+  tg_tripleset_clear(&c->set);
+  tg_terms_clear(&c->t);
+  raptor_free_world(c->w);
+}
+
+/* A literal term of `len` bytes (owned by the caller). */
+static raptor_term *lit(raptor_world *w, const char *text, size_t len, raptor_uri *dt,
+                        const char *lang) {
+  return raptor_new_term_from_counted_literal(w, (const unsigned char *)text, len, dt,
+                                              (const unsigned char *)lang,
+                                              lang ? (unsigned char)strlen(lang) : 0);
+}
+
 START_TEST(test_tripleset)
 {
-  raptor_world *w = new_raptor();
-  TgTerms t;
-  tg_terms_init(&t);
-  TgTripleSet set = {0};
-  raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
-  raptor_term *b = tg_terms_peek(&t, w, "http://e/b", 10);
-  ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  ck_assert(tg_tripleset_seen(&set, a, b, a));
-  ck_assert(!tg_tripleset_seen(&set, a, a, b)); /* order matters */
-  ck_assert(!tg_tripleset_seen(&set, b, a, a));
-  ck_assert_uint_eq(set.len, 3);
+  SetCase c;
+  set_case_open(&c);
+  raptor_world *w = c.w;
+  TgTripleSet *set = &c.set;
+  raptor_term *a = c.a;
+  raptor_term *b = tg_terms_peek(&c.t, w, "http://e/b", 10);
+  ck_assert(!tg_tripleset_seen(set, a, b, a));
+  ck_assert(tg_tripleset_seen(set, a, b, a));
+  ck_assert(!tg_tripleset_seen(set, a, a, b)); /* order matters */
+  ck_assert(!tg_tripleset_seen(set, b, a, a));
+  ck_assert_uint_eq(set->len, 3);
   /* Past its first 1024 slots the set grows and still knows every one. */
   char iri[32];
   raptor_term *many[2000];
   for (int i = 0; i < 2000; ++i) {
     const int n = snprintf(iri, sizeof iri, "http://e/n%d", i);
-    many[i] = tg_terms_peek(&t, w, iri, (size_t)n);
-    ck_assert(!tg_tripleset_seen(&set, many[i], a, b));
+    many[i] = tg_terms_peek(&c.t, w, iri, (size_t)n);
+    ck_assert(!tg_tripleset_seen(set, many[i], a, b));
   }
-  ck_assert_uint_gt(set.cap, 1024);
+  ck_assert_uint_gt(set->cap, 1024);
   for (int i = 0; i < 2000; ++i) {
-    ck_assert(tg_tripleset_seen(&set, many[i], a, b));
+    ck_assert(tg_tripleset_seen(set, many[i], a, b));
   }
   /* Reset keeps the memory below the limit, frees it above. */
-  const size_t cap = set.cap;
-  tg_tripleset_reset(&set, cap);
-  ck_assert_uint_eq(set.len, 0);
-  ck_assert_uint_eq(set.cap, cap);
-  ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_tripleset_reset(&set, cap - 1);
-  ck_assert_uint_eq(set.cap, 0);
-  ck_assert_ptr_null(set.keys);
-  ck_assert(!tg_tripleset_seen(&set, a, b, a));
-  tg_tripleset_clear(&set);
-  tg_terms_clear(&t);
-  raptor_free_world(w);
+  const size_t cap = set->cap;
+  tg_tripleset_reset(set, cap);
+  ck_assert_uint_eq(set->len, 0);
+  ck_assert_uint_eq(set->cap, cap);
+  ck_assert(!tg_tripleset_seen(set, a, b, a));
+  tg_tripleset_reset(set, cap - 1);
+  ck_assert_uint_eq(set->cap, 0);
+  ck_assert_ptr_null(set->keys.buf);
+  ck_assert(!tg_tripleset_seen(set, a, b, a));
+  set_case_close(&c);
 }
 END_TEST
 
 /* Literals are told apart by text, language and datatype. */
 START_TEST(test_tripleset_literals)
 {
-  raptor_world *w = new_raptor();
-  TgTerms t;
-  tg_terms_init(&t);
-  TgTripleSet set = {0};
-  raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
-  raptor_term *dt = tg_terms_peek(&t, w, "http://e/dt", 11);
-  raptor_term *en = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
-                                                         (const unsigned char *)"en", 2);
-  raptor_term *fr = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
-                                                         (const unsigned char *)"fr", 2);
-  raptor_term *typed = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1,
-                                                            dt->value.uri, NULL, 0);
-  raptor_term *plain = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
-                                                            NULL, 0);
-  raptor_term *other = raptor_new_term_from_counted_literal(w, (const unsigned char *)"y", 1, NULL,
-                                                            NULL, 0);
-  raptor_term *again = raptor_new_term_from_counted_literal(w, (const unsigned char *)"x", 1, NULL,
-                                                            (const unsigned char *)"en", 2);
-  ck_assert(!tg_tripleset_seen(&set, a, a, en));
-  ck_assert(!tg_tripleset_seen(&set, a, a, fr));
-  ck_assert(!tg_tripleset_seen(&set, a, a, typed));
-  ck_assert(!tg_tripleset_seen(&set, a, a, plain));
-  ck_assert(!tg_tripleset_seen(&set, a, a, other));
-  ck_assert(tg_tripleset_seen(&set, a, a, again)); /* another term, the same literal */
-  ck_assert_uint_eq(set.len, 5);
+  SetCase c;
+  set_case_open(&c);
+  raptor_world *w = c.w;
+  TgTripleSet *set = &c.set;
+  raptor_term *a = c.a;
+  raptor_term *dt = tg_terms_peek(&c.t, w, "http://e/dt", 11);
+  raptor_term *en = lit(w, "x", 1, NULL, "en");
+  raptor_term *fr = lit(w, "x", 1, NULL, "fr");
+  raptor_term *typed = lit(w, "x", 1, dt->value.uri, NULL);
+  raptor_term *plain = lit(w, "x", 1, NULL, NULL);
+  raptor_term *other = lit(w, "y", 1, NULL, NULL);
+  raptor_term *again = lit(w, "x", 1, NULL, "en");
+  ck_assert(!tg_tripleset_seen(set, a, a, en));
+  ck_assert(!tg_tripleset_seen(set, a, a, fr));
+  ck_assert(!tg_tripleset_seen(set, a, a, typed));
+  ck_assert(!tg_tripleset_seen(set, a, a, plain));
+  ck_assert(!tg_tripleset_seen(set, a, a, other));
+  ck_assert(tg_tripleset_seen(set, a, a, again)); /* another term, the same literal */
+  ck_assert_uint_eq(set->len, 5);
   raptor_term *terms[] = {en, fr, typed, plain, other, again};
   for (size_t i = 0; i < sizeof terms / sizeof *terms; ++i) {
     raptor_free_term(terms[i]);
   }
-  tg_tripleset_clear(&set);
-  tg_terms_clear(&t);
-  raptor_free_world(w);
+  set_case_close(&c);
 }
 END_TEST
 
@@ -333,30 +352,29 @@ static uint64_t hash_step(uint64_t h, uint64_t word) {
  * its key's hash equals the first's (checked with tg_terms_hash itself). */
 START_TEST(test_tripleset_collision)
 {
-  raptor_world *w = new_raptor();
-  TgTerms t;
-  tg_terms_init(&t);
-  TgTripleSet set = {0};
-  raptor_term *a = tg_terms_peek(&t, w, "http://e/a", 10);
+  SetCase c;
+  set_case_open(&c);
+  raptor_world *w = c.w;
+  TgTripleSet *set = &c.set;
+  raptor_term *a = c.a;
   char text[32];
   memcpy(text, "a literal thirty-two bytes long.", 32);
-  raptor_term *first = raptor_new_term_from_counted_literal(w, (const unsigned char *)text, 32,
-                                                            NULL, NULL, 0);
-  ck_assert(!tg_tripleset_seen(&set, first, a, a));
+  raptor_term *first = lit(w, text, sizeof text, NULL, NULL);
+  ck_assert(!tg_tripleset_seen(set, first, a, a));
   /* The key as the set keeps it, and where the text sits in it. */
   size_t off = 0;
-  for (size_t i = 0; i < set.cap; ++i) {
-    if (set.slots[i].hash) {
-      off = set.slots[i].off;
+  for (size_t i = 0; i < set->cap; ++i) {
+    if (set->slots[i].hash) {
+      off = set->slots[i].off;
     }
   }
   size_t len;
-  memcpy(&len, set.keys + off - sizeof len, sizeof len);
+  memcpy(&len, set->keys.buf + off - sizeof len, sizeof len);
   char *key = malloc(len);
   char *key2 = malloc(len);
   ck_assert_ptr_nonnull(key);
   ck_assert_ptr_nonnull(key2);
-  memcpy(key, set.keys + off, len);
+  memcpy(key, set->keys.buf + off, len);
   size_t pos = 0;
   while (pos + sizeof text <= len && memcmp(key + pos, text, sizeof text) != 0) {
     ++pos;
@@ -382,19 +400,16 @@ START_TEST(test_tripleset_collision)
   memcpy(key2 + 8 * word + 8, &w2x, 8);
   ck_assert_uint_eq(tg_terms_hash(key, len), tg_terms_hash(key2, len));
   ck_assert(memcmp(key, key2, len) != 0);
-  raptor_term *second = raptor_new_term_from_counted_literal(
-      w, (const unsigned char *)key2 + pos, sizeof text, NULL, NULL, 0);
-  ck_assert(!tg_tripleset_seen(&set, second, a, a));
-  ck_assert(tg_tripleset_seen(&set, second, a, a));
-  ck_assert(tg_tripleset_seen(&set, first, a, a));
-  ck_assert_uint_eq(set.len, 2);
+  raptor_term *second = lit(w, key2 + pos, sizeof text, NULL, NULL);
+  ck_assert(!tg_tripleset_seen(set, second, a, a));
+  ck_assert(tg_tripleset_seen(set, second, a, a));
+  ck_assert(tg_tripleset_seen(set, first, a, a));
+  ck_assert_uint_eq(set->len, 2);
   free(key);
   free(key2);
   raptor_free_term(first);
   raptor_free_term(second);
-  tg_tripleset_clear(&set);
-  tg_terms_clear(&t);
-  raptor_free_world(w);
+  set_case_close(&c);
 }
 END_TEST
 
