@@ -102,7 +102,8 @@ static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const c
     while (k < len && k < 4 && !(s[k] >= '0' && s[k] <= '9')) {
       ++k;
     }
-    if (!k || k == len || !(s[0] >= 'A' && s[0] <= 'Z') || !lex_has(in, p->k_currency, s, k)) {
+    if (!k || k == len || !(s[k] >= '0' && s[k] <= '9') || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        !lex_has(in, p->k_currency, s, k)) {
       return false;
     }
     {

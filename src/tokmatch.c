@@ -144,11 +144,44 @@ static unsigned elem_classes(const Elem *e) {
   return m;
 }
 
+static void first_set(Elem *e, unsigned char b) { e->first[b >> 5] |= 1u << (b & 31); }
+
+/* The first bytes of the tokens an element can match: a word's first
+ * letter in either case (unless exact), a set's members' together, a
+ * sequence's first member's; any byte for the rest (a prefix may match
+ * after a hyphen, a class or a shape any token of its kind). */
+static void elem_first(const TgTokProg *p, Elem *e) {
+  memset(e->first, 0, sizeof e->first);
+  if (e->kind == E_LIT && !e->prefix && e->len) {
+    const unsigned char b = (unsigned char)e->text[0];
+    first_set(e, b);
+    if (!e->exact && b >= 'a' && b <= 'z') {
+      first_set(e, (unsigned char)(b - 32));
+    } else if (!e->exact && b >= 'A' && b <= 'Z') {
+      first_set(e, (unsigned char)(b + 32));
+    }
+    return;
+  }
+  if (e->kind == E_SET || e->kind == E_SEQ) {
+    const unsigned n = e->kind == E_SET ? e->count : (e->count ? 1 : 0);
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
+      for (size_t w = 0; w < 8; ++w) {
+        e->first[w] |= m->first[w];
+      }
+    }
+    return;
+  }
+  memset(e->first, 0xff, sizeof e->first);
+}
+
 /* Add an element, or find the same one (a macro used by many patterns
  * yields one element, tested once per token). */
 static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
   Elem copy = *e0;
   copy.classes = elem_classes(e0);
+  elem_first(p, &copy);
   const Elem *e = &copy;
   if (e->kind != E_SET && e->kind != E_SEQ) {
     for (size_t k = 0; k < p->elems.len; ++k) {

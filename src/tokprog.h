@@ -9,6 +9,7 @@
 #include "tokmatch.h"
 
 #include <pthread.h>
+#include <stdint.h>
 
 /* Elements match one token, or several for a lexicon phrase or a
  * gazetteer name. */
@@ -24,6 +25,7 @@ typedef struct {
   bool exact;     /* 'word': case-sensitive */
   bool prefix;    /* "grant*": the token starts with the word */
   unsigned classes; /* bit per TgTokClass: the tokens it can match at all */
+  uint32_t first[8]; /* bit per byte: the first bytes of the tokens it can match at all */
   unsigned val;   /* class, shape or gazetteer class; E_SET: first member */
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */
@@ -78,6 +80,10 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
 
 static inline const Elem *tg_tok_elem(const TgTokProg *p, unsigned i) {
   return (const Elem *)tg_vec_at(&p->elems, i);
+}
+/** May element `e` match a token whose text starts with byte `b`? */
+static inline bool tg_tok_elem_may_start(const Elem *e, unsigned char b) {
+  return (e->first[b >> 5] >> (b & 31)) & 1u;
 }
 static inline const Inst *tg_tok_inst(const TgTokProg *p, unsigned pc) {
   return (const Inst *)tg_vec_at(&p->insts, pc);

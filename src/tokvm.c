@@ -20,12 +20,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 16 bytes: token positions fit in 32 bits (tg_tokprog_run refuses longer
+ * inputs), and threads are copied at every step. */
 typedef struct {
-  unsigned pc;
-  size_t start;
-  size_t cb; /* mention begin, or SIZE_MAX */
-  size_t ce;
+  uint32_t pc;
+  uint32_t start;
+  uint32_t cb; /* mention begin, or NO_POS */
+  uint32_t ce;
 } Thread;
+
+#define NO_POS UINT32_MAX
 
 typedef struct {
   size_t start;
@@ -353,9 +357,12 @@ static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
   if (s->memo_at[ei] != st) {
     const Elem *e = tg_tok_elem(vm->p, ei);
     s->memo_at[ei] = st;
-    s->memo_len[ei] = pos < vm->in->n && !((e->classes >> vm->in->toks[pos].cls) & 1)
-                          ? 0
-                          : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+    const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
+    s->memo_len[ei] =
+        t && (!((e->classes >> t->cls) & 1) ||
+              !tg_tok_elem_may_start(e, (unsigned char)vm->in->text[t->span.begin]))
+            ? 0
+            : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
   }
   return s->memo_len[ei];
 }
@@ -450,8 +457,8 @@ static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
         st = follow(vm, &t, in->x);
       }
       break;
-    case I_SAVE_B: t.cb = pos; st = follow(vm, &t, in->x); break;
-    case I_SAVE_E: t.ce = pos; st = follow(vm, &t, in->x); break;
+    case I_SAVE_B: t.cb = (uint32_t)pos; st = follow(vm, &t, in->x); break;
+    case I_SAVE_E: t.ce = (uint32_t)pos; st = follow(vm, &t, in->x); break;
     case I_NOT_AHEAD:
       if (!elem_at(vm, in->arg, pos)) {
         st = follow(vm, &t, in->x);
@@ -512,7 +519,7 @@ static TgStatus commit(Vm *vm, bool all) {
     }
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
     TgTokMatch m = {pt->id, b->start, b->end};
-    if (b->cb != SIZE_MAX && b->ce != SIZE_MAX && b->ce > b->cb) {
+    if (b->cb != NO_POS && b->ce != NO_POS && b->ce > b->cb) {
       m.begin = b->cb;
       m.end = b->ce;
     }
@@ -529,7 +536,7 @@ static TgStatus commit(Vm *vm, bool all) {
       for (size_t j = 0; j < l->len; ++j) {
         Thread *t = (Thread *)tg_vec_at(l, j);
         if (t->start < b->resume && pattern_of(vm, t->pc) == pi) {
-          t->start = SIZE_MAX; /* skipped when its token comes */
+          t->start = NO_POS; /* skipped when its token comes */
         }
       }
     }
@@ -633,7 +640,7 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   s->starts.len = 0;
   for (size_t k = 0; !st && k < list->len; ++k) {
     const Thread t = *(const Thread *)tg_vec_at(list, k);
-    if (t.start != SIZE_MAX) {
+    if (t.start != NO_POS) {
       st = closure(vm, &t, pos);
     }
   }
@@ -644,7 +651,7 @@ static TgStatus run_position(Vm *vm, size_t pos) {
     const unsigned pi = *(const unsigned *)tg_vec_at(&s->starts, k);
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
     if (pos >= s->best[pi].resume) {
-      Thread t = {pt->start, pos, SIZE_MAX, SIZE_MAX};
+      Thread t = {pt->start, (uint32_t)pos, NO_POS, NO_POS};
       st = closure(vm, &t, pos);
     }
   }
