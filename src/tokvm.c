@@ -360,7 +360,8 @@ static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
     const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
     s->memo_len[ei] =
         t && (!((e->classes >> t->cls) & 1) ||
-              !tg_tok_elem_may_start(e, (unsigned char)vm->in->text[t->span.begin]))
+              !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
+                                     t->span.end - t->span.begin))
             ? 0
             : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
   }
@@ -461,6 +462,11 @@ static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
     case I_SAVE_E: t.ce = (uint32_t)pos; st = follow(vm, &t, in->x); break;
     case I_NOT_AHEAD:
       if (!elem_at(vm, in->arg, pos)) {
+        st = follow(vm, &t, in->x);
+      }
+      break;
+    case I_BEHIND:
+      if (behind(vm, tg_tok_elem(vm->p, in->arg), pos)) {
         st = follow(vm, &t, in->x);
       }
       break;
