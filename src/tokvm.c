@@ -38,6 +38,7 @@ typedef struct {
   size_t ce;
   bool pending;
   size_t resume; /* no match of this pattern starts before this token */
+  unsigned run;  /* the pass it was written in (older: as if zero) */
 } Best;
 
 /* A first element reached through one of its words. */
@@ -61,11 +62,12 @@ struct TgTokScratchImpl {
   unsigned *visit;  /* instructions: stamp of the token being followed */
   unsigned *memo_at; /* elements: stamp of the token tested */
   unsigned char *memo_len;
-  Best *best;       /* patterns */
+  Best *best;       /* patterns, read through best_of */
+  unsigned run;     /* passes so far: a Best of an older pass is empty */
+  TgVec pending;    /* unsigned: patterns with a match not yet final, ascending */
   TgVec step;       /* Thread: at ELEM instructions */
   TgVec stack;      /* Thread: work list */
   unsigned base;    /* stamps of this pass are base + token + 1 */
-  size_t n_pending; /* patterns with a match not yet final */
   /* Which patterns may start at a token: first elements that are words,
    * by their folded text (open addressing, element + 1, 0 = empty), the
    * other first elements, and for each first element its patterns. */
@@ -279,6 +281,7 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->pre, sizeof(Hit));
   tg_vec_init(&s->always, sizeof(unsigned));
   tg_vec_init(&s->starts, sizeof(unsigned));
+  tg_vec_init(&s->pending, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
       !s->best || build_dispatch(s, p)) {
     scratch_destroy(s);
@@ -336,6 +339,7 @@ static void scratch_destroy(TgTokScratch *s) {
   }
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
+  tg_vec_clear(&s->pending);
   tg_free(s);
 }
 
@@ -392,19 +396,48 @@ static unsigned pattern_of(const Vm *vm, unsigned pc) {
   return *(const unsigned *)tg_vec_at(&vm->p->pat_of, pc);
 }
 
-static void accept(Vm *vm, const Thread *t, size_t pos) {
-  Best *b = &vm->s->best[pattern_of(vm, t->pc)];
+/* Pattern pi's best match of this pass (a pass clears only what it uses). */
+static Best *best_of(TgTokScratch *s, unsigned pi) {
+  Best *b = &s->best[pi];
+  if (b->run != s->run) {
+    memset(b, 0, sizeof *b);
+    b->run = s->run;
+  }
+  return b;
+}
+
+/* Note pattern pi as pending, keeping the list ascending (it is short). */
+static TgStatus add_pending(TgTokScratch *s, unsigned pi) {
+  TgStatus st = tg_vec_push(&s->pending, &pi);
+  unsigned *l = (unsigned *)s->pending.data;
+  for (size_t j = s->pending.len - 1; !st && j > 0 && l[j - 1] > l[j]; --j) {
+    const unsigned x = l[j];
+    l[j] = l[j - 1];
+    l[j - 1] = x;
+  }
+  return st;
+}
+
+static TgStatus accept(Vm *vm, const Thread *t, size_t pos) {
+  const unsigned pi = pattern_of(vm, t->pc);
+  Best *b = best_of(vm->s, pi);
   if (pos == t->start || t->start < b->resume) {
-    return;
+    return TG_SUCCESS;
   }
   if (!b->pending || t->start < b->start || (t->start == b->start && pos > b->end)) {
-    vm->s->n_pending += !b->pending;
+    if (!b->pending) {
+      TgStatus st = add_pending(vm->s, pi);
+      if (st) {
+        return st;
+      }
+    }
     b->pending = true;
     b->start = t->start;
     b->end = pos;
     b->cb = t->cb;
     b->ce = t->ce;
   }
+  return TG_SUCCESS;
 }
 
 /* Does element e match the token before `pos`?  In a look-behind, '~'
@@ -451,7 +484,7 @@ static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
     const Inst *in = tg_tok_inst(vm->p, t.pc);
     switch (in->op) {
     case I_ELEM: st = push_thread(&s->step, &t); break;
-    case I_MATCH: accept(vm, &t, pos); break;
+    case I_MATCH: st = accept(vm, &t, pos); break;
     case I_JMP: st = follow(vm, &t, in->x); break;
     case I_SPLIT: /* y first, so x is followed first */
       if (!(st = follow(vm, &t, in->y))) {
@@ -518,9 +551,13 @@ static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
 /* A match no live thread can still better is final. */
 static TgStatus commit(Vm *vm, bool all) {
   TgTokScratch *s = vm->s;
-  for (unsigned pi = 0; s->n_pending && pi < vm->p->pats.len; ++pi) {
+  unsigned *pend = (unsigned *)s->pending.data;
+  size_t kept = 0;
+  for (size_t q = 0; q < s->pending.len; ++q) {
+    const unsigned pi = pend[q];
     Best *b = &s->best[pi];
-    if (!b->pending || (!all && alive_before(vm, pi, b->start))) {
+    if (!all && alive_before(vm, pi, b->start)) {
+      pend[kept++] = pi;
       continue;
     }
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
@@ -530,10 +567,13 @@ static TgStatus commit(Vm *vm, bool all) {
       m.end = b->ce;
     }
     b->pending = false;
-    --s->n_pending;
     b->resume = b->end;
     TgStatus st = tg_vec_push(vm->out, &m);
     if (st) {
+      for (size_t r = q + 1; r < s->pending.len; ++r) {
+        pend[kept++] = pend[r];
+      }
+      s->pending.len = kept;
       return st;
     }
     /* Threads of this pattern that started inside the match are dead. */
@@ -547,6 +587,7 @@ static TgStatus commit(Vm *vm, bool all) {
       }
     }
   }
+  s->pending.len = kept;
   return TG_SUCCESS;
 }
 
@@ -656,7 +697,7 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   for (size_t k = 0; !st && k < s->starts.len; ++k) {
     const unsigned pi = *(const unsigned *)tg_vec_at(&s->starts, k);
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
-    if (pos >= s->best[pi].resume) {
+    if (pos >= best_of(s, pi)->resume) {
       Thread t = {pt->start, (uint32_t)pos, NO_POS, NO_POS};
       st = closure(vm, &t, pos);
     }
@@ -686,8 +727,11 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
     memset(s->tried, 0, p->pats.len * sizeof(unsigned));
     s->base = 0;
   }
-  memset(s->best, 0, p->pats.len * sizeof(Best));
-  s->n_pending = 0;
+  if (++s->run == 0) { /* wrapped: clear them all once */
+    memset(s->best, 0, p->pats.len * sizeof(Best));
+    s->run = 1;
+  }
+  s->pending.len = 0;
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
