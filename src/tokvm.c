@@ -464,50 +464,38 @@ static bool behind(const Vm *vm, const Elem *e, size_t pos) {
   return tg_tok_elem_len(vm->p, in, &plain, pos - 1) == 1;
 }
 
-static TgStatus follow(Vm *vm, const Thread *t, unsigned pc) {
-  Thread u = *t;
-  u.pc = pc;
-  return push_thread(&vm->s->stack, &u);
-}
-
-/* Follow the instructions that consume no token from `t0` at token pos. */
+/* Follow the instructions that consume no token from `t0` at token pos,
+ * depth first (a SPLIT's x branch before its y branch): a thread goes on
+ * along x itself, and only y waits on the stack. */
 static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgTokScratch *s = vm->s;
   const unsigned stamp = stamp_of(vm, pos);
   TgStatus st = push_thread(&s->stack, t0);
   while (!st && s->stack.len) {
     Thread t = ((Thread *)s->stack.data)[--s->stack.len];
-    if (s->visit[t.pc] == stamp) {
-      continue;
-    }
-    s->visit[t.pc] = stamp;
-    const Inst *in = tg_tok_inst(vm->p, t.pc);
-    switch (in->op) {
-    case I_ELEM: st = push_thread(&s->step, &t); break;
-    case I_MATCH: st = accept(vm, &t, pos); break;
-    case I_JMP: st = follow(vm, &t, in->x); break;
-    case I_SPLIT: /* y first, so x is followed first */
-      if (!(st = follow(vm, &t, in->y))) {
-        st = follow(vm, &t, in->x);
+    bool on = true;
+    while (on && !st && s->visit[t.pc] != stamp) {
+      s->visit[t.pc] = stamp;
+      const Inst *in = tg_tok_inst(vm->p, t.pc);
+      on = false;
+      switch (in->op) {
+      case I_ELEM: st = push_thread(&s->step, &t); break;
+      case I_MATCH: st = accept(vm, &t, pos); break;
+      case I_SPLIT: {
+        Thread y = t;
+        y.pc = in->y;
+        st = push_thread(&s->stack, &y);
+        on = true;
+        break;
       }
-      break;
-    case I_SAVE_B: t.cb = (uint32_t)pos; st = follow(vm, &t, in->x); break;
-    case I_SAVE_E: t.ce = (uint32_t)pos; st = follow(vm, &t, in->x); break;
-    case I_NOT_AHEAD:
-      if (!elem_at(vm, in->arg, pos)) {
-        st = follow(vm, &t, in->x);
+      case I_SAVE_B: t.cb = (uint32_t)pos; on = true; break;
+      case I_SAVE_E: t.ce = (uint32_t)pos; on = true; break;
+      case I_NOT_AHEAD: on = !elem_at(vm, in->arg, pos); break;
+      case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
+      case I_NOT_BEHIND: on = !behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
+      default: on = true; break; /* I_JMP */
       }
-      break;
-    case I_BEHIND:
-      if (behind(vm, tg_tok_elem(vm->p, in->arg), pos)) {
-        st = follow(vm, &t, in->x);
-      }
-      break;
-    default: /* I_NOT_BEHIND */
-      if (!behind(vm, tg_tok_elem(vm->p, in->arg), pos)) {
-        st = follow(vm, &t, in->x);
-      }
-      break;
+      t.pc = in->x;
     }
   }
   return st;
