@@ -49,6 +49,18 @@ typedef struct {
 } Hit;
 
 #define TG_PRE2 1024u
+
+/* Shapes ("twenty-five", "GBP275", "5bn") depend on a token's text alone
+ * and are tested at every token of their classes: their answers for
+ * recent words, by the word's bytes. */
+#define TG_SHAPE_MEMO 2048u
+#define TG_SHAPE_WORD 22u
+typedef struct {
+  uint16_t elem; /* element + 1 (0: empty) */
+  unsigned char len;
+  unsigned char matched;
+  char text[TG_SHAPE_WORD];
+} ShapeMemo;
 #define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
 
 struct TgTokScratchImpl {
@@ -63,6 +75,8 @@ struct TgTokScratchImpl {
   unsigned *memo_at; /* elements: stamp of the token tested */
   unsigned char *memo_len;
   Best *best;       /* patterns, read through best_of */
+  ShapeMemo *shapes; /* TG_SHAPE_MEMO; valid for shape_lex */
+  const TgLexicon *shape_lex;
   unsigned run;     /* passes so far: a Best of an older pass is empty */
   TgVec pending;    /* unsigned: patterns with a match not yet final, ascending */
   TgVec step;       /* Thread: at ELEM instructions */
@@ -269,6 +283,7 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   s->memo_at = (unsigned *)tg_calloc(ne, sizeof(unsigned));
   s->memo_len = (unsigned char *)tg_calloc(ne, 1);
   s->best = (Best *)tg_calloc(p->pats.len ? p->pats.len : 1, sizeof(Best));
+  s->shapes = (ShapeMemo *)tg_calloc(TG_SHAPE_MEMO, sizeof(ShapeMemo));
   for (size_t k = 0; s->lists && k < s->ring; ++k) {
     tg_vec_init(&s->lists[k], sizeof(Thread));
   }
@@ -283,7 +298,7 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->starts, sizeof(unsigned));
   tg_vec_init(&s->pending, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
-      !s->best || build_dispatch(s, p)) {
+      !s->best || !s->shapes || build_dispatch(s, p)) {
     scratch_destroy(s);
     return NULL;
   }
@@ -328,6 +343,7 @@ static void scratch_destroy(TgTokScratch *s) {
   tg_free(s->memo_at);
   tg_free(s->memo_len);
   tg_free(s->best);
+  tg_free(s->shapes);
   tg_free(s->lits);
   tg_free(s->pat_from);
   tg_free(s->pat_list);
@@ -354,6 +370,34 @@ static inline TgStatus push_thread(TgVec *v, const Thread *t) {
 
 static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
 
+/* Shape element ei (plain: not glued, no '^') at token pos, through the
+ * memo of recent words. */
+static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
+  TgTokScratch *s = vm->s;
+  const TgToken *t = &vm->in->toks[pos];
+  const char *w = vm->in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  if (len > TG_SHAPE_WORD || ei >= UINT16_MAX) {
+    return tg_tok_elem_len(vm->p, vm->in, e, pos);
+  }
+  if (s->shape_lex != vm->in->lex) {
+    memset(s->shapes, 0, TG_SHAPE_MEMO * sizeof(ShapeMemo));
+    s->shape_lex = vm->in->lex;
+  }
+  size_t h = 2166136261u ^ ei;
+  for (size_t i = 0; i < len; ++i) {
+    h = (h ^ (unsigned char)w[i]) * 16777619u;
+  }
+  ShapeMemo *m = &s->shapes[(h ^ (h >> 15)) & (TG_SHAPE_MEMO - 1)];
+  if (m->elem != ei + 1 || m->len != len || memcmp(m->text, w, len) != 0) {
+    m->elem = (uint16_t)(ei + 1);
+    m->len = (unsigned char)len;
+    memcpy(m->text, w, len);
+    m->matched = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+  }
+  return m->matched;
+}
+
 /* Element `ei` at token pos, tested once per token. */
 static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
   TgTokScratch *s = vm->s;
@@ -362,12 +406,15 @@ static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
     const Elem *e = tg_tok_elem(vm->p, ei);
     s->memo_at[ei] = st;
     const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
-    s->memo_len[ei] =
-        t && (!((e->classes >> t->cls) & 1) ||
+    if (t && (!((e->classes >> t->cls) & 1) ||
               !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
-                                     t->span.end - t->span.begin))
-            ? 0
-            : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+                                     t->span.end - t->span.begin))) {
+      s->memo_len[ei] = 0;
+    } else if (t && e->kind == E_SHAPE && !e->glued && !e->upper) {
+      s->memo_len[ei] = (unsigned char)shape_at(vm, ei, e, pos);
+    } else {
+      s->memo_len[ei] = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+    }
   }
   return s->memo_len[ei];
 }
