@@ -647,14 +647,17 @@ static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
 
 /* A word of first element e: when the word matches, so does e (a set of
  * single tokens), which saves testing its other words. */
-static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos) {
+static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos, bool folded_equal) {
   const unsigned e = hit->elem - 1;
   TgTokScratch *s = vm->s;
   const unsigned stamp = stamp_of(vm, pos);
   if (s->memo_at[e] == stamp) {
     return s->memo_len[e] ? start_patterns(vm, e, pos) : TG_SUCCESS;
   }
-  if (!tg_tok_elem_len(vm->p, vm->in, hit->word, pos)) {
+  const Elem *w = hit->word;
+  /* A plain word the token already equals (ASCII case ignored) matches. */
+  const bool sure = folded_equal && !w->exact && !w->glued && !w->upper && !w->prefix;
+  if (!sure && !tg_tok_elem_len(vm->p, vm->in, w, pos)) {
     return TG_SUCCESS;
   }
   s->memo_at[e] = stamp;
@@ -680,7 +683,7 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     for (size_t h = fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
          h = (h + 1) & (s->lit_cap - 1)) {
       if (same_folded(s->lits[h].word, w, len)) {
-        st = start_by_word(vm, &s->lits[h], pos);
+        st = start_by_word(vm, &s->lits[h], pos, true);
       }
     }
   }
@@ -689,13 +692,13 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     if (k == 0 || w[k - 1] == '-') {
       for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        st = start_by_word(vm, hit, pos);
+        st = start_by_word(vm, hit, pos, false);
         h = hit->next;
       }
       for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
         if (fold(hit->word->text[0]) == fold(w[k]) && fold(hit->word->text[1]) == fold(w[k + 1])) {
-          st = start_by_word(vm, hit, pos);
+          st = start_by_word(vm, hit, pos, false);
         }
         h = hit->next;
       }
