@@ -398,25 +398,28 @@ static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
   return m->matched;
 }
 
-/* Element `ei` at token pos, tested once per token. */
-static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
+/* Element `ei` at token pos, not yet tested there. */
+static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
   TgTokScratch *s = vm->s;
-  const unsigned st = stamp_of(vm, pos);
-  if (s->memo_at[ei] != st) {
-    const Elem *e = tg_tok_elem(vm->p, ei);
-    s->memo_at[ei] = st;
-    const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
-    if (t && (!((e->classes >> t->cls) & 1) ||
-              !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
-                                     t->span.end - t->span.begin))) {
-      s->memo_len[ei] = 0;
-    } else if (t && e->kind == E_SHAPE && !e->glued && !e->upper) {
-      s->memo_len[ei] = (unsigned char)shape_at(vm, ei, e, pos);
-    } else {
-      s->memo_len[ei] = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
-    }
+  const Elem *e = tg_tok_elem(vm->p, ei);
+  s->memo_at[ei] = stamp_of(vm, pos);
+  const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
+  if (t && (!((e->classes >> t->cls) & 1) ||
+            !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
+                                   t->span.end - t->span.begin))) {
+    s->memo_len[ei] = 0;
+  } else if (t && e->kind == E_SHAPE && !e->glued && !e->upper) {
+    s->memo_len[ei] = (unsigned char)shape_at(vm, ei, e, pos);
+  } else {
+    s->memo_len[ei] = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
   }
   return s->memo_len[ei];
+}
+
+/* Element `ei` at token pos, tested once per token. */
+static inline size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  return s->memo_at[ei] == stamp_of(vm, pos) ? s->memo_len[ei] : elem_test(vm, ei, pos);
 }
 
 /* Queue `t` to arrive at token `pos`, merged with a thread at the same
