@@ -151,6 +151,8 @@ static const Bad bad[] = {
     {"(NUM", 4, "expected ')'"},
     {"{NUM} {NUM}", 11, "only one {...}"},
     {"!NUM+", 4, "an assertion cannot repeat"},
+    {"<=NUM* CAP", 5, "an assertion cannot repeat"},
+    {"<=(NUM", 6, "unclosed '('"},
     {"$NOPE", 0, "undefined $MACRO"},
     {"NUM )", 4, "unexpected character"},
 };
