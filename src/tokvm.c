@@ -130,6 +130,16 @@ static bool same_folded(const Elem *word, const char *w, size_t len) {
   return true;
 }
 
+/* Do the word->len bytes at w spell word, ASCII case ignored? */
+static bool starts_folded(const Elem *word, const char *w) {
+  for (size_t i = 0; i < word->len; ++i) {
+    if (fold(word->text[i]) != fold(w[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
 static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
   size_t h = fold_hash(word->text, word->len) & (s->lit_cap - 1);
   while (s->lits[h].elem) {
@@ -658,8 +668,9 @@ static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos, bool folded_eq
     return s->memo_len[e] ? start_patterns(vm, e, pos) : TG_SUCCESS;
   }
   const Elem *w = hit->word;
-  /* A plain word the token already equals (ASCII case ignored) matches. */
-  const bool sure = folded_equal && !w->exact && !w->glued && !w->upper && !w->prefix;
+  /* A plain word the token (a prefix: the token or a part after a hyphen)
+   * already spells, ASCII case ignored, matches. */
+  const bool sure = folded_equal && !w->exact && !w->glued && !w->upper;
   if (!sure && !tg_tok_elem_len(vm->p, vm->in, w, pos)) {
     return TG_SUCCESS;
   }
@@ -695,13 +706,13 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     if (k == 0 || w[k - 1] == '-') {
       for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        st = start_by_word(vm, hit, pos, false);
+        st = start_by_word(vm, hit, pos, true);
         h = hit->next;
       }
       for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        if (fold(hit->word->text[0]) == fold(w[k]) && fold(hit->word->text[1]) == fold(w[k + 1])) {
-          st = start_by_word(vm, hit, pos, false);
+        if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
+          st = start_by_word(vm, hit, pos, true);
         }
         h = hit->next;
       }
