@@ -102,7 +102,8 @@ static bool shape(const TgTokProg *p, const TgTokInput *in, unsigned sh, const c
     while (k < len && k < 4 && !(s[k] >= '0' && s[k] <= '9')) {
       ++k;
     }
-    if (!k || k == len || !(s[0] >= 'A' && s[0] <= 'Z') || !lex_has(in, p->k_currency, s, k)) {
+    if (!k || k == len || !(s[k] >= '0' && s[k] <= '9') || !(s[0] >= 'A' && s[0] <= 'Z') ||
+        !lex_has(in, p->k_currency, s, k)) {
       return false;
     }
     {
@@ -200,12 +201,28 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
     }
     return at - i;
   }
-  default:
+  default: {
+    int hyphen = -1; /* does the token hold a hyphen? (-1: not looked yet) */
     for (unsigned k = 0; k < e->count; ++k) {
       const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
       const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
       if (m->kind == E_LIT && !m->prefix && (m->len != len || fold_byte(m->text[0]) != fold_byte(s[0]))) {
         continue; /* a word of another length or first letter: the common case */
+      }
+      if ((m->kind == E_CLASS || m->kind == E_ANY) && !m->glued) {
+        /* a class or ANY, ^ANY: decided here, without the call */
+        if ((m->kind == E_ANY || t->cls == m->val) && (!m->upper || upper_start(t))) {
+          return 1;
+        }
+        continue;
+      }
+      if (m->kind == E_LIT && m->prefix && fold_byte(m->text[0]) != fold_byte(s[0])) {
+        if (hyphen < 0) {
+          hyphen = memchr(s, '-', len) != NULL;
+        }
+        if (!hyphen) {
+          continue; /* a prefix of another first letter, and no part after a hyphen */
+        }
       }
       const size_t n = tg_tok_elem_len(p, in, m, i);
       if (n) {
@@ -213,6 +230,7 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
       }
     }
     return 0;
+  }
   }
 }
 

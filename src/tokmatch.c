@@ -72,11 +72,11 @@ size_t tg_tokprog_size(const TgTokProg *p) { return p->pats.len; }
 
 /* ---- Parsing into a tree ---- */
 
-enum { N_ELEM, N_SEQ, N_ALT, N_QUEST, N_STAR, N_PLUS, N_CAP, N_NOTA, N_NOTB };
+enum { N_ELEM, N_SEQ, N_ALT, N_QUEST, N_STAR, N_PLUS, N_CAP, N_NOTA, N_NOTB, N_BEHIND };
 
 typedef struct {
   unsigned char type;
-  unsigned arg;   /* element (N_ELEM, N_NOTA, N_NOTB) */
+  unsigned arg;   /* element (N_ELEM, N_NOTA, N_NOTB, N_BEHIND) */
   long child;     /* first child, or -1 */
   long next;      /* next sibling, or -1 */
 } Node;
@@ -144,11 +144,47 @@ static unsigned elem_classes(const Elem *e) {
   return m;
 }
 
+static void first_set(Elem *e, unsigned char b) { e->first[b >> 5] |= 1u << (b & 31); }
+
+/* The first bytes of the tokens an element can match: a word's first
+ * letter in either case (unless exact), a set's members' together, a
+ * sequence's first member's; any byte for the rest (a class or a shape
+ * matches any token of its kind).  A prefix ("grant*") also matches a part
+ * after a hyphen: in_parts. */
+static void elem_first(const TgTokProg *p, Elem *e) {
+  memset(e->first, 0, sizeof e->first);
+  e->in_parts = e->kind == E_LIT && e->prefix;
+  if (e->kind == E_LIT && e->len) {
+    const unsigned char b = (unsigned char)e->text[0];
+    first_set(e, b);
+    if (!e->exact && b >= 'a' && b <= 'z') {
+      first_set(e, (unsigned char)(b - 32));
+    } else if (!e->exact && b >= 'A' && b <= 'Z') {
+      first_set(e, (unsigned char)(b + 32));
+    }
+    return;
+  }
+  if (e->kind == E_SET || e->kind == E_SEQ) {
+    const unsigned n = e->kind == E_SET ? e->count : (e->count ? 1 : 0);
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
+      for (size_t w = 0; w < 8; ++w) {
+        e->first[w] |= m->first[w];
+      }
+      e->in_parts = e->in_parts || m->in_parts;
+    }
+    return;
+  }
+  memset(e->first, 0xff, sizeof e->first);
+}
+
 /* Add an element, or find the same one (a macro used by many patterns
  * yields one element, tested once per token). */
 static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
   Elem copy = *e0;
   copy.classes = elem_classes(e0);
+  elem_first(p, &copy);
   const Elem *e = &copy;
   if (e->kind != E_SET && e->kind != E_SEQ) {
     for (size_t k = 0; k < p->elems.len; ++k) {
@@ -415,11 +451,14 @@ static TgStatus parse_atom(Parser *ps, long *out, bool *quantifiable) {
   if (c == '$') {
     return parse_macro(ps, out);
   }
-  if (c == '!' || (c == '<' && ps->i + 1 < ps->len && ps->s[ps->i + 1] == '!')) {
+  const char c1 = ps->i + 1 < ps->len ? ps->s[ps->i + 1] : '\0';
+  if (c == '!' || (c == '<' && (c1 == '!' || c1 == '='))) {
+    /* !X: the next token is not X; <!X: the one before is not; <=X: it is */
+    const unsigned char type = c == '!' ? N_NOTA : (c1 == '!' ? N_NOTB : N_BEHIND);
     ps->i += c == '!' ? 1 : 2;
     unsigned idx = 0;
     *quantifiable = false;
-    return (st = parse_set(ps, &idx)) ? st : new_node(ps, c == '!' ? N_NOTA : N_NOTB, idx, -1, out);
+    return (st = parse_set(ps, &idx)) ? st : new_node(ps, type, idx, -1, out);
   }
   Elem e;
   unsigned idx = 0;
@@ -561,6 +600,7 @@ static TgStatus compile(TgTokProg *p, const TgVec *nodes, long n) {
   case N_ELEM: return emit(p, I_ELEM, nd->arg, &pc);
   case N_NOTA: return emit(p, I_NOT_AHEAD, nd->arg, &pc);
   case N_NOTB: return emit(p, I_NOT_BEHIND, nd->arg, &pc);
+  case N_BEHIND: return emit(p, I_BEHIND, nd->arg, &pc);
   case N_SEQ:
     for (long c = nd->child; !st && c >= 0; c = ((const Node *)tg_vec_at(nodes, (size_t)c))->next) {
       st = compile(p, nodes, c);

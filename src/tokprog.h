@@ -9,6 +9,8 @@
 #include "tokmatch.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <string.h>
 
 /* Elements match one token, or several for a lexicon phrase or a
  * gazetteer name. */
@@ -24,13 +26,15 @@ typedef struct {
   bool exact;     /* 'word': case-sensitive */
   bool prefix;    /* "grant*": the token starts with the word */
   unsigned classes; /* bit per TgTokClass: the tokens it can match at all */
+  uint32_t first[8]; /* bit per byte: the first bytes of the tokens it can match at all */
+  bool in_parts;  /* it may also match a part after a hyphen ("re-granted"), whatever its first byte */
   unsigned val;   /* class, shape or gazetteer class; E_SET: first member */
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */
   size_t len;
 } Elem;
 
-enum { I_ELEM, I_SPLIT, I_JMP, I_SAVE_B, I_SAVE_E, I_NOT_AHEAD, I_NOT_BEHIND, I_MATCH };
+enum { I_ELEM, I_SPLIT, I_JMP, I_SAVE_B, I_SAVE_E, I_NOT_AHEAD, I_NOT_BEHIND, I_BEHIND, I_MATCH };
 
 typedef struct {
   unsigned char op;
@@ -78,6 +82,16 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
 
 static inline const Elem *tg_tok_elem(const TgTokProg *p, unsigned i) {
   return (const Elem *)tg_vec_at(&p->elems, i);
+}
+/** May element `e` match a token whose text starts with byte `b`? */
+static inline bool tg_tok_elem_may_start(const Elem *e, unsigned char b) {
+  return (e->first[b >> 5] >> (b & 31)) & 1u;
+}
+
+/** May element `e` match the token s[0..len)? (A cheap test: false only
+ * when it cannot.) */
+static inline bool tg_tok_elem_may_match(const Elem *e, const char *s, size_t len) {
+  return tg_tok_elem_may_start(e, (unsigned char)s[0]) || (e->in_parts && memchr(s, '-', len));
 }
 static inline const Inst *tg_tok_inst(const TgTokProg *p, unsigned pc) {
   return (const Inst *)tg_vec_at(&p->insts, pc);

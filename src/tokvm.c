@@ -20,12 +20,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* 16 bytes: token positions fit in 32 bits (tg_tokprog_run refuses longer
+ * inputs), and threads are copied at every step. */
 typedef struct {
-  unsigned pc;
-  size_t start;
-  size_t cb; /* mention begin, or SIZE_MAX */
-  size_t ce;
+  uint32_t pc;
+  uint32_t start;
+  uint32_t cb; /* mention begin, or NO_POS */
+  uint32_t ce;
 } Thread;
+
+#define NO_POS UINT32_MAX
 
 typedef struct {
   size_t start;
@@ -34,6 +38,7 @@ typedef struct {
   size_t ce;
   bool pending;
   size_t resume; /* no match of this pattern starts before this token */
+  unsigned run;  /* the pass it was written in (older: as if zero) */
 } Best;
 
 /* A first element reached through one of its words. */
@@ -44,6 +49,18 @@ typedef struct {
 } Hit;
 
 #define TG_PRE2 1024u
+
+/* Shapes ("twenty-five", "GBP275", "5bn") depend on a token's text alone
+ * and are tested at every token of their classes: their answers for
+ * recent words, by the word's bytes. */
+#define TG_SHAPE_MEMO 2048u
+#define TG_SHAPE_WORD 22u
+typedef struct {
+  uint16_t elem; /* element + 1 (0: empty) */
+  unsigned char len;
+  unsigned char matched;
+  char text[TG_SHAPE_WORD];
+} ShapeMemo;
 #define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
 
 struct TgTokScratchImpl {
@@ -57,11 +74,14 @@ struct TgTokScratchImpl {
   unsigned *visit;  /* instructions: stamp of the token being followed */
   unsigned *memo_at; /* elements: stamp of the token tested */
   unsigned char *memo_len;
-  Best *best;       /* patterns */
+  Best *best;       /* patterns, read through best_of */
+  ShapeMemo *shapes; /* TG_SHAPE_MEMO; valid for shape_lex */
+  const TgLexicon *shape_lex;
+  unsigned run;     /* passes so far: a Best of an older pass is empty */
+  TgVec pending;    /* unsigned: patterns with a match not yet final, ascending */
   TgVec step;       /* Thread: at ELEM instructions */
   TgVec stack;      /* Thread: work list */
   unsigned base;    /* stamps of this pass are base + token + 1 */
-  size_t n_pending; /* patterns with a match not yet final */
   /* Which patterns may start at a token: first elements that are words,
    * by their folded text (open addressing, element + 1, 0 = empty), the
    * other first elements, and for each first element its patterns. */
@@ -103,6 +123,16 @@ static bool same_folded(const Elem *word, const char *w, size_t len) {
     return false;
   }
   for (size_t i = 0; i < len; ++i) {
+    if (fold(word->text[i]) != fold(w[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Do the word->len bytes at w spell word, ASCII case ignored? */
+static bool starts_folded(const Elem *word, const char *w) {
+  for (size_t i = 0; i < word->len; ++i) {
     if (fold(word->text[i]) != fold(w[i])) {
       return false;
     }
@@ -263,6 +293,7 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   s->memo_at = (unsigned *)tg_calloc(ne, sizeof(unsigned));
   s->memo_len = (unsigned char *)tg_calloc(ne, 1);
   s->best = (Best *)tg_calloc(p->pats.len ? p->pats.len : 1, sizeof(Best));
+  s->shapes = (ShapeMemo *)tg_calloc(TG_SHAPE_MEMO, sizeof(ShapeMemo));
   for (size_t k = 0; s->lists && k < s->ring; ++k) {
     tg_vec_init(&s->lists[k], sizeof(Thread));
   }
@@ -275,8 +306,9 @@ TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
   tg_vec_init(&s->pre, sizeof(Hit));
   tg_vec_init(&s->always, sizeof(unsigned));
   tg_vec_init(&s->starts, sizeof(unsigned));
+  tg_vec_init(&s->pending, sizeof(unsigned));
   if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
-      !s->best || build_dispatch(s, p)) {
+      !s->best || !s->shapes || build_dispatch(s, p)) {
     scratch_destroy(s);
     return NULL;
   }
@@ -321,6 +353,7 @@ static void scratch_destroy(TgTokScratch *s) {
   tg_free(s->memo_at);
   tg_free(s->memo_len);
   tg_free(s->best);
+  tg_free(s->shapes);
   tg_free(s->lits);
   tg_free(s->pat_from);
   tg_free(s->pat_list);
@@ -332,6 +365,7 @@ static void scratch_destroy(TgTokScratch *s) {
   }
   tg_vec_clear(&s->always);
   tg_vec_clear(&s->starts);
+  tg_vec_clear(&s->pending);
   tg_free(s);
 }
 
@@ -346,18 +380,56 @@ static inline TgStatus push_thread(TgVec *v, const Thread *t) {
 
 static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
 
-/* Element `ei` at token pos, tested once per token. */
-static size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
+/* Shape element ei (plain: not glued, no '^') at token pos, through the
+ * memo of recent words. */
+static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
   TgTokScratch *s = vm->s;
-  const unsigned st = stamp_of(vm, pos);
-  if (s->memo_at[ei] != st) {
-    const Elem *e = tg_tok_elem(vm->p, ei);
-    s->memo_at[ei] = st;
-    s->memo_len[ei] = pos < vm->in->n && !((e->classes >> vm->in->toks[pos].cls) & 1)
-                          ? 0
-                          : (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+  const TgToken *t = &vm->in->toks[pos];
+  const char *w = vm->in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  if (len > TG_SHAPE_WORD || ei >= UINT16_MAX) {
+    return tg_tok_elem_len(vm->p, vm->in, e, pos);
+  }
+  if (s->shape_lex != vm->in->lex) {
+    memset(s->shapes, 0, TG_SHAPE_MEMO * sizeof(ShapeMemo));
+    s->shape_lex = vm->in->lex;
+  }
+  size_t h = 2166136261u ^ ei;
+  for (size_t i = 0; i < len; ++i) {
+    h = (h ^ (unsigned char)w[i]) * 16777619u;
+  }
+  ShapeMemo *m = &s->shapes[(h ^ (h >> 15)) & (TG_SHAPE_MEMO - 1)];
+  if (m->elem != ei + 1 || m->len != len || memcmp(m->text, w, len) != 0) {
+    m->elem = (uint16_t)(ei + 1);
+    m->len = (unsigned char)len;
+    memcpy(m->text, w, len);
+    m->matched = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
+  }
+  return m->matched;
+}
+
+/* Element `ei` at token pos, not yet tested there. */
+static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
+  TgTokScratch *s = vm->s;
+  const Elem *e = tg_tok_elem(vm->p, ei);
+  s->memo_at[ei] = stamp_of(vm, pos);
+  const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
+  if (t && (!((e->classes >> t->cls) & 1) ||
+            !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
+                                   t->span.end - t->span.begin))) {
+    s->memo_len[ei] = 0;
+  } else if (t && e->kind == E_SHAPE && !e->glued && !e->upper) {
+    s->memo_len[ei] = (unsigned char)shape_at(vm, ei, e, pos);
+  } else {
+    s->memo_len[ei] = (unsigned char)tg_tok_elem_len(vm->p, vm->in, e, pos);
   }
   return s->memo_len[ei];
+}
+
+/* Element `ei` at token pos, tested once per token. */
+static inline size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  return s->memo_at[ei] == stamp_of(vm, pos) ? s->memo_len[ei] : elem_test(vm, ei, pos);
 }
 
 /* Queue `t` to arrive at token `pos`, merged with a thread at the same
@@ -384,19 +456,48 @@ static unsigned pattern_of(const Vm *vm, unsigned pc) {
   return *(const unsigned *)tg_vec_at(&vm->p->pat_of, pc);
 }
 
-static void accept(Vm *vm, const Thread *t, size_t pos) {
-  Best *b = &vm->s->best[pattern_of(vm, t->pc)];
+/* Pattern pi's best match of this pass (a pass clears only what it uses). */
+static Best *best_of(TgTokScratch *s, unsigned pi) {
+  Best *b = &s->best[pi];
+  if (b->run != s->run) {
+    memset(b, 0, sizeof *b);
+    b->run = s->run;
+  }
+  return b;
+}
+
+/* Note pattern pi as pending, keeping the list ascending (it is short). */
+static TgStatus add_pending(TgTokScratch *s, unsigned pi) {
+  TgStatus st = tg_vec_push(&s->pending, &pi);
+  unsigned *l = (unsigned *)s->pending.data;
+  for (size_t j = s->pending.len - 1; !st && j > 0 && l[j - 1] > l[j]; --j) {
+    const unsigned x = l[j];
+    l[j] = l[j - 1];
+    l[j - 1] = x;
+  }
+  return st;
+}
+
+static TgStatus accept(Vm *vm, const Thread *t, size_t pos) {
+  const unsigned pi = pattern_of(vm, t->pc);
+  Best *b = best_of(vm->s, pi);
   if (pos == t->start || t->start < b->resume) {
-    return;
+    return TG_SUCCESS;
   }
   if (!b->pending || t->start < b->start || (t->start == b->start && pos > b->end)) {
-    vm->s->n_pending += !b->pending;
+    if (!b->pending) {
+      TgStatus st = add_pending(vm->s, pi);
+      if (st) {
+        return st;
+      }
+    }
     b->pending = true;
     b->start = t->start;
     b->end = pos;
     b->cb = t->cb;
     b->ce = t->ce;
   }
+  return TG_SUCCESS;
 }
 
 /* Does element e match the token before `pos`?  In a look-behind, '~'
@@ -423,45 +524,38 @@ static bool behind(const Vm *vm, const Elem *e, size_t pos) {
   return tg_tok_elem_len(vm->p, in, &plain, pos - 1) == 1;
 }
 
-static TgStatus follow(Vm *vm, const Thread *t, unsigned pc) {
-  Thread u = *t;
-  u.pc = pc;
-  return push_thread(&vm->s->stack, &u);
-}
-
-/* Follow the instructions that consume no token from `t0` at token pos. */
+/* Follow the instructions that consume no token from `t0` at token pos,
+ * depth first (a SPLIT's x branch before its y branch): a thread goes on
+ * along x itself, and only y waits on the stack. */
 static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgTokScratch *s = vm->s;
   const unsigned stamp = stamp_of(vm, pos);
   TgStatus st = push_thread(&s->stack, t0);
   while (!st && s->stack.len) {
     Thread t = ((Thread *)s->stack.data)[--s->stack.len];
-    if (s->visit[t.pc] == stamp) {
-      continue;
-    }
-    s->visit[t.pc] = stamp;
-    const Inst *in = tg_tok_inst(vm->p, t.pc);
-    switch (in->op) {
-    case I_ELEM: st = push_thread(&s->step, &t); break;
-    case I_MATCH: accept(vm, &t, pos); break;
-    case I_JMP: st = follow(vm, &t, in->x); break;
-    case I_SPLIT: /* y first, so x is followed first */
-      if (!(st = follow(vm, &t, in->y))) {
-        st = follow(vm, &t, in->x);
+    bool on = true;
+    while (on && !st && s->visit[t.pc] != stamp) {
+      s->visit[t.pc] = stamp;
+      const Inst *in = tg_tok_inst(vm->p, t.pc);
+      on = false;
+      switch (in->op) {
+      case I_ELEM: st = push_thread(&s->step, &t); break;
+      case I_MATCH: st = accept(vm, &t, pos); break;
+      case I_SPLIT: {
+        Thread y = t;
+        y.pc = in->y;
+        st = push_thread(&s->stack, &y);
+        on = true;
+        break;
       }
-      break;
-    case I_SAVE_B: t.cb = pos; st = follow(vm, &t, in->x); break;
-    case I_SAVE_E: t.ce = pos; st = follow(vm, &t, in->x); break;
-    case I_NOT_AHEAD:
-      if (!elem_at(vm, in->arg, pos)) {
-        st = follow(vm, &t, in->x);
+      case I_SAVE_B: t.cb = (uint32_t)pos; on = true; break;
+      case I_SAVE_E: t.ce = (uint32_t)pos; on = true; break;
+      case I_NOT_AHEAD: on = !elem_at(vm, in->arg, pos); break;
+      case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
+      case I_NOT_BEHIND: on = !behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
+      default: on = true; break; /* I_JMP */
       }
-      break;
-    default: /* I_NOT_BEHIND */
-      if (!behind(vm, tg_tok_elem(vm->p, in->arg), pos)) {
-        st = follow(vm, &t, in->x);
-      }
-      break;
+      t.pc = in->x;
     }
   }
   return st;
@@ -505,22 +599,29 @@ static bool alive_before(const Vm *vm, unsigned pi, size_t start) {
 /* A match no live thread can still better is final. */
 static TgStatus commit(Vm *vm, bool all) {
   TgTokScratch *s = vm->s;
-  for (unsigned pi = 0; s->n_pending && pi < vm->p->pats.len; ++pi) {
+  unsigned *pend = (unsigned *)s->pending.data;
+  size_t kept = 0;
+  for (size_t q = 0; q < s->pending.len; ++q) {
+    const unsigned pi = pend[q];
     Best *b = &s->best[pi];
-    if (!b->pending || (!all && alive_before(vm, pi, b->start))) {
+    if (!all && alive_before(vm, pi, b->start)) {
+      pend[kept++] = pi;
       continue;
     }
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
     TgTokMatch m = {pt->id, b->start, b->end};
-    if (b->cb != SIZE_MAX && b->ce != SIZE_MAX && b->ce > b->cb) {
+    if (b->cb != NO_POS && b->ce != NO_POS && b->ce > b->cb) {
       m.begin = b->cb;
       m.end = b->ce;
     }
     b->pending = false;
-    --s->n_pending;
     b->resume = b->end;
     TgStatus st = tg_vec_push(vm->out, &m);
     if (st) {
+      for (size_t r = q + 1; r < s->pending.len; ++r) {
+        pend[kept++] = pend[r];
+      }
+      s->pending.len = kept;
       return st;
     }
     /* Threads of this pattern that started inside the match are dead. */
@@ -529,11 +630,12 @@ static TgStatus commit(Vm *vm, bool all) {
       for (size_t j = 0; j < l->len; ++j) {
         Thread *t = (Thread *)tg_vec_at(l, j);
         if (t->start < b->resume && pattern_of(vm, t->pc) == pi) {
-          t->start = SIZE_MAX; /* skipped when its token comes */
+          t->start = NO_POS; /* skipped when its token comes */
         }
       }
     }
   }
+  s->pending.len = kept;
   return TG_SUCCESS;
 }
 
@@ -558,14 +660,18 @@ static TgStatus start_element(Vm *vm, unsigned e, size_t pos) {
 
 /* A word of first element e: when the word matches, so does e (a set of
  * single tokens), which saves testing its other words. */
-static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos) {
+static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos, bool folded_equal) {
   const unsigned e = hit->elem - 1;
   TgTokScratch *s = vm->s;
   const unsigned stamp = stamp_of(vm, pos);
   if (s->memo_at[e] == stamp) {
     return s->memo_len[e] ? start_patterns(vm, e, pos) : TG_SUCCESS;
   }
-  if (!tg_tok_elem_len(vm->p, vm->in, hit->word, pos)) {
+  const Elem *w = hit->word;
+  /* A plain word the token (a prefix: the token or a part after a hyphen)
+   * already spells, ASCII case ignored, matches. */
+  const bool sure = folded_equal && !w->exact && !w->glued && !w->upper;
+  if (!sure && !tg_tok_elem_len(vm->p, vm->in, w, pos)) {
     return TG_SUCCESS;
   }
   s->memo_at[e] = stamp;
@@ -591,7 +697,7 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     for (size_t h = fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
          h = (h + 1) & (s->lit_cap - 1)) {
       if (same_folded(s->lits[h].word, w, len)) {
-        st = start_by_word(vm, &s->lits[h], pos);
+        st = start_by_word(vm, &s->lits[h], pos, true);
       }
     }
   }
@@ -600,13 +706,13 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     if (k == 0 || w[k - 1] == '-') {
       for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        st = start_by_word(vm, hit, pos);
+        st = start_by_word(vm, hit, pos, true);
         h = hit->next;
       }
       for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
         const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        if (fold(hit->word->text[0]) == fold(w[k]) && fold(hit->word->text[1]) == fold(w[k + 1])) {
-          st = start_by_word(vm, hit, pos);
+        if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
+          st = start_by_word(vm, hit, pos, true);
         }
         h = hit->next;
       }
@@ -633,7 +739,7 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   s->starts.len = 0;
   for (size_t k = 0; !st && k < list->len; ++k) {
     const Thread t = *(const Thread *)tg_vec_at(list, k);
-    if (t.start != SIZE_MAX) {
+    if (t.start != NO_POS) {
       st = closure(vm, &t, pos);
     }
   }
@@ -643,8 +749,8 @@ static TgStatus run_position(Vm *vm, size_t pos) {
   for (size_t k = 0; !st && k < s->starts.len; ++k) {
     const unsigned pi = *(const unsigned *)tg_vec_at(&s->starts, k);
     const Pat *pt = (const Pat *)tg_vec_at(&vm->p->pats, pi);
-    if (pos >= s->best[pi].resume) {
-      Thread t = {pt->start, pos, SIZE_MAX, SIZE_MAX};
+    if (pos >= best_of(s, pi)->resume) {
+      Thread t = {pt->start, (uint32_t)pos, NO_POS, NO_POS};
       st = closure(vm, &t, pos);
     }
   }
@@ -673,8 +779,11 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
     memset(s->tried, 0, p->pats.len * sizeof(unsigned));
     s->base = 0;
   }
-  memset(s->best, 0, p->pats.len * sizeof(Best));
-  s->n_pending = 0;
+  if (++s->run == 0) { /* wrapped: clear them all once */
+    memset(s->best, 0, p->pats.len * sizeof(Best));
+    s->run = 1;
+  }
+  s->pending.len = 0;
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }

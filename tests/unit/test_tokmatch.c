@@ -114,6 +114,17 @@ static const Case cases[] = {
      "0:Zuma|0:Okapi"},
     {"a set of words and prefixes", {NULL}, {"(\"grant*\" | \"issued\") NUM"},
      "re-granted 5, issued 6, issues 7", "0:re-granted 5|0:issued 6"},
+    {"after", {NULL}, {"<=(^ANY | NUMBER | 'of') 'Authority*'"},
+     "the Authority, Power Authority, 3 Authority, Office of Authority's, (Authority",
+     "0:Authority|0:Authority|0:Authority"},
+    {"after, glued", {NULL}, {"<=~(^ANY | POSSESSIVE) \",\" (\"a\" | \"an\")"},
+     "Volta Pay, a unit; Musk's, an heir; Volta Pay , a unit; the firm, a unit", "0:, a|0:, an"},
+    {"a set after the first token: any case, prefixes after a hyphen, signs", {NULL},
+     {"NUM (\"euro\" | 'Yen' | \"\xe2\x82\xac\" | \"bill*\")"},
+     "5 EURO, 6 yen, 7 Yen, 8 \xe2\x82\xac, 9 multi-billion, 10 Billions, 11 pills",
+     "0:5 EURO|0:7 Yen|0:8 \xe2\x82\xac|0:9 multi-billion|0:10 Billions"},
+    {"a set of classes and ANY after the first token", {NULL}, {"'Mr' (^ANY | NUMBER) (UPPER | ANY)"},
+     "Mr Smith said, Mr smith said, Mr 5 G", "0:Mr Smith said|0:Mr 5 G"},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
@@ -140,6 +151,8 @@ static const Bad bad[] = {
     {"(NUM", 4, "expected ')'"},
     {"{NUM} {NUM}", 11, "only one {...}"},
     {"!NUM+", 4, "an assertion cannot repeat"},
+    {"<=NUM* CAP", 5, "an assertion cannot repeat"},
+    {"<=(NUM", 6, "unclosed '('"},
     {"$NOPE", 0, "undefined $MACRO"},
     {"NUM )", 4, "unexpected character"},
 };
