@@ -249,8 +249,8 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
     }
     bool ok = true;
     for (size_t w = 0; ok && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-      st = screened_match(m, sc, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
-                          text, sentence, sentence.begin);
+      st = tg_match_when(m, sc, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
+                         text, sentence.end, sentence.begin);
       if (st != TG_SUCCESS && st != TG_FAILURE) {
         return st;
       }

@@ -824,7 +824,8 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
   TgStatus st;
   const size_t len = a->abs.len;
   for (size_t w = 0; w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-    st = match(m, a, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), len, 0);
+    st = tg_match_when(m, &a->screen, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
+                       a->abs.buf, len, 0);
     if (st == TG_FAILURE) {
       return TG_SUCCESS;
     }

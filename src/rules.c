@@ -4,6 +4,7 @@
 
 #include "rules.h"
 
+#include "needs.h"
 #include "patshape.h"
 
 #include <dirent.h>
@@ -216,6 +217,78 @@ static bool group_allowed(TgClass cls, const char *name) {
          strcmp(name, "changeDown") == 0;
 }
 
+/* A byte that stands for itself in a pattern, outside a class, whatever
+ * its neighbours (no metacharacter, escape or option). */
+static bool plain_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '<' || c == '>' || c == '_' || c == ' ' || c == ',' || c == '-';
+}
+
+/* Is src[0..n) literal words and nothing else, "<REG>|<GOV>"?  Such a
+ * pattern matches exactly where one of them stands in some case: ASCII
+ * letters fold to ASCII letters, and to a non-ASCII one only for 'k' and
+ * 's' (tg_need_folds). */
+static bool literal_words(const char *src, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (src[i] == '|') {
+      if (run == 0) {
+        return false; /* an empty alternative matches anywhere */
+      }
+      run = 0;
+    } else if (plain_char(src[i])) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return run > 0;
+}
+
+/* Is lit[0..k) (ASCII lower case) one of the words of src[0..n), a
+ * literal_words pattern, in some case? */
+static bool is_word_of(const char *src, size_t n, const char *lit, size_t k) {
+  size_t i = 0;
+  while (i <= n) {
+    size_t j = i;
+    while (j < n && src[j] != '|') {
+      ++j;
+    }
+    bool same = j - i == k;
+    for (size_t x = 0; same && x < k; ++x) {
+      const char c = src[i + x];
+      same = (c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c) == lit[x];
+    }
+    if (same) {
+      return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+/* For a `when` pattern: set pat->when_exact if it is caseless literal words whose
+ * one set of needed strings are some of those words (then the set is
+ * there exactly when one of them is, and so a match), and when_folds if a
+ * string of it folds. */
+static void when_shape(const TgNeeds *needs, const char *src, size_t n, TgPattern *pat) {
+  if (!(pat->opts & PCRE2_CASELESS) || pat->n_needs != 1 || !literal_words(src, n)) {
+    return;
+  }
+  const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&needs->sets, pat->needs[0]);
+  const unsigned *ids = (const unsigned *)tg_vec_at(&needs->set_ids, ns->first);
+  bool folds = false;
+  for (unsigned k = 0; k < ns->n; ++k) {
+    const TgNeedStr *str = (const TgNeedStr *)tg_vec_at(&needs->strs, ids[k]);
+    if (!is_word_of(src, n, str->s, str->len)) {
+      return;
+    }
+    folds = folds || str->folds;
+  }
+  pat->when_exact = true;
+  pat->when_folds = folds;
+}
+
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -288,7 +361,8 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     }
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
-                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL};
+                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL,
+                   false, false};
   pat.src = (char *)tg_malloc(src.len + 1);
   if (!pat.src) {
     pcre2_code_free(code);
@@ -298,6 +372,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   memcpy(pat.src, src.buf, src.len);
   pat.src[src.len] = '\0';
   st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
+  if (!st && kind == TG_PAT_WHEN) {
+    when_shape(&p->rs->needs, src.buf, src.len, &pat);
+  }
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
@@ -815,6 +892,28 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
     ++((TgPattern *)p)->calls; /* profiling counters only */
   }
   return TG_FAILURE;
+}
+
+TgStatus tg_match_when(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
+                       const char *subject, size_t len, size_t start) {
+  if (!tg_screen_may_match(sc, p)) {
+    return tg_match_skipped(m, p);
+  }
+  if (!p->when_exact || (p->when_folds && sc->wide)) {
+    return tg_match(m, p, subject, len, start);
+  }
+  if (m->budget == 0) {
+    return TG_BAD_LIMIT;
+  }
+  if (m->profile) {
+    ++((TgPattern *)p)->calls; /* profiling counters only */
+  }
+  /* Charged as tg_match charges a call that ends within its first steps. */
+  const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
+  if (!charge(m, positions)) {
+    return TG_BAD_LIMIT;
+  }
+  return TG_SUCCESS;
 }
 
 /* Patterns are prepared under one of these locks, chosen by the pattern's
