@@ -686,7 +686,10 @@ static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, si
 TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
                           TgErrorFn err, void *err_data) {
   const TgStatus st = parse_text(rs, name, text, len, err, err_data);
-  const TgStatus made = make_stages(rs);
+  TgStatus made = make_stages(rs);
+  if (!made) {
+    made = tg_needs_index(&rs->needs);
+  }
   return st ? st : made;
 }
 
