@@ -13,8 +13,19 @@ void tg_needs_init(TgNeeds *t) {
   tg_vec_init(&t->strs, sizeof(TgNeedStr));
   tg_vec_init(&t->sets, sizeof(TgNeedSet));
   tg_vec_init(&t->set_ids, sizeof(unsigned));
-  tg_vec_init(&t->short_ids, sizeof(unsigned));
-  tg_vec_init(&t->fold_ids, sizeof(unsigned));
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    tg_vec_init(&t->index[k].short_ids, sizeof(unsigned));
+    tg_vec_init(&t->index[k].fold_ids, sizeof(unsigned));
+  }
+}
+
+static void index_clear(TgNeedIndex *x) {
+  tg_free(x->tri_start);
+  tg_free(x->tri);
+  x->tri_start = NULL;
+  x->tri = NULL;
+  x->short_ids.len = 0;
+  x->fold_ids.len = 0;
 }
 
 void tg_needs_clear(TgNeeds *t) {
@@ -26,10 +37,11 @@ void tg_needs_clear(TgNeeds *t) {
   tg_vec_clear(&t->sets);
   tg_vec_clear(&t->set_ids);
   tg_free(t->set_slots);
-  tg_free(t->tri_start);
-  tg_free(t->tri);
-  tg_vec_clear(&t->short_ids);
-  tg_vec_clear(&t->fold_ids);
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    index_clear(&t->index[k]);
+    tg_vec_clear(&t->index[k].short_ids);
+    tg_vec_clear(&t->index[k].fold_ids);
+  }
   memset(t, 0, sizeof *t);
 }
 
@@ -224,52 +236,64 @@ static uint32_t tri_key(const char *s) {
          (uint32_t)(unsigned char)s[2] << 16;
 }
 
-TgStatus tg_needs_index(TgNeeds *t) {
-  tg_free(t->tri_start);
-  tg_free(t->tri);
-  t->short_ids.len = 0;
-  t->fold_ids.len = 0;
-  t->indexed = 0;
+/* Index into x the strings of t whose uses have bit `bit` (all if uses
+ * is NULL or bit is 0). */
+static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char *uses,
+                           unsigned bit) {
+  index_clear(x);
   const size_t n = t->strs.len;
-  t->tri_start = (unsigned *)tg_calloc(TG_TRI_BUCKETS + 1, sizeof(unsigned));
-  t->tri = (TgNeedTri *)tg_calloc(n + 1, sizeof(TgNeedTri));
-  if (!t->tri_start || !t->tri) {
-    return TG_BAD_ALLOC;
-  }
-  /* Count a bucket's strings at its end, sum, then fill from the back. */
-  for (size_t id = 0; id < n; ++id) {
+  x->tri_start = (unsigned *)tg_calloc(TG_TRI_BUCKETS + 1, sizeof(unsigned));
+  x->tri = (TgNeedTri *)tg_calloc(n + 1, sizeof(TgNeedTri));
+  unsigned *fill = (unsigned *)tg_calloc(TG_TRI_BUCKETS, sizeof(unsigned));
+  TgStatus st = x->tri_start && x->tri && fill ? TG_SUCCESS : TG_BAD_ALLOC;
+  /* Count a bucket's strings at its end, sum, then fill. */
+  for (size_t id = 0; !st && id < n; ++id) {
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
     const unsigned u = (unsigned)id;
-    if ((ns->folds && tg_vec_push(&t->fold_ids, &u)) ||
-        (ns->len < 3 && tg_vec_push(&t->short_ids, &u))) {
-      return TG_BAD_ALLOC;
+    if (bit && uses && !(uses[id] & bit)) {
+      continue;
     }
-    if (ns->len >= 3) {
-      ++t->tri_start[tri_hash(tri_key(ns->s)) + 1];
+    if ((ns->folds && tg_vec_push(&x->fold_ids, &u)) ||
+        (ns->len < 3 && tg_vec_push(&x->short_ids, &u))) {
+      st = TG_BAD_ALLOC;
+    } else if (ns->len >= 3) {
+      ++x->tri_start[tri_hash(tri_key(ns->s)) + 1];
     }
   }
-  for (unsigned h = 0; h < TG_TRI_BUCKETS; ++h) {
-    t->tri_start[h + 1] += t->tri_start[h];
+  for (unsigned h = 0; !st && h < TG_TRI_BUCKETS; ++h) {
+    x->tri_start[h + 1] += x->tri_start[h];
   }
-  unsigned *fill = (unsigned *)tg_calloc(TG_TRI_BUCKETS, sizeof(unsigned));
-  if (!fill) {
-    return TG_BAD_ALLOC;
-  }
-  for (size_t id = 0; id < n; ++id) {
+  for (size_t id = 0; !st && id < n; ++id) {
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
-    if (ns->len >= 3) {
+    if (ns->len >= 3 && !(bit && uses && !(uses[id] & bit))) {
       const uint32_t key = tri_key(ns->s);
       const unsigned h = tri_hash(key);
-      t->tri[t->tri_start[h] + fill[h]++] = (TgNeedTri){key, (unsigned)id};
+      x->tri[x->tri_start[h] + fill[h]++] = (TgNeedTri){key, (unsigned)id};
     }
   }
   tg_free(fill);
-  t->indexed = n;
+  if (st) {
+    index_clear(x);
+  }
+  return st;
+}
+
+TgStatus tg_needs_index(TgNeeds *t, const unsigned char *uses) {
+  t->indexed = 0;
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    /* TG_NEEDS_ALL: every string; the stages: bits 1 and 2. */
+    const TgStatus st = index_make(&t->index[k], t, uses, k == TG_NEEDS_ALL ? 0u : 1u << (k - 1));
+    if (st) {
+      return st;
+    }
+  }
+  t->indexed = t->strs.len;
   return TG_SUCCESS;
 }
 
-TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs) {
+TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs, int which) {
   sc->needs = needs;
+  sc->index = &needs->index[which >= 0 && which < TG_NEEDS_INDEXES ? which : TG_NEEDS_ALL];
   sc->subject = NULL;
   sc->len = 0;
   sc->wide = false;
@@ -336,14 +360,15 @@ static bool same_folded(const char *s, const char *lit, size_t k) {
  * (bit 7 for a non-ASCII one). */
 static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
   const TgNeeds *t = sc->needs;
+  const TgNeedIndex *x = sc->index;
   unsigned any = 0;
-  if (n < 3 || !t->tri_start) {
+  if (n < 3 || !x->tri_start) {
     for (size_t i = 0; i < n; ++i) {
       any |= s[i];
     }
     return any;
   }
-  const unsigned *start = t->tri_start;
+  const unsigned *start = x->tri_start;
   any = s[0] | s[1];
   uint32_t key = fold_ascii(s[0]) << 8 | fold_ascii(s[1]) << 16;
   for (size_t i = 2; i < n; ++i) {
@@ -353,7 +378,7 @@ static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
     const unsigned h = tri_hash(key);
     const unsigned end = start[h + 1];
     for (unsigned e = start[h]; e < end; ++e) {
-      const TgNeedTri *tr = &t->tri[e];
+      const TgNeedTri *tr = &x->tri[e];
       if (tr->key != key || sc->seen[tr->id]) {
         continue;
       }
@@ -372,15 +397,16 @@ TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
   sc->len = n;
   memset(sc->seen, 0, t->strs.len + t->sets.len);
   sc->wide = (find_strings(sc, (const unsigned char *)s, n) & 0x80) != 0;
-  for (size_t k = 0; k < t->short_ids.len; ++k) {
-    const unsigned id = *(const unsigned *)tg_vec_at(&t->short_ids, k);
+  const TgNeedIndex *x = sc->index;
+  for (size_t k = 0; k < x->short_ids.len; ++k) {
+    const unsigned id = *(const unsigned *)tg_vec_at(&x->short_ids, k);
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
     sc->seen[id] = contains(s, n, ns->s, ns->len);
   }
   if (sc->wide) {
     /* Caseless matching may find these as non-ASCII letters. */
-    for (size_t k = 0; k < t->fold_ids.len; ++k) {
-      sc->seen[*(const unsigned *)tg_vec_at(&t->fold_ids, k)] = 1;
+    for (size_t k = 0; k < x->fold_ids.len; ++k) {
+      sc->seen[*(const unsigned *)tg_vec_at(&x->fold_ids, k)] = 1;
     }
   }
   return TG_SUCCESS;

@@ -38,6 +38,18 @@ typedef struct {
   unsigned id;
 } TgNeedTri;
 
+/** An index of some needed strings by their first three bytes: those
+ * whose hash is h are tri[tri_start[h] .. tri_start[h + 1]). */
+typedef struct {
+  unsigned *tri_start;
+  TgNeedTri *tri;
+  TgVec short_ids;      /**< unsigned: its strings under three bytes */
+  TgVec fold_ids;       /**< unsigned: its strings that fold (TgNeedStr.folds) */
+} TgNeedIndex;
+
+/** Which strings an index holds: all, or those a stage's patterns need. */
+enum { TG_NEEDS_ALL, TG_NEEDS_RECOGNIZER, TG_NEEDS_RELATIONS, TG_NEEDS_INDEXES };
+
 /** The distinct needed strings and sets of a rule set's patterns. */
 typedef struct {
   TgVec strs;           /**< TgNeedStr, by id */
@@ -47,13 +59,8 @@ typedef struct {
   TgVec set_ids;        /**< unsigned: the string ids of every set */
   unsigned *set_slots;  /**< open-addressed index of `sets` */
   size_t set_cap;
-  /* The strings by their first three bytes (tg_needs_index): those whose
-   * hash is h are tri[tri_start[h] .. tri_start[h + 1]). */
-  unsigned *tri_start;
-  TgNeedTri *tri;
-  TgVec short_ids;      /**< unsigned: strings under three bytes */
-  TgVec fold_ids;       /**< unsigned: strings that fold (TgNeedStr.folds) */
-  size_t indexed;       /**< strings the index holds: strs.len when current */
+  TgNeedIndex index[TG_NEEDS_INDEXES]; /**< made by tg_needs_index */
+  size_t indexed;       /**< strings indexed: strs.len when current */
 } TgNeeds;
 
 void tg_needs_init(TgNeeds *t);
@@ -67,12 +74,15 @@ TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
                       unsigned *n_sets);
 
 /** Index the strings added so far, for screens (after the last
- * tg_needs_add; a screen of needs added to since is refused). */
-TgStatus tg_needs_index(TgNeeds *t);
+ * tg_needs_add; a screen of needs added to since is refused).  uses[id]
+ * (bit 1 the recognizer, bit 2 relations) says which stage's patterns
+ * need string id; NULL: both. */
+TgStatus tg_needs_index(TgNeeds *t, const unsigned char *uses);
 
 /** The prefilter over one subject (which must outlive the screening). */
 typedef struct {
   const TgNeeds *needs;
+  const TgNeedIndex *index; /**< the strings looked for (others stay absent) */
   const char *subject; /**< borrowed */
   size_t len;
   bool wide;           /**< it holds non-ASCII bytes */
@@ -82,7 +92,8 @@ typedef struct {
                                 present; in `seen`'s block */
 } TgScreen;
 
-TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs);
+/** A screen that looks for the strings of index `which` (TG_NEEDS_*). */
+TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs, int which);
 void tg_screen_clear(TgScreen *sc);
 /** Screen the subject s[0..n) from now on. */
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);

@@ -871,7 +871,7 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     st = TG_BAD_ALLOC;
   }
   if (!st) {
-    st = tg_screen_init(&w.screen, p->rules);
+    st = tg_screen_init_stage(&w.screen, p->rules, false);
   }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     st = recognize_sentence(p, r, m, text, si, &w);

@@ -994,7 +994,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(Piece));
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
-  if (!claimed || tg_screen_init(&a.screen, p->rules)) {
+  if (!claimed || tg_screen_init_stage(&a.screen, p->rules, true)) {
     tg_free(claimed);
     tg_buf_clear(&a.abs);
     tg_vec_clear(&a.map);

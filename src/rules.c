@@ -675,6 +675,35 @@ static TgStatus make_stages(TgRuleSet *rs) {
   return TG_SUCCESS;
 }
 
+/* Index the needed strings for screens: all, and each stage's (the
+ * strings of the sets its patterns need). */
+static TgStatus index_needs(TgRuleSet *rs) {
+  TgNeeds *t = &rs->needs;
+  unsigned char *uses = (unsigned char *)tg_calloc(t->strs.len + 1, 1);
+  if (!uses) {
+    return TG_BAD_ALLOC;
+  }
+  for (size_t i = 0; i < rs->rules.len; ++i) {
+    const TgRule *r = (const TgRule *)tg_vec_at(&rs->rules, i);
+    const unsigned char bit = (unsigned char)(1u << stage_of(r->cls));
+    for (int k = 0; k < TG_PAT_KINDS; ++k) {
+      for (size_t j = 0; j < r->patterns[k].len; ++j) {
+        const TgPattern *pat = (const TgPattern *)tg_vec_at(&r->patterns[k], j);
+        for (unsigned q = 0; q < pat->n_needs; ++q) {
+          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, pat->needs[q]);
+          const unsigned *ids = (const unsigned *)tg_vec_at(&t->set_ids, ns->first);
+          for (unsigned m = 0; m < ns->n; ++m) {
+            uses[ids[m]] |= bit;
+          }
+        }
+      }
+    }
+  }
+  const TgStatus st = tg_needs_index(t, uses);
+  tg_free(uses);
+  return st;
+}
+
 const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
   *n = rs->stage[facts].len;
   return (const unsigned *)rs->stage[facts].data;
@@ -683,14 +712,21 @@ const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
 static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
                            TgErrorFn err, void *err_data);
 
-TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
-                          TgErrorFn err, void *err_data) {
+/* Parse, then list the stages and, with `index`, index the needed
+ * strings (a directory is indexed once, after its last file). */
+static TgStatus parse_and_list(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                               TgErrorFn err, void *err_data, bool index) {
   const TgStatus st = parse_text(rs, name, text, len, err, err_data);
   TgStatus made = make_stages(rs);
-  if (!made) {
-    made = tg_needs_index(&rs->needs);
+  if (!made && index) {
+    made = index_needs(rs);
   }
   return st ? st : made;
+}
+
+TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                          TgErrorFn err, void *err_data) {
+  return parse_and_list(rs, name, text, len, err, err_data, true);
 }
 
 static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
@@ -723,7 +759,8 @@ static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, si
   return finish_rule(&p);
 }
 
-static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
+static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data,
+                          bool index) {
   FILE *in = fopen(path, "rb");
   if (!in) {
     return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
@@ -742,7 +779,8 @@ static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *
   const bool bad = ferror(in);
   fclose(in);
   TgStatus st = bad ? tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "read error")
-                    : tg_ruleset_parse(rs, path, buf.buf ? buf.buf : "", buf.len, err, err_data);
+                    : parse_and_list(rs, path, buf.buf ? buf.buf : "", buf.len, err, err_data,
+                                     index);
   tg_buf_clear(&buf);
   return st;
 }
@@ -808,7 +846,7 @@ typedef struct {
 
 static TgStatus load_one(void *ctx, const char *path) {
   LoadCtx *c = (LoadCtx *)ctx;
-  return load_file(c->rs, path, c->err, c->err_data);
+  return load_file(c->rs, path, c->err, c->err_data, false);
 }
 
 TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
@@ -818,9 +856,10 @@ TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *e
   }
   if (S_ISDIR(sb.st_mode)) {
     LoadCtx ctx = {rs, err, err_data};
-    return tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+    const TgStatus st = tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+    return st ? st : index_needs(rs);
   }
-  return load_file(rs, path, err, err_data);
+  return load_file(rs, path, err, err_data, true);
 }
 
 TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
@@ -879,7 +918,11 @@ static unsigned long times(unsigned long n, unsigned long k) {
 }
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
-  return tg_screen_init_needs(sc, &rs->needs);
+  return tg_screen_init_needs(sc, &rs->needs, TG_NEEDS_ALL);
+}
+
+TgStatus tg_screen_init_stage(TgScreen *sc, const TgRuleSet *rs, bool facts) {
+  return tg_screen_init_needs(sc, &rs->needs, facts ? TG_NEEDS_RELATIONS : TG_NEEDS_RECOGNIZER);
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {

@@ -144,6 +144,10 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
 /** The prefilter (prefilter.h) over one subject, for this rule set's
  * patterns. */
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
+/** The same for one stage's patterns only (tg_ruleset_stage): it looks
+ * for their strings alone, and a pattern of the other stage must not be
+ * screened with it. */
+TgStatus tg_screen_init_stage(TgScreen *sc, const TgRuleSet *rs, bool facts);
 /** False if `p` cannot match the subject: a set of its needed strings has
  * none there. */
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);

@@ -516,6 +516,50 @@ START_TEST(test_screen_sound)
 }
 END_TEST
 
+/* A stage's screen looks for that stage's strings only, and answers as
+ * the screen of every string does for each pattern of the stage. */
+START_TEST(test_screen_stage)
+{
+  Errors e = {0};
+  TgRuleSet *rs = load_shipped(&e);
+  TgScreen all, stage[2];
+  ck_assert_int_eq(tg_screen_init(&all, rs), TG_SUCCESS);
+  ck_assert_int_eq(tg_screen_init_stage(&stage[0], rs, false), TG_SUCCESS);
+  ck_assert_int_eq(tg_screen_init_stage(&stage[1], rs, true), TG_SUCCESS);
+  unsigned checked[2] = {0, 0};
+  unsigned passed = 0;
+  for (size_t si = 0; si < sizeof SUBJECTS / sizeof SUBJECTS[0]; ++si) {
+    const char *subj = SUBJECTS[si];
+    ck_assert_int_eq(tg_screen_set(&all, subj, strlen(subj)), TG_SUCCESS);
+    for (int facts = 0; facts < 2; ++facts) {
+      ck_assert_int_eq(tg_screen_set(&stage[facts], subj, strlen(subj)), TG_SUCCESS);
+      size_t n = 0;
+      const unsigned *ix = tg_ruleset_stage(rs, facts, &n);
+      for (size_t i = 0; i < n; ++i) {
+        const TgRule *r = tg_ruleset_rule(rs, ix[i]);
+        for (int kind = 0; kind < TG_PAT_KINDS; ++kind) {
+          for (size_t j = 0; j < r->patterns[kind].len; ++j) {
+            const TgPattern *p = pattern(r, (TgPatKind)kind, j);
+            const bool want = tg_screen_may_match(&all, p);
+            ck_assert_msg(tg_screen_may_match(&stage[facts], p) == want,
+                          "%s:%u on \"%s\": the stage's screen differs", p->file, p->line, subj);
+            checked[facts] += p->n_needs > 0;
+            passed += want && p->n_needs > 0;
+          }
+        }
+      }
+    }
+  }
+  ck_assert_uint_gt(checked[0], 20);
+  ck_assert_uint_gt(checked[1], 100);
+  ck_assert_uint_gt(passed, 10);
+  tg_screen_clear(&all);
+  tg_screen_clear(&stage[0]);
+  tg_screen_clear(&stage[1]);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Subjects for the tail search: some where a trigger has its tail, some
  * where the trigger words are there without it. */
 static const char *const TAIL_SUBJECTS[] = {
@@ -837,6 +881,7 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_screen_sound);
   tcase_add_test(tc, test_screen_folds);
   tcase_add_test(tc, test_when_literal);
+  tcase_add_test(tc, test_screen_stage);
   tcase_add_test(tc, test_tail_sound);
   tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
   tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
