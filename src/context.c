@@ -10,21 +10,29 @@
 #include <stdio.h>
 #include <string.h>
 
+/* A word of a cue list and its length (no strlen a lookup). */
+typedef struct {
+  const char *s;
+  size_t n;
+} Word;
+#define W(lit) {lit, sizeof lit - 1}
+
 /* Words that make the next name someone other than a grantee: an owner or
  * parent in apposition ("a unit of B", "owned by B"), a partner, a rival.
  * `strong` cues may have a few words between them and the name ("backed by
  * Chennai investment firm B"); the others must come right before it. */
-static const char *const other_strong[] = {
-    "unit of", "subsidiary of", "arm of", "division of", "affiliate of", "venture of",
-    "owned by", "backed by", "controlled by", "led by", "parent", "partner", "partners",
-    "rival", "rivals", "competitor", "competitors", NULL};
-static const char *const other_near[] = {"with", "partnership with", "alongside", "part of",
-                                         NULL};
+static const Word other_strong[] = {
+    W("unit of"), W("subsidiary of"), W("arm of"), W("division of"), W("affiliate of"),
+    W("venture of"), W("owned by"), W("backed by"), W("controlled by"), W("led by"), W("parent"),
+    W("partner"), W("partners"), W("rival"), W("rivals"), W("competitor"), W("competitors"),
+    {NULL, 0}};
+static const Word other_near[] = {
+    W("with"), W("partnership with"), W("alongside"), W("part of"), {NULL, 0}};
 
-static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
-  for (size_t k = 0; cues[k]; ++k) {
-    const size_t cn = strlen(cues[k]);
-    if (n >= cn && memcmp(w + n - cn, cues[k], cn) == 0 &&
+static bool ends_with_cue(const char *w, size_t n, const Word *cues) {
+  for (size_t k = 0; cues[k].s; ++k) {
+    const size_t cn = cues[k].n;
+    if (n >= cn && memcmp(w + n - cn, cues[k].s, cn) == 0 &&
         (n == cn || w[n - cn - 1] == ' ' || w[n - cn - 1] == '-')) {
       return true;
     }
@@ -34,7 +42,7 @@ static bool ends_with_cue(const char *w, size_t n, const char *const *cues) {
 
 /* "along with B", "together with B" add a grantee. */
 static bool cue_before(const char *w, size_t n) {
-  static const char *const joint[] = {"along with", "together with", NULL};
+  static const Word joint[] = {W("along with"), W("together with"), {NULL, 0}};
   return !ends_with_cue(w, n, joint) &&
          (ends_with_cue(w, n, other_near) || ends_with_cue(w, n, other_strong));
 }
@@ -165,9 +173,9 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
  * venture", "HSBC's local unit", "Kestrel Pay venture")?  The grant is the
  * unit's. */
 bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
-  static const char *const units[] = {"unit", "units", "joint venture", "venture", "subsidiary",
-                                      "subsidiaries", "arm", "affiliate", "division", "branch",
-                                      NULL};
+  static const Word units[] = {
+      W("unit"), W("units"), W("joint venture"), W("venture"), W("subsidiary"), W("subsidiaries"),
+      W("arm"), W("affiliate"), W("division"), W("branch"), {NULL, 0}};
   if (mi < 0) {
     return false;
   }
@@ -186,9 +194,9 @@ bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
   /* Up to two describing words ("Chinese", "local", "new"). */
   for (int words = 0; words <= 2 && i < len; ++words) {
     while (i < len && text[i] == ' ') ++i;
-    for (size_t k = 0; units[k]; ++k) {
-      const size_t n = strlen(units[k]);
-      if (i + n <= len && memcmp(text + i, units[k], n) == 0 &&
+    for (size_t k = 0; units[k].s; ++k) {
+      const size_t n = units[k].n;
+      if (i + n <= len && memcmp(text + i, units[k].s, n) == 0 &&
           (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
         return true;
       }
@@ -201,8 +209,8 @@ bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
 /* Is mention `mi` the company announcing the news ("..., distributor
  * Tupã Distribuição SA said on Wednesday")? */
 bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
-  static const char *const verbs[] = {"said", "says", "announced", "told", "confirmed",
-                                      "stated", NULL};
+  static const Word verbs[] = {
+      W("said"), W("says"), W("announced"), W("told"), W("confirmed"), W("stated"), {NULL, 0}};
   if (mi < 0) {
     return false;
   }
@@ -222,9 +230,9 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   }
   size_t i = m->span.end;
   while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
-  for (size_t k = 0; verbs[k]; ++k) {
-    const size_t n = strlen(verbs[k]);
-    if (i + n <= len && memcmp(text + i, verbs[k], n) == 0 &&
+  for (size_t k = 0; verbs[k].s; ++k) {
+    const size_t n = verbs[k].n;
+    if (i + n <= len && memcmp(text + i, verbs[k].s, n) == 0 &&
         (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
       return true;
     }
@@ -262,14 +270,15 @@ static size_t list_start(const char *text, size_t floor, size_t begin) {
  * licence allows ("to open branches in A", "to fly between A and B") is
  * the grant's region and has no cue here. */
 static bool firm_place_cue(const char *text, size_t floor, size_t b) {
-  static const char *const cues[] = {
-      "with depots in ",    "with offices in ",      "with branches in ",   "with plants in ",
-      "with mines in ",     "with factories in ",    "with outlets in ",    "with stores in ",
-      "with operations in ", "with a presence in ",  "with warehouses in ", "flights between ",
-      "plans to fly between ", "plans to fly to ",   "plans to expand into ", NULL};
-  for (size_t k = 0; cues[k]; ++k) {
-    const size_t n = strlen(cues[k]);
-    if (b >= floor + n && memcmp(text + b - n, cues[k], n) == 0) {
+  static const Word cues[] = {
+      W("with depots in "), W("with offices in "), W("with branches in "), W("with plants in "),
+      W("with mines in "), W("with factories in "), W("with outlets in "), W("with stores in "),
+      W("with operations in "), W("with a presence in "), W("with warehouses in "),
+      W("flights between "), W("plans to fly between "), W("plans to fly to "),
+      W("plans to expand into "), {NULL, 0}};
+  for (size_t k = 0; cues[k].s; ++k) {
+    const size_t n = cues[k].n;
+    if (b >= floor + n && memcmp(text + b - n, cues[k].s, n) == 0) {
       return true;
     }
   }
@@ -292,19 +301,20 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
     }
   }
   const size_t e = m->span.end;
-  static const char *const after[] = {"-based", "-headquartered", "-registered", " -based", NULL};
-  for (size_t k = 0; after[k]; ++k) {
-    const size_t n = strlen(after[k]);
-    if (e + n <= len && memcmp(text + e, after[k], n) == 0) {
+  static const Word after[] = {
+      W("-based"), W("-headquartered"), W("-registered"), W(" -based"), {NULL, 0}};
+  for (size_t k = 0; after[k].s; ++k) {
+    const size_t n = after[k].n;
+    if (e + n <= len && memcmp(text + e, after[k].s, n) == 0) {
       return true;
     }
   }
-  static const char *const before[] = {"based in ",  "headquartered in ", "registered in ",
-                                       "outside ",   "beyond ",           "except ",
-                                       "excluding ", NULL};
-  for (size_t k = 0; before[k]; ++k) {
-    const size_t n = strlen(before[k]);
-    if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k], n) == 0) {
+  static const Word before[] = {
+      W("based in "), W("headquartered in "), W("registered in "), W("outside "), W("beyond "),
+      W("except "), W("excluding "), {NULL, 0}};
+  for (size_t k = 0; before[k].s; ++k) {
+    const size_t n = before[k].n;
+    if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k].s, n) == 0) {
       return true;
     }
   }
@@ -316,13 +326,13 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       while (i < len && text[i] == ' ') ++i;
       size_t j = i;
       while (j < len && ((text[j] | 32) >= 'a' && (text[j] | 32) <= 'z')) ++j;
-      static const char *const heads[] = {"regulator", "watchdog", "ministry", "authority",
-                                          "commission", "government", "cabinet", "supervisor",
-                                          "group", "company", "firm", "lender", "carrier",
-                                          "insurer", "bank", NULL};
-      for (size_t k = 0; heads[k]; ++k) {
-        const size_t n = strlen(heads[k]);
-        if (j - i == n && memcmp(text + i, heads[k], n) == 0) {
+      static const Word heads[] = {
+          W("regulator"), W("watchdog"), W("ministry"), W("authority"), W("commission"),
+          W("government"), W("cabinet"), W("supervisor"), W("group"), W("company"), W("firm"),
+          W("lender"), W("carrier"), W("insurer"), W("bank"), {NULL, 0}};
+      for (size_t k = 0; heads[k].s; ++k) {
+        const size_t n = heads[k].n;
+        if (j - i == n && memcmp(text + i, heads[k].s, n) == 0) {
           return true;
         }
       }
@@ -395,15 +405,15 @@ bool tg_conversion(TgResult *r, const char *text, const TgMention *m, size_t mi)
 /* Is date mention `m` the day something was said ("..., the ministry said
  * on Thursday", "announced on Monday")? */
 bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
-  static const char *const cues[] = {"said on", "said", "says", "announced on", "announced",
-                                     "told reporters on", "statement on", "confirmed on",
-                                     "reported on", NULL};
+  static const Word cues[] = {
+      W("said on"), W("said"), W("says"), W("announced on"), W("announced"), W("told reporters on"),
+      W("statement on"), W("confirmed on"), W("reported on"), {NULL, 0}};
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
   size_t e = m->span.begin;
   while (e > sent.begin && text[e - 1] == ' ') --e;
-  for (size_t k = 0; cues[k]; ++k) {
-    const size_t n = strlen(cues[k]);
-    if (e >= sent.begin + n && memcmp(text + e - n, cues[k], n) == 0 &&
+  for (size_t k = 0; cues[k].s; ++k) {
+    const size_t n = cues[k].n;
+    if (e >= sent.begin + n && memcmp(text + e - n, cues[k].s, n) == 0 &&
         (e == sent.begin + n || text[e - n - 1] == ' ')) {
       return true;
     }
@@ -423,16 +433,19 @@ bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m
   if (e + 8 <= len && memcmp(text + e, "deadline", 8) == 0) {
     return true;
   }
-  static const char *const cues[] = {"since ", "until ", "ahead of ", NULL};
+  static const Word cues[] = {W("since "), W("until "), W("ahead of "), {NULL, 0}};
   const size_t floor = m->span.begin > sent.begin + 48 ? m->span.begin - 48 : sent.begin;
   for (size_t i = m->span.begin; i > floor; --i) {
     const char c = text[i - 1];
     if (c == ',' || c == ';') {
       return false;
     }
-    for (size_t k = 0; cues[k]; ++k) {
-      const size_t n = strlen(cues[k]);
-      if (i >= floor + n && memcmp(text + i - n, cues[k], n) == 0 &&
+    if (c != ' ') {
+      continue; /* every cue ends with a space */
+    }
+    for (size_t k = 0; cues[k].s; ++k) {
+      const size_t n = cues[k].n;
+      if (i >= floor + n && memcmp(text + i - n, cues[k].s, n) == 0 &&
           (i - n == sent.begin || text[i - n - 1] == ' ' || text[i - n - 1] == '(')) {
         return true;
       }
@@ -445,14 +458,14 @@ bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m
  * week", "days ago", "recently"), so that the day it was said is not the
  * day of the act? */
 bool tg_vague_time(TgResult *r, const char *text, size_t si) {
-  static const char *const cues[] = {"last week", "this week", "earlier this week",
-                                     "last weekend", "days ago", "weeks ago",
-                                     "recently", "a week ago", NULL};
+  static const Word cues[] = {
+      W("last week"), W("this week"), W("earlier this week"), W("last weekend"), W("days ago"),
+      W("weeks ago"), W("recently"), W("a week ago"), {NULL, 0}};
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-  for (size_t k = 0; cues[k]; ++k) {
-    const size_t n = strlen(cues[k]);
+  for (size_t k = 0; cues[k].s; ++k) {
+    const size_t n = cues[k].n;
     for (size_t i = sent.begin; i + n <= sent.end; ++i) {
-      if (memcmp(text + i, cues[k], n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
+      if (memcmp(text + i, cues[k].s, n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
           (i + n == sent.end || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
         return true;
       }

@@ -189,13 +189,57 @@ static long look_up(const char *text, const TgSpan *names, const Forms *f, size_
   return (n == s.end - s.begin && memcmp(buf, text + s.begin, n) == 0) ? (long)j : -1;
 }
 
+/* Could name i be a short form: two words or more, the last of capitals
+ * only (look_up's first tests)? */
+static bool may_be_short(const char *text, TgSpan s) {
+  if (s.end - s.begin >= TG_INIT_FORM) {
+    return false;
+  }
+  size_t last = s.end;
+  while (last > s.begin && text[last - 1] != ' ') {
+    --last;
+  }
+  if (last <= s.begin || s.end - last < 2) {
+    return false;
+  }
+  for (size_t k = last; k < s.end; ++k) {
+    if (!(text[k] >= 'A' && text[k] <= 'Z')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* The most forms enter_forms makes of name j: two passes of at most
+ * words - 2 each. */
+static size_t forms_at_most(const char *text, TgSpan s) {
+  Words ws;
+  return split_words(text, s, &ws) && ws.n >= 3 ? 2 * (ws.n - 2) : 0;
+}
+
 TgStatus tg_initials_resolve(const TgLexicon *lex, const char *text, const TgSpan *names,
                              const bool *use, size_t n, long *full) {
   if (!lex || n < 2) {
     return TG_SUCCESS;
   }
+  bool any_short = false;
+  for (size_t i = 0; i < n && !any_short; ++i) {
+    any_short = use[i] && full[i] < 0 && may_be_short(text, names[i]);
+  }
+  if (!any_short) {
+    return TG_SUCCESS; /* nothing to look up */
+  }
+  /* The table is sized by the forms the names can make (at most half
+   * full), not by the names: most names make none. */
+  size_t forms = 0;
+  for (size_t j = 0; j < n; ++j) {
+    forms += use[j] ? forms_at_most(text, names[j]) : 0;
+  }
+  if (forms == 0) {
+    return TG_SUCCESS;
+  }
   Forms f = {NULL, 16};
-  while (f.cap < n * TG_INIT_WORDS * 4) {
+  while (f.cap < 2 * forms) {
     f.cap *= 2;
   }
   if (!(f.slots = (Slot *)tg_calloc(f.cap, sizeof(Slot)))) {

@@ -121,14 +121,35 @@ tg_lexicon_set_alloc_fail_after(TgLexicon *lex, long n)
 static int
 tg_lex_is_blank(char c)
 {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
+  /* ' ', '\t', '\n', '\v', '\f', '\r' as bits of one word */
+  const unsigned char b = (unsigned char)c;
+  return b <= ' ' && ((UINT64_C(0x100003E00) >> b) & 1u);
 }
+
+/* ASCII lower case of a byte, by table (every lookup folds its word). */
+static const unsigned char tg_lex_lower_table[256] = {
+  0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+  16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+  32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+  48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+  64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+  96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+  112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+  128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+  144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+  160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+  176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+  192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+  208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+  224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+  240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
 
 static char
 tg_lex_lower(char c)
 {
-  return (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+  return (char)tg_lex_lower_table[(unsigned char)c];
 }
 
 /* Fold ASCII case, trim blanks and collapse blank runs into one space.
@@ -202,7 +223,8 @@ tg_lex_kind_index(const char *name, size_t len)
   }
   if (len < TG_LEX_NAME_LENS) {
     for (const signed char *k = tg_lex_by_len[len]; *k >= 0; ++k) {
-      if (tg_lex_kinds[*k].nlen == len && memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
+      if (tg_lex_kinds[*k].name[0] == name[0] && tg_lex_kinds[*k].nlen == len &&
+          memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
         return *k;
       }
     }

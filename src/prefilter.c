@@ -13,6 +13,19 @@ void tg_needs_init(TgNeeds *t) {
   tg_vec_init(&t->strs, sizeof(TgNeedStr));
   tg_vec_init(&t->sets, sizeof(TgNeedSet));
   tg_vec_init(&t->set_ids, sizeof(unsigned));
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    tg_vec_init(&t->index[k].short_ids, sizeof(unsigned));
+    tg_vec_init(&t->index[k].fold_ids, sizeof(unsigned));
+  }
+}
+
+static void index_clear(TgNeedIndex *x) {
+  tg_free(x->tri_start);
+  tg_free(x->tri);
+  x->tri_start = NULL;
+  x->tri = NULL;
+  x->short_ids.len = 0;
+  x->fold_ids.len = 0;
 }
 
 void tg_needs_clear(TgNeeds *t) {
@@ -24,6 +37,11 @@ void tg_needs_clear(TgNeeds *t) {
   tg_vec_clear(&t->sets);
   tg_vec_clear(&t->set_ids);
   tg_free(t->set_slots);
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    index_clear(&t->index[k]);
+    tg_vec_clear(&t->index[k].short_ids);
+    tg_vec_clear(&t->index[k].fold_ids);
+  }
   memset(t, 0, sizeof *t);
 }
 
@@ -182,11 +200,108 @@ TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
   return st;
 }
 
-TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs) {
+/* Buckets of the index of first three bytes. */
+#define TG_TRI_BITS 12u
+#define TG_TRI_BUCKETS (1u << TG_TRI_BITS)
+
+/* ASCII lower case of a byte, by table (the screen folds every byte of
+ * every sentence). */
+static const unsigned char LOWER[256] = {
+    0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+    32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47,
+    48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    64, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 91, 92, 93, 94, 95,
+    96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106, 107, 108, 109, 110, 111,
+    112, 113, 114, 115, 116, 117, 118, 119, 120, 121, 122, 123, 124, 125, 126, 127,
+    128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143,
+    144, 145, 146, 147, 148, 149, 150, 151, 152, 153, 154, 155, 156, 157, 158, 159,
+    160, 161, 162, 163, 164, 165, 166, 167, 168, 169, 170, 171, 172, 173, 174, 175,
+    176, 177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191,
+    192, 193, 194, 195, 196, 197, 198, 199, 200, 201, 202, 203, 204, 205, 206, 207,
+    208, 209, 210, 211, 212, 213, 214, 215, 216, 217, 218, 219, 220, 221, 222, 223,
+    224, 225, 226, 227, 228, 229, 230, 231, 232, 233, 234, 235, 236, 237, 238, 239,
+    240, 241, 242, 243, 244, 245, 246, 247, 248, 249, 250, 251, 252, 253, 254, 255,
+};
+
+/* ASCII lower case of c. */
+static unsigned fold_ascii(unsigned c) { return LOWER[c & 0xffu]; }
+
+/* The bucket of three bytes, `key` as TgNeedTri.key. */
+static unsigned tri_hash(uint32_t key) { return (key * 2654435761u) >> (32u - TG_TRI_BITS); }
+
+static uint32_t tri_key(const char *s) {
+  return (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[1] << 8 |
+         (uint32_t)(unsigned char)s[2] << 16;
+}
+
+/* Index into x the strings of t whose uses have bit `bit` (all if uses
+ * is NULL or bit is 0). */
+static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char *uses,
+                           unsigned bit) {
+  index_clear(x);
+  const size_t n = t->strs.len;
+  x->tri_start = (unsigned *)tg_calloc(TG_TRI_BUCKETS + 1, sizeof(unsigned));
+  x->tri = (TgNeedTri *)tg_calloc(n + 1, sizeof(TgNeedTri));
+  unsigned *fill = (unsigned *)tg_calloc(TG_TRI_BUCKETS, sizeof(unsigned));
+  TgStatus st = x->tri_start && x->tri && fill ? TG_SUCCESS : TG_BAD_ALLOC;
+  /* Count a bucket's strings at its end, sum, then fill. */
+  for (size_t id = 0; !st && id < n; ++id) {
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    const unsigned u = (unsigned)id;
+    if (bit && uses && !(uses[id] & bit)) {
+      continue;
+    }
+    if ((ns->folds && tg_vec_push(&x->fold_ids, &u)) ||
+        (ns->len < 3 && tg_vec_push(&x->short_ids, &u))) {
+      st = TG_BAD_ALLOC;
+    } else if (ns->len >= 3) {
+      ++x->tri_start[tri_hash(tri_key(ns->s)) + 1];
+    }
+  }
+  for (unsigned h = 0; !st && h < TG_TRI_BUCKETS; ++h) {
+    x->tri_start[h + 1] += x->tri_start[h];
+  }
+  for (size_t id = 0; !st && id < n; ++id) {
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    if (ns->len >= 3 && !(bit && uses && !(uses[id] & bit))) {
+      const uint32_t key = tri_key(ns->s);
+      const unsigned h = tri_hash(key);
+      x->tri[x->tri_start[h] + fill[h]++] = (TgNeedTri){key, (unsigned)id};
+    }
+  }
+  tg_free(fill);
+  if (st) {
+    index_clear(x);
+  }
+  return st;
+}
+
+TgStatus tg_needs_index(TgNeeds *t, const unsigned char *uses) {
+  t->indexed = 0;
+  for (int k = 0; k < TG_NEEDS_INDEXES; ++k) {
+    /* TG_NEEDS_ALL: every string; the stages: bits 1 and 2. */
+    const TgStatus st = index_make(&t->index[k], t, uses, k == TG_NEEDS_ALL ? 0u : 1u << (k - 1));
+    if (st) {
+      return st;
+    }
+  }
+  t->indexed = t->strs.len;
+  return TG_SUCCESS;
+}
+
+TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs, int which) {
   sc->needs = needs;
+  sc->index = &needs->index[which >= 0 && which < TG_NEEDS_INDEXES ? which : TG_NEEDS_ALL];
   sc->subject = NULL;
   sc->len = 0;
   sc->wide = false;
+  sc->seen = NULL;
+  sc->set_seen = NULL;
+  if (needs->indexed != needs->strs.len) {
+    return TG_FAILURE; /* tg_needs_index was not called since the last string */
+  }
   sc->seen = (unsigned char *)tg_calloc(needs->strs.len + needs->sets.len + 1, 1);
   sc->set_seen = sc->seen ? sc->seen + needs->strs.len : NULL;
   return sc->seen ? TG_SUCCESS : TG_BAD_ALLOC;
@@ -196,41 +311,6 @@ void tg_screen_clear(TgScreen *sc) {
   tg_free(sc->seen);
   sc->seen = NULL;
   sc->set_seen = NULL;
-}
-
-/* Hash of a byte pair, into 4096 bits. */
-static unsigned pair_hash(unsigned a, unsigned b) { return ((a * 67u) ^ (b * 5u)) & 4095u; }
-
-/* ASCII lower case of c. */
-static unsigned fold_ascii(unsigned c) { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
-
-TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
-  sc->subject = s;
-  sc->len = n;
-  memset(sc->pairs, 0, sizeof sc->pairs);
-  unsigned prev = n ? fold_ascii((unsigned char)s[0]) : 0;
-  unsigned any = prev; /* the bytes or'ed: bit 7 for a non-ASCII one */
-  for (size_t i = 1; i < n; ++i) {
-    const unsigned c = fold_ascii((unsigned char)s[i]);
-    any |= c;
-    const unsigned h = pair_hash(prev, c);
-    sc->pairs[h >> 6] |= UINT64_C(1) << (h & 63);
-    prev = c;
-  }
-  sc->wide = (any & 0x80) != 0;
-  memset(sc->seen, 0, sc->needs->strs.len + sc->needs->sets.len);
-  return TG_SUCCESS;
-}
-
-/* Is every byte pair of lit[0..k) among the subject's? */
-static bool pairs_present(const TgScreen *sc, const char *lit, size_t k) {
-  for (size_t i = 1; i < k; ++i) {
-    const unsigned h = pair_hash((unsigned char)lit[i - 1], (unsigned char)lit[i]);
-    if (!(sc->pairs[h >> 6] & (UINT64_C(1) << (h & 63)))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case?  Each
@@ -264,21 +344,80 @@ static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
   return false;
 }
 
-/* Does the subject hold a string of set `set`?  Its strings in order, each
- * looked up once a subject, up to the first one there. */
+/* Do the k bytes at s equal lit (lower case) in any ASCII case? */
+static bool same_folded(const char *s, const char *lit, size_t k) {
+  for (size_t i = 0; i < k; ++i) {
+    if (fold_ascii((unsigned char)s[i]) != (unsigned char)lit[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* Mark in sc->seen every needed string of three bytes or more that the
+ * subject holds: at each place, the strings whose first three bytes are
+ * there (in lower case) are compared in full.  Returns the bytes or'ed
+ * (bit 7 for a non-ASCII one). */
+static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
+  const TgNeeds *t = sc->needs;
+  const TgNeedIndex *x = sc->index;
+  unsigned any = 0;
+  if (n < 3 || !x->tri_start) {
+    for (size_t i = 0; i < n; ++i) {
+      any |= s[i];
+    }
+    return any;
+  }
+  const unsigned *start = x->tri_start;
+  any = s[0] | s[1];
+  uint32_t key = fold_ascii(s[0]) << 8 | fold_ascii(s[1]) << 16;
+  for (size_t i = 2; i < n; ++i) {
+    const unsigned c = s[i];
+    any |= c;
+    key = key >> 8 | (uint32_t)fold_ascii(c) << 16;
+    const unsigned h = tri_hash(key);
+    const unsigned end = start[h + 1];
+    for (unsigned e = start[h]; e < end; ++e) {
+      const TgNeedTri *tr = &x->tri[e];
+      if (tr->key != key || sc->seen[tr->id]) {
+        continue;
+      }
+      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, tr->id);
+      if (i - 2 + ns->len <= n && same_folded((const char *)s + i + 1, ns->s + 3, ns->len - 3)) {
+        sc->seen[tr->id] = 1;
+      }
+    }
+  }
+  return any;
+}
+
+TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n) {
+  const TgNeeds *t = sc->needs;
+  sc->subject = s;
+  sc->len = n;
+  memset(sc->seen, 0, t->strs.len + t->sets.len);
+  sc->wide = (find_strings(sc, (const unsigned char *)s, n) & 0x80) != 0;
+  const TgNeedIndex *x = sc->index;
+  for (size_t k = 0; k < x->short_ids.len; ++k) {
+    const unsigned id = *(const unsigned *)tg_vec_at(&x->short_ids, k);
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    sc->seen[id] = contains(s, n, ns->s, ns->len);
+  }
+  if (sc->wide) {
+    /* Caseless matching may find these as non-ASCII letters. */
+    for (size_t k = 0; k < x->fold_ids.len; ++k) {
+      sc->seen[*(const unsigned *)tg_vec_at(&x->fold_ids, k)] = 1;
+    }
+  }
+  return TG_SUCCESS;
+}
+
+/* Does the subject hold a string of set `set`? */
 static bool set_present(const TgScreen *sc, unsigned set) {
   const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&sc->needs->sets, set);
   const unsigned *ids = (const unsigned *)tg_vec_at(&sc->needs->set_ids, ns->first);
   for (unsigned k = 0; k < ns->n; ++k) {
-    const unsigned id = ids[k];
-    if (!sc->seen[id]) {
-      const TgNeedStr *need = (const TgNeedStr *)tg_vec_at(&sc->needs->strs, id);
-      const bool in = (need->folds && sc->wide) ||
-                      (pairs_present(sc, need->s, need->len) &&
-                       contains(sc->subject, sc->len, need->s, need->len));
-      sc->seen[id] = in ? 2 : 1;
-    }
-    if (sc->seen[id] == 2) {
+    if (sc->seen[ids[k]]) {
       return true;
     }
   }
@@ -297,4 +436,3 @@ bool tg_screen_holds(const TgScreen *sc, const unsigned *sets, unsigned n) {
   }
   return true;
 }
-

@@ -3,9 +3,10 @@
  * At rule load, needs.c finds for each pattern sets of literal strings of
  * which every match holds one; the strings and the sets are stored once
  * for the rule set (many patterns share them: one macro's trigger words).
- * Per subject, a screen answers "is this string there" once per string and
- * "is one of this set there" once per set, lazily, in any ASCII case (no
- * copy of the subject), after a 4096-bit filter of its byte pairs.
+ * Per subject, a screen finds every needed string there in one pass, in
+ * any ASCII case (no copy of the subject), by an index of the strings'
+ * first three bytes, and answers "is one of this set there" once per set,
+ * lazily.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -31,6 +32,24 @@ typedef struct {
   unsigned n;
 } TgNeedSet;
 
+/** A needed string by its first three bytes (TgNeeds.tri). */
+typedef struct {
+  uint32_t key; /**< the bytes, first in the low byte */
+  unsigned id;
+} TgNeedTri;
+
+/** An index of some needed strings by their first three bytes: those
+ * whose hash is h are tri[tri_start[h] .. tri_start[h + 1]). */
+typedef struct {
+  unsigned *tri_start;
+  TgNeedTri *tri;
+  TgVec short_ids;      /**< unsigned: its strings under three bytes */
+  TgVec fold_ids;       /**< unsigned: its strings that fold (TgNeedStr.folds) */
+} TgNeedIndex;
+
+/** Which strings an index holds: all, or those a stage's patterns need. */
+enum { TG_NEEDS_ALL, TG_NEEDS_RECOGNIZER, TG_NEEDS_RELATIONS, TG_NEEDS_INDEXES };
+
 /** The distinct needed strings and sets of a rule set's patterns. */
 typedef struct {
   TgVec strs;           /**< TgNeedStr, by id */
@@ -40,6 +59,8 @@ typedef struct {
   TgVec set_ids;        /**< unsigned: the string ids of every set */
   unsigned *set_slots;  /**< open-addressed index of `sets` */
   size_t set_cap;
+  TgNeedIndex index[TG_NEEDS_INDEXES]; /**< made by tg_needs_index */
+  size_t indexed;       /**< strings indexed: strs.len when current */
 } TgNeeds;
 
 void tg_needs_init(TgNeeds *t);
@@ -52,20 +73,27 @@ void tg_needs_clear(TgNeeds *t);
 TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
                       unsigned *n_sets);
 
+/** Index the strings added so far, for screens (after the last
+ * tg_needs_add; a screen of needs added to since is refused).  uses[id]
+ * (bit 1 the recognizer, bit 2 relations) says which stage's patterns
+ * need string id; NULL: both. */
+TgStatus tg_needs_index(TgNeeds *t, const unsigned char *uses);
+
 /** The prefilter over one subject (which must outlive the screening). */
 typedef struct {
   const TgNeeds *needs;
+  const TgNeedIndex *index; /**< the strings looked for (others stay absent) */
   const char *subject; /**< borrowed */
   size_t len;
   bool wide;           /**< it holds non-ASCII bytes */
-  unsigned char *seen; /**< per needed string: 0 not looked up, 1 absent, 2 present */
-  unsigned char *set_seen; /**< per set, the same; in `seen`'s block */
-  uint64_t pairs[64];  /**< hashed byte pairs of the subject in ASCII lower
-                            case: a string with a pair not here is absent
-                            without a scan */
+  unsigned char *seen; /**< per needed string: 1 present (or taken as
+                            present: it folds and the subject is wide) */
+  unsigned char *set_seen; /**< per set: 0 not looked up, 1 absent, 2
+                                present; in `seen`'s block */
 } TgScreen;
 
-TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs);
+/** A screen that looks for the strings of index `which` (TG_NEEDS_*). */
+TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs, int which);
 void tg_screen_clear(TgScreen *sc);
 /** Screen the subject s[0..n) from now on. */
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);

@@ -249,8 +249,8 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
     }
     bool ok = true;
     for (size_t w = 0; ok && w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-      st = screened_match(m, sc, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
-                          text, sentence, sentence.begin);
+      st = tg_match_when(m, sc, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
+                         text, sentence.end, sentence.begin);
       if (st != TG_SUCCESS && st != TG_FAILURE) {
         return st;
       }
@@ -412,6 +412,14 @@ static TgStatus place_pair(const TgPipeline *p, const char *text, const TgToken 
   return st;
 }
 
+/* The first of tokens t[i..n) whose text holds a hyphen, or n. */
+static size_t next_hyphen(const char *text, const TgToken *t, size_t n, size_t i) {
+  while (i < n && !memchr(text + t[i].span.begin, '-', t[i].span.end - t[i].span.begin)) {
+    ++i;
+  }
+  return i;
+}
+
 /* Gazetteer names starting at the window's tokens from *at up to `core`;
  * *at is left where the scan goes on (a hyphenated name may use tokens
  * past `core`). */
@@ -420,11 +428,18 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, cons
   TgStatus st;
   const TgToken *t = (const TgToken *)tokens->data;
   size_t i = *at;
+  size_t dash = 0; /* the first token from i on that holds a hyphen, once dash >= i */
   for (; i < core; ++i) {
     size_t n = 0;
     long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
     if (e < 0 && t[i].word) {
       /* "Shenzhen-based", "Hong Kong-listed", "Manila-Osaka" */
+      if (dash < i || i == *at) {
+        dash = next_hyphen(text, t, tokens->len, i);
+      }
+      if (dash >= i + TG_HYPHEN_NAME_MAX) {
+        continue; /* no hyphen in the tokens either would look at */
+      }
       size_t used = 0;
       if ((st = attributive_name(p, text, t, i, tokens->len, si, cands, &used)) ||
           (!used && (st = place_pair(p, text, &t[i], si, cands)))) {
@@ -871,7 +886,7 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     st = TG_BAD_ALLOC;
   }
   if (!st) {
-    st = tg_screen_init(&w.screen, p->rules);
+    st = tg_screen_init_stage(&w.screen, p->rules, false);
   }
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
     st = recognize_sentence(p, r, m, text, si, &w);

@@ -126,8 +126,8 @@ static void abs_truncate(Abstract *a, size_t len) {
   a->abs.buf[len] = '\0';
 }
 
-/* The piece holding abs[j]. */
-static const Piece *piece_at(const Abstract *a, size_t j) {
+/* The index of the piece holding abs[j]. */
+static size_t piece_index(const Abstract *a, size_t j) {
   size_t lo = 0;
   size_t hi = a->map.len;
   while (lo < hi) { /* the first piece beginning after j */
@@ -138,7 +138,31 @@ static const Piece *piece_at(const Abstract *a, size_t j) {
       hi = mid;
     }
   }
-  return (const Piece *)tg_vec_at(&a->map, lo ? lo - 1 : 0);
+  return lo ? lo - 1 : 0;
+}
+
+/* The piece holding abs[j]. */
+static const Piece *piece_at(const Abstract *a, size_t j) {
+  return (const Piece *)tg_vec_at(&a->map, piece_index(a, j));
+}
+
+/* Walking the owners of abs[b..e): the pieces that hold its bytes, in
+ * order (what abs_owner gives byte by byte, a piece's run of bytes taken
+ * once).  The first is piece_index(a, b) (none when b >= e); piece_next
+ * gives the one after i, or a->map.len past the last. */
+static size_t piece_next(const Abstract *a, size_t i, size_t e) {
+  for (++i; i < a->map.len; ++i) {
+    const Piece *p = (const Piece *)tg_vec_at(&a->map, i);
+    if (p->abs >= e) {
+      break;
+    }
+    const bool empty =
+        i + 1 < a->map.len && ((const Piece *)tg_vec_at(&a->map, i + 1))->abs == p->abs;
+    if (!empty) {
+      return i;
+    }
+  }
+  return a->map.len;
 }
 
 /* The text offset abs[j] comes from. */
@@ -408,8 +432,9 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       }
       /* A country or a description as the agent: no slot, and `fill`
        * does not take it ("Indonesia has cleared ..." is no region). */
-      for (size_t k = gb; k < ge; ++k) {
-        const long owner = abs_owner(a, k);
+      for (size_t pi = gb < ge ? piece_index(a, gb) : a->map.len; pi < a->map.len;
+           pi = piece_next(a, pi, ge)) {
+        const long owner = ((const Piece *)tg_vec_at(&a->map, pi))->owner;
         if (owner >= 0) {
           b->agent_lo = b->agent_lo < 0 ? owner : b->agent_lo;
           b->agent_hi = owner;
@@ -439,8 +464,9 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
     }
     b->group_props |= 1u << prop;
     long last = -1;
-    for (size_t k = gb; k < ge; ++k) {
-      const long owner = abs_owner(a, k);
+    for (size_t pi = gb < ge ? piece_index(a, gb) : a->map.len; pi < a->map.len;
+         pi = piece_next(a, pi, ge)) {
+      const long owner = ((const Piece *)tg_vec_at(&a->map, pi))->owner;
       if (owner < 0 || owner == last) {
         continue;
       }
@@ -824,7 +850,8 @@ static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool 
   TgStatus st;
   const size_t len = a->abs.len;
   for (size_t w = 0; w < rule->patterns[TG_PAT_WHEN].len; ++w) {
-    st = match(m, a, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w), len, 0);
+    st = tg_match_when(m, &a->screen, (const TgPattern *)tg_vec_at(&rule->patterns[TG_PAT_WHEN], w),
+                       a->abs.buf, len, 0);
     if (st == TG_FAILURE) {
       return TG_SUCCESS;
     }
@@ -993,7 +1020,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   tg_buf_init(&a.abs);
   tg_vec_init(&a.map, sizeof(Piece));
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
-  if (!claimed || tg_screen_init(&a.screen, p->rules)) {
+  if (!claimed || tg_screen_init_stage(&a.screen, p->rules, true)) {
     tg_free(claimed);
     tg_buf_clear(&a.abs);
     tg_vec_clear(&a.map);

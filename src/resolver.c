@@ -386,16 +386,20 @@ static TgStatus acronym_definitions(TgResult *r, const char *text, size_t len, T
 }
 
 /* The earliest-defined acronym with a whole-word use at `fb` not
- * overlapping any mention, or -1; its length in *fe_out. */
+ * overlapping any mention, or -1; its length in *fe_out.  Bit l of `lens`
+ * is set when some definition is l bytes long. */
 static long acronym_use_at(const TgVec *defs, const Table *table, const Cover *taken,
-                           const char *text, size_t len, size_t fb, size_t *fe_out) {
+                           unsigned lens, const char *text, size_t len, size_t fb,
+                           size_t *fe_out) {
   long best = -1;
   uint64_t h = HASH_INIT;
   size_t n;
-  for (size_t l = 1; l <= 12 && fb + l <= len; ++l) {
+  for (size_t l = 1; l <= 12 && fb + l <= len && (lens >> l); ++l) {
     h = hash_step(h, text[fb + l - 1]);
     const Key key = {text + fb, l};
-    const long k = l >= 2 ? table_find(table, h, same_acronym, defs, &key) : -1;
+    /* (no definition of this length: not looked up) */
+    const long k = l >= 2 && ((lens >> l) & 1u) ? table_find(table, h, same_acronym, defs, &key)
+                                                : -1;
     if (k < 0 || (best >= 0 && k > best) ||
         ((const Acronym *)tg_vec_at(defs, (size_t)k))->after > fb) {
       continue;
@@ -421,13 +425,18 @@ static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
   if (!st && defs.len) {
     st = cover_init(&taken, r, 0, r->mentions.len);
   }
+  unsigned lens = 0;
+  for (size_t k = 0; k < defs.len; ++k) {
+    const size_t l = ((const Acronym *)tg_vec_at(&defs, k))->len;
+    lens |= l <= 12 ? 1u << l : 0u;
+  }
   size_t last_use_end = 0;
   for (size_t fb = 0; !st && defs.len && fb + 2 <= len; ++fb) {
     if (!acronym_start(text[fb]) || fb < last_use_end || !word_boundary(text, len, fb, len)) {
       continue;
     }
     size_t fe = fb;
-    const long k = acronym_use_at(&defs, &table, &taken, text, len, fb, &fe);
+    const long k = acronym_use_at(&defs, &table, &taken, lens, text, len, fb, &fe);
     const long si = k >= 0 ? sentence_of(r, fb) : -1;
     if (si < 0) {
       continue;

@@ -4,6 +4,7 @@
 
 #include "rules.h"
 
+#include "needs.h"
 #include "patshape.h"
 
 #include <dirent.h>
@@ -216,6 +217,78 @@ static bool group_allowed(TgClass cls, const char *name) {
          strcmp(name, "changeDown") == 0;
 }
 
+/* A byte that stands for itself in a pattern, outside a class, whatever
+ * its neighbours (no metacharacter, escape or option). */
+static bool plain_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '<' || c == '>' || c == '_' || c == ' ' || c == ',' || c == '-';
+}
+
+/* Is src[0..n) literal words and nothing else, "<REG>|<GOV>"?  Such a
+ * pattern matches exactly where one of them stands in some case: ASCII
+ * letters fold to ASCII letters, and to a non-ASCII one only for 'k' and
+ * 's' (tg_need_folds). */
+static bool literal_words(const char *src, size_t n) {
+  size_t run = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (src[i] == '|') {
+      if (run == 0) {
+        return false; /* an empty alternative matches anywhere */
+      }
+      run = 0;
+    } else if (plain_char(src[i])) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return run > 0;
+}
+
+/* Is lit[0..k) (ASCII lower case) one of the words of src[0..n), a
+ * literal_words pattern, in some case? */
+static bool is_word_of(const char *src, size_t n, const char *lit, size_t k) {
+  size_t i = 0;
+  while (i <= n) {
+    size_t j = i;
+    while (j < n && src[j] != '|') {
+      ++j;
+    }
+    bool same = j - i == k;
+    for (size_t x = 0; same && x < k; ++x) {
+      const char c = src[i + x];
+      same = (c >= 'A' && c <= 'Z' ? (char)(c + ('a' - 'A')) : c) == lit[x];
+    }
+    if (same) {
+      return true;
+    }
+    i = j + 1;
+  }
+  return false;
+}
+
+/* For a `when` pattern: set pat->when_exact if it is caseless literal words whose
+ * one set of needed strings are some of those words (then the set is
+ * there exactly when one of them is, and so a match), and when_folds if a
+ * string of it folds. */
+static void when_shape(const TgNeeds *needs, const char *src, size_t n, TgPattern *pat) {
+  if (!(pat->opts & PCRE2_CASELESS) || pat->n_needs != 1 || !literal_words(src, n)) {
+    return;
+  }
+  const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&needs->sets, pat->needs[0]);
+  const unsigned *ids = (const unsigned *)tg_vec_at(&needs->set_ids, ns->first);
+  bool folds = false;
+  for (unsigned k = 0; k < ns->n; ++k) {
+    const TgNeedStr *str = (const TgNeedStr *)tg_vec_at(&needs->strs, ids[k]);
+    if (!is_word_of(src, n, str->s, str->len)) {
+      return;
+    }
+    folds = folds || str->folds;
+  }
+  pat->when_exact = true;
+  pat->when_folds = folds;
+}
+
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -288,7 +361,8 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     }
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
-                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL};
+                   jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL,
+                   false, false};
   pat.src = (char *)tg_malloc(src.len + 1);
   if (!pat.src) {
     pcre2_code_free(code);
@@ -298,6 +372,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   memcpy(pat.src, src.buf, src.len);
   pat.src[src.len] = '\0';
   st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
+  if (!st && kind == TG_PAT_WHEN) {
+    when_shape(&p->rs->needs, src.buf, src.len, &pat);
+  }
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
     pcre2_code_free(code);
@@ -598,6 +675,35 @@ static TgStatus make_stages(TgRuleSet *rs) {
   return TG_SUCCESS;
 }
 
+/* Index the needed strings for screens: all, and each stage's (the
+ * strings of the sets its patterns need). */
+static TgStatus index_needs(TgRuleSet *rs) {
+  TgNeeds *t = &rs->needs;
+  unsigned char *uses = (unsigned char *)tg_calloc(t->strs.len + 1, 1);
+  if (!uses) {
+    return TG_BAD_ALLOC;
+  }
+  for (size_t i = 0; i < rs->rules.len; ++i) {
+    const TgRule *r = (const TgRule *)tg_vec_at(&rs->rules, i);
+    const unsigned char bit = (unsigned char)(1u << stage_of(r->cls));
+    for (int k = 0; k < TG_PAT_KINDS; ++k) {
+      for (size_t j = 0; j < r->patterns[k].len; ++j) {
+        const TgPattern *pat = (const TgPattern *)tg_vec_at(&r->patterns[k], j);
+        for (unsigned q = 0; q < pat->n_needs; ++q) {
+          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, pat->needs[q]);
+          const unsigned *ids = (const unsigned *)tg_vec_at(&t->set_ids, ns->first);
+          for (unsigned m = 0; m < ns->n; ++m) {
+            uses[ids[m]] |= bit;
+          }
+        }
+      }
+    }
+  }
+  const TgStatus st = tg_needs_index(t, uses);
+  tg_free(uses);
+  return st;
+}
+
 const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
   *n = rs->stage[facts].len;
   return (const unsigned *)rs->stage[facts].data;
@@ -606,11 +712,21 @@ const unsigned *tg_ruleset_stage(const TgRuleSet *rs, bool facts, size_t *n) {
 static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
                            TgErrorFn err, void *err_data);
 
+/* Parse, then list the stages and, with `index`, index the needed
+ * strings (a directory is indexed once, after its last file). */
+static TgStatus parse_and_list(TgRuleSet *rs, const char *name, const char *text, size_t len,
+                               TgErrorFn err, void *err_data, bool index) {
+  const TgStatus st = parse_text(rs, name, text, len, err, err_data);
+  TgStatus made = make_stages(rs);
+  if (!made && index) {
+    made = index_needs(rs);
+  }
+  return st ? st : made;
+}
+
 TgStatus tg_ruleset_parse(TgRuleSet *rs, const char *name, const char *text, size_t len,
                           TgErrorFn err, void *err_data) {
-  const TgStatus st = parse_text(rs, name, text, len, err, err_data);
-  const TgStatus made = make_stages(rs);
-  return st ? st : made;
+  return parse_and_list(rs, name, text, len, err, err_data, true);
 }
 
 static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, size_t len,
@@ -643,7 +759,8 @@ static TgStatus parse_text(TgRuleSet *rs, const char *name, const char *text, si
   return finish_rule(&p);
 }
 
-static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
+static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data,
+                          bool index) {
   FILE *in = fopen(path, "rb");
   if (!in) {
     return tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "%s", strerror(errno));
@@ -662,7 +779,8 @@ static TgStatus load_file(TgRuleSet *rs, const char *path, TgErrorFn err, void *
   const bool bad = ferror(in);
   fclose(in);
   TgStatus st = bad ? tg_report(err, err_data, TG_BAD_READ, path, 0, 0, "read error")
-                    : tg_ruleset_parse(rs, path, buf.buf ? buf.buf : "", buf.len, err, err_data);
+                    : parse_and_list(rs, path, buf.buf ? buf.buf : "", buf.len, err, err_data,
+                                     index);
   tg_buf_clear(&buf);
   return st;
 }
@@ -728,7 +846,7 @@ typedef struct {
 
 static TgStatus load_one(void *ctx, const char *path) {
   LoadCtx *c = (LoadCtx *)ctx;
-  return load_file(c->rs, path, c->err, c->err_data);
+  return load_file(c->rs, path, c->err, c->err_data, false);
 }
 
 TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *err_data) {
@@ -738,9 +856,10 @@ TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *e
   }
   if (S_ISDIR(sb.st_mode)) {
     LoadCtx ctx = {rs, err, err_data};
-    return tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+    const TgStatus st = tg_for_each_file(path, ".rules", load_one, &ctx, err, err_data);
+    return st ? st : index_needs(rs);
   }
-  return load_file(rs, path, err, err_data);
+  return load_file(rs, path, err, err_data, true);
 }
 
 TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
@@ -799,7 +918,11 @@ static unsigned long times(unsigned long n, unsigned long k) {
 }
 
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
-  return tg_screen_init_needs(sc, &rs->needs);
+  return tg_screen_init_needs(sc, &rs->needs, TG_NEEDS_ALL);
+}
+
+TgStatus tg_screen_init_stage(TgScreen *sc, const TgRuleSet *rs, bool facts) {
+  return tg_screen_init_needs(sc, &rs->needs, facts ? TG_NEEDS_RELATIONS : TG_NEEDS_RECOGNIZER);
 }
 
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
@@ -815,6 +938,28 @@ TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
     ++((TgPattern *)p)->calls; /* profiling counters only */
   }
   return TG_FAILURE;
+}
+
+TgStatus tg_match_when(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
+                       const char *subject, size_t len, size_t start) {
+  if (!tg_screen_may_match(sc, p)) {
+    return tg_match_skipped(m, p);
+  }
+  if (!p->when_exact || (p->when_folds && sc->wide)) {
+    return tg_match(m, p, subject, len, start);
+  }
+  if (m->budget == 0) {
+    return TG_BAD_LIMIT;
+  }
+  if (m->profile) {
+    ++((TgPattern *)p)->calls; /* profiling counters only */
+  }
+  /* Charged as tg_match charges a call that ends within its first steps. */
+  const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
+  if (!charge(m, positions)) {
+    return TG_BAD_LIMIT;
+  }
+  return TG_SUCCESS;
 }
 
 /* Patterns are prepared under one of these locks, chosen by the pattern's

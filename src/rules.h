@@ -61,6 +61,12 @@ typedef struct {
    * at the start, B matches only there), the same groups (none in A or B).
    * NULL if not of that form, or without JIT. */
   pcre2_code *other, *at_start;
+  /* A `when` pattern of literal words, "<REG>|<GOV>", whose one set of
+   * needed strings are some of those words: the prefilter's answer is the
+   * pattern's (tg_match_when), unless a string of the set folds
+   * (`when_folds`, tg_need_folds) and the subject is not ASCII. */
+  bool when_exact;
+  bool when_folds;
 } TgPattern;
 
 /** Derive p's tail and split and JIT-compile them and its code, once (the
@@ -138,9 +144,23 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
 /** The prefilter (prefilter.h) over one subject, for this rule set's
  * patterns. */
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs);
+/** The same for one stage's patterns only (tg_ruleset_stage): it looks
+ * for their strings alone, and a pattern of the other stage must not be
+ * screened with it. */
+TgStatus tg_screen_init_stage(TgScreen *sc, const TgRuleSet *rs, bool facts);
 /** False if `p` cannot match the subject: a set of its needed strings has
  * none there. */
 bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
+
+/** Does `p`, a `when` pattern, match the screen's subject (subject[start
+ * .. len), the bytes `sc` was set to)?  TG_SUCCESS, TG_FAILURE or
+ * TG_BAD_LIMIT, as tg_match behind tg_screen_may_match, charged alike; a
+ * pattern of literal words (TgPattern.lits) is answered by the prefilter
+ * pattern of literal words (TgPattern.when_exact) is answered by the
+ * prefilter, charged as a call that ends within its first steps, the
+ * ovector left as it was. */
+TgStatus tg_match_when(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
+                       const char *subject, size_t len, size_t start);
 
 /** A call of `p` that a prefilter proved cannot match: one step of the
  * budget (a tg_match call costs the steps PCRE2 took), TG_FAILURE

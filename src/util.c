@@ -75,7 +75,7 @@ void tg_vec_clear(TgVec *v) {
   v->len = v->cap = 0;
 }
 
-TgStatus tg_vec_push(TgVec *v, const void *elem) {
+TgStatus tg_vec_push_grow(TgVec *v, const void *elem) {
   if (v->len == v->cap) {
     size_t cap = v->cap ? v->cap * 2 : 8;
     void *data = tg_realloc(v->data, cap * v->size);

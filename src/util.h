@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /** Propagate a failing status: TRY(st, expr). */
 #define TRY(st, expr)            \
@@ -51,8 +52,18 @@ typedef struct {
 
 void tg_vec_init(TgVec *v, size_t elem_size);
 void tg_vec_clear(TgVec *v);
-/** Append one element (copied from `elem`); TG_BAD_ALLOC on failure. */
-TgStatus tg_vec_push(TgVec *v, const void *elem);
+/** tg_vec_push when the array is full: grow it, then append. */
+TgStatus tg_vec_push_grow(TgVec *v, const void *elem);
+/** Append one element (copied from `elem`); TG_BAD_ALLOC on failure.
+ * Inline while the array has room (most calls). */
+static inline TgStatus tg_vec_push(TgVec *v, const void *elem) {
+  if (v->len < v->cap) {
+    memcpy((char *)v->data + v->len * v->size, elem, v->size);
+    ++v->len;
+    return TG_SUCCESS;
+  }
+  return tg_vec_push_grow(v, elem);
+}
 /** Pointer to element `i`. */
 static inline void *tg_vec_at(const TgVec *v, size_t i) {
   return (char *)v->data + i * v->size;

@@ -516,6 +516,50 @@ START_TEST(test_screen_sound)
 }
 END_TEST
 
+/* A stage's screen looks for that stage's strings only, and answers as
+ * the screen of every string does for each pattern of the stage. */
+START_TEST(test_screen_stage)
+{
+  Errors e = {0};
+  TgRuleSet *rs = load_shipped(&e);
+  TgScreen all, stage[2];
+  ck_assert_int_eq(tg_screen_init(&all, rs), TG_SUCCESS);
+  ck_assert_int_eq(tg_screen_init_stage(&stage[0], rs, false), TG_SUCCESS);
+  ck_assert_int_eq(tg_screen_init_stage(&stage[1], rs, true), TG_SUCCESS);
+  unsigned checked[2] = {0, 0};
+  unsigned passed = 0;
+  for (size_t si = 0; si < sizeof SUBJECTS / sizeof SUBJECTS[0]; ++si) {
+    const char *subj = SUBJECTS[si];
+    ck_assert_int_eq(tg_screen_set(&all, subj, strlen(subj)), TG_SUCCESS);
+    for (int facts = 0; facts < 2; ++facts) {
+      ck_assert_int_eq(tg_screen_set(&stage[facts], subj, strlen(subj)), TG_SUCCESS);
+      size_t n = 0;
+      const unsigned *ix = tg_ruleset_stage(rs, facts, &n);
+      for (size_t i = 0; i < n; ++i) {
+        const TgRule *r = tg_ruleset_rule(rs, ix[i]);
+        for (int kind = 0; kind < TG_PAT_KINDS; ++kind) {
+          for (size_t j = 0; j < r->patterns[kind].len; ++j) {
+            const TgPattern *p = pattern(r, (TgPatKind)kind, j);
+            const bool want = tg_screen_may_match(&all, p);
+            ck_assert_msg(tg_screen_may_match(&stage[facts], p) == want,
+                          "%s:%u on \"%s\": the stage's screen differs", p->file, p->line, subj);
+            checked[facts] += p->n_needs > 0;
+            passed += want && p->n_needs > 0;
+          }
+        }
+      }
+    }
+  }
+  ck_assert_uint_gt(checked[0], 20);
+  ck_assert_uint_gt(checked[1], 100);
+  ck_assert_uint_gt(passed, 10);
+  tg_screen_clear(&all);
+  tg_screen_clear(&stage[0]);
+  tg_screen_clear(&stage[1]);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Subjects for the tail search: some where a trigger has its tail, some
  * where the trigger words are there without it. */
 static const char *const TAIL_SUBJECTS[] = {
@@ -754,6 +798,62 @@ START_TEST(test_screen_folds)
 }
 END_TEST
 
+/* A `when` of literal words is answered by the prefilter: the same answer
+ * and the same charge as PCRE2, on ASCII and non-ASCII subjects (a word
+ * with 's' or 'k' goes to PCRE2 there), and other `when` patterns are left
+ * to PCRE2. */
+START_TEST(test_when_literal)
+{
+  TgRuleSet *rs = tg_ruleset_new();
+  Errors e = {0};
+  ck_assert_int_eq(parse(rs,
+                         "rule a\n  class Approval\n  when <REG>|<GOV>\n  pattern (?<trigger>x)\n"
+                         "rule b\n  class Approval\n  when respectively\n  pattern (?<trigger>x)\n"
+                         "rule c\n  class Approval\n  when \\bgrant\n  pattern (?<trigger>x)\n"
+                         "rule d\n  class Approval\n  when <NUM>|ab\n  pattern (?<trigger>x)\n",
+                         &e),
+                   TG_SUCCESS);
+  const TgPattern *w[4];
+  for (size_t k = 0; k < 4; ++k) {
+    w[k] = pattern(tg_ruleset_rule(rs, k), TG_PAT_WHEN, 0);
+  }
+  ck_assert(w[0]->when_exact && !w[0]->when_folds);
+  ck_assert(w[1]->when_exact && w[1]->when_folds);
+  ck_assert(!w[2]->when_exact); /* not literal */
+  ck_assert(!w[3]->when_exact); /* "ab" is too short to be needed: no set */
+  static const char *const subjects[] = {
+      "<REG> approved it",       "the <gov> and <Reg>", "<RE G> <GO V> nothing",
+      "RESPECTIVELY, not <ORG>", "re\xc5\xbfpectively", "grant <NUM> ab",
+      "",                        "\xc3\xa9 <GOV>",    "respectivel",
+  };
+  TgScreen sc;
+  ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
+  TgMatcher m1, m2;
+  ck_assert_int_eq(tg_matcher_init(&m1, 1000000), TG_SUCCESS);
+  ck_assert_int_eq(tg_matcher_init(&m2, 1000000), TG_SUCCESS);
+  unsigned matched = 0;
+  for (size_t i = 0; i < sizeof subjects / sizeof subjects[0]; ++i) {
+    const char *subj = subjects[i];
+    const size_t n = strlen(subj);
+    ck_assert_int_eq(tg_screen_set(&sc, subj, n), TG_SUCCESS);
+    for (size_t k = 0; k < 4; ++k) {
+      const TgStatus want =
+          tg_screen_may_match(&sc, w[k]) ? tg_match(&m1, w[k], subj, n, 0)
+                                         : tg_match_skipped(&m1, w[k]);
+      const TgStatus got = tg_match_when(&m2, &sc, w[k], subj, n, 0);
+      ck_assert_msg(want == got, "rule %zu on \"%s\": %d, PCRE2 %d", k, subj, got, want);
+      ck_assert_uint_eq(m1.budget, m2.budget);
+      matched += got == TG_SUCCESS;
+    }
+  }
+  ck_assert_uint_ge(matched, 6);
+  tg_matcher_clear(&m1);
+  tg_matcher_clear(&m2);
+  tg_screen_clear(&sc);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 static Suite *rules_suite(void)
 {
   Suite *s = suite_create("rules");
@@ -780,6 +880,8 @@ static Suite *rules_suite(void)
   tcase_add_loop_test(tc, test_needs_of, 0, (int)(sizeof NEEDS / sizeof NEEDS[0]));
   tcase_add_test(tc, test_screen_sound);
   tcase_add_test(tc, test_screen_folds);
+  tcase_add_test(tc, test_when_literal);
+  tcase_add_test(tc, test_screen_stage);
   tcase_add_test(tc, test_tail_sound);
   tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
   tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
