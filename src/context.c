@@ -82,6 +82,23 @@ static bool role_words(const char *t, size_t n) {
   return words >= 1 && words <= 3;
 }
 
+/* Is text[0..n) "and" followed by words that describe the next name, a
+ * demonym first perhaps ("a joint venture of A and Dutch port group B")? */
+static bool glue_then_role(const char *t, size_t n) {
+  size_t i = 0;
+  while (i < n && t[i] == ' ') ++i;
+  if (!(i + 4 <= n && memcmp(t + i, "and ", 4) == 0)) {
+    return false;
+  }
+  i += 4;
+  while (i < n && t[i] == ' ') ++i;
+  if (i < n && t[i] >= 'A' && t[i] <= 'Z') {
+    /* One capitalised word (a demonym), then lower-case words. */
+    while (i < n && t[i] != ' ') ++i;
+  }
+  return i < n && role_words(t + i, n - i);
+}
+
 /* Does the text before mention `mi` (back to the previous organisation or
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
@@ -109,7 +126,8 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
    * B"), and so does a name the words after another describe ("a unit of
    * Dutch satellite operator B", the demonym read as a name). */
   if (prev >= 0 && (list_glue(text + from, m->span.begin - from) ||
-                    role_words(text + from, m->span.begin - from))) {
+                    role_words(text + from, m->span.begin - from) ||
+                    glue_then_role(text + from, m->span.begin - from))) {
     return tg_named_as_other(r, text, prev);
   }
   if (m->span.begin - from > 60) {
@@ -266,11 +284,33 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       "with depots in ",    "with offices in ",      "with branches in ",   "with plants in ",
       "with mines in ",     "with factories in ",    "with outlets in ",    "with stores in ",
       "with operations in ", "with a presence in ",  "with warehouses in ", "flights between ",
-      "plans to fly between ", "plans to fly to ",   "plans to expand into ", NULL};
+      "plans to fly between ", "plans to fly to ",   "plans to expand into ", "based in ",
+      "headquartered in ", "registered in ", NULL};
   for (size_t k = 0; cues[k]; ++k) {
     const size_t n = strlen(cues[k]);
     if (b >= floor + n && memcmp(text + b - n, cues[k], n) == 0) {
       return true;
+    }
+  }
+  return false;
+}
+
+/* Does the clause before the list at `b` (back to a comma, at most 80
+ * bytes) describe a body's remit, not a grant ("the federal body that
+ * oversees gambling in the United Arab Emirates")? */
+static bool remit_cue(const char *text, size_t floor, size_t b) {
+  static const char *const cues[] = {"oversees ", "regulates ", "supervises ", "polices ",
+                                     "responsible for ", NULL};
+  size_t from = b;
+  while (from > floor && b - from < 80 && text[from - 1] != ',' && text[from - 1] != ';') {
+    --from;
+  }
+  for (size_t k = 0; cues[k]; ++k) {
+    const size_t n = strlen(cues[k]);
+    for (size_t i = from; i + n <= b; ++i) {
+      if ((i == from || text[i - 1] == ' ') && memcmp(text + i, cues[k], n) == 0) {
+        return true;
+      }
     }
   }
   return false;
@@ -287,7 +327,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
-    if (firm_place_cue(text, sent.begin, list_start(text, sent.begin, m->span.begin))) {
+    const size_t b = list_start(text, sent.begin, m->span.begin);
+    if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b)) {
       return true;
     }
   }
