@@ -284,7 +284,8 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       "with depots in ",    "with offices in ",      "with branches in ",   "with plants in ",
       "with mines in ",     "with factories in ",    "with outlets in ",    "with stores in ",
       "with operations in ", "with a presence in ",  "with warehouses in ", "flights between ",
-      "plans to fly between ", "plans to fly to ",   "plans to expand into ", "based in ",
+      "plans to fly between ", "plans to fly to ",   "plans to expand into ", "expand into ",
+      "expand to ",         "expanding into ",       "expansion into ",     "based in ",
       "headquartered in ", "registered in ", NULL};
   for (size_t k = 0; cues[k]; ++k) {
     const size_t n = strlen(cues[k]);
