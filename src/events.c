@@ -13,7 +13,9 @@
  *      when they name its granting body;
  *   2. merges approval readings of one event: compatible granting bodies,
  *      shared recipients or count (or one of them the headline), and no
- *      conflicting region, service, date or count;
+ *      conflicting region, service, date or count (a dateline's date or
+ *      the day the news was said conflicts with none: the grant's own
+ *      date replaces it);
  *   3. drops a recipient that is the parent of another recipient ("A, a
  *      unit of B": B is named, not granted), a partner or owner named
  *      beside it ("with B", "owned by B"), the company announcing the news
