@@ -341,6 +341,25 @@ static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRe
   f->slots.len = out;
 }
 
+/* Is entity `e` also named in a body sentence that gave `f` a slot (the
+ * headline's "Takoradi" again in "a new bulk terminal at Takoradi")?  One
+ * pass over the mentions, the slots looked at only for mentions of `e`. */
+static bool named_in_body(TgResult *r, TgFactRec *f, long e) {
+  for (size_t k = 0; k < r->mentions.len; ++k) {
+    const TgMention *m = tg_mention_at(r, k);
+    if (m->entity != e || m->sentence == 0 || m->cls != TG_CLASS_PLACE) {
+      continue;
+    }
+    for (size_t i = 0; i < f->slots.len; ++i) {
+      const long mi = slot_at(f, i)->mention;
+      if (mi >= 0 && tg_mention_at(r, (size_t)mi)->sentence == m->sentence) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *f) {
   /* A headline's places are often attributive ("Japan route rights"): in
    * an approval the body tells too, only the body's count. */
@@ -353,7 +372,8 @@ static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *
   for (size_t i = 0; i < f->slots.len; ++i) {
     const TgSlot s = *slot_at(f, i);
     const bool headline_place = body && s.mention >= 0 && s.prop == TG_PROP_IN_REGION &&
-                                tg_mention_at(r, (size_t)s.mention)->sentence == 0;
+                                tg_mention_at(r, (size_t)s.mention)->sentence == 0 &&
+                                !named_in_body(r, f, s.entity);
     if (!(s.prop == TG_PROP_IN_REGION &&
           (headline_place || tg_place_not_region(r, text, len, s.mention)))) {
       *slot_at(f, out++) = s;
