@@ -103,12 +103,34 @@ static bool glue_then_role(const char *t, size_t n) {
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
  * skipped ("a unit of Mumbai-based B", "with Swiss partner B"). */
+/* Is the word right before `b` a noun for a product ("its biosimilar
+ * Adalora", "the drug Glivora"): the name is the product's, not a
+ * grantee's? */
+static bool product_before(const char *text, size_t floor, size_t b) {
+  static const char *const nouns[] = {"drug",    "biosimilar", "vaccine", "medicine", "treatment",
+                                      "therapy", "device",     "brand",   "generic",  NULL};
+  size_t e = b;
+  while (e > floor && text[e - 1] == ' ') --e;
+  size_t w = e;
+  while (w > floor && text[w - 1] >= 'a' && text[w - 1] <= 'z') --w;
+  for (size_t k = 0; nouns[k]; ++k) {
+    const size_t n = strlen(nouns[k]);
+    if (e - w == n && memcmp(text + w, nouns[k], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool tg_named_as_other(TgResult *r, const char *text, long mi) {
   if (mi <= 0) {
     return false;
   }
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  if (product_before(text, sent.begin, m->span.begin)) {
+    return true;
+  }
   size_t from = sent.begin;
   long prev = -1;
   for (size_t k = (size_t)mi; k-- > 0;) {
