@@ -383,7 +383,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       static const char *const heads[] = {"regulator", "watchdog", "ministry", "authority",
                                           "commission", "government", "cabinet", "supervisor",
                                           "group", "company", "firm", "lender", "carrier",
-                                          "insurer", "bank", NULL};
+                                          "insurer", "bank", "start", "startup", "producer",
+                                          "maker", NULL};
       for (size_t k = 0; heads[k]; ++k) {
         const size_t n = strlen(heads[k]);
         if (j - i == n && memcmp(text + i, heads[k], n) == 0) {
