@@ -339,6 +339,35 @@ static bool remit_cue(const char *text, size_t floor, size_t b) {
   return false;
 }
 
+/* Does an appositive that says what a name is end with "in" right before
+ * the list at `b` (", a private institution in Nakuru", ", a lender in
+ * Lagos")?  Where the recipient is, not where the grant applies. */
+static bool apposed_base_cue(const char *text, size_t floor, size_t b) {
+  size_t i = b;
+  while (i > floor && text[i - 1] == ' ') --i;
+  if (!(i >= floor + 2 && memcmp(text + i - 2, "in", 2) == 0 &&
+        (i == floor + 2 || text[i - 3] == ' '))) {
+    return false;
+  }
+  i -= 2;
+  for (int words = 0; words < 5 && i > floor; ++words) {
+    while (i > floor && text[i - 1] == ' ') --i;
+    size_t j = i;
+    while (j > floor && ((text[j - 1] >= 'a' && text[j - 1] <= 'z') || text[j - 1] == '-')) --j;
+    if (j == i) {
+      return false;
+    }
+    const bool article = (i - j == 1 && text[j] == 'a') || (i - j == 2 && !memcmp(text + j, "an", 2));
+    if (article && words > 0) {
+      size_t k = j;
+      while (k > floor && text[k - 1] == ' ') --k;
+      return k > floor && text[k - 1] == ',';
+    }
+    i = j;
+  }
+  return false;
+}
+
 /* Is the place mention `mi` where a firm is based ("the London-based
  * lender", "based in Abu Dhabi"), where it works ("with depots in the
  * Western Cape"), the country of an agent ("the UK communications
@@ -351,7 +380,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
     const size_t b = list_start(text, sent.begin, m->span.begin);
-    if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b)) {
+    if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b) ||
+        apposed_base_cue(text, sent.begin, b)) {
       return true;
     }
   }
