@@ -90,16 +90,56 @@ static bool role_words(const char *t, size_t n) {
   return words >= 1 && words <= 3;
 }
 
+/* Is text[0..n) "and" followed by words that describe the next name, a
+ * demonym first perhaps ("a joint venture of A and Dutch port group B")? */
+static bool glue_then_role(const char *t, size_t n) {
+  size_t i = 0;
+  while (i < n && t[i] == ' ') ++i;
+  if (!(i + 4 <= n && memcmp(t + i, "and ", 4) == 0)) {
+    return false;
+  }
+  i += 4;
+  while (i < n && t[i] == ' ') ++i;
+  if (i < n && t[i] >= 'A' && t[i] <= 'Z') {
+    /* One capitalised word (a demonym), then lower-case words. */
+    while (i < n && t[i] != ' ') ++i;
+  }
+  return i < n && role_words(t + i, n - i);
+}
+
 /* Does the text before mention `mi` (back to the previous organisation or
  * the sentence start, at most 60 bytes) make it someone other than a
  * grantee?  Place names and adjectives between the cue and the name are
  * skipped ("a unit of Mumbai-based B", "with Swiss partner B"). */
+/* Is the word right before `b` a noun for a product ("its biosimilar
+ * Adalora", "the drug Glivora"): the name is the product's, not a
+ * grantee's? */
+static bool product_before(const char *text, size_t floor, size_t b) {
+  static const Word nouns[] = {W("drug"),      W("biosimilar"), W("vaccine"), W("medicine"),
+                               W("treatment"), W("therapy"),    W("device"),  W("brand"),
+                               W("generic"),   {NULL, 0}};
+  size_t e = b;
+  while (e > floor && text[e - 1] == ' ') --e;
+  size_t w = e;
+  while (w > floor && text[w - 1] >= 'a' && text[w - 1] <= 'z') --w;
+  for (size_t k = 0; nouns[k].s; ++k) {
+    const size_t n = nouns[k].n;
+    if (e - w == n && memcmp(text + w, nouns[k].s, n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 bool tg_named_as_other(TgResult *r, const char *text, long mi) {
   if (mi <= 0) {
     return false;
   }
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
+  if (product_before(text, sent.begin, m->span.begin)) {
+    return true;
+  }
   size_t from = sent.begin;
   long prev = -1;
   for (size_t k = (size_t)mi; k-- > 0;) {
@@ -117,7 +157,8 @@ bool tg_named_as_other(TgResult *r, const char *text, long mi) {
    * B"), and so does a name the words after another describe ("a unit of
    * Dutch satellite operator B", the demonym read as a name). */
   if (prev >= 0 && (list_glue(text + from, m->span.begin - from) ||
-                    role_words(text + from, m->span.begin - from))) {
+                    role_words(text + from, m->span.begin - from) ||
+                    glue_then_role(text + from, m->span.begin - from))) {
     return tg_named_as_other(r, text, prev);
   }
   if (m->span.begin - from > 60) {
@@ -275,12 +316,64 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       W("with mines in "), W("with factories in "), W("with outlets in "), W("with stores in "),
       W("with operations in "), W("with a presence in "), W("with warehouses in "),
       W("flights between "), W("plans to fly between "), W("plans to fly to "),
-      W("plans to expand into "), {NULL, 0}};
+      W("plans to expand into "), W("expand into "), W("expand to "), W("expanding into "),
+      W("expansion into "), W("based in "), W("headquartered in "), W("registered in "),
+      {NULL, 0}};
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
     if (b >= floor + n && memcmp(text + b - n, cues[k].s, n) == 0) {
       return true;
     }
+  }
+  return false;
+}
+
+/* Does the clause before the list at `b` (back to a comma, at most 80
+ * bytes) describe a body's remit, not a grant ("the federal body that
+ * oversees gambling in the United Arab Emirates")? */
+static bool remit_cue(const char *text, size_t floor, size_t b) {
+  static const Word cues[] = {W("oversees "), W("regulates "), W("supervises "), W("polices "),
+                              W("responsible for "), {NULL, 0}};
+  size_t from = b;
+  while (from > floor && b - from < 80 && text[from - 1] != ',' && text[from - 1] != ';') {
+    --from;
+  }
+  for (size_t k = 0; cues[k].s; ++k) {
+    const size_t n = cues[k].n;
+    for (size_t i = from; i + n <= b; ++i) {
+      if ((i == from || text[i - 1] == ' ') && memcmp(text + i, cues[k].s, n) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Does an appositive that says what a name is end with "in" right before
+ * the list at `b` (", a private institution in Nakuru", ", a lender in
+ * Lagos")?  Where the recipient is, not where the grant applies. */
+static bool apposed_base_cue(const char *text, size_t floor, size_t b) {
+  size_t i = b;
+  while (i > floor && text[i - 1] == ' ') --i;
+  if (!(i >= floor + 2 && memcmp(text + i - 2, "in", 2) == 0 &&
+        (i == floor + 2 || text[i - 3] == ' '))) {
+    return false;
+  }
+  i -= 2;
+  for (int words = 0; words < 5 && i > floor; ++words) {
+    while (i > floor && text[i - 1] == ' ') --i;
+    size_t j = i;
+    while (j > floor && ((text[j - 1] >= 'a' && text[j - 1] <= 'z') || text[j - 1] == '-')) --j;
+    if (j == i) {
+      return false;
+    }
+    const bool article = (i - j == 1 && text[j] == 'a') || (i - j == 2 && !memcmp(text + j, "an", 2));
+    if (article && words > 0) {
+      size_t k = j;
+      while (k > floor && text[k - 1] == ' ') --k;
+      return k > floor && text[k - 1] == ',';
+    }
+    i = j;
   }
   return false;
 }
@@ -296,7 +389,9 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   const TgMention *m = tg_mention_at(r, (size_t)mi);
   {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
-    if (firm_place_cue(text, sent.begin, list_start(text, sent.begin, m->span.begin))) {
+    const size_t b = list_start(text, sent.begin, m->span.begin);
+    if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b) ||
+        apposed_base_cue(text, sent.begin, b)) {
       return true;
     }
   }
@@ -329,7 +424,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       static const Word heads[] = {
           W("regulator"), W("watchdog"), W("ministry"), W("authority"), W("commission"),
           W("government"), W("cabinet"), W("supervisor"), W("group"), W("company"), W("firm"),
-          W("lender"), W("carrier"), W("insurer"), W("bank"), {NULL, 0}};
+          W("lender"), W("carrier"), W("insurer"), W("bank"), W("start"), W("startup"),
+          W("producer"), W("maker"), {NULL, 0}};
       for (size_t k = 0; heads[k].s; ++k) {
         const size_t n = heads[k].n;
         if (j - i == n && memcmp(text + i, heads[k].s, n) == 0) {

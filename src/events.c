@@ -13,7 +13,9 @@
  *      when they name its granting body;
  *   2. merges approval readings of one event: compatible granting bodies,
  *      shared recipients or count (or one of them the headline), and no
- *      conflicting region, service, date or count;
+ *      conflicting region, service, date or count (a dateline's date or
+ *      the day the news was said conflicts with none: the grant's own
+ *      date replaces it);
  *   3. drops a recipient that is the parent of another recipient ("A, a
  *      unit of B": B is named, not granted), a partner or owner named
  *      beside it ("with B", "owned by B"), the company announcing the news
@@ -124,14 +126,39 @@ static bool count_fits(TgFactRec *a, TgFactRec *b) {
   return strcmp(buf, c->literal) == 0;
 }
 
-static bool conflict(TgFactRec *a, TgFactRec *b) {
-  return single_differs(a, b, TG_PROP_GRANTED_BY) || single_differs(a, b, TG_PROP_DATE) ||
+/* Is the fact's date only the day the news was published or told (a
+ * dateline's, "said on Wednesday"), not the day of the grant itself? */
+static bool weak_date(TgResult *r, const char *text, size_t len, TgFactRec *f) {
+  const TgSlot *d = first_slot(f, TG_PROP_DATE);
+  if (!d || d->mention < 0) {
+    return false;
+  }
+  const TgMention *m = tg_mention_at(r, (size_t)d->mention);
+  return tg_dateline_date(r, text, len, m) || tg_said_date(r, text, m);
+}
+
+/* Two dates conflict unless one of them is weak: "Brazil's health
+ * regulator has approved X" (dated by the dateline) and "Approval was
+ * given to X on Monday" are one grant. */
+static bool conflict(TgResult *r, const char *text, size_t len, TgFactRec *a, TgFactRec *b) {
+  const bool dates = single_differs(a, b, TG_PROP_DATE) && !weak_date(r, text, len, a) &&
+                     !weak_date(r, text, len, b);
+  return single_differs(a, b, TG_PROP_GRANTED_BY) || dates ||
          single_differs(a, b, TG_PROP_RECIPIENT_COUNT) || disjoint(a, b, TG_PROP_IN_REGION) ||
          disjoint(a, b, TG_PROP_FOR_SERVICE);
 }
 
-static bool one_event(const TgResult *r, TgFactRec *a, TgFactRec *b) {
-  if (conflict(a, b)) {
+/* When a's date is weak and b's is not, b's date is the grant's. */
+static void take_firm_date(TgResult *r, const char *text, size_t len, TgFactRec *a, TgFactRec *b) {
+  TgSlot *d = (TgSlot *)first_slot(a, TG_PROP_DATE);
+  const TgSlot *e = first_slot(b, TG_PROP_DATE);
+  if (d && e && weak_date(r, text, len, a) && !weak_date(r, text, len, b)) {
+    *d = *e;
+  }
+}
+
+static bool one_event(TgResult *r, const char *text, size_t len, TgFactRec *a, TgFactRec *b) {
+  if (conflict(r, text, len, a, b)) {
     return false;
   }
   /* A headline adds a count or a country to the body's event; when both
@@ -259,7 +286,7 @@ static TgStatus place_fragments(TgResult *r) {
 /* 2. Readings of one event merged into the earliest of them.  `live` holds
  * the approvals still standing, in order, so each reading looks back over
  * at most TG_EVENT_WINDOW of them however many were absorbed before. */
-static TgStatus merge_events(TgResult *r) {
+static TgStatus merge_events(TgResult *r, const char *text, size_t len) {
   size_t *live = (size_t *)tg_calloc(r->facts.len + 1, sizeof *live);
   if (!live) {
     return TG_BAD_ALLOC;
@@ -274,7 +301,8 @@ static TgStatus merge_events(TgResult *r) {
     bool absorbed = false;
     for (size_t k = n_live, seen = 0; k-- > 0 && seen < TG_EVENT_WINDOW; ++seen) {
       TgFactRec *a = fact_at(r, live[k]);
-      if (one_event(r, a, b)) {
+      if (one_event(r, text, len, a, b)) {
+        take_firm_date(r, text, len, a, b);
         st = absorb(a, b, r->headline);
         absorbed = true;
         break;
@@ -313,6 +341,25 @@ static void prune_recipients(TgResult *r, const char *text, size_t len, TgFactRe
   f->slots.len = out;
 }
 
+/* Is entity `e` also named in a body sentence that gave `f` a slot (the
+ * headline's "Takoradi" again in "a new bulk terminal at Takoradi")?  One
+ * pass over the mentions, the slots looked at only for mentions of `e`. */
+static bool named_in_body(TgResult *r, TgFactRec *f, long e) {
+  for (size_t k = 0; k < r->mentions.len; ++k) {
+    const TgMention *m = tg_mention_at(r, k);
+    if (m->entity != e || m->sentence == 0 || m->cls != TG_CLASS_PLACE) {
+      continue;
+    }
+    for (size_t i = 0; i < f->slots.len; ++i) {
+      const long mi = slot_at(f, i)->mention;
+      if (mi >= 0 && tg_mention_at(r, (size_t)mi)->sentence == m->sentence) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *f) {
   /* A headline's places are often attributive ("Japan route rights"): in
    * an approval the body tells too, only the body's count. */
@@ -325,7 +372,8 @@ static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *
   for (size_t i = 0; i < f->slots.len; ++i) {
     const TgSlot s = *slot_at(f, i);
     const bool headline_place = body && s.mention >= 0 && s.prop == TG_PROP_IN_REGION &&
-                                tg_mention_at(r, (size_t)s.mention)->sentence == 0;
+                                tg_mention_at(r, (size_t)s.mention)->sentence == 0 &&
+                                !named_in_body(r, f, s.entity);
     if (!(s.prop == TG_PROP_IN_REGION &&
           (headline_place || tg_place_not_region(r, text, len, s.mention)))) {
       *slot_at(f, out++) = s;
@@ -565,7 +613,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
     }
   }
   if (!st) {
-    st = merge_events(r);
+    st = merge_events(r, text, len);
   }
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     if (live_approval(fact_at(r, i))) {

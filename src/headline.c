@@ -43,14 +43,39 @@ static bool word_run(const char *shortname, const char *full) {
   return false;
 }
 
+/* Is `shortname` (two to four letters) the initials of the first words of
+ * `full`, case aside ("Vi" for "Vodafone Idea Limited", "BPCL" for
+ * "Bharat Petroleum Corporation Limited")? */
+static bool initials_of(const char *shortname, const char *full) {
+  const size_t n = strlen(shortname);
+  if (n < 2 || n > 4) {
+    return false;
+  }
+  size_t i = 0;
+  for (size_t k = 0; k < n; ++k) {
+    const char c = shortname[k];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
+      return false;
+    }
+    while (full[i] == ' ') ++i;
+    if (!full[i] || lower(full[i]) != lower(c)) {
+      return false;
+    }
+    while (full[i] && full[i] != ' ') ++i;
+  }
+  return true;
+}
+
 /* The one body entity of class `cls` whose name holds `shortname` as a run
- * of words; -1 if none or more than one. */
+ * of words (or begins with words it is the initials of); -1 if none or
+ * more than one. */
 static long body_entity(TgResult *r, const bool *body, size_t self, TgClass cls,
                         const char *shortname) {
   long found = -1;
   for (size_t e = 0; e < r->entities.len; ++e) {
     const TgEntityRec *x = tg_entity_rec(r, e);
-    if (e == self || !body[e] || x->pub.cls != cls || !word_run(shortname, x->pub.label)) {
+    if (e == self || !body[e] || x->pub.cls != cls ||
+        !(word_run(shortname, x->pub.label) || initials_of(shortname, x->pub.label))) {
       continue;
     }
     if (found >= 0) {

@@ -208,9 +208,11 @@ static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *menti
     if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin == i) {
       const TgMention *m = tg_mention_at(r, mi);
       const TgMention *pm = prev >= 0 ? tg_mention_at(r, (size_t)prev) : NULL;
-      if ((m->flags & TG_MENTION_DEFINITION) && pm && pm->entity == m->entity &&
-          a->abs.len >= 2 && a->abs.buf[a->abs.len - 1] == '(') {
-        /* "<REG> (MIIT)": fold the definition into the name. */
+      if (pm && m->entity >= 0 && pm->entity == m->entity && a->abs.len >= 2 && a->abs.buf[a->abs.len - 1] == '(' &&
+          ((m->flags & TG_MENTION_DEFINITION) || (m->span.end < s.end && text[m->span.end] == ')'))) {
+        /* "<REG> (MIIT)": fold the definition into the name; so too a name
+         * of the same entity in brackets that is not written as a defined
+         * acronym ("the National Health Surveillance Agency (Anvisa)"). */
         size_t keep = a->abs.len;
         while (keep && a->abs.buf[keep - 1] != '>') {
           --keep;
