@@ -14,6 +14,7 @@
 
 #include "events.h"
 #include "pipeline.h"
+#include "quantity.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -521,6 +522,40 @@ static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
   return NULL;
 }
 
+/* `fill unit`: a count told with no counted noun ("Lagos (3.9 million),
+ * Abuja (2.2 million)") counts what the latest count statistic of this or
+ * the previous few sentences counted ("9.64 million passengers").  Money
+ * and percentages have their own unit and are never the source. */
+static TgStatus inherit_unit(TgResult *r, size_t si, TgFactRec *f) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->prop == TG_PROP_VALUE && s->mention >= 0) {
+      const char *own = tg_mention_at(r, (size_t)s->mention)->unit;
+      if (own && *own) {
+        return TG_SUCCESS;
+      }
+    }
+  }
+  for (size_t i = r->facts.len; i-- > 0;) {
+    const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
+    if (g->pub.sentence + TG_ATTACH_WINDOW < si) {
+      break;
+    }
+    if (g->pub.cls != TG_CLASS_STATISTIC) {
+      continue;
+    }
+    for (size_t k = 0; k < g->slots.len; ++k) {
+      const TgSlot *u = (const TgSlot *)tg_vec_at(&g->slots, k);
+      if (u->prop == TG_PROP_UNIT && u->literal && u->literal[0] >= 'a' &&
+          u->literal[0] <= 'z' && strcmp(u->literal, TG_UNIT_PERCENT) != 0) {
+        TgSlot copy = {TG_PROP_UNIT, -1, -1, u->literal, NULL};
+        return tg_fact_add_slot(f, &copy);
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* The mention of a statistic's value (or, with none, of its change), or -1. */
 static long value_anchor(const TgFactRec *f) {
   long change = -1;
@@ -687,6 +722,12 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   }
   for (size_t k = 0; k < rule->fill.len; ++k) {
     const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
+    if (prop == TG_PROP_UNIT) {
+      if (!has_prop(&b->fact, TG_PROP_UNIT) && (st = inherit_unit(r, si, &b->fact))) {
+        return st;
+      }
+      continue;
+    }
     const long anchor = prop == TG_PROP_AS_OF ? value_anchor(&b->fact) : -1;
     long best = -1;
     size_t best_gap = 0;

@@ -184,6 +184,22 @@ static const QtyCase qty_cases[] = {
   {"R5", TG_SUCCESS, "5", "ZAR", 0},
   {"N25 million", TG_SUCCESS, "25000000", "NGN", 0},
   {"Tk 10 lakh", TG_SUCCESS, "1000000", "BDT", 0},
+  /* ratios are shares in percent, exact to two decimals */
+  {"one in five", TG_SUCCESS, "20", "percent", 0},
+  {"1 in 8", TG_SUCCESS, "12.5", "percent", 0},
+  {"roughly one in ten", TG_SUCCESS, "10", "percent", 0},
+  {"one in three", TG_FAILURE, NULL, NULL, 0},
+  {"one in 2025", TG_FAILURE, NULL, NULL, 0},
+  {"five in one", TG_FAILURE, NULL, NULL, 0},
+  {"$1 in 5", TG_FAILURE, NULL, NULL, 0},
+  /* currencies and scales of world news */
+  {"\xE2\x82\xAC" "310m", TG_SUCCESS, "310000000", "EUR", 0},
+  {"$45M", TG_SUCCESS, "45000000", "USD", 0},
+  {"310m euros", TG_SUCCESS, "310000000", "EUR", 0},
+  {"310m", TG_FAILURE, NULL, NULL, 0},
+  {"\xE2\x82\xAC" "5G", TG_FAILURE, NULL, NULL, 0},
+  {"Rp 14.6 trillion", TG_SUCCESS, "14600000000000", "IDR", 0},
+  {"GH\xC2\xA2" "4.86 billion", TG_SUCCESS, "4860000000", "GHS", 0},
   {"5 percentage points", TG_FAILURE, NULL, NULL, 0},
   {"1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 "
    "28 29 30 31 32 33", TG_FAILURE, NULL, NULL, 0},
