@@ -401,7 +401,7 @@ static TgStatus collect_agents(TgResult *r, TgVec *out) {
  * names none.  `agents` is in text order: a binary search finds `si`, and
  * at most TG_AGENT_REACH mentions each side are weighed. */
 static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_t si,
-                                         const char *desc) {
+                                         const char *desc, bool gov_first) {
   size_t lo = 0;
   size_t hi = agents->len;
   while (lo < hi) {
@@ -434,6 +434,14 @@ static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_
       dist[k] = d;
     }
   }
+  if (gov_first) {
+    /* A decision by a country ("Vietnam issued Decree 57"): the body whose
+     * name fits first, then the government, then a regulator. */
+    if (fit[0] != fit[1]) {
+      return fit[0] ? best[0] : best[1];
+    }
+    return best[1] ? best[1] : best[0];
+  }
   return best[0] ? best[0] : best[1];
 }
 
@@ -442,6 +450,34 @@ static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_
 static bool described_only(const char *agent) {
   return agent && (strncmp(agent, "the ", 4) == 0 || strncmp(agent, "The ", 4) == 0 ||
                    strncmp(agent, "its ", 4) == 0 || strncmp(agent, "Its ", 4) == 0);
+}
+
+/* A deciding body for a decision whose agent was a country or a person
+ * ("Vietnam on Monday issued Decree 57", "Trade Minister X signed
+ * Regulation No. 18"): the government or ministry the article names, one
+ * whose name fits the agent's words first; none named, no decision. */
+static TgStatus decision_agent(TgResult *r, const TgVec *agents, TgFactRec *f) {
+  if (f->pub.cls != TG_CLASS_DECISION || !f->agentless ||
+      first_slot(f, TG_PROP_DECIDED_BY)) {
+    return TG_SUCCESS;
+  }
+  /* The agent's words lower-cased, so that its name and role fit too
+   * ("Vietnam", "Energy Minister"): fits_description skips capitals. */
+  char desc[128];
+  size_t n = 0;
+  for (const char *c = f->agent_text; c && *c && n + 1 < sizeof desc; ++c) {
+    desc[n++] = (*c >= 'A' && *c <= 'Z') ? (char)(*c | 32) : *c;
+  }
+  desc[n] = '\0';
+  const AgentMention *agent = nearest_agent(r, agents, f->pub.sentence, n ? desc : NULL, true);
+  if (!agent) {
+    tg_vec_clear(&f->slots);
+    f->pub.cls = TG_CLASS_NONE;
+    return TG_SUCCESS;
+  }
+  TgSlot s = {TG_PROP_DECIDED_BY, agent->entity, agent->mention, NULL, NULL};
+  f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
+  return tg_fact_add_slot(f, &s);
 }
 
 /* 4. A granting body for approvals whose agent was not named as one. */
@@ -454,7 +490,7 @@ static TgStatus find_agents(TgResult *r) {
     if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
       continue;
     }
-    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
+    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text, false);
     if (!agent && described_only(f->agent_text)) {
       /* "The ministry granted ..." in an article naming no ministry: an
        * agent we cannot name is no fact. */
@@ -471,6 +507,9 @@ static TgStatus find_agents(TgResult *r) {
     TgSlot s = {TG_PROP_GRANTED_BY, agent->entity, agent->mention, NULL, NULL};
     st = tg_fact_add_slot(f, &s);
     f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
+  }
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    st = decision_agent(r, &agents, fact_at(r, i));
   }
   tg_vec_clear(&agents);
   return st;

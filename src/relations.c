@@ -823,7 +823,8 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   }
   TgFactRec *f = &b->fact;
   f->fragment = fragment;
-  f->agentless = rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY);
+  f->agentless = (rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY)) ||
+                  (rule->cls == TG_CLASS_DECISION && !has_prop(f, TG_PROP_DECIDED_BY));
   f->pub.cls = rule->cls;
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
