@@ -521,10 +521,44 @@ static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
   return v && v->mention >= 0 ? tg_mention_at(r, (size_t)v->mention) : NULL;
 }
 
+/* Money told per physical unit ("a levy of $85 per tonne", "$3,400 an
+ * ounce"): a rate or a commodity price, no amount of its own.  Per person
+ * or per year it stays ("£1.1 million per patient", "N180 billion a
+ * year"). */
+static bool per_unit(const char *text, size_t len, const TgMention *m) {
+  static const char *const units[] = {"tonne", "ton", "barrel", "ounce", "litre", "liter",
+                                      "kilogram", "kilo", "kg", "gallon", "cubic", "megawatt",
+                                      "kilowatt", "kwh", "mwh", "gigajoule", "mmbtu", NULL};
+  if (m->cls != TG_CLASS_MONEY) {
+    return false;
+  }
+  size_t i = m->span.end;
+  while (i < len && text[i] == ' ') ++i;
+  size_t j = i;
+  while (j < len && text[j] >= 'a' && text[j] <= 'z') ++j;
+  const size_t n = j - i;
+  if (n == 0 || j >= len || text[j] != ' ') {
+    return false;
+  }
+  if (!((n == 3 && memcmp(text + i, "per", 3) == 0) || (n == 1 && text[i] == 'a') ||
+        (n == 2 && memcmp(text + i, "an", 2) == 0))) {
+    return false;
+  }
+  const size_t w = j + 1;
+  for (size_t u = 0; units[u]; ++u) {
+    const size_t k = strlen(units[u]);
+    if (w + k <= len && memcmp(text + w, units[u], k) == 0 &&
+        (w + k == len || !(text[w + k] >= 'a' && text[w + k] <= 'z'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Statistics that are no facts of their own: a conversion of an amount
- * just given; a small bare count ("the top five operators", "two bands"),
- * a count below ten with no change. */
-static void prune_statistics(TgResult *r, const char *text) {
+ * just given; a rate or price per unit; a small bare count ("the top five
+ * operators", "two bands"), a count below ten with no change. */
+static void prune_statistics(TgResult *r, const char *text, size_t len) {
   for (size_t i = 0; i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     const TgMention *m = f->pub.cls == TG_CLASS_STATISTIC ? value_mention(r, f) : NULL;
@@ -535,7 +569,7 @@ static void prune_statistics(TgResult *r, const char *text) {
     const bool small = m->cls == TG_CLASS_NUMBER && m->value && m->value[0] >= '1' &&
                        m->value[0] <= '9' && m->value[1] == '\0' &&
                        !first_slot(f, TG_PROP_CHANGE_PERCENT);
-    if (small || tg_conversion(r, text, m, mi)) {
+    if (small || per_unit(text, len, m) || tg_conversion(r, text, m, mi)) {
       tg_vec_clear(&f->slots);
       f->pub.cls = TG_CLASS_NONE;
     }
@@ -615,7 +649,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   if (!st) {
     st = find_agents(r);
   }
-  prune_statistics(r, text);
+  prune_statistics(r, text, len);
   drop_retold_headline(r);
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);

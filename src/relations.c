@@ -586,6 +586,31 @@ static size_t gap_between(const TgSpan *x, const TgSpan *y) {
   return x->end <= y->begin ? y->begin - x->end : x->begin >= y->end ? x->begin - y->end : 0;
 }
 
+/* Is the date `d`, told after the value `v`, another figure's?  A clause
+ * break (a comma) and a figure between them give it to that figure ("reached KSh
+ * 176.3 billion, and policies numbered 4.82 million at the end of
+ * December" dates only the second); a list without a comma shares it
+ * ("9.2 million and 5.7 million tonnes in 2025"). */
+static bool date_of_other(TgResult *r, const char *text, const Abstract *a, const TgSpan *d,
+                          const TgSpan *v) {
+  if (d->begin < v->end) {
+    return false; /* a date told first may date every figure after it */
+  }
+  const size_t lo = v->end;
+  const size_t hi = d->begin;
+  if (hi <= lo || !memchr(text + lo, ',', hi - lo)) {
+    return false;
+  }
+  for (size_t mi = a->first; mi < a->last; ++mi) {
+    const TgMention *m = tg_mention_at(r, mi);
+    if ((m->cls == TG_CLASS_NUMBER || m->cls == TG_CLASS_MONEY || m->cls == TG_CLASS_PERCENT) &&
+        m->span.begin >= lo && m->span.end <= hi) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Sentence `si` dates its figure by reference to an earlier one: "at the
  * same date", "by then". */
 static bool refers_to_date(TgResult *r, const char *text, size_t si) {
@@ -743,7 +768,8 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
       if (anchor >= 0) {
         /* A statistic's date is the one nearest its value ("stood at
          * 31.6 trillion yuan at the end of 2024", not "since 2023"). */
-        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m)) {
+        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m) &&
+            !date_of_other(r, text, a, &m->span, &tg_mention_at(r, (size_t)anchor)->span)) {
           const TgSpan *v = &tg_mention_at(r, (size_t)anchor)->span;
           /* News puts the date after the figure ("reached X at the end of
            * June"); a date before it must be twice as near to win. */
