@@ -612,12 +612,13 @@ static bool date_of_other(TgResult *r, const char *text, const Abstract *a, cons
 }
 
 /* Sentence `si` dates its figure by reference to an earlier one: "at the
- * same date", "by then". */
+ * same date", "by then", "at the end of the month". */
 static bool refers_to_date(TgResult *r, const char *text, size_t si) {
   static const char *const cues[] = {"at the same date", "on the same date", "by the same date",
                                      "at the same time", "by then",          "by that date",
                                      "in the month",     "the month's",      "that month",
                                      "of that total",    "in the period",    "the period's",
+                                     "end of the month", "end of that month", "the same month",
                                      NULL};
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   for (size_t k = 0; cues[k]; ++k) {
