@@ -469,7 +469,36 @@ static TgStatus decision_agent(TgResult *r, const TgVec *agents, TgFactRec *f) {
     desc[n++] = (*c >= 'A' && *c <= 'Z') ? (char)(*c | 32) : *c;
   }
   desc[n] = '\0';
-  const AgentMention *agent = nearest_agent(r, agents, f->pub.sentence, n ? desc : NULL, true);
+  /* A pronoun ("It also published ...") stands for the body named in the
+   * sentence just before (a regulator first), or for another (a company's
+   * "It also published ..."): none then.  A country stands for its
+   * government. */
+  const bool pronoun = strcmp(desc, "it") == 0;
+  const AgentMention *agent = NULL;
+  if (pronoun && f->pub.sentence > 0) {
+    /* `agents` is in text order: find the sentence before by bisection. */
+    const size_t before = f->pub.sentence - 1;
+    size_t lo = 0, hi = agents->len;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (((const AgentMention *)tg_vec_at(agents, mid))->sentence < before) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t i = lo; i < agents->len; ++i) {
+      const AgentMention *m = (const AgentMention *)tg_vec_at(agents, i);
+      if (m->sentence != before) {
+        break;
+      }
+      if (!agent || m->k <= agent->k) {
+        agent = m;
+      }
+    }
+  } else if (!pronoun) {
+    agent = nearest_agent(r, agents, f->pub.sentence, n ? desc : NULL, true);
+  }
   if (!agent) {
     tg_vec_clear(&f->slots);
     f->pub.cls = TG_CLASS_NONE;
