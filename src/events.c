@@ -449,7 +449,7 @@ static TgStatus collect_agents(TgResult *r, TgVec *out) {
  * names none.  `agents` is in text order: a binary search finds `si`, and
  * at most TG_AGENT_REACH mentions each side are weighed. */
 static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_t si,
-                                         const char *desc) {
+                                         const char *desc, bool gov_first) {
   size_t lo = 0;
   size_t hi = agents->len;
   while (lo < hi) {
@@ -482,6 +482,14 @@ static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_
       dist[k] = d;
     }
   }
+  if (gov_first) {
+    /* A decision by a country ("Vietnam issued Decree 57"): the body whose
+     * name fits first, then the government, then a regulator. */
+    if (fit[0] != fit[1]) {
+      return fit[0] ? best[0] : best[1];
+    }
+    return best[1] ? best[1] : best[0];
+  }
   return best[0] ? best[0] : best[1];
 }
 
@@ -490,6 +498,63 @@ static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_
 static bool described_only(const char *agent) {
   return agent && (strncmp(agent, "the ", 4) == 0 || strncmp(agent, "The ", 4) == 0 ||
                    strncmp(agent, "its ", 4) == 0 || strncmp(agent, "Its ", 4) == 0);
+}
+
+/* A deciding body for a decision whose agent was a country or a person
+ * ("Vietnam on Monday issued Decree 57", "Trade Minister X signed
+ * Regulation No. 18"): the government or ministry the article names, one
+ * whose name fits the agent's words first; none named, no decision. */
+static TgStatus decision_agent(TgResult *r, const TgVec *agents, TgFactRec *f) {
+  if (f->pub.cls != TG_CLASS_DECISION || !f->agentless ||
+      first_slot(f, TG_PROP_DECIDED_BY)) {
+    return TG_SUCCESS;
+  }
+  /* The agent's words lower-cased, so that its name and role fit too
+   * ("Vietnam", "Energy Minister"): fits_description skips capitals. */
+  char desc[128];
+  size_t n = 0;
+  for (const char *c = f->agent_text; c && *c && n + 1 < sizeof desc; ++c) {
+    desc[n++] = (*c >= 'A' && *c <= 'Z') ? (char)(*c | 32) : *c;
+  }
+  desc[n] = '\0';
+  /* A pronoun ("It also published ...") stands for the body named in the
+   * sentence just before (a regulator first), or for another (a company's
+   * "It also published ..."): none then.  A country stands for its
+   * government. */
+  const bool pronoun = strcmp(desc, "it") == 0;
+  const AgentMention *agent = NULL;
+  if (pronoun && f->pub.sentence > 0) {
+    /* `agents` is in text order: find the sentence before by bisection. */
+    const size_t before = f->pub.sentence - 1;
+    size_t lo = 0, hi = agents->len;
+    while (lo < hi) {
+      const size_t mid = lo + (hi - lo) / 2;
+      if (((const AgentMention *)tg_vec_at(agents, mid))->sentence < before) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    for (size_t i = lo; i < agents->len; ++i) {
+      const AgentMention *m = (const AgentMention *)tg_vec_at(agents, i);
+      if (m->sentence != before) {
+        break;
+      }
+      if (!agent || m->k <= agent->k) {
+        agent = m;
+      }
+    }
+  } else if (!pronoun) {
+    agent = nearest_agent(r, agents, f->pub.sentence, n ? desc : NULL, true);
+  }
+  if (!agent) {
+    tg_vec_clear(&f->slots);
+    f->pub.cls = TG_CLASS_NONE;
+    return TG_SUCCESS;
+  }
+  TgSlot s = {TG_PROP_DECIDED_BY, agent->entity, agent->mention, NULL, NULL};
+  f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
+  return tg_fact_add_slot(f, &s);
 }
 
 /* 4. A granting body for approvals whose agent was not named as one. */
@@ -502,7 +567,7 @@ static TgStatus find_agents(TgResult *r) {
     if (!live_approval(f) || first_slot(f, TG_PROP_GRANTED_BY)) {
       continue;
     }
-    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text);
+    const AgentMention *agent = nearest_agent(r, &agents, f->pub.sentence, f->agent_text, false);
     if (!agent && described_only(f->agent_text)) {
       /* "The ministry granted ..." in an article naming no ministry: an
        * agent we cannot name is no fact. */
@@ -520,6 +585,9 @@ static TgStatus find_agents(TgResult *r) {
     st = tg_fact_add_slot(f, &s);
     f->pub.confidence *= TG_FOUND_AGENT_FACTOR;
   }
+  for (size_t i = 0; !st && i < r->facts.len; ++i) {
+    st = decision_agent(r, &agents, fact_at(r, i));
+  }
   tg_vec_clear(&agents);
   return st;
 }
@@ -530,10 +598,44 @@ static const TgMention *value_mention(TgResult *r, TgFactRec *f) {
   return v && v->mention >= 0 ? tg_mention_at(r, (size_t)v->mention) : NULL;
 }
 
+/* Money told per physical unit ("a levy of $85 per tonne", "$3,400 an
+ * ounce"): a rate or a commodity price, no amount of its own.  Per person
+ * or per year it stays ("£1.1 million per patient", "N180 billion a
+ * year"). */
+static bool per_unit(const char *text, size_t len, const TgMention *m) {
+  static const char *const units[] = {"tonne", "ton", "barrel", "ounce", "litre", "liter",
+                                      "kilogram", "kilo", "kg", "gallon", "cubic", "megawatt",
+                                      "kilowatt", "kwh", "mwh", "gigajoule", "mmbtu", NULL};
+  if (m->cls != TG_CLASS_MONEY) {
+    return false;
+  }
+  size_t i = m->span.end;
+  while (i < len && text[i] == ' ') ++i;
+  size_t j = i;
+  while (j < len && text[j] >= 'a' && text[j] <= 'z') ++j;
+  const size_t n = j - i;
+  if (n == 0 || j >= len || text[j] != ' ') {
+    return false;
+  }
+  if (!((n == 3 && memcmp(text + i, "per", 3) == 0) || (n == 1 && text[i] == 'a') ||
+        (n == 2 && memcmp(text + i, "an", 2) == 0))) {
+    return false;
+  }
+  const size_t w = j + 1;
+  for (size_t u = 0; units[u]; ++u) {
+    const size_t k = strlen(units[u]);
+    if (w + k <= len && memcmp(text + w, units[u], k) == 0 &&
+        (w + k == len || !(text[w + k] >= 'a' && text[w + k] <= 'z'))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Statistics that are no facts of their own: a conversion of an amount
- * just given; a small bare count ("the top five operators", "two bands"),
- * a count below ten with no change. */
-static void prune_statistics(TgResult *r, const char *text) {
+ * just given; a rate or price per unit; a small bare count ("the top five
+ * operators", "two bands"), a count below ten with no change. */
+static void prune_statistics(TgResult *r, const char *text, size_t len) {
   for (size_t i = 0; i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);
     const TgMention *m = f->pub.cls == TG_CLASS_STATISTIC ? value_mention(r, f) : NULL;
@@ -544,7 +646,7 @@ static void prune_statistics(TgResult *r, const char *text) {
     const bool small = m->cls == TG_CLASS_NUMBER && m->value && m->value[0] >= '1' &&
                        m->value[0] <= '9' && m->value[1] == '\0' &&
                        !first_slot(f, TG_PROP_CHANGE_PERCENT);
-    if (small || tg_conversion(r, text, m, mi)) {
+    if (small || per_unit(text, len, m) || tg_conversion(r, text, m, mi)) {
       tg_vec_clear(&f->slots);
       f->pub.cls = TG_CLASS_NONE;
     }
@@ -624,7 +726,7 @@ TgStatus tg_assemble_events(TgResult *r, const char *text, size_t len) {
   if (!st) {
     st = find_agents(r);
   }
-  prune_statistics(r, text);
+  prune_statistics(r, text, len);
   drop_retold_headline(r);
   for (size_t i = 0; !st && i < r->facts.len; ++i) {
     TgFactRec *f = fact_at(r, i);

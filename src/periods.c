@@ -198,19 +198,31 @@ static bool dashed(const char *text, const Word *w, size_t i) {
   return (gap == 1 && g[0] == '-') || (gap == 3 && memcmp(g, "\xE2\x80\x93", 3) == 0);
 }
 
+/* Words w[k..k+2] are "of the year" (the current year, said without its
+ * number). */
+static bool of_the_year(const char *text, const Word *w, size_t n, size_t k) {
+  return k + 2 < n && word_is(text, &w[k], "of") && word_is(text, &w[k + 1], "the") &&
+         word_is(text, &w[k + 2], "year");
+}
+
 /* The last month of a yearless period total in words w[i..], or 0:
- * "the first half", "the first eight months" (no "of" after), "from
+ * "the first half", "the first eight months" (no "of" after, or "of the
+ * year"), "from
  * January to March", "between January and June", "January-June" (no year
  * after).  *last is the phrase's last word. */
 static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, size_t n,
                         size_t i, size_t *last_word) {
   if (i + 2 < n && word_is(text, &w[i], "the") && word_is(text, &w[i + 1], "first")) {
     if (word_is(text, &w[i + 2], "half")) {
+      if (of_the_year(text, w, n, i + 3)) {
+        *last_word = i + 5;
+        return 6;
+      }
       *last_word = i + 2;
       return i + 3 < n && word_is(text, &w[i + 3], "of") ? 0 : 6;
     }
     if (i + 3 < n && word_is(text, &w[i + 3], "months") &&
-        !(i + 4 < n && word_is(text, &w[i + 4], "of"))) {
+        (!(i + 4 < n && word_is(text, &w[i + 4], "of")) || of_the_year(text, w, n, i + 4))) {
       char buf[16];
       const size_t len = w[i + 2].end - w[i + 2].begin;
       if (len >= sizeof buf) {
@@ -221,7 +233,7 @@ static int yearless_end(const TgLexicon *lex, const char *text, const Word *w, s
       }
       buf[len] = '\0';
       const int m = month_count(lex, buf);
-      *last_word = i + 3;
+      *last_word = of_the_year(text, w, n, i + 4) ? i + 6 : i + 3;
       return m >= 2 && m <= 11 ? m : 0;
     }
     return 0;

@@ -586,6 +586,48 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
   return TG_SUCCESS;
 }
 
+/* A whole number of at most six digits as a long long, or -1. */
+static long long
+tg_dec_small_int(const TgDec *a)
+{
+  if (a->frac != 0 || a->n > 6) {
+    return -1;
+  }
+  long long v = 0;
+  for (int j = a->n; j-- > 0;) {
+    v = v * 10 + a->d[j];
+  }
+  return v;
+}
+
+/* A ratio "one in five" (after its first number, at "in"): the share in
+ * percent, exact to two decimals ("one in eight" 12.5; "one in three"
+ * fails, as no decimal states it). */
+static TgStatus
+tg_q_ratio(TgQtyParser *p, TgDec *value)
+{
+  const TgLexToken *t = &p->tok[p->i];
+  if (t->len != 2 || (t->text[0] | 0x20) != 'i' || (t->text[1] | 0x20) != 'n' ||
+      p->i + 1 >= p->n) {
+    return TG_FAILURE;
+  }
+  const size_t at = p->i++;
+  TgDec whole;
+  bool neg = false;
+  const long long a = tg_dec_small_int(value);
+  if (tg_q_parse_number(p, &whole, &neg) != TG_SUCCESS || neg) {
+    p->i = at;
+    return TG_FAILURE;
+  }
+  const long long b = tg_dec_small_int(&whole);
+  if (a < 1 || b < 2 || a >= b || (a * 10000) % b != 0) {
+    p->i = at;
+    return TG_FAILURE;
+  }
+  tg_dec_from_ll(value, a * 10000 / b);
+  return tg_dec_shift(value, -2);
+}
+
 static bool
 tg_q_match(TgQtyParser *p, const char *kind, long long *value,
            const char **str)
@@ -623,9 +665,25 @@ tg_quantity_parse(const TgLexicon *lex, const char *expr, size_t len,
     return st;
   }
 
+  /* "€310m", "$45M", "310m euros": "m" is million only with money (alone
+   * it is as often metres or minutes). */
+  if (p.i < p.n && !p.numeric[p.i] && p.tok[p.i].len == 1 &&
+      (p.tok[p.i].text[0] == 'm' || p.tok[p.i].text[0] == 'M') && p.i > 0 &&
+      p.numeric[p.i - 1] &&
+      (code || (p.i + 1 < p.n && tg_lexicon_match(lex, "currency", p.tok + p.i + 1,
+                                                  p.n - p.i - 1, NULL, NULL) > 0))) {
+    ++p.i;
+    st = tg_dec_shift(&value, 6);
+    if (st != TG_SUCCESS) {
+      return st;
+    }
+  }
+
   const char *unit = code ? code : "";
   const char *after = NULL;
-  if (tg_q_match(&p, "currency", NULL, &after)) {
+  if (!code && p.i < p.n && !p.numeric[p.i] && tg_q_ratio(&p, &value) == TG_SUCCESS) {
+    unit = TG_UNIT_PERCENT;
+  } else if (tg_q_match(&p, "currency", NULL, &after)) {
     if (code && strcmp(code, after) != 0) {
       return TG_FAILURE; /* "$5 euros" */
     }

@@ -43,6 +43,8 @@ typedef struct {
  *
  * Grammar (every word from `lex`, which is borrowed):
  *   [approx] [currency] number [scale...] [currency | percent]
+ *   [approx] number "in" number     a ratio: "one in five" is 20 percent
+ *                                   (exact to two decimals, else no quantity)
  * where number is digits (optionally signed, with ',' or thin-space
  * thousands separators in groups of three, or the Indian grouping "1,50,023", and a '.' decimal point) or
  * number words ("twenty-five", "one hundred and twenty", "a million").

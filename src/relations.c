@@ -14,6 +14,7 @@
 
 #include "events.h"
 #include "pipeline.h"
+#include "quantity.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -549,6 +550,40 @@ static TgFactRec *attach_target(TgResult *r, TgClass cls, size_t si) {
   return NULL;
 }
 
+/* `fill unit`: a count told with no counted noun ("Lagos (3.9 million),
+ * Abuja (2.2 million)") counts what the latest count statistic of this or
+ * the previous few sentences counted ("9.64 million passengers").  Money
+ * and percentages have their own unit and are never the source. */
+static TgStatus inherit_unit(TgResult *r, size_t si, TgFactRec *f) {
+  for (size_t i = 0; i < f->slots.len; ++i) {
+    const TgSlot *s = (const TgSlot *)tg_vec_at(&f->slots, i);
+    if (s->prop == TG_PROP_VALUE && s->mention >= 0) {
+      const char *own = tg_mention_at(r, (size_t)s->mention)->unit;
+      if (own && *own) {
+        return TG_SUCCESS;
+      }
+    }
+  }
+  for (size_t i = r->facts.len; i-- > 0;) {
+    const TgFactRec *g = (const TgFactRec *)tg_vec_at(&r->facts, i);
+    if (g->pub.sentence + TG_ATTACH_WINDOW < si) {
+      break;
+    }
+    if (g->pub.cls != TG_CLASS_STATISTIC) {
+      continue;
+    }
+    for (size_t k = 0; k < g->slots.len; ++k) {
+      const TgSlot *u = (const TgSlot *)tg_vec_at(&g->slots, k);
+      if (u->prop == TG_PROP_UNIT && u->literal && u->literal[0] >= 'a' &&
+          u->literal[0] <= 'z' && strcmp(u->literal, TG_UNIT_PERCENT) != 0) {
+        TgSlot copy = {TG_PROP_UNIT, -1, -1, u->literal, NULL};
+        return tg_fact_add_slot(f, &copy);
+      }
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* The mention of a statistic's value (or, with none, of its change), or -1. */
 static long value_anchor(const TgFactRec *f) {
   long change = -1;
@@ -579,13 +614,39 @@ static size_t gap_between(const TgSpan *x, const TgSpan *y) {
   return x->end <= y->begin ? y->begin - x->end : x->begin >= y->end ? x->begin - y->end : 0;
 }
 
+/* Is the date `d`, told after the value `v`, another figure's?  A clause
+ * break (a comma) and a figure between them give it to that figure ("reached KSh
+ * 176.3 billion, and policies numbered 4.82 million at the end of
+ * December" dates only the second); a list without a comma shares it
+ * ("9.2 million and 5.7 million tonnes in 2025"). */
+static bool date_of_other(TgResult *r, const char *text, const Abstract *a, const TgSpan *d,
+                          const TgSpan *v) {
+  if (d->begin < v->end) {
+    return false; /* a date told first may date every figure after it */
+  }
+  const size_t lo = v->end;
+  const size_t hi = d->begin;
+  if (hi <= lo || !memchr(text + lo, ',', hi - lo)) {
+    return false;
+  }
+  for (size_t mi = a->first; mi < a->last; ++mi) {
+    const TgMention *m = tg_mention_at(r, mi);
+    if ((m->cls == TG_CLASS_NUMBER || m->cls == TG_CLASS_MONEY || m->cls == TG_CLASS_PERCENT) &&
+        m->span.begin >= lo && m->span.end <= hi) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Sentence `si` dates its figure by reference to an earlier one: "at the
- * same date", "by then". */
+ * same date", "by then", "at the end of the month". */
 static bool refers_to_date(TgResult *r, const char *text, size_t si) {
   static const char *const cues[] = {"at the same date", "on the same date", "by the same date",
                                      "at the same time", "by then",          "by that date",
                                      "in the month",     "the month's",      "that month",
                                      "of that total",    "in the period",    "the period's",
+                                     "end of the month", "end of that month", "the same month",
                                      NULL};
   const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, si);
   for (size_t k = 0; cues[k]; ++k) {
@@ -715,6 +776,12 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   }
   for (size_t k = 0; k < rule->fill.len; ++k) {
     const TgProperty prop = *(const TgProperty *)tg_vec_at(&rule->fill, k);
+    if (prop == TG_PROP_UNIT) {
+      if (!has_prop(&b->fact, TG_PROP_UNIT) && (st = inherit_unit(r, si, &b->fact))) {
+        return st;
+      }
+      continue;
+    }
     const long anchor = prop == TG_PROP_AS_OF ? value_anchor(&b->fact) : -1;
     long best = -1;
     size_t best_gap = 0;
@@ -730,7 +797,8 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
       if (anchor >= 0) {
         /* A statistic's date is the one nearest its value ("stood at
          * 31.6 trillion yuan at the end of 2024", not "since 2023"). */
-        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m)) {
+        if (m->cls == TG_CLASS_DATE && !stated_date(r, text, m) &&
+            !date_of_other(r, text, a, &m->span, &tg_mention_at(r, (size_t)anchor)->span)) {
           const TgSpan *v = &tg_mention_at(r, (size_t)anchor)->span;
           /* News puts the date after the figure ("reached X at the end of
            * June"); a date before it must be twice as near to win. */
@@ -810,7 +878,8 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   }
   TgFactRec *f = &b->fact;
   f->fragment = fragment;
-  f->agentless = rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY);
+  f->agentless = (rule->cls == TG_CLASS_APPROVAL && !has_prop(f, TG_PROP_GRANTED_BY)) ||
+                  (rule->cls == TG_CLASS_DECISION && !has_prop(f, TG_PROP_DECIDED_BY));
   f->pub.cls = rule->cls;
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);

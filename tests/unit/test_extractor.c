@@ -364,7 +364,7 @@ START_TEST(test_statistic)
   const TgFact *f = first_fact(r, TG_CLASS_STATISTIC);
   ck_assert_str_eq(f->rule, "statistic.count");
   slot_literal(f, TG_PROP_VALUE, "4500000", "decimal");
-  slot_literal(f, TG_PROP_UNIT, "stations", NULL);
+  slot_literal(f, TG_PROP_UNIT, "base stations", NULL);
   slot_literal(f, TG_PROP_MEASURE, "5G base stations", NULL);
   slot_literal(f, TG_PROP_AS_OF, "2025-02", "gYearMonth");
   slot_literal(f, TG_PROP_CHANGE_PERCENT, "20", "decimal");
