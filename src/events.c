@@ -418,6 +418,68 @@ static bool fits_description(const char *desc, const char *label) {
   return false;
 }
 
+/* Do the `n` bytes at `s` spell `lower` (lower-case ASCII), in any case? */
+static bool ascii_is(const char *s, const char *lower, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    if (!s[i] || (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]) != lower[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* What a description says of the body it stands for. */
+typedef enum {
+  DESC_ANY,          /* no ministry ("the regulator", "Turkey's telecoms watchdog") */
+  DESC_MINISTRY,     /* a ministry or department, no portfolio ("the ministry") */
+  DESC_PORTFOLIO     /* a ministry with its portfolio ("the health ministry") */
+} DescKind;
+
+/* A ministry is named for its portfolio ("Ministry of Health"), so "the
+ * health ministry" is a ministry or department whose name fits "health",
+ * not the capital-market authority or the mines ministry of the next
+ * paragraph; "the ministry" is any ministry or department. */
+static DescKind describe(const char *desc) {
+  static const char *const kinds[] = {"ministry", "ministries", "department", "departments", NULL};
+  static const char *const plain[] = {"the", "its", "their", "state", "federal", "national",
+                                      "said", "that", "country", "central", NULL};
+  bool ministry = false;
+  bool portfolio = false;
+  for (size_t i = 0; desc && desc[i];) {
+    while (desc[i] && !((desc[i] | 32) >= 'a' && (desc[i] | 32) <= 'z')) ++i;
+    size_t j = i;
+    while ((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z') ++j;
+    const size_t n = j - i;
+    /* Capitalised words are names ("Kenya's"): they say no portfolio. */
+    const bool article = n == 3 && (ascii_is(desc + i, "the", 3) || ascii_is(desc + i, "its", 3));
+    bool known = n < 3 || (desc[i] >= 'A' && desc[i] <= 'Z' && !article);
+    for (size_t k = 0; kinds[k] && !known; ++k) {
+      if (n == strlen(kinds[k]) && ascii_is(desc + i, kinds[k], n)) {
+        ministry = known = true;
+      }
+    }
+    for (size_t k = 0; plain[k] && !known; ++k) {
+      known = n == strlen(plain[k]) && ascii_is(desc + i, plain[k], n);
+    }
+    if (!known && !(n == 1 && desc[i] == 's')) {
+      portfolio = true;
+    }
+    i = j;
+  }
+  return !ministry ? DESC_ANY : portfolio ? DESC_PORTFOLIO : DESC_MINISTRY;
+}
+
+/* Is the body's name one of a ministry or a department? */
+static bool is_ministry(const char *label) {
+  for (size_t i = 0; label[i]; ++i) {
+    if ((i == 0 || label[i - 1] == ' ') &&
+        (ascii_is(label + i, "minist", 6) || ascii_is(label + i, "department", 10))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* A mention of a regulator (k 0) or government body (k 1). */
 typedef struct {
   size_t sentence;
@@ -465,10 +527,18 @@ static const AgentMention *nearest_agent(TgResult *r, const TgVec *agents, size_
   const AgentMention *best[2] = {NULL, NULL};
   size_t dist[2] = {0, 0};
   bool fit[2] = {false, false};
+  const DescKind kind = describe(desc);
   for (size_t i = from; i < to; ++i) {
     const AgentMention *m = (const AgentMention *)tg_vec_at(agents, i);
     const int k = m->k;
-    const bool f = desc && fits_description(desc, tg_entity_rec(r, (size_t)m->entity)->pub.label);
+    const char *label = tg_entity_rec(r, (size_t)m->entity)->pub.label;
+    if (kind != DESC_ANY && !is_ministry(label)) {
+      continue;
+    }
+    const bool f = desc && fits_description(desc, label);
+    if (kind == DESC_PORTFOLIO && !f) {
+      continue;
+    }
     if (fit[k] && !f) {
       continue;
     }
