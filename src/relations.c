@@ -2,8 +2,8 @@
  *
  * Each sentence is rewritten with a typed placeholder for every mention
  * ("<REG> on <DATE> announced that it has granted approvals to <NUM>
- * operators in <LOC>, <LOC> and <LOC>"), and fact rules match PCRE2
- * patterns over that text.  A named group fills the property of its name
+ * operators in <LOC>, <LOC> and <LOC>"; abstract.c), and fact rules match
+ * PCRE2 patterns over that text.  A named group fills the property of its name
  * with every mention of a fitting class inside it, so one group takes a
  * whole list; `also` patterns add slots, `fill` takes the remaining
  * mentions of the sentence, `reject` vetoes hedged or negated wording
@@ -12,6 +12,7 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
+#include "abstract.h"
 #include "events.h"
 #include "pipeline.h"
 #include "quantity.h"
@@ -28,50 +29,13 @@
 /* Confidence factor for a fact with a slot filled by coreference. */
 #define TG_COREF_FACTOR 0.85
 
-typedef struct {
-  TgBuf abs;   /* the abstracted sentence */
-  TgVec map;   /* Piece: where each run of abs comes from */
-  size_t first, last; /* mentions of the sentence: [first, last) */
-  const char *period;  /* a yearless period total's last month ("2025-06"), or NULL */
-  long period_mention; /* its phrase (TG_MENTION_PERIOD), or -1 */
-  TgScreen screen; /* the prefilter (rules.h) over abs */
-} Abstract;
-
-/* A run of the abstracted sentence from abs[abs] on: a mention's code
- * (owner >= 0; every byte maps to the mention's first byte `text`) or text
- * copied byte for byte (owner -1; abs[abs + k] maps to text + k).  A few
- * pieces a mention, so memory follows the sentence, not 17 bytes a byte. */
-typedef struct {
-  size_t abs;
-  size_t text;
-  long owner;
-} Piece;
-
 /* tg_match behind the prefilter. */
-static TgStatus match(TgMatcher *m, const Abstract *a, const TgPattern *pat, size_t len,
+static TgStatus match(TgMatcher *m, const TgAbstract *a, const TgPattern *pat, size_t len,
                       size_t start) {
   if (!tg_screen_may_match(&a->screen, pat)) {
     return tg_match_skipped(m, pat);
   }
   return tg_match(m, pat, a->abs.buf, len, start);
-}
-
-static const char *code_of(TgClass cls) {
-  switch (cls) {
-  case TG_CLASS_REGULATOR: return "<REG>";
-  case TG_CLASS_GOVERNMENT_BODY: return "<GOV>";
-  case TG_CLASS_COMPANY: return "<ORG>";
-  case TG_CLASS_NEWS_AGENCY: return "<AGENCY>";
-  case TG_CLASS_PERSON: return "<PER>";
-  case TG_CLASS_PLACE: return "<LOC>";
-  case TG_CLASS_POLICY: return "<POLICY>";
-  case TG_CLASS_SERVICE: return "<SERVICE>";
-  case TG_CLASS_DATE: return "<DATE>";
-  case TG_CLASS_NUMBER: return "<NUM>";
-  case TG_CLASS_MONEY: return "<MONEY>";
-  case TG_CLASS_PERCENT: return "<PCT>";
-  default: return "<X>";
-  }
 }
 
 /* Which mention classes a property takes (bit set of TgClass); 0 for a
@@ -107,187 +71,6 @@ static bool multi_valued(TgProperty prop) {
          prop == TG_PROP_IN_REGION || prop == TG_PROP_ADOPTS;
 }
 
-static TgStatus abs_put(Abstract *a, const char *s, size_t n, size_t at, long owner) {
-  const Piece *last = a->map.len ? (const Piece *)tg_vec_at(&a->map, a->map.len - 1) : NULL;
-  const bool extends = last && owner < 0 && last->owner < 0 &&
-                       last->text + (a->abs.len - last->abs) == at;
-  const Piece piece = {a->abs.len, at, owner};
-  if ((!extends && tg_vec_push(&a->map, &piece)) || tg_buf_append(&a->abs, s, n)) {
-    return TG_BAD_ALLOC;
-  }
-  return TG_SUCCESS;
-}
-
-/* Cut the abstracted sentence back to its first `len` bytes. */
-static void abs_truncate(Abstract *a, size_t len) {
-  while (a->map.len && ((const Piece *)tg_vec_at(&a->map, a->map.len - 1))->abs >= len) {
-    --a->map.len;
-  }
-  a->abs.len = len;
-  a->abs.buf[len] = '\0';
-}
-
-/* The index of the piece holding abs[j]. */
-static size_t piece_index(const Abstract *a, size_t j) {
-  size_t lo = 0;
-  size_t hi = a->map.len;
-  while (lo < hi) { /* the first piece beginning after j */
-    const size_t mid = lo + (hi - lo) / 2;
-    if (((const Piece *)tg_vec_at(&a->map, mid))->abs <= j) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo ? lo - 1 : 0;
-}
-
-/* The piece holding abs[j]. */
-static const Piece *piece_at(const Abstract *a, size_t j) {
-  return (const Piece *)tg_vec_at(&a->map, piece_index(a, j));
-}
-
-/* Walking the owners of abs[b..e): the pieces that hold its bytes, in
- * order (what abs_owner gives byte by byte, a piece's run of bytes taken
- * once).  The first is piece_index(a, b) (none when b >= e); piece_next
- * gives the one after i, or a->map.len past the last. */
-static size_t piece_next(const Abstract *a, size_t i, size_t e) {
-  for (++i; i < a->map.len; ++i) {
-    const Piece *p = (const Piece *)tg_vec_at(&a->map, i);
-    if (p->abs >= e) {
-      break;
-    }
-    const bool empty =
-        i + 1 < a->map.len && ((const Piece *)tg_vec_at(&a->map, i + 1))->abs == p->abs;
-    if (!empty) {
-      return i;
-    }
-  }
-  return a->map.len;
-}
-
-/* The text offset abs[j] comes from. */
-static size_t abs_text_at(const Abstract *a, size_t j) {
-  const Piece *p = piece_at(a, j);
-  return p->owner < 0 ? p->text + (j - p->abs) : p->text;
-}
-
-/* The mention abs[j] stands for, or -1. */
-static long abs_owner(const Abstract *a, size_t j) { return piece_at(a, j)->owner; }
-
-/* An ASCII byte the abstracted sentence keeps as it is ('<', '>', tab and
- * newline are replaced). */
-static bool plain_byte(unsigned char c) {
-  return c < 0x80 && c != '<' && c != '>' && c != '\n' && c != '\t';
-}
-
-/* Build the abstracted form of sentence `si`. */
-static TgStatus abstract(TgResult *r, const char *text, size_t si, size_t *mention_cursor,
-                         Abstract *a) {
-  const TgSpan s = *(const TgSpan *)tg_vec_at(&r->sentences, si);
-  a->abs.len = 0;
-  a->map.len = 0;
-  while (*mention_cursor < r->mentions.len &&
-         tg_mention_at(r, *mention_cursor)->span.begin < s.begin) {
-    ++*mention_cursor;
-  }
-  a->first = *mention_cursor;
-  a->period = NULL;
-  a->period_mention = -1;
-  size_t mi = a->first;
-  long prev = -1;
-  size_t i = s.begin;
-  TgStatus st;
-  while (i < s.end) {
-    /* A period phrase is no placeholder: its words stay. */
-    while (mi < r->mentions.len && (tg_mention_at(r, mi)->flags & TG_MENTION_PERIOD) &&
-           tg_mention_at(r, mi)->span.begin <= i) {
-      a->period = a->period ? a->period : tg_mention_at(r, mi)->value;
-      a->period_mention = a->period_mention >= 0 ? a->period_mention : (long)mi;
-      ++mi;
-    }
-    if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin == i) {
-      const TgMention *m = tg_mention_at(r, mi);
-      const TgMention *pm = prev >= 0 ? tg_mention_at(r, (size_t)prev) : NULL;
-      if (pm && m->entity >= 0 && pm->entity == m->entity && a->abs.len >= 2 && a->abs.buf[a->abs.len - 1] == '(' &&
-          ((m->flags & TG_MENTION_DEFINITION) || (m->span.end < s.end && text[m->span.end] == ')'))) {
-        /* "<REG> (MIIT)": fold the definition into the name; so too a name
-         * of the same entity in brackets that is not written as a defined
-         * acronym ("the National Health Surveillance Agency (Anvisa)"). */
-        size_t keep = a->abs.len;
-        while (keep && a->abs.buf[keep - 1] != '>') {
-          --keep;
-        }
-        abs_truncate(a, keep);
-        i = m->span.end;
-        if (i < s.end && text[i] == ')') {
-          ++i;
-        }
-        ++mi;
-        continue;
-      }
-      const char *code = code_of(m->cls);
-      if ((st = abs_put(a, code, strlen(code), i, (long)mi))) {
-        return st;
-      }
-      prev = (long)mi;
-      i = m->span.end;
-      ++mi;
-      continue;
-    }
-    const unsigned char c = (unsigned char)text[i];
-    if (plain_byte(c)) {
-      /* A run of bytes copied as they are, up to the next mention (or the
-       * sentence's end): one piece, as byte by byte. */
-      size_t stop = s.end;
-      if (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin > i &&
-          tg_mention_at(r, mi)->span.begin < stop) {
-        stop = tg_mention_at(r, mi)->span.begin;
-      }
-      size_t j = i + 1;
-      while (j < stop && plain_byte((unsigned char)text[j])) {
-        ++j;
-      }
-      if ((st = abs_put(a, text + i, j - i, i, -1))) {
-        return st;
-      }
-      i = j;
-      continue;
-    }
-    const char *rep = NULL;
-    size_t n = 1;
-    if (c == '<') rep = "[";
-    else if (c == '>') rep = "]";
-    else if (c == '\n' || c == '\t') rep = " ";
-    else if (c >= 0x80) {
-      uint32_t cp = 0;
-      n = tg_utf8_decode((const unsigned char *)text + i, s.end - i, &cp);
-      if (n == 0) {
-        n = 1;
-      }
-      if (cp == 0x2018 || cp == 0x2019) rep = "'";
-      else if (cp == 0x201C || cp == 0x201D) rep = "\"";
-      else if (cp == 0x2013 || cp == 0x2014) rep = "-";
-      else if (cp == 0xA0) rep = " ";
-    }
-    if ((st = rep ? abs_put(a, rep, 1, i, -1) : abs_put(a, text + i, n, i, -1))) {
-      return st;
-    }
-    i += n;
-  }
-  while (mi < r->mentions.len && tg_mention_at(r, mi)->span.begin < s.end) {
-    if ((tg_mention_at(r, mi)->flags & TG_MENTION_PERIOD) && a->period_mention < 0) {
-      a->period = tg_mention_at(r, mi)->value; /* inside a mention that ends the sentence */
-      a->period_mention = (long)mi;
-    }
-    ++mi;
-  }
-  a->last = mi;
-  if (!a->abs.buf && tg_buf_append(&a->abs, "", 0)) {
-    return TG_BAD_ALLOC;
-  }
-  return TG_SUCCESS;
-}
 
 typedef struct {
   const TgRule *rule;
@@ -364,7 +147,7 @@ static TgStatus add_mention(TgResult *r, const bool *claimed, Build *b, TgProper
 }
 
 /* Text of abs[b, e) mapped back to the article, trimmed. */
-static TgStatus literal_of(TgResult *r, const char *text, const Abstract *a, size_t b,
+static TgStatus literal_of(TgResult *r, const char *text, const TgAbstract *a, size_t b,
                            size_t e, bool lower, const char **out) {
   *out = NULL;
   while (b < e && a->abs.buf[b] == ' ') ++b;
@@ -372,9 +155,9 @@ static TgStatus literal_of(TgResult *r, const char *text, const Abstract *a, siz
   if (e <= b) {
     return TG_SUCCESS;
   }
-  const size_t tb = abs_text_at(a, b);
-  size_t te = abs_text_at(a, e - 1);
-  const long owner = abs_owner(a, e - 1);
+  const size_t tb = tg_abs_text_at(a, b);
+  size_t te = tg_abs_text_at(a, e - 1);
+  const long owner = tg_abs_owner(a, e - 1);
   if (owner >= 0) {
     te = tg_mention_at(r, (size_t)owner)->span.end;
   } else {
@@ -404,7 +187,7 @@ static TgStatus literal_of(TgResult *r, const char *text, const Abstract *a, siz
 }
 
 /* Fill slots from the named groups of the last match of `pat`. */
-static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
+static TgStatus take_groups(TgResult *r, const char *text, const TgAbstract *a,
                             const bool *claimed, const TgPattern *pat, pcre2_match_data *md,
                             Build *b) {
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
@@ -435,9 +218,9 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
       }
       /* A country or a description as the agent: no slot, and `fill`
        * does not take it ("Indonesia has cleared ..." is no region). */
-      for (size_t pi = gb < ge ? piece_index(a, gb) : a->map.len; pi < a->map.len;
-           pi = piece_next(a, pi, ge)) {
-        const long owner = ((const Piece *)tg_vec_at(&a->map, pi))->owner;
+      for (size_t pi = gb < ge ? tg_abs_piece_index(a, gb) : a->map.len; pi < a->map.len;
+           pi = tg_abs_piece_next(a, pi, ge)) {
+        const long owner = ((const TgPiece *)tg_vec_at(&a->map, pi))->owner;
         if (owner >= 0) {
           b->agent_lo = b->agent_lo < 0 ? owner : b->agent_lo;
           b->agent_hi = owner;
@@ -467,9 +250,9 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
     }
     b->group_props |= 1u << prop;
     long last = -1;
-    for (size_t pi = gb < ge ? piece_index(a, gb) : a->map.len; pi < a->map.len;
-         pi = piece_next(a, pi, ge)) {
-      const long owner = ((const Piece *)tg_vec_at(&a->map, pi))->owner;
+    for (size_t pi = gb < ge ? tg_abs_piece_index(a, gb) : a->map.len; pi < a->map.len;
+         pi = tg_abs_piece_next(a, pi, ge)) {
+      const long owner = ((const TgPiece *)tg_vec_at(&a->map, pi))->owner;
       if (owner < 0 || owner == last) {
         continue;
       }
@@ -482,7 +265,7 @@ static TgStatus take_groups(TgResult *r, const char *text, const Abstract *a,
   return TG_SUCCESS;
 }
 
-static bool any_match(TgMatcher *m, const TgVec *pats, const Abstract *a, size_t begin,
+static bool any_match(TgMatcher *m, const TgVec *pats, const TgAbstract *a, size_t begin,
                       size_t end, TgStatus *st) {
   for (size_t i = 0; i < pats->len; ++i) {
     *st = match(m, a, (const TgPattern *)tg_vec_at(pats, i), end, begin);
@@ -619,7 +402,7 @@ static size_t gap_between(const TgSpan *x, const TgSpan *y) {
  * 176.3 billion, and policies numbered 4.82 million at the end of
  * December" dates only the second); a list without a comma shares it
  * ("9.2 million and 5.7 million tonnes in 2025"). */
-static bool date_of_other(TgResult *r, const char *text, const Abstract *a, const TgSpan *d,
+static bool date_of_other(TgResult *r, const char *text, const TgAbstract *a, const TgSpan *d,
                           const TgSpan *v) {
   if (d->begin < v->end) {
     return false; /* a date told first may date every figure after it */
@@ -760,7 +543,7 @@ static TgStatus compared_measures(TgResult *r, size_t from) {
 }
 
 /* Finish a candidate fact: fill, check, store (or merge for attach). */
-static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *claimed,
+static TgStatus commit(TgResult *r, const char *text, const TgAbstract *a, bool *claimed,
                        size_t si, size_t match_b, size_t match_e, Build *b, bool *made) {
   const TgRule *rule = b->rule;
   TgStatus st;
@@ -884,10 +667,10 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   f->pub.rule = rule->id;
   f->pub.confidence = rule->confidence * (b->coref ? TG_COREF_FACTOR : 1.0);
   f->pub.sentence = si;
-  f->pub.span.begin = abs_text_at(a, match_b);
-  f->pub.span.end = match_e > match_b ? abs_text_at(a, match_e - 1) + 1 : f->pub.span.begin;
+  f->pub.span.begin = tg_abs_text_at(a, match_b);
+  f->pub.span.end = match_e > match_b ? tg_abs_text_at(a, match_e - 1) + 1 : f->pub.span.begin;
   {
-    const long owner = match_e > match_b ? abs_owner(a, match_e - 1) : -1;
+    const long owner = match_e > match_b ? tg_abs_owner(a, match_e - 1) : -1;
     if (owner >= 0) {
       f->pub.span.end = tg_mention_at(r, (size_t)owner)->span.end;
     }
@@ -916,7 +699,7 @@ static TgStatus commit(TgResult *r, const char *text, const Abstract *a, bool *c
   return TG_SUCCESS;
 }
 
-static TgStatus run_rule(TgResult *r, const char *text, const Abstract *a, bool *claimed,
+static TgStatus run_rule(TgResult *r, const char *text, const TgAbstract *a, bool *claimed,
                          TgMatcher *m, const TgRule *rule, size_t si, bool *made_any) {
   TgStatus st;
   const size_t len = a->abs.len;
@@ -1087,9 +870,9 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   if (st) {
     return st;
   }
-  Abstract a;
+  TgAbstract a;
   tg_buf_init(&a.abs);
-  tg_vec_init(&a.map, sizeof(Piece));
+  tg_vec_init(&a.map, sizeof(TgPiece));
   bool *claimed = (bool *)tg_calloc(r->mentions.len + 1, sizeof(bool));
   if (!claimed || tg_screen_init_stage(&a.screen, p->rules, true)) {
     tg_free(claimed);
@@ -1100,7 +883,7 @@ TgStatus tg_relate(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMa
   st = tg_read_periods(p->lexicon, r, text, claimed);
   size_t cursor = 0;
   for (size_t si = 0; !st && si < r->sentences.len; ++si) {
-    if ((st = abstract(r, text, si, &cursor, &a)) ||
+    if ((st = tg_abstract_sentence(r, text, si, &cursor, &a)) ||
         (st = tg_screen_set(&a.screen, a.abs.buf, a.abs.len))) {
       break;
     }
