@@ -1,5 +1,8 @@
 /* telegraph stage 3, the recognizers: gazetteer names, entity patterns,
- * dates and quantities become typed mentions.
+ * dates and quantities become typed mentions.  This file finds the
+ * candidates of each sentence (gazetteer names, chunks, token and PCRE2
+ * pattern matches, a long sentence read a window at a time); which of
+ * them are kept, and how they become mentions, is selection.c's.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -7,46 +10,10 @@
 #include "pipeline.h"
 #include "quantity.h"
 #include "segmenter.h"
+#include "selection.h"
 
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct {
-  TgSpan span;
-  TgClass cls;
-  long gaz;           /* gazetteer entry or -1 */
-  const char *source; /* rule id or "gazetteer" */
-  const char *value;  /* interned normalised value */
-  const char *datatype;
-  const char *unit;
-  size_t sentence;
-  size_t rank; /* rule order; gazetteer names rank first */
-  long brand;  /* "chunk.unit": its gazetteer company, and where that ends */
-  size_t brand_end;
-} Cand;
-
-static int cmp_cand_priority(const void *a, const void *b) {
-  const Cand *x = (const Cand *)a;
-  const Cand *y = (const Cand *)b;
-  const size_t lx = x->span.end - x->span.begin;
-  const size_t ly = y->span.end - y->span.begin;
-  if (lx != ly) {
-    return lx > ly ? -1 : 1;
-  }
-  if ((x->gaz >= 0) != (y->gaz >= 0)) {
-    return x->gaz >= 0 ? -1 : 1;
-  }
-  if (x->rank != y->rank) {
-    return x->rank < y->rank ? -1 : 1;
-  }
-  return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
-}
-
-static int cmp_mention_pos(const void *a, const void *b) {
-  const Cand *x = (const Cand *)a;
-  const Cand *y = (const Cand *)b;
-  return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
-}
 
 /* Trim spaces and trailing commas, semicolons and colons from a span. */
 static TgSpan trim_span(const char *text, TgSpan s) {
@@ -94,7 +61,7 @@ static int tense_before(const TgLexicon *lex, const char *text, TgSpan sentence,
 }
 
 static TgStatus value_of(const TgPipeline *p, TgResult *r, const char *text, TgSpan sentence,
-                         Cand *c) {
+                         TgCand *c) {
   const size_t len = c->span.end - c->span.begin;
   if (c->cls == TG_CLASS_DATE) {
     TgDate d;
@@ -181,22 +148,11 @@ static void edge_mark(unsigned char *edges, size_t i, unsigned bits) {
   edges[i >> 2] |= (unsigned char)(bits << ((i & 3) * 2));
 }
 
-/* Bytes of the sentence a kept candidate covers: a bit a byte. */
-static bool taken_at(const unsigned char *taken, size_t i) {
-  return (taken[i >> 3] >> (i & 7)) & 1u;
-}
-
-static void take(unsigned char *taken, size_t from, size_t to) {
-  for (size_t i = from; i < to; ++i) {
-    taken[i >> 3] |= (unsigned char)(1u << (i & 7));
-  }
-}
-
 /* A name from a pattern must begin and end where tokens do ("T-Systems P"
  * of "T-Systems P.R. China", "Gulf Co" of "Gulf Co-operation" are cut), and
  * a company name does not start with a job title ("CEO of Vodacom Group"). */
 static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sentence,
-                             const unsigned char *edges, const Cand *c) {
+                             const unsigned char *edges, const TgCand *c) {
   if (!tg_class_is_entity(c->cls) || strncmp(c->source, "coref.", 6) == 0) {
     return true;
   }
@@ -279,7 +235,7 @@ static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,
         if (name.end <= name.begin) {
           continue;
         }
-        Cand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k, -1, 0};
+        TgCand c = {name, rule->cls, -1, rule->id, NULL, NULL, NULL, si, k, -1, 0};
         if (!name_fits_tokens(p, text, sentence, edges, &c)) {
           continue;
         }
@@ -338,7 +294,7 @@ static TgStatus token_candidates(const TgPipeline *p, TgResult *r, const char *t
     }
     const TgRule *rule = tg_ruleset_rule(p->rules, m->id);
     TgSpan span = {t[m->begin].span.begin, t[m->end - 1].span.end};
-    Cand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id, -1, 0};
+    TgCand c = {span, rule->cls, -1, rule->id, NULL, NULL, NULL, si, m->id, -1, 0};
     st = value_of(p, r, text, sentence, &c);
     if (st == TG_FAILURE) {
       st = TG_SUCCESS;
@@ -376,7 +332,7 @@ static TgStatus attributive_name(const TgPipeline *p, const char *text, const Tg
       return TG_SUCCESS;
     }
     const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)h);
-    Cand c = {{t[i].span.begin, head[k - i].span.end}, g->cls, h, "gazetteer",
+    TgCand c = {{t[i].span.begin, head[k - i].span.end}, g->cls, h, "gazetteer",
               NULL, NULL, NULL, si, 0, -1, 0};
     *used = k - i + 1;
     return tg_vec_push(cands, &c);
@@ -406,7 +362,7 @@ static TgStatus place_pair(const TgPipeline *p, const char *text, const TgToken 
   }
   TgStatus st = TG_SUCCESS;
   for (int k = 0; k < 2 && !st; ++k) {
-    Cand c = {part[k].span, TG_CLASS_PLACE, h[k], "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
+    TgCand c = {part[k].span, TG_CLASS_PLACE, h[k], "gazetteer", NULL, NULL, NULL, si, 0, -1, 0};
     st = tg_vec_push(cands, &c);
   }
   return st;
@@ -456,7 +412,7 @@ static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, cons
      * is excluded by tokenizing; a capitalised continuation like "China
      * Mobile" is a longer name the gazetteer would have matched). */
     const TgGazEntry *g = tg_gazetteer_entry(p->gazetteer, (size_t)e);
-    Cand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
+    TgCand c = {{t[i].span.begin, t[i + n - 1].span.end}, g->cls, e, "gazetteer",
               NULL, NULL, NULL, si, 0, -1, 0};
     if ((st = tg_vec_push(cands, &c))) {
       *at = i;
@@ -486,210 +442,9 @@ static TgStatus chunk_candidates(size_t si, const TgVec *chunks, TgVec *cands, T
     const TgChunk *ch = (const TgChunk *)tg_vec_at(chunks, i);
     /* "Bharti Airtel Limited" is a mention of the gazetteer's Bharti Airtel */
     const bool legal = strcmp(ch->source, "chunk.legal-form") == 0;
-    Cand c = {ch->span, ch->cls, legal ? ch->brand : -1, ch->source, NULL, NULL, NULL, si,
+    TgCand c = {ch->span, ch->cls, legal ? ch->brand : -1, ch->source, NULL, NULL, NULL, si,
               (size_t)-1, legal ? -1 : ch->brand, legal ? 0 : ch->brand_end};
     st = tg_vec_push(ch->cls ? cands : loose, &c);
-  }
-  return st;
-}
-
-static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
-  for (size_t i = s.begin; i < s.end; ++i) {
-    if (taken_at(taken, i - base)) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/* Keep the best candidates of one sentence that do not overlap (longest
- * first, gazetteer before patterns on ties), appending them to `kept` in
- * text order; drop the loose chunks of the sentence they overlap. */
-static TgStatus select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken,
-                                TgVec *kept, TgVec *loose, size_t loose_from) {
-  if (cands->len > 1) {
-    qsort(cands->data, cands->len, sizeof(Cand), cmp_cand_priority);
-  }
-  memset(taken, 0, (sentence.end - sentence.begin) / 8 + 1);
-  size_t n = 0;
-  for (size_t i = 0; i < cands->len; ++i) {
-    Cand *c = (Cand *)tg_vec_at(cands, i);
-    if (overlaps(taken, c->span, sentence.begin)) {
-      continue;
-    }
-    take(taken, c->span.begin - sentence.begin, c->span.end - sentence.begin);
-    *(Cand *)tg_vec_at(cands, n++) = *c;
-  }
-  if (n > 1) {
-    qsort(cands->data, n, sizeof(Cand), cmp_mention_pos);
-  }
-  TgStatus st = TG_SUCCESS;
-  for (size_t i = 0; !st && i < n; ++i) {
-    st = tg_vec_push(kept, tg_vec_at(cands, i));
-  }
-  size_t w = loose_from;
-  for (size_t i = loose_from; i < loose->len; ++i) {
-    const Cand *c = (const Cand *)tg_vec_at(loose, i);
-    if (!overlaps(taken, c->span, sentence.begin)) {
-      *(Cand *)tg_vec_at(loose, w++) = *c;
-    }
-  }
-  loose->len = w;
-  return st;
-}
-
-/* ---- One sense per document: a name typed once keeps its type ---- */
-
-typedef struct {
-  const char *text;
-  size_t cap;
-  size_t *slots; /* index + 1 into kept, 0 = empty */
-} NameIndex;
-
-static size_t name_slot(const NameIndex *ix, const TgVec *kept, TgSpan s) {
-  size_t h = (size_t)tg_hash(ix->text + s.begin, s.end - s.begin) & (ix->cap - 1);
-  while (ix->slots[h]) {
-    const Cand *c = (const Cand *)tg_vec_at(kept, ix->slots[h] - 1);
-    const size_t len = c->span.end - c->span.begin;
-    if (len == s.end - s.begin && memcmp(ix->text + c->span.begin, ix->text + s.begin, len) == 0) {
-      return h;
-    }
-    h = (h + 1) & (ix->cap - 1);
-  }
-  return h;
-}
-
-static bool names_entity(const Cand *c) {
-  return tg_class_is_entity(c->cls) && c->cls != TG_CLASS_SERVICE &&
-         strncmp(c->source, "coref.", 6) != 0;
-}
-
-/* Loose chunks whose text a typed name of the article has become mentions
- * of that class. */
-static TgStatus one_sense(const char *text, TgVec *kept, const TgVec *loose) {
-  if (!loose->len || !kept->len) {
-    return TG_SUCCESS;
-  }
-  NameIndex ix = {text, 16, NULL};
-  while (ix.cap < kept->len * 2) {
-    ix.cap *= 2;
-  }
-  if (!(ix.slots = (size_t *)tg_calloc(ix.cap, sizeof(size_t)))) {
-    return TG_BAD_ALLOC;
-  }
-  const size_t n_kept = kept->len;
-  for (size_t i = 0; i < n_kept; ++i) {
-    const Cand *c = (const Cand *)tg_vec_at(kept, i);
-    const size_t h = name_slot(&ix, kept, c->span);
-    if (names_entity(c) && !ix.slots[h]) {
-      ix.slots[h] = i + 1;
-    }
-  }
-  TgStatus st = TG_SUCCESS;
-  for (size_t i = 0; !st && i < loose->len; ++i) {
-    Cand c = *(const Cand *)tg_vec_at(loose, i);
-    const size_t h = name_slot(&ix, kept, c.span);
-    if (ix.slots[h]) {
-      const Cand *typed = (const Cand *)tg_vec_at(kept, ix.slots[h] - 1);
-      c.cls = typed->cls;
-      c.gaz = typed->gaz;
-      c.source = "chunk.one-sense";
-      st = tg_vec_push(kept, &c);
-    }
-  }
-  tg_free(ix.slots);
-  if (!st && kept->len > n_kept) {
-    qsort(kept->data, kept->len, sizeof(Cand), cmp_mention_pos);
-  }
-  return st;
-}
-
-/* The next word (letters and digits) of text[*i..end), or false. */
-static bool next_word(const char *text, size_t *i, size_t end, TgSpan *w) {
-  size_t n = 0;
-  while (*i < end && !tg_word_at(text, end, *i, &n)) {
-    *i += n;
-  }
-  w->begin = *i;
-  while (*i < end && tg_word_at(text, end, *i, &n)) {
-    *i += n;
-  }
-  w->end = *i;
-  return w->end > w->begin;
-}
-
-/* Are the words of `part` in `whole`, in order ("HSBC China" in "HSBC Bank
- * (China) Co., Ltd.")? */
-static bool words_within(const char *text, TgSpan part, TgSpan whole) {
-  size_t i = part.begin;
-  size_t j = whole.begin;
-  TgSpan a;
-  TgSpan b;
-  while (next_word(text, &i, part.end, &a)) {
-    bool found = false;
-    while (!found && next_word(text, &j, whole.end, &b)) {
-      found = b.end - b.begin == a.end - a.begin &&
-              memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
-    }
-    if (!found) {
-      return false;
-    }
-  }
-  return true;
-}
-
-/* A unit without a legal form ("HSBC China") that the article also names
- * in full ("HSBC Bank (China) Co., Ltd.") is a short form of that name:
- * keep only its gazetteer company, for the resolver to link, rather than a
- * second, unlinked company.  Bounded: the first 64 units against the first
- * 256 company names. */
-static void units_named_in_full(const char *text, TgVec *kept) {
-  size_t units = 0;
-  for (size_t i = 0; i < kept->len && units < 64; ++i) {
-    Cand *u = (Cand *)tg_vec_at(kept, i);
-    if (strcmp(u->source, "chunk.unit") != 0 || u->brand < 0) {
-      continue;
-    }
-    ++units;
-    size_t companies = 0;
-    for (size_t k = 0; k < kept->len && companies < 256; ++k) {
-      const Cand *c = (const Cand *)tg_vec_at(kept, k);
-      if (k == i || c->cls != TG_CLASS_COMPANY || strncmp(c->source, "coref.", 6) == 0) {
-        continue;
-      }
-      ++companies;
-      if (c->span.end - c->span.begin > u->span.end - u->span.begin &&
-          words_within(text, u->span, c->span)) {
-        u->span.end = u->brand_end;
-        u->gaz = u->brand;
-        u->source = "gazetteer";
-        break;
-      }
-    }
-  }
-}
-
-static TgStatus emit(TgResult *r, const char *text, const TgVec *kept) {
-  TgStatus st = TG_SUCCESS;
-  for (size_t i = 0; !st && i < kept->len; ++i) {
-    const Cand *c = (const Cand *)tg_vec_at(kept, i);
-    TgMention mt;
-    memset(&mt, 0, sizeof mt);
-    mt.span = c->span;
-    mt.cls = c->cls;
-    mt.entity = -1;
-    mt.value = c->value;
-    mt.datatype = c->datatype;
-    mt.unit = c->unit;
-    mt.sentence = c->sentence;
-    mt.source = c->source;
-    const char *after = text + c->span.end;
-    if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
-      mt.flags |= TG_MENTION_POSSESSIVE;
-    }
-    if (!(st = tg_vec_push(&r->mentions, &mt))) {
-      st = tg_vec_push(&r->mention_gaz, &c->gaz);
-    }
   }
   return st;
 }
@@ -729,8 +484,8 @@ static Window window_for(const TgPipeline *p) {
 }
 
 typedef struct {
-  TgVec cands;   /* Cand: the sentence's candidates, gazetteer names first */
-  TgVec by_chunk, by_token; /* Cand: its chunk and token-pattern candidates */
+  TgVec cands;   /* TgCand: the sentence's candidates, gazetteer names first */
+  TgVec by_chunk, by_token; /* TgCand: its chunk and token-pattern candidates */
   TgVec tokens, chunks, matches; /* of the window being read */
   TgVec kept, loose;
   unsigned char *taken; /* bits: bytes of the sentence kept candidates cover */
@@ -865,7 +620,7 @@ static TgStatus recognize_sentence(const TgPipeline *p, TgResult *r, TgMatcher *
                             &w->cands))) {
     return st;
   }
-  return select_sentence(&w->cands, sentence, w->taken, &w->kept, &w->loose, loose_from);
+  return tg_select_sentence(&w->cands, sentence, w->taken, &w->kept, &w->loose, loose_from);
 }
 
 TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, TgMatcher *m) {
@@ -874,7 +629,7 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   memset(&w, 0, sizeof w);
   TgVec *cand_lists[] = {&w.cands, &w.by_chunk, &w.by_token, &w.kept, &w.loose};
   for (size_t i = 0; i < sizeof cand_lists / sizeof cand_lists[0]; ++i) {
-    tg_vec_init(cand_lists[i], sizeof(Cand));
+    tg_vec_init(cand_lists[i], sizeof(TgCand));
   }
   tg_vec_init(&w.tokens, sizeof(TgToken));
   tg_vec_init(&w.chunks, sizeof(TgChunk));
@@ -892,10 +647,10 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
     st = recognize_sentence(p, r, m, text, si, &w);
   }
   if (!st) {
-    units_named_in_full(text, &w.kept);
+    tg_select_units_named_in_full(text, &w.kept);
   }
-  if (!st && !(st = one_sense(text, &w.kept, &w.loose))) {
-    st = emit(r, text, &w.kept);
+  if (!st && !(st = tg_select_one_sense(text, &w.kept, &w.loose))) {
+    st = tg_emit_mentions(r, text, &w.kept);
   }
   tg_free(w.taken);
   tg_free(w.edges);

@@ -1,0 +1,249 @@
+/* telegraph stage 3, the recognizers' choice: of the candidate mentions
+ * of a sentence (gazetteer names, chunks, token and PCRE2 pattern matches,
+ * found in recognizer.c) the longest that do not overlap are kept; across
+ * the document a unit named in full elsewhere keeps only its gazetteer
+ * company, a loose chunk whose text is a name typed once takes that type
+ * (one sense per document), and the kept candidates become the result's
+ * mentions.
+ *
+ * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
+
+#include "selection.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int cmp_cand_priority(const void *a, const void *b) {
+  const TgCand *x = (const TgCand *)a;
+  const TgCand *y = (const TgCand *)b;
+  const size_t lx = x->span.end - x->span.begin;
+  const size_t ly = y->span.end - y->span.begin;
+  if (lx != ly) {
+    return lx > ly ? -1 : 1;
+  }
+  if ((x->gaz >= 0) != (y->gaz >= 0)) {
+    return x->gaz >= 0 ? -1 : 1;
+  }
+  if (x->rank != y->rank) {
+    return x->rank < y->rank ? -1 : 1;
+  }
+  return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
+}
+
+static int cmp_mention_pos(const void *a, const void *b) {
+  const TgCand *x = (const TgCand *)a;
+  const TgCand *y = (const TgCand *)b;
+  return x->span.begin < y->span.begin ? -1 : (x->span.begin > y->span.begin);
+}
+
+/* Bytes of the sentence a kept candidate covers: a bit a byte. */
+static bool taken_at(const unsigned char *taken, size_t i) {
+  return (taken[i >> 3] >> (i & 7)) & 1u;
+}
+
+static void take(unsigned char *taken, size_t from, size_t to) {
+  for (size_t i = from; i < to; ++i) {
+    taken[i >> 3] |= (unsigned char)(1u << (i & 7));
+  }
+}
+
+static bool overlaps(const unsigned char *taken, TgSpan s, size_t base) {
+  for (size_t i = s.begin; i < s.end; ++i) {
+    if (taken_at(taken, i - base)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Keep the best candidates of one sentence that do not overlap (longest
+ * first, gazetteer before patterns on ties), appending them to `kept` in
+ * text order; drop the loose chunks of the sentence they overlap. */
+TgStatus tg_select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken, TgVec *kept,
+                            TgVec *loose, size_t loose_from) {
+  if (cands->len > 1) {
+    qsort(cands->data, cands->len, sizeof(TgCand), cmp_cand_priority);
+  }
+  memset(taken, 0, (sentence.end - sentence.begin) / 8 + 1);
+  size_t n = 0;
+  for (size_t i = 0; i < cands->len; ++i) {
+    TgCand *c = (TgCand *)tg_vec_at(cands, i);
+    if (overlaps(taken, c->span, sentence.begin)) {
+      continue;
+    }
+    take(taken, c->span.begin - sentence.begin, c->span.end - sentence.begin);
+    *(TgCand *)tg_vec_at(cands, n++) = *c;
+  }
+  if (n > 1) {
+    qsort(cands->data, n, sizeof(TgCand), cmp_mention_pos);
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < n; ++i) {
+    st = tg_vec_push(kept, tg_vec_at(cands, i));
+  }
+  size_t w = loose_from;
+  for (size_t i = loose_from; i < loose->len; ++i) {
+    const TgCand *c = (const TgCand *)tg_vec_at(loose, i);
+    if (!overlaps(taken, c->span, sentence.begin)) {
+      *(TgCand *)tg_vec_at(loose, w++) = *c;
+    }
+  }
+  loose->len = w;
+  return st;
+}
+
+/* ---- One sense per document: a name typed once keeps its type ---- */
+
+typedef struct {
+  const char *text;
+  size_t cap;
+  size_t *slots; /* index + 1 into kept, 0 = empty */
+} NameIndex;
+
+static size_t name_slot(const NameIndex *ix, const TgVec *kept, TgSpan s) {
+  size_t h = (size_t)tg_hash(ix->text + s.begin, s.end - s.begin) & (ix->cap - 1);
+  while (ix->slots[h]) {
+    const TgCand *c = (const TgCand *)tg_vec_at(kept, ix->slots[h] - 1);
+    const size_t len = c->span.end - c->span.begin;
+    if (len == s.end - s.begin && memcmp(ix->text + c->span.begin, ix->text + s.begin, len) == 0) {
+      return h;
+    }
+    h = (h + 1) & (ix->cap - 1);
+  }
+  return h;
+}
+
+static bool names_entity(const TgCand *c) {
+  return tg_class_is_entity(c->cls) && c->cls != TG_CLASS_SERVICE &&
+         strncmp(c->source, "coref.", 6) != 0;
+}
+
+/* Loose chunks whose text a typed name of the article has become mentions
+ * of that class. */
+TgStatus tg_select_one_sense(const char *text, TgVec *kept, const TgVec *loose) {
+  if (!loose->len || !kept->len) {
+    return TG_SUCCESS;
+  }
+  NameIndex ix = {text, 16, NULL};
+  while (ix.cap < kept->len * 2) {
+    ix.cap *= 2;
+  }
+  if (!(ix.slots = (size_t *)tg_calloc(ix.cap, sizeof(size_t)))) {
+    return TG_BAD_ALLOC;
+  }
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; i < n_kept; ++i) {
+    const TgCand *c = (const TgCand *)tg_vec_at(kept, i);
+    const size_t h = name_slot(&ix, kept, c->span);
+    if (names_entity(c) && !ix.slots[h]) {
+      ix.slots[h] = i + 1;
+    }
+  }
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
+    const size_t h = name_slot(&ix, kept, c.span);
+    if (ix.slots[h]) {
+      const TgCand *typed = (const TgCand *)tg_vec_at(kept, ix.slots[h] - 1);
+      c.cls = typed->cls;
+      c.gaz = typed->gaz;
+      c.source = "chunk.one-sense";
+      st = tg_vec_push(kept, &c);
+    }
+  }
+  tg_free(ix.slots);
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
+  }
+  return st;
+}
+
+/* The next word (letters and digits) of text[*i..end), or false. */
+static bool next_word(const char *text, size_t *i, size_t end, TgSpan *w) {
+  size_t n = 0;
+  while (*i < end && !tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->begin = *i;
+  while (*i < end && tg_word_at(text, end, *i, &n)) {
+    *i += n;
+  }
+  w->end = *i;
+  return w->end > w->begin;
+}
+
+/* Are the words of `part` in `whole`, in order ("HSBC China" in "HSBC Bank
+ * (China) Co., Ltd.")? */
+static bool words_within(const char *text, TgSpan part, TgSpan whole) {
+  size_t i = part.begin;
+  size_t j = whole.begin;
+  TgSpan a;
+  TgSpan b;
+  while (next_word(text, &i, part.end, &a)) {
+    bool found = false;
+    while (!found && next_word(text, &j, whole.end, &b)) {
+      found = b.end - b.begin == a.end - a.begin &&
+              memcmp(text + a.begin, text + b.begin, a.end - a.begin) == 0;
+    }
+    if (!found) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/* A unit without a legal form ("HSBC China") that the article also names
+ * in full ("HSBC Bank (China) Co., Ltd.") is a short form of that name:
+ * keep only its gazetteer company, for the resolver to link, rather than a
+ * second, unlinked company.  Bounded: the first 64 units against the first
+ * 256 company names. */
+void tg_select_units_named_in_full(const char *text, TgVec *kept) {
+  size_t units = 0;
+  for (size_t i = 0; i < kept->len && units < 64; ++i) {
+    TgCand *u = (TgCand *)tg_vec_at(kept, i);
+    if (strcmp(u->source, "chunk.unit") != 0 || u->brand < 0) {
+      continue;
+    }
+    ++units;
+    size_t companies = 0;
+    for (size_t k = 0; k < kept->len && companies < 256; ++k) {
+      const TgCand *c = (const TgCand *)tg_vec_at(kept, k);
+      if (k == i || c->cls != TG_CLASS_COMPANY || strncmp(c->source, "coref.", 6) == 0) {
+        continue;
+      }
+      ++companies;
+      if (c->span.end - c->span.begin > u->span.end - u->span.begin &&
+          words_within(text, u->span, c->span)) {
+        u->span.end = u->brand_end;
+        u->gaz = u->brand;
+        u->source = "gazetteer";
+        break;
+      }
+    }
+  }
+}
+
+TgStatus tg_emit_mentions(TgResult *r, const char *text, const TgVec *kept) {
+  TgStatus st = TG_SUCCESS;
+  for (size_t i = 0; !st && i < kept->len; ++i) {
+    const TgCand *c = (const TgCand *)tg_vec_at(kept, i);
+    TgMention mt;
+    memset(&mt, 0, sizeof mt);
+    mt.span = c->span;
+    mt.cls = c->cls;
+    mt.entity = -1;
+    mt.value = c->value;
+    mt.datatype = c->datatype;
+    mt.unit = c->unit;
+    mt.sentence = c->sentence;
+    mt.source = c->source;
+    const char *after = text + c->span.end;
+    if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+      mt.flags |= TG_MENTION_POSSESSIVE;
+    }
+    if (!(st = tg_vec_push(&r->mentions, &mt))) {
+      st = tg_vec_push(&r->mention_gaz, &c->gaz);
+    }
+  }
+  return st;
+}
