@@ -1,5 +1,6 @@
 /* telegraph internals: the store's entities graph and sqlite tuning
- * (src/store_merge.c), used by src/store.c.
+ * (src/store_merge.c), the storage tg-sqlite and the printing of query
+ * answers (src/store_answers.c), used by src/store.c.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -7,10 +8,12 @@
 #define TG_STORE_INTERNAL_H
 
 #include "telegraph/status.h"
+#include "telegraph/store.h"
 #include "util.h"
 
 #include <redland.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 /** librdf's sqlite connection (a sqlite3 *) behind `storage`, opened on the
  * file `name`, or NULL when it cannot be trusted (another librdf). */
@@ -45,5 +48,18 @@ int tg_fast_sqlite_register(librdf_world *world);
 /** The librdf "sqlite" storage inside `storage`, which must have been made
  * by TG_FAST_SQLITE (borrowed; it lives as long as `storage`). */
 librdf_storage *tg_fast_sqlite_inner(librdf_storage *storage);
+
+/* ---- Query answers printed (src/store_answers.c) ---- */
+
+/** The bindings of `results` as an aligned table of Turtle-form terms on
+ * `out`; TG_BAD_ALLOC or TG_BAD_STORE on failure (flushing is the
+ * caller's). */
+TgStatus tg_answers_print_table(librdf_query_results *results, FILE *out);
+
+/** The bindings of `results` as SPARQL 1.1 JSON results on `out`. */
+TgStatus tg_answers_print_json(librdf_query_results *results, FILE *out);
+
+/** An ASK answer as a table, CSV or TSV (`fmt`, not JSON) on `out`. */
+void tg_answers_print_boolean(bool value, TgResultsFormat fmt, FILE *out);
 
 #endif /* TG_STORE_INTERNAL_H */
