@@ -1,8 +1,9 @@
-/* telegraph reports for people: an HTML page and a terminal explanation of
- * one document's result, every fact next to the words it came from.
+/* telegraph reports for people: the HTML page of one document's result,
+ * every fact next to the words it came from (the terminal explanation is
+ * explain.c's; what both views are built on, report_marks.c's).
  *
- * Both views are built in memory (a TgBuf with a sticky status, so the
- * many small appends need no checks of their own) and written at the end.
+ * The page is built in memory (a TgOut with a sticky status, so the many
+ * small appends need no checks of their own) and written at the end.
  * The graph picture is the writer's GraphViz DOT text run through
  * `dot -Tsvg` (graphviz.c).
  *
@@ -11,6 +12,7 @@
 #include "telegraph/report.h"
 
 #include "graphviz.h"
+#include "report_marks.h"
 #include "telegraph/writer.h"
 #include "util.h"
 
@@ -20,36 +22,9 @@
 
 #define TG_NOTE_NO_DOT "Graph picture unavailable: GraphViz 'dot' is not installed"
 
-/* ---- Output with a sticky status ---- */
-
-typedef struct {
-  TgBuf buf;
-  TgStatus st;
-} Out;
-
-static void put_n(Out *o, const char *s, size_t n) {
-  if (!o->st) {
-    o->st = tg_buf_append(&o->buf, s, n);
-  }
-}
-
-static void put(Out *o, const char *s) { put_n(o, s, strlen(s)); }
-
-static void put_size(Out *o, size_t n) {
-  char num[32];
-  snprintf(num, sizeof num, "%zu", n);
-  put(o, num);
-}
-
-static void put_conf(Out *o, double c) {
-  char num[32];
-  snprintf(num, sizeof num, "%.2f", c);
-  put(o, num);
-}
-
 /* Escape s[0..n) for HTML text (attr: also quotes).  C0 controls other
  * than tab and line ends are not allowed in HTML: they become U+FFFD. */
-static void put_esc_n(Out *o, const char *s, size_t n, bool attr) {
+static void put_esc_n(TgOut *o, const char *s, size_t n, bool attr) {
   size_t run = 0;
   for (size_t i = 0; i < n; ++i) {
     const unsigned char c = (unsigned char)s[i];
@@ -67,253 +42,16 @@ static void put_esc_n(Out *o, const char *s, size_t n, bool attr) {
       break;
     }
     if (rep) {
-      put_n(o, s + run, i - run);
-      put(o, rep);
+      tg_out_n(o, s + run, i - run);
+      tg_out(o, rep);
       run = i + 1;
     }
   }
-  put_n(o, s + run, n - run);
+  tg_out_n(o, s + run, n - run);
 }
 
-static void put_text(Out *o, const char *s) { put_esc_n(o, s, strlen(s), false); }
-static void put_attr(Out *o, const char *s) { put_esc_n(o, s, strlen(s), true); }
-
-/* Write the whole of `o` to `out` and flush it. */
-static TgStatus flush_out(Out *o, FILE *out) {
-  TgStatus st = o->st;
-  if (!st && o->buf.len && fwrite(o->buf.buf, 1, o->buf.len, out) != o->buf.len) {
-    st = TG_BAD_WRITE;
-  }
-  if (!st && (fflush(out) != 0 || ferror(out))) {
-    st = TG_BAD_WRITE;
-  }
-  tg_buf_clear(&o->buf);
-  return st;
-}
-
-/* ---- Spans, sorted ---- */
-
-typedef struct {
-  size_t b;
-  size_t e;
-  size_t idx;
-  TgClass cls;
-} Range;
-
-static int range_cmp(const void *a, const void *b) {
-  const Range *x = (const Range *)a;
-  const Range *y = (const Range *)b;
-  if (x->b != y->b) {
-    return x->b < y->b ? -1 : 1;
-  }
-  if (x->e != y->e) {
-    return x->e > y->e ? -1 : 1; /* longer first */
-  }
-  return x->idx < y->idx ? -1 : (x->idx > y->idx);
-}
-
-/* A byte offset moved back (floor) or forward (ceil) to a character start. */
-static size_t char_floor(const char *t, size_t len, size_t off) {
-  off = off > len ? len : off;
-  while (off > 0 && off < len && ((unsigned char)t[off] & 0xC0) == 0x80) {
-    --off;
-  }
-  return off;
-}
-
-static size_t char_ceil(const char *t, size_t len, size_t off) {
-  off = off > len ? len : off;
-  while (off < len && ((unsigned char)t[off] & 0xC0) == 0x80) {
-    ++off;
-  }
-  return off;
-}
-
-/* What both views need: the text and the sorted mentions and sentences. */
-typedef struct {
-  const TgDocument *doc;
-  const TgResult *r;
-  const char *text;
-  size_t len;
-  Range *ments;
-  size_t n_ments;
-  Range *sents;
-  size_t n_sents;
-  TgVec marks; /* Range: the words of the slots of the fact at hand */
-  TgVec used;  /* size_t: the mentions of the fact at hand */
-} Ctx;
-
-static void ctx_clear(Ctx *c) {
-  tg_free(c->ments);
-  tg_free(c->sents);
-  tg_vec_clear(&c->marks);
-  tg_vec_clear(&c->used);
-}
-
-static TgStatus ctx_init(Ctx *c, const TgDocument *doc, const TgResult *r) {
-  memset(c, 0, sizeof *c);
-  c->doc = doc;
-  c->r = r;
-  c->text = tg_document_text(doc);
-  c->len = tg_document_length(doc);
-  tg_vec_init(&c->marks, sizeof(Range));
-  tg_vec_init(&c->used, sizeof(size_t));
-  c->n_ments = tg_result_n_mentions(r);
-  c->n_sents = tg_result_n_sentences(r);
-  c->ments = (Range *)tg_malloc((c->n_ments ? c->n_ments : 1) * sizeof(Range));
-  c->sents = (Range *)tg_malloc((c->n_sents ? c->n_sents : 1) * sizeof(Range));
-  if (!c->ments || !c->sents) {
-    ctx_clear(c);
-    return TG_BAD_ALLOC;
-  }
-  for (size_t i = 0; i < c->n_ments; ++i) {
-    const TgMention *m = tg_result_mention(r, i);
-    const size_t b = char_floor(c->text, c->len, m->span.begin);
-    const size_t e = char_ceil(c->text, c->len, m->span.end);
-    c->ments[i] = (Range){b, e < b ? b : e, i, m->cls};
-  }
-  for (size_t i = 0; i < c->n_sents; ++i) {
-    const TgSpan s = tg_result_sentence(r, i);
-    const size_t b = char_floor(c->text, c->len, s.begin);
-    const size_t e = char_ceil(c->text, c->len, s.end);
-    c->sents[i] = (Range){b, e < b ? b : e, i, TG_CLASS_NONE};
-  }
-  qsort(c->ments, c->n_ments, sizeof(Range), range_cmp);
-  qsort(c->sents, c->n_sents, sizeof(Range), range_cmp);
-  return TG_SUCCESS;
-}
-
-/* The sentence `i` of the result, as a character-aligned range. */
-static Range sentence_range(const Ctx *c, size_t i) {
-  for (size_t k = 0; k < c->n_sents; ++k) {
-    if (c->sents[k].idx == i) {
-      return c->sents[k];
-    }
-  }
-  return (Range){0, 0, i, TG_CLASS_NONE};
-}
-
-/* The mention `i` of the result, as a character-aligned range. */
-static Range mention_range(const Ctx *c, size_t i) {
-  for (size_t k = 0; k < c->n_ments; ++k) {
-    if (c->ments[k].idx == i) {
-      return c->ments[k];
-    }
-  }
-  return (Range){0, 0, i, TG_CLASS_NONE};
-}
-
-static bool used_has(const TgVec *v, size_t m) {
-  for (size_t i = 0; i < v->len; ++i) {
-    if (*(const size_t *)tg_vec_at(v, i) == m) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/* The mentions a slot stands on: its supporting mention, or else the
- * mentions of its entity in the fact's sentence. */
-static TgStatus slot_mentions(Ctx *c, const TgFact *f, const TgSlot *s) {
-  TgStatus st = TG_SUCCESS;
-  if (s->mention >= 0 && (size_t)s->mention < c->n_ments) {
-    const size_t m = (size_t)s->mention;
-    return used_has(&c->used, m) ? TG_SUCCESS : tg_vec_push(&c->used, &m);
-  }
-  if (s->entity < 0) {
-    return TG_SUCCESS;
-  }
-  for (size_t m = 0; m < c->n_ments; ++m) {
-    const TgMention *mt = tg_result_mention(c->r, m);
-    if (mt->entity == s->entity && mt->sentence == f->sentence && !used_has(&c->used, m)) {
-      TRY(st, tg_vec_push(&c->used, &m));
-    }
-  }
-  return TG_SUCCESS;
-}
-
-/* Fill c->used with the mentions of fact `f` and c->marks with the ranges
- * of its slots' words inside its sentence (mentions, and literals found
- * verbatim in the sentence), sorted and not overlapping. */
-static TgStatus fact_marks(Ctx *c, const TgFact *f) {
-  TgStatus st = TG_SUCCESS;
-  c->used.len = 0;
-  c->marks.len = 0;
-  const Range sent = sentence_range(c, f->sentence);
-  for (size_t k = 0; k < f->n_slots; ++k) {
-    TRY(st, slot_mentions(c, f, &f->slots[k]));
-  }
-  for (size_t i = 0; i < c->used.len; ++i) {
-    const Range m = mention_range(c, *(const size_t *)tg_vec_at(&c->used, i));
-    if (m.b >= sent.b && m.e <= sent.e && m.e > m.b) {
-      TRY(st, tg_vec_push(&c->marks, &m));
-    }
-  }
-  for (size_t k = 0; k < f->n_slots; ++k) {
-    const TgSlot *s = &f->slots[k];
-    if (s->mention >= 0 || s->entity >= 0 || !s->literal || !*s->literal) {
-      continue;
-    }
-    const size_t n = strlen(s->literal);
-    for (size_t p = sent.b; p + n <= sent.e; ++p) {
-      if (memcmp(c->text + p, s->literal, n) == 0) {
-        const Range lit = {p, p + n, (size_t)-1, TG_CLASS_NONE};
-        TRY(st, tg_vec_push(&c->marks, &lit));
-        break;
-      }
-    }
-  }
-  qsort(c->marks.data, c->marks.len, sizeof(Range), range_cmp);
-  /* Drop ranges overlapping an earlier one. */
-  size_t kept = 0;
-  size_t end = 0;
-  for (size_t i = 0; i < c->marks.len; ++i) {
-    const Range *m = (const Range *)tg_vec_at(&c->marks, i);
-    if (kept == 0 || m->b >= end) {
-      *(Range *)tg_vec_at(&c->marks, kept++) = *m;
-      end = m->e;
-    }
-  }
-  c->marks.len = kept;
-  return TG_SUCCESS;
-}
-
-/* The id of fact `i`: the lower-cased class and its number among the facts
- * of its class ("approval-1"), as the writer numbers events. */
-static void fact_id(const TgResult *r, size_t i, char *out, size_t size) {
-  const TgClass cls = tg_result_fact(r, i)->cls;
-  unsigned n = 0;
-  for (size_t k = 0; k <= i; ++k) {
-    n += tg_result_fact(r, k)->cls == cls;
-  }
-  const char *name = tg_class_name(cls);
-  size_t j = 0;
-  for (; name[j] && j + 1 < size; ++j) {
-    out[j] = (char)(name[j] >= 'A' && name[j] <= 'Z' ? name[j] - 'A' + 'a' : name[j]);
-  }
-  if (j == 0 && size > 5) {
-    memcpy(out, "fact", 4);
-    j = 4;
-  }
-  snprintf(out + j, size - j, "-%u", n);
-}
-
-static const char *slot_value(const TgResult *r, const TgSlot *s) {
-  if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
-    return tg_result_entity(r, (size_t)s->entity)->label;
-  }
-  return s->literal ? s->literal : "";
-}
-
-static TgClass slot_class(const TgResult *r, const TgSlot *s) {
-  if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
-    return tg_result_entity(r, (size_t)s->entity)->cls;
-  }
-  if (s->mention >= 0 && (size_t)s->mention < tg_result_n_mentions(r)) {
-    return tg_result_mention(r, (size_t)s->mention)->cls;
-  }
-  return TG_CLASS_NONE;
-}
+static void put_text(TgOut *o, const char *s) { put_esc_n(o, s, strlen(s), false); }
+static void put_attr(TgOut *o, const char *s) { put_esc_n(o, s, strlen(s), true); }
 
 /* ---- The HTML page ---- */
 
@@ -448,34 +186,34 @@ static const char *css_class(TgClass cls) {
 }
 
 /* One mention as a span: class, id, and a tooltip with what it refers to. */
-static void put_mention(Out *o, const Ctx *c, const Range *m) {
+static void put_mention(TgOut *o, const TgReportCtx *c, const TgMarkRange *m) {
   const TgMention *mt = tg_result_mention(c->r, m->idx);
-  put(o, "<span class=\"m c-");
-  put(o, css_class(mt->cls));
-  put(o, "\" id=\"m");
-  put_size(o, m->idx);
-  put(o, "\" title=\"");
+  tg_out(o, "<span class=\"m c-");
+  tg_out(o, css_class(mt->cls));
+  tg_out(o, "\" id=\"m");
+  tg_out_size(o, m->idx);
+  tg_out(o, "\" title=\"");
   put_attr(o, tg_class_name(mt->cls));
   if (mt->entity >= 0 && (size_t)mt->entity < tg_result_n_entities(c->r)) {
-    put(o, ": ");
+    tg_out(o, ": ");
     put_attr(o, tg_result_entity(c->r, (size_t)mt->entity)->label);
   } else if (mt->value) {
-    put(o, ": ");
+    tg_out(o, ": ");
     put_attr(o, mt->value);
     if (mt->unit) {
-      put(o, " ");
+      tg_out(o, " ");
       put_attr(o, mt->unit);
     }
   }
-  put(o, "\">");
+  tg_out(o, "\">");
   put_esc_n(o, c->text + m->b, m->e - m->b, false);
-  put(o, "</span>");
+  tg_out(o, "</span>");
 }
 
 /* The text [start, end) with each sentence in <span class="s" data-s="N">
  * and each mention starting inside it in its span.  A sentence boundary
  * inside a mention waits for the mention's end, so the tags nest. */
-static void put_marked_text(Out *o, const Ctx *c, size_t start, size_t end) {
+static void put_marked_text(TgOut *o, const TgReportCtx *c, size_t start, size_t end) {
   size_t mi = 0;
   size_t si = 0;
   while (mi < c->n_ments && c->ments[mi].b < start) {
@@ -488,7 +226,7 @@ static void put_marked_text(Out *o, const Ctx *c, size_t start, size_t end) {
   bool in_s = false;
   while (pos < end || in_s) {
     if (in_s && (c->sents[si].e <= pos || pos >= end)) {
-      put(o, "</span>");
+      tg_out(o, "</span>");
       in_s = false;
       ++si;
       continue;
@@ -501,9 +239,9 @@ static void put_marked_text(Out *o, const Ctx *c, size_t start, size_t end) {
         ++si;
         continue;
       }
-      put(o, "<span class=\"s\" data-s=\"");
-      put_size(o, c->sents[si].idx);
-      put(o, "\">");
+      tg_out(o, "<span class=\"s\" data-s=\"");
+      tg_out_size(o, c->sents[si].idx);
+      tg_out(o, "\">");
       in_s = true;
       continue;
     }
@@ -531,7 +269,7 @@ static void put_marked_text(Out *o, const Ctx *c, size_t start, size_t end) {
 }
 
 /* The headline's range in the text: the dateline after the date. */
-static bool title_range(const Ctx *c, size_t *b, size_t *e) {
+static bool title_range(const TgReportCtx *c, size_t *b, size_t *e) {
   const char *title = tg_document_title(c->doc);
   const size_t body = tg_document_body_offset(c->doc);
   if (!title || !*title) {
@@ -551,81 +289,81 @@ static bool title_range(const Ctx *c, size_t *b, size_t *e) {
   return true;
 }
 
-static void put_slot_value(Out *o, const TgResult *r, const TgSlot *s) {
+static void put_slot_value(TgOut *o, const TgResult *r, const TgSlot *s) {
   if (s->entity >= 0 && (size_t)s->entity < tg_result_n_entities(r)) {
     const TgEntity *e = tg_result_entity(r, (size_t)s->entity);
-    put(o, "<span class=\"chip c-");
-    put(o, css_class(e->cls));
-    put(o, "\" title=\"");
+    tg_out(o, "<span class=\"chip c-");
+    tg_out(o, css_class(e->cls));
+    tg_out(o, "\" title=\"");
     put_attr(o, tg_class_name(e->cls));
-    put(o, " ");
+    tg_out(o, " ");
     put_attr(o, e->slug);
-    put(o, "\">");
+    tg_out(o, "\">");
     put_text(o, e->label);
-    put(o, "</span>");
+    tg_out(o, "</span>");
     return;
   }
-  put(o, "<span class=\"lit\"");
+  tg_out(o, "<span class=\"lit\"");
   if (s->datatype) {
-    put(o, " title=\"xsd:");
+    tg_out(o, " title=\"xsd:");
     put_attr(o, s->datatype);
-    put(o, "\"");
+    tg_out(o, "\"");
   }
-  put(o, ">");
+  tg_out(o, ">");
   put_text(o, s->literal ? s->literal : "");
-  put(o, "</span>");
+  tg_out(o, "</span>");
 }
 
 /* A fact's sentence with the words of its slots in <mark>. */
-static void put_quote(Out *o, const Ctx *c, const Range *sent) {
+static void put_quote(TgOut *o, const TgReportCtx *c, const TgMarkRange *sent) {
   size_t pos = sent->b;
-  put(o, "<blockquote class=\"quote\">");
+  tg_out(o, "<blockquote class=\"quote\">");
   for (size_t i = 0; i < c->marks.len; ++i) {
-    const Range *m = (const Range *)tg_vec_at(&c->marks, i);
+    const TgMarkRange *m = (const TgMarkRange *)tg_vec_at(&c->marks, i);
     put_esc_n(o, c->text + pos, m->b - pos, false);
-    put(o, "<mark class=\"c-");
-    put(o, css_class(m->cls));
-    put(o, "\">");
+    tg_out(o, "<mark class=\"c-");
+    tg_out(o, css_class(m->cls));
+    tg_out(o, "\">");
     put_esc_n(o, c->text + m->b, m->e - m->b, false);
-    put(o, "</mark>");
+    tg_out(o, "</mark>");
     pos = m->e;
   }
   put_esc_n(o, c->text + pos, sent->e - pos, false);
-  put(o, "</blockquote>");
+  tg_out(o, "</blockquote>");
 }
 
-static TgStatus put_fact(Out *o, Ctx *c, size_t i) {
+static TgStatus put_fact(TgOut *o, TgReportCtx *c, size_t i) {
   TgStatus st = TG_SUCCESS;
   const TgFact *f = tg_result_fact(c->r, i);
   char id[64];
-  fact_id(c->r, i, id, sizeof id);
-  TRY(st, fact_marks(c, f));
-  const Range sent = sentence_range(c, f->sentence);
-  put(o, "<li class=\"fact ");
-  put(o, css_class(f->cls));
-  put(o, "\" id=\"");
-  put(o, id);
-  put(o, "\" tabindex=\"0\" data-sentence=\"");
-  put_size(o, f->sentence);
-  put(o, "\" data-mentions=\"");
+  tg_report_fact_id(c->r, i, id, sizeof id);
+  TRY(st, tg_report_fact_marks(c, f));
+  const TgMarkRange sent = tg_report_sentence_range(c, f->sentence);
+  tg_out(o, "<li class=\"fact ");
+  tg_out(o, css_class(f->cls));
+  tg_out(o, "\" id=\"");
+  tg_out(o, id);
+  tg_out(o, "\" tabindex=\"0\" data-sentence=\"");
+  tg_out_size(o, f->sentence);
+  tg_out(o, "\" data-mentions=\"");
   for (size_t k = 0; k < c->used.len; ++k) {
-    put(o, k ? " m" : "m");
-    put_size(o, *(const size_t *)tg_vec_at(&c->used, k));
+    tg_out(o, k ? " m" : "m");
+    tg_out_size(o, *(const size_t *)tg_vec_at(&c->used, k));
   }
-  put(o, "\">\n<div class=\"head\"><span class=\"badge\">");
+  tg_out(o, "\">\n<div class=\"head\"><span class=\"badge\">");
   put_text(o, tg_class_name(f->cls));
-  put(o, "</span><span class=\"fid\">");
-  put(o, id);
-  put(o, "</span><span class=\"prov\">rule <span class=\"rule\">");
+  tg_out(o, "</span><span class=\"fid\">");
+  tg_out(o, id);
+  tg_out(o, "</span><span class=\"prov\">rule <span class=\"rule\">");
   put_text(o, f->rule ? f->rule : "?");
-  put(o, "</span> &middot; confidence <span class=\"conf\">");
-  put_conf(o, f->confidence);
-  put(o, "</span><span class=\"bar\"><i style=\"width:");
+  tg_out(o, "</span> &middot; confidence <span class=\"conf\">");
+  tg_out_conf(o, f->confidence);
+  tg_out(o, "</span><span class=\"bar\"><i style=\"width:");
   {
     const double c01 = f->confidence < 0 ? 0 : f->confidence > 1 ? 1 : f->confidence;
-    put_size(o, (size_t)(c01 * 100.0 + 0.5));
+    tg_out_size(o, (size_t)(c01 * 100.0 + 0.5));
   }
-  put(o, "%\"></i></span></span></div>\n<table class=\"slots\">");
+  tg_out(o, "%\"></i></span></span></div>\n<table class=\"slots\">");
   for (size_t k = 0; k < f->n_slots; ++k) {
     bool seen = false;
     for (size_t j = 0; j < k; ++j) {
@@ -634,19 +372,19 @@ static TgStatus put_fact(Out *o, Ctx *c, size_t i) {
     if (seen) {
       continue; /* listed with the first slot of its property */
     }
-    put(o, "<tr><th>");
+    tg_out(o, "<tr><th>");
     put_text(o, tg_property_name(f->slots[k].prop));
-    put(o, "</th><td>");
+    tg_out(o, "</th><td>");
     for (size_t j = k; j < f->n_slots; ++j) {
       if (f->slots[j].prop == f->slots[k].prop) {
         put_slot_value(o, c->r, &f->slots[j]);
       }
     }
-    put(o, "</td></tr>");
+    tg_out(o, "</td></tr>");
   }
-  put(o, "</table>\n");
+  tg_out(o, "</table>\n");
   put_quote(o, c, &sent);
-  put(o, "\n</li>\n");
+  tg_out(o, "\n</li>\n");
   return o->st;
 }
 
@@ -691,7 +429,7 @@ static TgStatus graph_dot(const TgDocument *doc, const TgResult *r, const char *
 }
 
 /* Write the graph as inline SVG, or the note saying why it is missing. */
-static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, const char *base) {
+static TgStatus put_graph(TgOut *o, const TgDocument *doc, const TgResult *r, const char *base) {
   TgStatus st = TG_SUCCESS;
   TgBuf dot_path;
   TgBuf svg;
@@ -736,16 +474,16 @@ static TgStatus put_graph(Out *o, const TgDocument *doc, const TgResult *r, cons
     while (n > 0 && (start[n - 1] == '\n' || start[n - 1] == ' ')) {
       --n;
     }
-    put(o, "<button type=\"button\" class=\"zoom\">Show at full size</button>\n"
+    tg_out(o, "<button type=\"button\" class=\"zoom\">Show at full size</button>\n"
            "<div class=\"svg\">\n");
-    put_n(o, start, n);
-    put(o, "\n</div>\n");
+    tg_out_n(o, start, n);
+    tg_out(o, "\n</div>\n");
   }
 done:
   if (!st && why[0]) {
-    put(o, "<p class=\"note\">Graph picture unavailable: ");
+    tg_out(o, "<p class=\"note\">Graph picture unavailable: ");
     put_text(o, why);
-    put(o, "</p>\n");
+    tg_out(o, "</p>\n");
   }
   free(dot); /* from open_memstream */
   tg_buf_clear(&dot_path);
@@ -755,10 +493,10 @@ done:
 
 TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const char *base,
                         FILE *out) {
-  Ctx c;
-  Out o = {{NULL, 0, 0}, TG_SUCCESS};
+  TgReportCtx c;
+  TgOut o = {{NULL, 0, 0}, TG_SUCCESS};
   tg_buf_init(&o.buf);
-  TgStatus st = ctx_init(&c, doc, result);
+  TgStatus st = tg_report_ctx_init(&c, doc, result);
   if (st) {
     return st;
   }
@@ -768,7 +506,7 @@ TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const cha
   size_t te = 0;
   const bool title_in_text = title_range(&c, &tb, &te);
   size_t body = tg_document_body_offset(doc);
-  body = char_ceil(c.text, c.len, body);
+  body = tg_char_ceil(c.text, c.len, body);
   /* Mentions in the dateline outside the headline: show the dateline too. */
   bool dateline_mentions = false;
   for (size_t i = 0; i < c.n_ments; ++i) {
@@ -777,17 +515,17 @@ TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const cha
     }
   }
 
-  put(&o, "<!DOCTYPE html>\n<html lang=\"");
+  tg_out(&o, "<!DOCTYPE html>\n<html lang=\"");
   put_attr(&o, tg_document_language(doc));
-  put(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+  tg_out(&o, "\">\n<head>\n<meta charset=\"utf-8\">\n"
           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
           "<meta name=\"generator\" content=\"telegraph\">\n<title>");
   put_text(&o, title ? title : tg_document_id(doc));
-  put(&o, " &ndash; telegraph report</title>\n<style>\n");
+  tg_out(&o, " &ndash; telegraph report</title>\n<style>\n");
   for (size_t i = 0; i < sizeof page_style / sizeof page_style[0]; ++i) {
-    put(&o, page_style[i]);
+    tg_out(&o, page_style[i]);
   }
-  put(&o, "</style>\n</head>\n<body>\n<header>\n<h1 id=\"headline\">");
+  tg_out(&o, "</style>\n</head>\n<body>\n<header>\n<h1 id=\"headline\">");
   if (title_in_text) {
     put_marked_text(&o, &c, tb, te);
   } else if (title) {
@@ -795,169 +533,67 @@ TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const cha
   } else {
     put_text(&o, tg_document_id(doc));
   }
-  put(&o, "</h1>\n<p class=\"meta\"><time");
+  tg_out(&o, "</h1>\n<p class=\"meta\"><time");
   if (date) {
-    put(&o, " datetime=\"");
+    tg_out(&o, " datetime=\"");
     put_attr(&o, date);
-    put(&o, "\"");
+    tg_out(&o, "\"");
   }
-  put(&o, ">");
+  tg_out(&o, ">");
   put_text(&o, date ? date : "undated");
-  put(&o, "</time> &middot; document <b>");
+  tg_out(&o, "</time> &middot; document <b>");
   put_text(&o, tg_document_id(doc));
-  put(&o, "</b> &middot; <b>");
-  put_size(&o, tg_result_n_facts(result));
-  put(&o, tg_result_n_facts(result) == 1 ? "</b> fact &middot; <b>" : "</b> facts &middot; <b>");
-  put_size(&o, tg_result_n_entities(result));
-  put(&o, tg_result_n_entities(result) == 1 ? "</b> entity &middot; <b>"
+  tg_out(&o, "</b> &middot; <b>");
+  tg_out_size(&o, tg_result_n_facts(result));
+  tg_out(&o, tg_result_n_facts(result) == 1 ? "</b> fact &middot; <b>" : "</b> facts &middot; <b>");
+  tg_out_size(&o, tg_result_n_entities(result));
+  tg_out(&o, tg_result_n_entities(result) == 1 ? "</b> entity &middot; <b>"
                                             : "</b> entities &middot; <b>");
-  put_size(&o, c.n_ments);
-  put(&o, c.n_ments == 1 ? "</b> mention</p>\n</header>\n<main>\n"
+  tg_out_size(&o, c.n_ments);
+  tg_out(&o, c.n_ments == 1 ? "</b> mention</p>\n</header>\n<main>\n"
                          : "</b> mentions</p>\n</header>\n<main>\n");
 
   /* Facts. */
-  put(&o, "<section id=\"facts\">\n<h2>Facts</h2>\n");
+  tg_out(&o, "<section id=\"facts\">\n<h2>Facts</h2>\n");
   if (tg_result_n_facts(result) == 0) {
-    put(&o, "<p class=\"none\">No facts were found in this article.</p>\n");
+    tg_out(&o, "<p class=\"none\">No facts were found in this article.</p>\n");
   } else {
-    put(&o, "<ol class=\"facts\">\n");
+    tg_out(&o, "<ol class=\"facts\">\n");
     for (size_t i = 0; !st && i < tg_result_n_facts(result); ++i) {
       st = put_fact(&o, &c, i);
     }
-    put(&o, "</ol>\n");
+    tg_out(&o, "</ol>\n");
   }
-  put(&o, "</section>\n");
+  tg_out(&o, "</section>\n");
 
   /* Article text. */
-  put(&o, "<section id=\"text\">\n<h2>Article</h2>\n<ul class=\"legend\">");
+  tg_out(&o, "<section id=\"text\">\n<h2>Article</h2>\n<ul class=\"legend\">");
   for (size_t i = 0; i < sizeof legend_classes / sizeof legend_classes[0]; ++i) {
-    put(&o, "<li class=\"c-");
-    put(&o, css_class(legend_classes[i]));
-    put(&o, "\">");
-    put(&o, tg_class_name(legend_classes[i]));
-    put(&o, "</li>");
+    tg_out(&o, "<li class=\"c-");
+    tg_out(&o, css_class(legend_classes[i]));
+    tg_out(&o, "\">");
+    tg_out(&o, tg_class_name(legend_classes[i]));
+    tg_out(&o, "</li>");
   }
-  put(&o, "</ul>\n<div class=\"article\">");
+  tg_out(&o, "</ul>\n<div class=\"article\">");
   put_marked_text(&o, &c, dateline_mentions ? 0 : body, c.len);
-  put(&o, "</div>\n</section>\n");
+  tg_out(&o, "</div>\n</section>\n");
 
   /* Graph. */
-  put(&o, "<section id=\"graph\">\n<h2>Graph</h2>\n");
+  tg_out(&o, "<section id=\"graph\">\n<h2>Graph</h2>\n");
   if (!st) {
     st = put_graph(&o, doc, result, base);
   }
-  put(&o, "</section>\n</main>\n<footer>Made by telegraph from ");
+  tg_out(&o, "</section>\n</main>\n<footer>Made by telegraph from ");
   put_text(&o, tg_document_source(doc) ? tg_document_source(doc) : tg_document_id(doc));
-  put(&o, ". Hover over or click a fact to see its words in the article.</footer>\n<script>\n");
-  put(&o, page_script);
-  put(&o, "</script>\n</body>\n</html>\n");
+  tg_out(&o, ". Hover over or click a fact to see its words in the article.</footer>\n<script>\n");
+  tg_out(&o, page_script);
+  tg_out(&o, "</script>\n</body>\n</html>\n");
 
-  ctx_clear(&c);
+  tg_report_ctx_clear(&c);
   if (st) {
     tg_buf_clear(&o.buf);
     return st;
   }
-  return flush_out(&o, out);
-}
-
-/* ---- The terminal explanation ---- */
-
-static const char *ansi_color(TgClass cls) {
-  switch (cls) {
-  case TG_CLASS_REGULATOR: return "\033[1;31m";
-  case TG_CLASS_GOVERNMENT_BODY: return "\033[1;33m";
-  case TG_CLASS_COMPANY: return "\033[1;34m";
-  case TG_CLASS_NEWS_AGENCY: return "\033[1;35m";
-  case TG_CLASS_PERSON: return "\033[1;33m";
-  case TG_CLASS_PLACE: return "\033[1;32m";
-  case TG_CLASS_POLICY: return "\033[1;33m";
-  case TG_CLASS_SERVICE: return "\033[1;36m";
-  case TG_CLASS_DATE:
-  case TG_CLASS_NUMBER:
-  case TG_CLASS_MONEY:
-  case TG_CLASS_PERCENT: return "\033[1;36m";
-  default: return "\033[1m";
-  }
-}
-
-#define ANSI_RESET "\033[0m"
-
-/* s[0..n) on one line: line breaks and tabs as spaces. */
-static void put_line_n(Out *o, const char *s, size_t n) {
-  size_t run = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') {
-      put_n(o, s + run, i - run);
-      put(o, " ");
-      run = i + 1;
-    }
-  }
-  put_n(o, s + run, n - run);
-}
-
-static TgStatus explain_fact(Out *o, Ctx *c, size_t i, bool color) {
-  TgStatus st = TG_SUCCESS;
-  const TgFact *f = tg_result_fact(c->r, i);
-  char id[64];
-  fact_id(c->r, i, id, sizeof id);
-  TRY(st, fact_marks(c, f));
-  put(o, color ? "\033[1m" : "");
-  put(o, id);
-  put(o, color ? ANSI_RESET " " : " ");
-  for (size_t k = 0; k < f->n_slots; ++k) {
-    const TgSlot *s = &f->slots[k];
-    const char *v = slot_value(c->r, s);
-    put(o, " ");
-    put(o, tg_property_name(s->prop));
-    put(o, "=");
-    if (color) {
-      put(o, ansi_color(slot_class(c->r, s)));
-    }
-    put_line_n(o, v, strlen(v));
-    put(o, color ? ANSI_RESET : "");
-  }
-  put(o, "  [");
-  put(o, f->rule ? f->rule : "?");
-  put(o, " ");
-  put_conf(o, f->confidence);
-  put(o, "]\n    ");
-  const Range sent = sentence_range(c, f->sentence);
-  size_t pos = sent.b;
-  for (size_t k = 0; k < c->marks.len; ++k) {
-    const Range *m = (const Range *)tg_vec_at(&c->marks, k);
-    put_line_n(o, c->text + pos, m->b - pos);
-    put(o, color ? ansi_color(m->cls) : "[[");
-    put_line_n(o, c->text + m->b, m->e - m->b);
-    put(o, color ? ANSI_RESET : "]]");
-    pos = m->e;
-  }
-  put_line_n(o, c->text + pos, sent.e - pos);
-  put(o, "\n");
-  return o->st;
-}
-
-TgStatus tg_report_explain(const TgDocument *doc, const TgResult *result, FILE *out,
-                           bool color) {
-  Ctx c;
-  Out o = {{NULL, 0, 0}, TG_SUCCESS};
-  tg_buf_init(&o.buf);
-  TgStatus st = ctx_init(&c, doc, result);
-  if (st) {
-    return st;
-  }
-  if (tg_result_n_facts(result) == 0) {
-    put(&o, "(no facts)\n");
-  }
-  for (size_t i = 0; !st && i < tg_result_n_facts(result); ++i) {
-    if (i) {
-      put(&o, "\n");
-    }
-    st = explain_fact(&o, &c, i, color);
-  }
-  ctx_clear(&c);
-  if (st) {
-    tg_buf_clear(&o.buf);
-    return st;
-  }
-  return flush_out(&o, out);
+  return tg_out_flush(&o, out);
 }
