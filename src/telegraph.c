@@ -1,5 +1,6 @@
 /* telegraph: the command-line tool.  Parses options, wires the library's
- * reader, extractor and writer, and maps statuses to exit codes:
+ * reader, extractor and writer (the store commands: cli_store.c), and
+ * maps statuses to exit codes:
  *
  *   0  success
  *   1  an input, data-file, processing or output error
@@ -9,6 +10,7 @@
 
 #define _POSIX_C_SOURCE 200809L
 
+#include "cli.h"
 #include "telegraph/batch.h"
 #include "telegraph/report.h"
 #include "telegraph/store.h"
@@ -30,16 +32,10 @@
 #include <time.h>
 #include <unistd.h>
 
-enum { EXIT_OK = 0, EXIT_ERROR = 1, EXIT_USAGE = 2 };
-
-typedef struct {
-  bool quiet;
-} Diag;
-
 /* Messages starting "warning: " are warnings, which -q silences. */
-static void print_error(void *data, const char *file, unsigned line, unsigned col,
+void tg_cli_print_error(void *data, const char *file, unsigned line, unsigned col,
                         const char *msg) {
-  const Diag *diag = (const Diag *)data;
+  const TgCliDiag *diag = (const TgCliDiag *)data;
   if (diag && diag->quiet && strncmp(msg, "warning: ", 9) == 0) {
     return;
   }
@@ -171,7 +167,7 @@ static bool valid_base(const char *iri) {
 
 /* The reason a write failed: the errno saved when it happened, or the
  * current one. */
-static const char *write_reason(int saved) {
+const char *tg_cli_write_reason(int saved) {
   const int e = saved ? saved : errno;
   return e ? strerror(e) : "write error";
 }
@@ -187,13 +183,13 @@ static bool stdout_reader_gone(void) {
 
 /* Close standard output, reporting a write error (a full disk) instead of
  * losing it, one that happened earlier too; a closed pipe is not an error. */
-static int close_stdout(void) {
+int tg_cli_close_stdout(void) {
   const bool failed_before = ferror(stdout);
   const int saved = errno;
   const bool gone = stdout_reader_gone();
   if ((fclose(stdout) != 0 || failed_before) && !gone) {
     fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
-            write_reason(failed_before ? saved : 0));
+            tg_cli_write_reason(failed_before ? saved : 0));
     return EXIT_ERROR;
   }
   return EXIT_OK;
@@ -237,72 +233,10 @@ static TgStatus report_sink(void *data, const TgDocument *doc, const TgResult *r
   return tg_report_explain(doc, result, r->out, r->color);
 }
 
-/* telegraph load: each article replaces its graph in the store. */
-typedef struct {
-  TgStore *store;
-  const char *base;
-  TgProvenance prov;
-  const char *path; /* the sqlite file */
-  int lock_fd;      /* the sqlite file opened for flock(), or -1 */
-} StoreSink;
-
-/* Seconds a load waits for another telegraph loading into the same sqlite
- * store: TELEGRAPH_BUSY_TIMEOUT, default TG_BUSY_TIMEOUT. */
-#define TG_BUSY_TIMEOUT 60.0
-
-static double busy_timeout(void) {
-  const char *env = getenv("TELEGRAPH_BUSY_TIMEOUT");
-  char *end = NULL;
-  const double t = env ? strtod(env, &end) : 0.0;
-  return env && end != env && !*end && t >= 0 && t < 1e6 ? t : TG_BUSY_TIMEOUT;
-}
-
-/* Concurrent loads into one sqlite store take turns, batch by batch,
- * through an advisory flock() on the database file (independent of
- * sqlite's own POSIX locks, which would otherwise fail at once with
- * "database is locked").  The descriptor stays open until the store is
- * closed: closing a descriptor of the file would drop sqlite's locks. */
-static TgStatus store_lock(StoreSink *s) {
-  if (s->lock_fd < 0) {
-    return TG_SUCCESS;
-  }
-  const double limit = busy_timeout();
-  for (double waited = 0;; waited += 0.05) {
-    if (flock(s->lock_fd, LOCK_EX | LOCK_NB) == 0) {
-      return TG_SUCCESS;
-    }
-    if (errno != EWOULDBLOCK && errno != EINTR) {
-      fprintf(stderr, "telegraph: %s: cannot lock the store: %s\n", s->path, strerror(errno));
-      return TG_BAD_STORE;
-    }
-    if (waited >= limit) {
-      fprintf(stderr, "telegraph: %s: the store is busy (another load has held it for %g s)\n",
-              s->path, limit);
-      return TG_BAD_STORE;
-    }
-    const struct timespec pause = {0, 50 * 1000 * 1000};
-    nanosleep(&pause, NULL);
-  }
-}
-
-static TgStatus store_sink(void *data, const TgDocument *doc, const TgResult *result) {
-  StoreSink *s = (StoreSink *)data;
-  TgStatus st = store_lock(s);
-  if (!st) {
-    st = tg_store_load(s->store, doc, result, s->base, s->prov);
-  }
-  /* The lock is held while a batch is open: the sqlite transaction spans
-   * it, and another load waiting on the lock must not wait on that too. */
-  if (s->lock_fd >= 0 && !tg_store_pending(s->store)) {
-    flock(s->lock_fd, LOCK_UN);
-  }
-  return st;
-}
-
 /* Open a temporary file beside `output`, to be renamed over it, with the
  * mode a new file would get (mkstemp makes it private); NULL, with a
  * message, on failure.  *tmp receives its name (free it). */
-static FILE *open_beside(const char *output, char **tmp) {
+FILE *tg_cli_open_beside(const char *output, char **tmp) {
   *tmp = malloc(strlen(output) + 16);
   int fd = -1;
   if (*tmp) {
@@ -326,111 +260,6 @@ static FILE *open_beside(const char *output, char **tmp) {
     *tmp = NULL;
   }
   return f;
-}
-
-static char *read_all(const char *path) {
-  FILE *in = fopen(path, "rb");
-  if (!in) {
-    fprintf(stderr, "telegraph: %s: %s\n", path, strerror(errno));
-    return NULL;
-  }
-  char *buf = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&buf, &len);
-  char chunk[8192];
-  size_t n;
-  while (mem && (n = fread(chunk, 1, sizeof chunk, in)) > 0) {
-    fwrite(chunk, 1, n, mem);
-  }
-  if (mem) {
-    fclose(mem);
-  }
-  fclose(in);
-  return buf;
-}
-
-static int run_query(const char *type, const char *path, const char *options, const char *file,
-                     const char *sparql, TgResultsFormat results, Diag *diag) {
-  char *text = file ? read_all(file) : NULL;
-  if (file && !text) {
-    return EXIT_ERROR;
-  }
-  struct stat sb;
-  if ((!type || strcmp(type, "sqlite") == 0) && stat(path, &sb) != 0) {
-    fprintf(stderr, "telegraph: %s: no such store\n", path);
-    free(text);
-    return EXIT_ERROR;
-  }
-  TgStore *store = NULL;
-  int rc = EXIT_ERROR;
-  if (!tg_store_open(type, path, options, print_error, diag, &store)) {
-    signal(SIGPIPE, SIG_IGN);
-    const TgStatus st = tg_store_query(store, file ? text : sparql, results, stdout);
-    rc = st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
-    if (close_stdout() != EXIT_OK) {
-      rc = EXIT_ERROR;
-    }
-  }
-  tg_store_free(store);
-  free(text);
-  return rc;
-}
-
-static int run_export(const char *type, const char *path, const char *options, TgFormat format,
-                      const char *output, Diag *diag) {
-  struct stat sb;
-  if ((!type || strcmp(type, "sqlite") == 0) && stat(path, &sb) != 0) {
-    fprintf(stderr, "telegraph: %s: no such store\n", path);
-    return EXIT_ERROR;
-  }
-  TgStore *store = NULL;
-  if (tg_store_open(type, path, options, print_error, diag, &store)) {
-    return EXIT_ERROR;
-  }
-  FILE *out = stdout;
-  char *tmp = NULL;
-  struct stat osb;
-  if (output && stat(output, &osb) == 0 && !S_ISREG(osb.st_mode)) {
-    /* A device or a pipe: write to it; a rename would replace it. */
-    if (!(out = fopen(output, "w"))) {
-      fprintf(stderr, "telegraph: %s: %s\n", output, strerror(errno));
-      tg_store_free(store);
-      return EXIT_ERROR;
-    }
-    errno = 0;
-    TgStatus dst = tg_store_export(store, format, out);
-    const int saved = errno;
-    tg_store_free(store);
-    if (fclose(out) != 0 || dst) {
-      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
-              write_reason(dst ? saved : 0));
-      return EXIT_ERROR;
-    }
-    return EXIT_OK;
-  }
-  if (output && !(out = open_beside(output, &tmp))) {
-    tg_store_free(store);
-    return EXIT_ERROR;
-  }
-  signal(SIGPIPE, SIG_IGN);
-  TgStatus st = tg_store_export(store, format, out);
-  tg_store_free(store);
-  int rc = st == TG_SUCCESS ? EXIT_OK : EXIT_ERROR;
-  if (out == stdout) {
-    if (close_stdout() != EXIT_OK) {
-      rc = EXIT_ERROR;
-    }
-  } else {
-    const bool failed = fflush(out) != 0 || fsync(fileno(out)) != 0 || rc != EXIT_OK;
-    if (fclose(out) != 0 || failed || rename(tmp, output) != 0) {
-      fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
-              errno ? strerror(errno) : tg_strerror(st));
-      unlink(tmp);
-      rc = EXIT_ERROR;
-    }
-    free(tmp);
-  }
-  return rc;
 }
 
 /* The temporary output file, removed on a fatal signal. */
@@ -478,7 +307,7 @@ int main(int argc, char **argv) {
   const char *extra_gaz[64];
   size_t n_rules = 0;
   size_t n_gaz = 0;
-  Diag diag = {false};
+  TgCliDiag diag = {false};
   ReportSink report = {NULL, NULL, false, false, 0, NULL, 0};
   bool html = false;
   bool explain = false;
@@ -585,10 +414,10 @@ int main(int argc, char **argv) {
       extra_gaz[n_gaz++] = optarg;
       break;
     case 'q': diag.quiet = true; break;
-    case 'h': print_help(); return close_stdout();
+    case 'h': print_help(); return tg_cli_close_stdout();
     case 'V':
       printf("telegraph %s\n", tg_version());
-      return close_stdout();
+      return tg_cli_close_stdout();
     case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
     default: return usage_error("unknown option '%s'", argv[optind - 1]);
     }
@@ -604,8 +433,8 @@ int main(int argc, char **argv) {
     if ((query_file != NULL) == (n_inputs == 1) || n_inputs > 1) {
       return usage_error("%s", "query takes one SPARQL query (or --query-file FILE)");
     }
-    return run_query(store_type, store_path, store_options, query_file,
-                     query_file ? NULL : argv[optind], results, &diag);
+    return tg_cli_run_query(store_type, store_path, store_options, query_file,
+                            query_file ? NULL : argv[optind], results, &diag);
   }
   if (command && strcmp(command, "export") == 0) {
     if (n_inputs) {
@@ -615,8 +444,8 @@ int main(int argc, char **argv) {
       return usage_error("export writes turtle, ntriples, nquads, rdfxml or dot, not '%s'",
                          html ? "html" : "none");
     }
-    return run_export(store_type, store_path, store_options,
-                       format_given ? bo.format : TG_FORMAT_NQUADS, output, &diag);
+    return tg_cli_run_export(store_type, store_path, store_options,
+                             format_given ? bo.format : TG_FORMAT_NQUADS, output, &diag);
   }
   if (bo.write && !explain && (html || bo.format == TG_FORMAT_RDFXML ||
                                bo.format == TG_FORMAT_DOT) && n_inputs > 1) {
@@ -640,7 +469,7 @@ int main(int argc, char **argv) {
     free(dir);
   }
 
-  TgExtractor *ex = tg_extractor_new(print_error, &diag);
+  TgExtractor *ex = tg_extractor_new(tg_cli_print_error, &diag);
   if (!ex) {
     fprintf(stderr, "telegraph: out of memory\n");
     return EXIT_ERROR;
@@ -659,20 +488,20 @@ int main(int argc, char **argv) {
 
   if (command) { /* load */
     TgStore *store = NULL;
-    if (tg_store_open(store_type, store_path, store_options, print_error, &diag, &store)) {
+    if (tg_store_open(store_type, store_path, store_options, tg_cli_print_error, &diag, &store)) {
       tg_extractor_free(ex);
       return EXIT_ERROR;
     }
     const bool sqlite = !store_type || strcmp(store_type, "sqlite") == 0;
-    StoreSink sink = {store, bo.base, bo.prov, store_path,
+    TgCliStoreSink sink = {store, bo.base, bo.prov, store_path,
                       sqlite ? open(store_path, O_RDONLY | O_CLOEXEC) : -1};
-    bo.sink = store_sink;
+    bo.sink = tg_cli_store_sink;
     bo.sink_data = &sink;
     bo.sink_what = "the store";
     bo.progress = !diag.quiet && isatty(STDERR_FILENO);
     TgBatchStats stats;
-    st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
-                      &diag, &stats);
+    st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs,
+                      tg_cli_print_error, &diag, &stats);
     const TgStatus committed = tg_store_flush(store); /* the last batch of articles */
     if (sink.lock_fd >= 0) {
       flock(sink.lock_fd, LOCK_UN);
@@ -720,7 +549,7 @@ int main(int argc, char **argv) {
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);
-    if (!(out = open_beside(output, &tmp_path))) {
+    if (!(out = tg_cli_open_beside(output, &tmp_path))) {
       tg_extractor_free(ex);
       free(resolved);
       return EXIT_ERROR;
@@ -739,8 +568,8 @@ int main(int argc, char **argv) {
   }
   bo.progress = !diag.quiet && isatty(STDERR_FILENO);
   TgBatchStats stats;
-  st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs, print_error,
-                    &diag, &stats);
+  st = tg_batch_run(ex, &bo, (const char *const *)argv + optind, (size_t)n_inputs,
+                    tg_cli_print_error, &diag, &stats);
   if (st != TG_SUCCESS) {
     rc = EXIT_ERROR; /* TG_FAILURE: some articles were skipped and reported */
   }
@@ -759,7 +588,7 @@ int main(int argc, char **argv) {
   } else if (out == stdout) {
     if (fflush(stdout) != 0 || ferror(stdout) || st == TG_BAD_WRITE) {
       fprintf(stderr, "telegraph: <stdout>: cannot write output: %s\n",
-              write_reason(errno ? errno : stats.write_errno));
+              tg_cli_write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
     if (fclose(stdout) != 0 && rc == EXIT_OK) {
@@ -769,7 +598,7 @@ int main(int argc, char **argv) {
   } else if (out && output_direct) {
     if (fclose(out) != 0 || (st != TG_SUCCESS && st != TG_FAILURE)) {
       fprintf(stderr, "telegraph: %s: cannot write output: %s\n", output,
-              write_reason(errno ? errno : stats.write_errno));
+              tg_cli_write_reason(errno ? errno : stats.write_errno));
       rc = EXIT_ERROR;
     }
   } else if (out) {
