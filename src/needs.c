@@ -161,8 +161,28 @@ static void skip_class(Src *s) {
   }
 }
 
+/* Is the brace at the cursor a quantifier {n}, {n,} or {n,m} with n at
+ * least 1?  Any other brace form counts as allowing zero. */
+static bool at_least_once(const Src *s) {
+  size_t j = s->i + 1;
+  unsigned long low = 0;
+  size_t digits = 0;
+  for (; j < s->n && isdigit((unsigned char)s->s[j]) && digits < 6; ++j, ++digits) {
+    low = low * 10 + (unsigned long)(s->s[j] - '0');
+  }
+  if (digits == 0 || digits == 6 || low == 0 || j >= s->n) {
+    return false;
+  }
+  if (s->s[j] == ',') {
+    for (++j; j < s->n && isdigit((unsigned char)s->s[j]); ++j) {
+    }
+  }
+  return j < s->n && s->s[j] == '}';
+}
+
 /* Step over a quantifier at the cursor, if any; true if it allows zero
- * repetitions (or might: any brace form counts as optional). */
+ * repetitions (or might: a brace form other than {n}, {n,} and {n,m} with
+ * n at least 1 counts as optional). */
 static bool skip_quantifier(Src *s, bool *quantified) {
   *quantified = false;
   if (s->i >= s->n) {
@@ -176,7 +196,7 @@ static bool skip_quantifier(Src *s, bool *quantified) {
   } else if (c == '+') {
     ++s->i;
   } else if (c == '{') {
-    optional = true;
+    optional = !at_least_once(s);
     skip_past(s, '}');
   } else {
     return false;

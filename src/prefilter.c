@@ -24,8 +24,6 @@ static void index_clear(TgNeedIndex *x) {
   tg_free(x->tri);
   tg_free(x->pair_start);
   tg_free(x->pair);
-  tg_free(x->pair_bits);
-  x->pair_bits = NULL;
   x->tri_start = NULL;
   x->tri = NULL;
   x->pair_start = NULL;
@@ -333,11 +331,6 @@ static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char
   static const TableKind PAIR = {TG_PAIR_BITS, 2};
   TgStatus st = table_make(&TRI, t, uses, bit, &x->tri_start, &x->tri);
   st = st ? st : table_make(&PAIR, t, uses, bit, &x->pair_start, &x->pair);
-  x->pair_bits = st ? NULL : (unsigned char *)tg_calloc(1u << 13, 1);
-  st = st || x->pair_bits ? st : TG_BAD_ALLOC;
-  for (unsigned e = 0; !st && e < x->pair_start[TG_PAIR_BUCKETS]; ++e) {
-    x->pair_bits[x->pair[e].key >> 3] |= (unsigned char)(1u << (x->pair[e].key & 7u));
-  }
   for (size_t id = 0; !st && id < t->strs.len; ++id) {
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
     const unsigned u = (unsigned)id;
@@ -459,7 +452,7 @@ static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
     return any;
   }
   const unsigned *start = x->tri_start;
-  const unsigned char *pbits = x->pair_bits;
+  const unsigned *pstart = x->pair_start;
   any = s[0] | s[1];
   uint32_t key = fold_ascii(s[0]) << 8 | fold_ascii(s[1]) << 16;
   mark_pair(sc, x, key >> 8);
@@ -468,7 +461,8 @@ static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
     any |= c;
     key = key >> 8 | (uint32_t)fold_ascii(c) << 16;
     const uint32_t pkey = key >> 8;
-    if (pbits[pkey >> 3] & (1u << (pkey & 7u))) {
+    const unsigned ph = pair_hash(pkey);
+    if (pstart[ph] != pstart[ph + 1]) {
       mark_pair(sc, x, pkey);
     }
     const unsigned h = tri_hash(key);

@@ -46,7 +46,6 @@ typedef struct {
   TgNeedTri *tri;
   unsigned *pair_start; /**< its two-byte strings by hash, as tri_start */
   TgNeedTri *pair;      /**< key: the two bytes, first in the low byte */
-  unsigned char *pair_bits; /**< bit `key` set: a two-byte string is `key` */
   TgVec short_ids;      /**< unsigned: its strings of one byte */
   TgVec fold_ids;       /**< unsigned: its strings that fold (TgNeedStr.folds) */
 } TgNeedIndex;

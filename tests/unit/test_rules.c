@@ -455,6 +455,8 @@ static const struct {
     {"<NUM>\\s+(?:from|vs\\.?|as\\s+against)\\s+<NUM>", "<num>;from|vs|against;<num>;"},
     {"x(?=[^;]*?\\b(?:by|to)\\s+<ORG>)", "by|to;<org>;"},
     {"x(?=abc)?yy", "yy;"},
+    {"(?:\\s+abc){1,3}\\s+(?:def){2}(?:ghi){0,2}(?:jkl){,2}x(?:mno){1x}", "abc;def;"},
+    {"(?:abc){1}(?:def){1,}", "abc;def;"},
     {"x(?!abc)yy", "yy;"},
     {"(?<!abc)yy", "yy;"},
     {"caf\xc3\xa9s", "caf;"},
