@@ -23,7 +23,7 @@
 
 /* Strings of two bytes are kept ("vs", "to"): the screen finds them in its
  * one pass by an index of byte pairs. */
-enum { NEED_MIN_LEN = 2, NEED_MAX_STRINGS = 48 };
+enum { NEED_MIN_LEN = 2, NEED_MAX_STRINGS = 200 };
 
 typedef struct {
   const char *s;
