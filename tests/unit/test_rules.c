@@ -481,6 +481,11 @@ static const char *const SUBJECTS[] = {
     "The Ministry of Industry granted licences to Acme Ltd and Beta Co., Ltd.",
     "Se\xc3\xb1or K\xe2\x84\xaaLVIN ROSE 5 percent to 10 unit\xc5\xbf",
     "<ORG> shares fell <PCT>",
+    /* Two-byte needs ("vs", "to", "up") and look-aheads' needs. */
+    "Subscribers rose to <NUM> in <DATE> vs <NUM> a year earlier",
+    "Acme Telecom and Beta Networks have been granted licences by <REG>",
+    "<PCT> of adults have a bank account, up from <PCT> in <DATE>",
+    "Zeta Mobile has secured a licence to operate in <LOC>",
 };
 
 /* Every pattern of the shipped rules: where the prefilter says it cannot
