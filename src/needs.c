@@ -3,12 +3,13 @@
  * A walk over a pattern's source (macros expanded) that finds a set of
  * strings of which every match contains at least one: a literal run of a
  * sequence that is not quantified away, or the union over the branches of a
- * mandatory group.  The relation stage skips a pattern whose strings are all
+ * mandatory group (a positive look-ahead's strings are in the subject after
+ * the start offset rather than in the match).  The relation stage skips a pattern whose strings are all
  * absent from a sentence, which saves a PCRE2 call that could not match.
  *
- * Sound by construction: every doubt (lookarounds, conditionals, optional
- * parts, escapes, character classes, non-ASCII letters) makes a part need
- * nothing, and "nothing" is always true.  Strings are compared in ASCII
+ * Sound by construction: every doubt (negative and backward lookarounds,
+ * conditionals, optional parts, escapes, character classes, non-ASCII
+ * letters) makes a part need nothing, and "nothing" is always true.  Strings are compared in ASCII
  * lower case; 'k' and 's' fold to non-ASCII letters under Unicode caseless
  * matching (KELVIN SIGN, LONG S), so strings holding them are marked and
  * the caller treats them as present in any sentence with non-ASCII bytes.
@@ -20,7 +21,9 @@
 #include <ctype.h>
 #include <string.h>
 
-enum { NEED_MIN_LEN = 3, NEED_MAX_STRINGS = 48 };
+/* Strings of two bytes are kept ("vs", "to"): the screen finds them in its
+ * one pass by an index of byte pairs. */
+enum { NEED_MIN_LEN = 2, NEED_MAX_STRINGS = 200 };
 
 typedef struct {
   const char *s;
@@ -158,8 +161,28 @@ static void skip_class(Src *s) {
   }
 }
 
+/* Is the brace at the cursor a quantifier {n}, {n,} or {n,m} with n at
+ * least 1?  Any other brace form counts as allowing zero. */
+static bool at_least_once(const Src *s) {
+  size_t j = s->i + 1;
+  unsigned long low = 0;
+  size_t digits = 0;
+  for (; j < s->n && isdigit((unsigned char)s->s[j]) && digits < 6; ++j, ++digits) {
+    low = low * 10 + (unsigned long)(s->s[j] - '0');
+  }
+  if (digits == 0 || digits == 6 || low == 0 || j >= s->n) {
+    return false;
+  }
+  if (s->s[j] == ',') {
+    for (++j; j < s->n && isdigit((unsigned char)s->s[j]); ++j) {
+    }
+  }
+  return j < s->n && s->s[j] == '}';
+}
+
 /* Step over a quantifier at the cursor, if any; true if it allows zero
- * repetitions (or might: any brace form counts as optional). */
+ * repetitions (or might: a brace form other than {n}, {n,} and {n,m} with
+ * n at least 1 counts as optional). */
 static bool skip_quantifier(Src *s, bool *quantified) {
   *quantified = false;
   if (s->i >= s->n) {
@@ -173,7 +196,7 @@ static bool skip_quantifier(Src *s, bool *quantified) {
   } else if (c == '+') {
     ++s->i;
   } else if (c == '{') {
-    optional = true;
+    optional = !at_least_once(s);
     skip_past(s, '}');
   } else {
     return false;
@@ -254,7 +277,12 @@ static void parse_group(Src *s, Conj *out) {
     }
     if (c == ':' || c == '|' || c == '>') {
       ++s->i;
-    } else if (c == '=' || c == '!' || c == '(' || c == 'C') {
+    } else if (c == '=') {
+      /* A positive look-ahead: what it needs is in the subject at or after
+       * the start offset, which the screen has seen (a look-behind may look
+       * before the screened text, so it is not kept). */
+      ++s->i;
+    } else if (c == '!' || c == '(' || c == 'C') {
       keep = false;
     } else if (c == '<' && s->i + 1 < s->n && (s->s[s->i + 1] == '=' || s->s[s->i + 1] == '!')) {
       keep = false;

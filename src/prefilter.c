@@ -22,8 +22,12 @@ void tg_needs_init(TgNeeds *t) {
 static void index_clear(TgNeedIndex *x) {
   tg_free(x->tri_start);
   tg_free(x->tri);
+  tg_free(x->pair_start);
+  tg_free(x->pair);
   x->tri_start = NULL;
   x->tri = NULL;
+  x->pair_start = NULL;
+  x->pair = NULL;
   x->short_ids.len = 0;
   x->fold_ids.len = 0;
 }
@@ -164,6 +168,16 @@ static TgStatus set_id(TgNeeds *t, const unsigned *ids, unsigned n, unsigned *id
   return TG_SUCCESS;
 }
 
+/* Is `id` one of ids[0..n)? */
+static bool holds_id(const unsigned *ids, unsigned n, unsigned id) {
+  for (unsigned k = 0; k < n; ++k) {
+    if (ids[k] == id) {
+      return true;
+    }
+  }
+  return false;
+}
+
 TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
                       unsigned *n_sets) {
   *sets = NULL;
@@ -182,7 +196,8 @@ TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
     unsigned n = 0;
     for (size_t i = 0; !st && i < count; ++i) {
       if (*lit) {
-        st = str_id(t, lit, &ids[n_ids++]);
+        st = str_id(t, lit, &ids[n_ids]);
+        n_ids += !st && !holds_id(ids, n_ids, ids[n_ids]); /* a set lists a string once */
       } else {
         st = set_id(t, ids, n_ids, &(*sets)[n++]);
         n_ids = 0;
@@ -200,9 +215,11 @@ TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
   return st;
 }
 
-/* Buckets of the index of first three bytes. */
+/* Buckets of the index of first three bytes, and of the two-byte strings. */
 #define TG_TRI_BITS 12u
 #define TG_TRI_BUCKETS (1u << TG_TRI_BITS)
+#define TG_PAIR_BITS 8u
+#define TG_PAIR_BUCKETS (1u << TG_PAIR_BITS)
 
 /* ASCII lower case of a byte, by table (the screen folds every byte of
  * every sentence). */
@@ -236,42 +253,92 @@ static uint32_t tri_key(const char *s) {
          (uint32_t)(unsigned char)s[2] << 16;
 }
 
+/* The bucket of two bytes, `key` as TgNeedTri.key. */
+static unsigned pair_hash(uint32_t key) { return (key * 2654435761u) >> (32u - TG_PAIR_BITS); }
+
+static uint32_t pair_key(const char *s) {
+  return (uint32_t)(unsigned char)s[0] | (uint32_t)(unsigned char)s[1] << 8;
+}
+
+/* A bucketed table of entries: for each string of t that `want` picks,
+ * its key in bucket hash(key); *start_out has buckets + 1 offsets. */
+typedef struct {
+  unsigned bits;
+  size_t len; /* the strings' length: 3 for "three or more", 2 */
+} TableKind;
+
+static bool table_wants(const TableKind *k, const TgNeedStr *ns) {
+  return k->len == 3 ? ns->len >= 3 : ns->len == k->len;
+}
+
+static uint32_t table_key(const TableKind *k, const char *s) {
+  return k->len == 3 ? tri_key(s) : pair_key(s);
+}
+
+static unsigned table_hash(const TableKind *k, uint32_t key) {
+  return k->len == 3 ? tri_hash(key) : pair_hash(key);
+}
+
+/* Is string `id` one of those the index holds (bit `bit` of its uses)? */
+static bool used(const unsigned char *uses, unsigned bit, size_t id) {
+  return !(bit && uses && !(uses[id] & bit));
+}
+
+static TgStatus table_make(const TableKind *k, const TgNeeds *t, const unsigned char *uses,
+                           unsigned bit, unsigned **start_out, TgNeedTri **tab_out) {
+  const unsigned buckets = 1u << k->bits;
+  const size_t n = t->strs.len;
+  unsigned *start = (unsigned *)tg_calloc(buckets + 1, sizeof(unsigned));
+  TgNeedTri *tab = (TgNeedTri *)tg_calloc(n + 1, sizeof(TgNeedTri));
+  unsigned *fill = (unsigned *)tg_calloc(buckets, sizeof(unsigned));
+  TgStatus st = start && tab && fill ? TG_SUCCESS : TG_BAD_ALLOC;
+  /* Count a bucket's strings at its end, sum, then fill. */
+  for (size_t id = 0; !st && id < n; ++id) {
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    if (used(uses, bit, id) && table_wants(k, ns)) {
+      ++start[table_hash(k, table_key(k, ns->s)) + 1];
+    }
+  }
+  for (unsigned h = 0; !st && h < buckets; ++h) {
+    start[h + 1] += start[h];
+  }
+  for (size_t id = 0; !st && id < n; ++id) {
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    if (used(uses, bit, id) && table_wants(k, ns)) {
+      const uint32_t key = table_key(k, ns->s);
+      const unsigned h = table_hash(k, key);
+      tab[start[h] + fill[h]++] = (TgNeedTri){key, (unsigned)id};
+    }
+  }
+  tg_free(fill);
+  if (st) {
+    tg_free(start);
+    tg_free(tab);
+    start = NULL;
+    tab = NULL;
+  }
+  *start_out = start;
+  *tab_out = tab;
+  return st;
+}
+
 /* Index into x the strings of t whose uses have bit `bit` (all if uses
  * is NULL or bit is 0). */
 static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char *uses,
                            unsigned bit) {
   index_clear(x);
-  const size_t n = t->strs.len;
-  x->tri_start = (unsigned *)tg_calloc(TG_TRI_BUCKETS + 1, sizeof(unsigned));
-  x->tri = (TgNeedTri *)tg_calloc(n + 1, sizeof(TgNeedTri));
-  unsigned *fill = (unsigned *)tg_calloc(TG_TRI_BUCKETS, sizeof(unsigned));
-  TgStatus st = x->tri_start && x->tri && fill ? TG_SUCCESS : TG_BAD_ALLOC;
-  /* Count a bucket's strings at its end, sum, then fill. */
-  for (size_t id = 0; !st && id < n; ++id) {
+  static const TableKind TRI = {TG_TRI_BITS, 3};
+  static const TableKind PAIR = {TG_PAIR_BITS, 2};
+  TgStatus st = table_make(&TRI, t, uses, bit, &x->tri_start, &x->tri);
+  st = st ? st : table_make(&PAIR, t, uses, bit, &x->pair_start, &x->pair);
+  for (size_t id = 0; !st && id < t->strs.len; ++id) {
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
     const unsigned u = (unsigned)id;
-    if (bit && uses && !(uses[id] & bit)) {
-      continue;
-    }
-    if ((ns->folds && tg_vec_push(&x->fold_ids, &u)) ||
-        (ns->len < 3 && tg_vec_push(&x->short_ids, &u))) {
+    if (used(uses, bit, id) && ((ns->folds && tg_vec_push(&x->fold_ids, &u)) ||
+                                (ns->len < 2 && tg_vec_push(&x->short_ids, &u)))) {
       st = TG_BAD_ALLOC;
-    } else if (ns->len >= 3) {
-      ++x->tri_start[tri_hash(tri_key(ns->s)) + 1];
     }
   }
-  for (unsigned h = 0; !st && h < TG_TRI_BUCKETS; ++h) {
-    x->tri_start[h + 1] += x->tri_start[h];
-  }
-  for (size_t id = 0; !st && id < n; ++id) {
-    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
-    if (ns->len >= 3 && !(bit && uses && !(uses[id] & bit))) {
-      const uint32_t key = tri_key(ns->s);
-      const unsigned h = tri_hash(key);
-      x->tri[x->tri_start[h] + fill[h]++] = (TgNeedTri){key, (unsigned)id};
-    }
-  }
-  tg_free(fill);
   if (st) {
     index_clear(x);
   }
@@ -354,10 +421,23 @@ static bool same_folded(const char *s, const char *lit, size_t k) {
   return true;
 }
 
-/* Mark in sc->seen every needed string of three bytes or more that the
+/* Mark in sc->seen the two-byte strings equal to `key` (two bytes in lower
+ * case, first in the low byte). */
+static void mark_pair(TgScreen *sc, const TgNeedIndex *x, uint32_t key) {
+  const unsigned h = pair_hash(key);
+  const unsigned end = x->pair_start[h + 1];
+  for (unsigned e = x->pair_start[h]; e < end; ++e) {
+    if (x->pair[e].key == key) {
+      sc->seen[x->pair[e].id] = 1;
+    }
+  }
+}
+
+/* Mark in sc->seen every needed string of two bytes or more that the
  * subject holds: at each place, the strings whose first three bytes are
- * there (in lower case) are compared in full.  Returns the bytes or'ed
- * (bit 7 for a non-ASCII one). */
+ * there (in lower case) are compared in full, and the two-byte strings
+ * ending there looked up.  Returns the bytes or'ed (bit 7 for a non-ASCII
+ * one). */
 static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
   const TgNeeds *t = sc->needs;
   const TgNeedIndex *x = sc->index;
@@ -366,15 +446,25 @@ static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
     for (size_t i = 0; i < n; ++i) {
       any |= s[i];
     }
+    if (n == 2 && x->pair_start) {
+      mark_pair(sc, x, fold_ascii(s[0]) | fold_ascii(s[1]) << 8);
+    }
     return any;
   }
   const unsigned *start = x->tri_start;
+  const unsigned *pstart = x->pair_start;
   any = s[0] | s[1];
   uint32_t key = fold_ascii(s[0]) << 8 | fold_ascii(s[1]) << 16;
+  mark_pair(sc, x, key >> 8);
   for (size_t i = 2; i < n; ++i) {
     const unsigned c = s[i];
     any |= c;
     key = key >> 8 | (uint32_t)fold_ascii(c) << 16;
+    const uint32_t pkey = key >> 8;
+    const unsigned ph = pair_hash(pkey);
+    if (pstart[ph] != pstart[ph + 1]) {
+      mark_pair(sc, x, pkey);
+    }
     const unsigned h = tri_hash(key);
     const unsigned end = start[h + 1];
     for (unsigned e = start[h]; e < end; ++e) {

@@ -5,7 +5,7 @@
  * for the rule set (many patterns share them: one macro's trigger words).
  * Per subject, a screen finds every needed string there in one pass, in
  * any ASCII case (no copy of the subject), by an index of the strings'
- * first three bytes, and answers "is one of this set there" once per set,
+ * first three bytes (and one of the two-byte strings), and answers "is one of this set there" once per set,
  * lazily.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
@@ -39,11 +39,14 @@ typedef struct {
 } TgNeedTri;
 
 /** An index of some needed strings by their first three bytes: those
- * whose hash is h are tri[tri_start[h] .. tri_start[h + 1]). */
+ * whose hash is h are tri[tri_start[h] .. tri_start[h + 1]); the strings
+ * of two bytes likewise by both in `pair`. */
 typedef struct {
   unsigned *tri_start;
   TgNeedTri *tri;
-  TgVec short_ids;      /**< unsigned: its strings under three bytes */
+  unsigned *pair_start; /**< its two-byte strings by hash, as tri_start */
+  TgNeedTri *pair;      /**< key: the two bytes, first in the low byte */
+  TgVec short_ids;      /**< unsigned: its strings of one byte */
   TgVec fold_ids;       /**< unsigned: its strings that fold (TgNeedStr.folds) */
 } TgNeedIndex;
 

@@ -450,7 +450,15 @@ static const struct {
     {"\\k<name>zzz", "zzz;"},
     {"(?x) a b c d", ""},
     {"a|<NUM>", ""},
-    {"(?i)gr(?:ant|own)ed", "ant|own;"},
+    {"(?i)gr(?:ant|own)ed", "gr;ant|own;ed;"},
+    {"(?i)b(?:a|ow)e", ""},
+    {"<NUM>\\s+(?:from|vs\\.?|as\\s+against)\\s+<NUM>", "<num>;from|vs|against;<num>;"},
+    {"x(?=[^;]*?\\b(?:by|to)\\s+<ORG>)", "by|to;<org>;"},
+    {"x(?=abc)?yy", "yy;"},
+    {"(?:\\s+abc){1,3}\\s+(?:def){2}(?:ghi){0,2}(?:jkl){,2}x(?:mno){1x}", "abc;def;"},
+    {"(?:abc){1}(?:def){1,}", "abc;def;"},
+    {"x(?!abc)yy", "yy;"},
+    {"(?<!abc)yy", "yy;"},
     {"caf\xc3\xa9s", "caf;"},
 };
 
@@ -473,6 +481,11 @@ static const char *const SUBJECTS[] = {
     "The Ministry of Industry granted licences to Acme Ltd and Beta Co., Ltd.",
     "Se\xc3\xb1or K\xe2\x84\xaaLVIN ROSE 5 percent to 10 unit\xc5\xbf",
     "<ORG> shares fell <PCT>",
+    /* Two-byte needs ("vs", "to", "up") and look-aheads' needs. */
+    "Subscribers rose to <NUM> in <DATE> vs <NUM> a year earlier",
+    "Acme Telecom and Beta Networks have been granted licences by <REG>",
+    "<PCT> of adults have a bank account, up from <PCT> in <DATE>",
+    "Zeta Mobile has secured a licence to operate in <LOC>",
 };
 
 /* Every pattern of the shipped rules: where the prefilter says it cannot
@@ -810,21 +823,26 @@ START_TEST(test_when_literal)
                          "rule a\n  class Approval\n  when <REG>|<GOV>\n  pattern (?<trigger>x)\n"
                          "rule b\n  class Approval\n  when respectively\n  pattern (?<trigger>x)\n"
                          "rule c\n  class Approval\n  when \\bgrant\n  pattern (?<trigger>x)\n"
-                         "rule d\n  class Approval\n  when <NUM>|ab\n  pattern (?<trigger>x)\n",
+                         "rule d\n  class Approval\n  when <NUM>|ab\n  pattern (?<trigger>x)\n"
+                         "rule e\n  class Approval\n  when <NUM>|a\n  pattern (?<trigger>x)\n",
                          &e),
                    TG_SUCCESS);
-  const TgPattern *w[4];
-  for (size_t k = 0; k < 4; ++k) {
+  enum { N_WHEN = 5 };
+  const TgPattern *w[N_WHEN];
+  for (size_t k = 0; k < N_WHEN; ++k) {
     w[k] = pattern(tg_ruleset_rule(rs, k), TG_PAT_WHEN, 0);
   }
   ck_assert(w[0]->when_exact && !w[0]->when_folds);
   ck_assert(w[1]->when_exact && w[1]->when_folds);
   ck_assert(!w[2]->when_exact); /* not literal */
-  ck_assert(!w[3]->when_exact); /* "ab" is too short to be needed: no set */
+  ck_assert(w[3]->when_exact); /* two bytes: the screen's pair index */
+  ck_assert(!w[4]->when_exact); /* "a" is too short to be needed: no set */
   static const char *const subjects[] = {
       "<REG> approved it",       "the <gov> and <Reg>", "<RE G> <GO V> nothing",
       "RESPECTIVELY, not <ORG>", "re\xc5\xbfpectively", "grant <NUM> ab",
       "",                        "\xc3\xa9 <GOV>",    "respectivel",
+      "aB",                      "Ab c",                "a b",
+      "xyzAB",                   "b a",                 "a",
   };
   TgScreen sc;
   ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
@@ -836,7 +854,7 @@ START_TEST(test_when_literal)
     const char *subj = subjects[i];
     const size_t n = strlen(subj);
     ck_assert_int_eq(tg_screen_set(&sc, subj, n), TG_SUCCESS);
-    for (size_t k = 0; k < 4; ++k) {
+    for (size_t k = 0; k < N_WHEN; ++k) {
       const TgStatus want =
           tg_screen_may_match(&sc, w[k]) ? tg_match(&m1, w[k], subj, n, 0)
                                          : tg_match_skipped(&m1, w[k]);
