@@ -140,6 +140,31 @@ static bool abbrev_period(const Ctx *c, size_t k) {
          c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
 }
 
+/* The period of "S." at token k: right after a one-letter capital word. */
+static bool letter_period(const Ctx *c, size_t k) {
+  if (k == 0 || k >= c->n || !word_is(c, k, ".") ||
+      c->t[k].span.begin != c->t[k - 1].span.end) {
+    return false;
+  }
+  const TgToken *t = &c->t[k - 1];
+  const char ch = c->text[t->span.begin];
+  return t->word && t->span.end == t->span.begin + 1 && ch >= 'A' && ch <= 'Z';
+}
+
+/* "S.A. de C.V.", "S. de R.L.", "GmbH & Co. KG": "de" or "&" at token k
+ * joining a legal form (or, for "de", a dotted letter) to the legal form
+ * after it, so that both belong to one name. */
+static bool legal_join(const Ctx *c, size_t k) {
+  if (k == 0 || !designator(c, k + 1)) {
+    return false;
+  }
+  if (word_is(c, k, "&")) {
+    return designator(c, k - 1);
+  }
+  return word_is(c, k, "de") && (designator(c, k - 1) || c->t[k - 1].cls == TG_TOK_ABBREV ||
+                                 abbrev_period(c, k - 1) || letter_period(c, k - 1));
+}
+
 /* Append the initials of token k (its first letter and each capital after
  * a hyphen: "Inter-Bank" gives "IB") to buf; false when full. */
 static bool token_initials(const Ctx *c, size_t k, char *buf, size_t *n, size_t cap) {
@@ -230,13 +255,14 @@ static size_t chunk_end(const Ctx *c, size_t i) {
     size_t p = 0;
     if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
       ++e; /* a legal form in lower case ends it: "Pellow Pharma plc" */
-    } else if (and_inside(c, i, e)) {
+    } else if (and_inside(c, i, e) || legal_join(c, e)) {
       e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
       e = p;
     } else if (is_kind(c, e, K_CONNECTOR, NULL) && name_start(c, e + 1)) {
       e += 2;
-    } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1))) {
+    } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1)) ||
+               (letter_period(c, e) && legal_join(c, e + 1))) {
       ++e; /* "Co., Ltd." */
     } else {
       break;
@@ -251,8 +277,9 @@ static size_t designators_end(const Ctx *c, size_t d, size_t e) {
   while (r < e) {
     if (designator(c, r) || abbrev_period(c, r)) {
       ++r;
-    } else if (word_is(c, r, ",") && r + 1 < e && designator(c, r + 1)) {
-      r += 2;
+    } else if ((word_is(c, r, ",") || legal_join(c, r) || c->t[r].cls == TG_TOK_CLOSE) &&
+               r + 1 < e && designator(c, r + 1)) {
+      r += 2; /* "Co., Ltd.", "S.A. de C.V.", "(Pty) Ltd" */
     } else {
       break;
     }
