@@ -965,6 +965,26 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* Legal forms joined by "de" or "&" are stripped together from a short
+ * form: "Conecta Bajio" is "Conecta Bajio S. de R.L. de C.V.". */
+START_TEST(test_short_form_joined_legal_forms)
+{
+  const char *text = "Concessions went to Red Sur S.A. de C.V. and Conecta Bajio S. de R.L. de "
+                     "C.V. on Monday. Red Sur will start in May; Conecta Bajio later. Nordwind "
+                     "Energie GmbH & Co. KG signed, Nordwind Energie said.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Red Sur"), 0);
+  ck_assert_int_lt(entity_named(r, "Conecta Bajio"), 0);
+  ck_assert_int_lt(entity_named(r, "Nordwind Energie"), 0);
+  ck_assert_int_ge(entity_named(r, "Red Sur S.A. de C.V."), 0);
+  ck_assert_int_ge(entity_named(r, "Conecta Bajio S. de R.L. de C.V."), 0);
+  ck_assert_int_ge(entity_named(r, "Nordwind Energie GmbH & Co. KG"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* A body named by its English name, its acronym and its own language's
  * name is one entity under the English name. */
 START_TEST(test_english_name_of_body)
@@ -1086,6 +1106,7 @@ static Suite *extractor_suite(void)
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_short_form_joined_legal_forms);
   tcase_add_test(tc, test_initials_short_form);
   tcase_add_test(tc, test_short_form_tail_word);
   tcase_add_test(tc, test_english_name_of_body);
