@@ -82,9 +82,28 @@ static bool calendar_word(const Ctx *c, size_t k) {
   return is_kind(c, k, K_MONTH, NULL) || is_kind(c, k, K_WEEKDAY, NULL);
 }
 
+/* "A/S": a legal form written as two words joined by a slash with no
+ * space (three tokens from k); its token count, or 0. */
+static size_t slash_form(const Ctx *c, size_t k) {
+  if (k + 2 >= c->n || !c->t[k].word || !c->t[k].upper || !word_is(c, k + 1, "/") ||
+      !c->t[k + 2].word || c->t[k].span.end != c->t[k + 1].span.begin ||
+      c->t[k + 1].span.end != c->t[k + 2].span.begin) {
+    return 0;
+  }
+  long long v = 0;
+  const size_t b = c->t[k].span.begin;
+  return c->lex && tg_lexicon_find_kind(c->lex, c->kinds[K_DESIGNATOR], c->text + b,
+                                        c->t[k + 2].span.end - b, &v)
+             ? 3
+             : 0;
+}
+
 /* A legal form at token k: capitalised, or of a kind written in any case. */
 static bool designator(const Ctx *c, size_t k) {
   long long v = 0;
+  if (slash_form(c, k)) {
+    return true;
+  }
   if (k >= c->n || !c->t[k].word || !is_kind(c, k, K_DESIGNATOR, &v)) {
     return false;
   }
@@ -253,7 +272,9 @@ static size_t chunk_end(const Ctx *c, size_t i) {
   size_t e = i + 1;
   while (e < c->n && !possessive_after(c, e - 1)) {
     size_t p = 0;
-    if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
+    if ((p = slash_form(c, e)) != 0) {
+      e += p; /* "Varde Mineral A/S" */
+    } else if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
       ++e; /* a legal form in lower case ends it: "Pellow Pharma plc" */
     } else if (and_inside(c, i, e) || legal_join(c, e)) {
       e += 2;
@@ -275,7 +296,9 @@ static size_t chunk_end(const Ctx *c, size_t i) {
 static size_t designators_end(const Ctx *c, size_t d, size_t e) {
   size_t r = d;
   while (r < e) {
-    if (designator(c, r) || abbrev_period(c, r)) {
+    if (slash_form(c, r)) {
+      r += slash_form(c, r);
+    } else if (designator(c, r) || abbrev_period(c, r)) {
       ++r;
     } else if ((word_is(c, r, ",") || legal_join(c, r) || c->t[r].cls == TG_TOK_CLOSE) &&
                r + 1 < e && designator(c, r + 1)) {

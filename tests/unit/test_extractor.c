@@ -801,6 +801,10 @@ static const NameCase name_cases[] = {
      {"Company:Dala Finance JSC", "Company:Saryarka Credit LLP",
       "Company:Tisza Napenergia Kft.", "Company:Moravia Energo a.s."},
      {"Dala Finance JSC and Saryarka Credit LLP", "Sahil Digital"}},
+    {"a legal form written with a slash",
+     "Varde Mineral A/S and Fjord Drilling A/S won; A/B tests ran at 5 km/h.",
+     {"Company:Varde Mineral A/S", "Company:Fjord Drilling A/S"},
+     {"Varde Mineral A/S and Fjord Drilling A/S", "Varde Mineral A"}},
     {"sector head words of firms, not of a ministry",
      "Tasman Cement and Kivu Breweries bought land from the Ministry of Steel; Eyre "
      "Laboratories signed.",
