@@ -82,9 +82,28 @@ static bool calendar_word(const Ctx *c, size_t k) {
   return is_kind(c, k, K_MONTH, NULL) || is_kind(c, k, K_WEEKDAY, NULL);
 }
 
+/* "A/S": a legal form written as two words joined by a slash with no
+ * space (three tokens from k); its token count, or 0. */
+static size_t slash_form(const Ctx *c, size_t k) {
+  if (k + 2 >= c->n || !c->t[k].word || !c->t[k].upper || !word_is(c, k + 1, "/") ||
+      !c->t[k + 2].word || c->t[k].span.end != c->t[k + 1].span.begin ||
+      c->t[k + 1].span.end != c->t[k + 2].span.begin) {
+    return 0;
+  }
+  long long v = 0;
+  const size_t b = c->t[k].span.begin;
+  return c->lex && tg_lexicon_find_kind(c->lex, c->kinds[K_DESIGNATOR], c->text + b,
+                                        c->t[k + 2].span.end - b, &v)
+             ? 3
+             : 0;
+}
+
 /* A legal form at token k: capitalised, or of a kind written in any case. */
 static bool designator(const Ctx *c, size_t k) {
   long long v = 0;
+  if (slash_form(c, k)) {
+    return true;
+  }
   if (k >= c->n || !c->t[k].word || !is_kind(c, k, K_DESIGNATOR, &v)) {
     return false;
   }
@@ -138,6 +157,31 @@ static bool acronym_paren(const Ctx *c, size_t open, size_t after) {
 static bool abbrev_period(const Ctx *c, size_t k) {
   return k < c->n && k > 0 && word_is(c, k, ".") &&
          c->t[k].span.begin == c->t[k - 1].span.end && is_kind(c, k - 1, K_ABBREV, NULL);
+}
+
+/* The period of "S." at token k: right after a one-letter capital word. */
+static bool letter_period(const Ctx *c, size_t k) {
+  if (k == 0 || k >= c->n || !word_is(c, k, ".") ||
+      c->t[k].span.begin != c->t[k - 1].span.end) {
+    return false;
+  }
+  const TgToken *t = &c->t[k - 1];
+  const char ch = c->text[t->span.begin];
+  return t->word && t->span.end == t->span.begin + 1 && ch >= 'A' && ch <= 'Z';
+}
+
+/* "S.A. de C.V.", "S. de R.L.", "GmbH & Co. KG": "de" or "&" at token k
+ * joining a legal form (or, for "de", a dotted letter) to the legal form
+ * after it, so that both belong to one name. */
+static bool legal_join(const Ctx *c, size_t k) {
+  if (k == 0 || !designator(c, k + 1)) {
+    return false;
+  }
+  if (word_is(c, k, "&")) {
+    return designator(c, k - 1);
+  }
+  return word_is(c, k, "de") && (designator(c, k - 1) || c->t[k - 1].cls == TG_TOK_ABBREV ||
+                                 abbrev_period(c, k - 1) || letter_period(c, k - 1));
 }
 
 /* Append the initials of token k (its first letter and each capital after
@@ -228,15 +272,18 @@ static size_t chunk_end(const Ctx *c, size_t i) {
   size_t e = i + 1;
   while (e < c->n && !possessive_after(c, e - 1)) {
     size_t p = 0;
-    if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
+    if ((p = slash_form(c, e)) != 0) {
+      e += p; /* "Varde Mineral A/S" */
+    } else if (inner_token(c, e) || (designator(c, e) && !c->t[e].upper)) {
       ++e; /* a legal form in lower case ends it: "Pellow Pharma plc" */
-    } else if (and_inside(c, i, e)) {
+    } else if (and_inside(c, i, e) || legal_join(c, e)) {
       e += 2;
     } else if ((p = paren_name(c, e)) != 0 && (!acronym_paren(c, e, p) || designator(c, p))) {
       e = p;
     } else if (is_kind(c, e, K_CONNECTOR, NULL) && name_start(c, e + 1)) {
       e += 2;
-    } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1))) {
+    } else if (abbrev_period(c, e) || (word_is(c, e, ",") && designator(c, e + 1)) ||
+               (letter_period(c, e) && legal_join(c, e + 1))) {
       ++e; /* "Co., Ltd." */
     } else {
       break;
@@ -249,10 +296,13 @@ static size_t chunk_end(const Ctx *c, size_t i) {
 static size_t designators_end(const Ctx *c, size_t d, size_t e) {
   size_t r = d;
   while (r < e) {
-    if (designator(c, r) || abbrev_period(c, r)) {
+    if (slash_form(c, r)) {
+      r += slash_form(c, r);
+    } else if (designator(c, r) || abbrev_period(c, r)) {
       ++r;
-    } else if (word_is(c, r, ",") && r + 1 < e && designator(c, r + 1)) {
-      r += 2;
+    } else if ((word_is(c, r, ",") || legal_join(c, r) || c->t[r].cls == TG_TOK_CLOSE) &&
+               r + 1 < e && designator(c, r + 1)) {
+      r += 2; /* "Co., Ltd.", "S.A. de C.V.", "(Pty) Ltd" */
     } else {
       break;
     }

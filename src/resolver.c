@@ -577,7 +577,7 @@ static TgStatus subsidiaries(TgResult *r) {
 /* ---- Short forms of a company's full name ---- */
 
 /* Most legal forms and head words stripped from one full name. */
-#define TG_SHORT_MAX_STRIP 6
+#define TG_SHORT_MAX_STRIP 8
 
 /* A legal form, company head word or tail word, with its trailing "," or
  * "." ("Co.,", "Ltd.", "Insurance", "Berhad", "Fund"). */
@@ -595,6 +595,17 @@ static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
     --len;
   }
   return false;
+}
+
+/* "de" of "S.A. de C.V." and "&" of "GmbH & Co. KG": a word joining two
+ * legal forms, stripped with them. */
+static bool legal_joiner(const char *s, size_t len) {
+  return (len == 2 && memcmp(s, "de", 2) == 0) || (len == 1 && s[0] == '&');
+}
+
+/* "S." of "S. de R.L.": a capital letter and a period. */
+static bool letter_dot(const char *s, size_t len) {
+  return len == 2 && s[0] >= 'A' && s[0] <= 'Z' && s[1] == '.';
 }
 
 typedef struct {
@@ -642,14 +653,19 @@ static bool short_candidate(const TgResult *r, size_t i) {
  * one, two, ... legal forms and head words. */
 static void add_stems(const TgPipeline *p, StemTable *t, const TgMention *m, size_t i) {
   size_t e = m->span.end;
+  bool joined = false;
   for (int k = 0; k < TG_SHORT_MAX_STRIP; ++k) {
     size_t sp = e;
     while (sp > m->span.begin && t->text[sp - 1] != ' ') {
       --sp;
     }
-    if (sp <= m->span.begin || !company_tail_word(p->lexicon, t->text + sp, e - sp)) {
+    const bool join = k > 0 && legal_joiner(t->text + sp, e - sp);
+    if (sp <= m->span.begin ||
+        !(join || company_tail_word(p->lexicon, t->text + sp, e - sp) ||
+          (joined && letter_dot(t->text + sp, e - sp)))) {
       return;
     }
+    joined = join;
     e = sp - 1;
     while (e > m->span.begin && (t->text[e - 1] == ',' || t->text[e - 1] == ' ')) {
       --e;

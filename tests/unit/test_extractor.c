@@ -789,6 +789,38 @@ static const NameCase name_cases[] = {
       "Company:Corvo Medtech"}, {NULL}},
     {"Polish legal form in lower case", "Permits went to Warta Siec sp. z o.o. on Monday.",
      {"Company:Warta Siec sp. z o.o."}, {"Warta Siec"}},
+    {"legal forms joined by de and by an ampersand",
+     "Concessions went to Red Sur S.A. de C.V., Bajio Enlace S. de R.L. de C.V. and "
+     "Nordwind Energie GmbH & Co. KG.",
+     {"Company:Red Sur S.A. de C.V.", "Company:Bajio Enlace S. de R.L. de C.V.",
+      "Company:Nordwind Energie GmbH & Co. KG"},
+     {"Red Sur S.A.", "Nordwind Energie GmbH"}},
+    {"legal forms of the Nordic, CIS, Central European and Gulf lists",
+     "Dala Finance JSC and Saryarka Credit LLP met Tisza Napenergia Kft. and Moravia "
+     "Energo a.s.; Sahil Digital SAOC signed.",
+     {"Company:Dala Finance JSC", "Company:Saryarka Credit LLP",
+      "Company:Tisza Napenergia Kft.", "Company:Moravia Energo a.s."},
+     {"Dala Finance JSC and Saryarka Credit LLP", "Sahil Digital"}},
+    {"dotted Malaysian and Indonesian legal forms",
+     "Kulai Data Sdn. Bhd. and PT Garuda Nusa Tbk. signed. Oulu Grid Oyj said so.",
+     {"Company:Kulai Data Sdn. Bhd.", "Company:PT Garuda Nusa Tbk.", "Company:Oulu Grid Oyj"},
+     {"Kulai Data Sdn"}},
+    {"a legal form written with a slash",
+     "Varde Mineral A/S and Fjord Drilling A/S won; A/B tests ran at 5 km/h.",
+     {"Company:Varde Mineral A/S", "Company:Fjord Drilling A/S"},
+     {"Varde Mineral A/S and Fjord Drilling A/S", "Varde Mineral A"}},
+    {"sector head words of firms, not of a ministry",
+     "Tasman Cement and Kivu Breweries bought land from the Ministry of Steel; Eyre "
+     "Laboratories signed.",
+     {"Company:Tasman Cement", "Company:Kivu Breweries", "Company:Eyre Laboratories"},
+     {"Tasman Cement and Kivu Breweries"}},
+    {"regions and towns outside the capitals",
+     "Mines in Lapland, North Maluku and the Pilbara, a port at Tuas and fibre in Dhofar.",
+     {"Place:Lapland", "Place:North Maluku", "Place:Pilbara", "Place:Dhofar"}, {"Maluku"}},
+    {"a legal form first and one in parentheses",
+     "Bosveld Chrome (Pty) Ltd won a permit, as did PT Sulawesi Baja Mandiri.",
+     {"Company:PT Sulawesi Baja Mandiri", "Company:Bosveld Chrome (Pty) Ltd"},
+     {"Bosveld Chrome (Pty"}},
     {"attributive places of several words and place pairs",
      "A unit of Hong Kong-listed Qirin Holdings will fly Manila-Osaka and Lagos-Abuja routes.",
      {"Place:Hong Kong", "Place:Manila", "Place:Osaka", "Place:Abuja"},
@@ -941,6 +973,26 @@ START_TEST(test_short_form)
 }
 END_TEST
 
+/* Legal forms joined by "de" or "&" are stripped together from a short
+ * form: "Conecta Bajio" is "Conecta Bajio S. de R.L. de C.V.". */
+START_TEST(test_short_form_joined_legal_forms)
+{
+  const char *text = "Concessions went to Red Sur S.A. de C.V. and Conecta Bajio S. de R.L. de "
+                     "C.V. on Monday. Red Sur will start in May; Conecta Bajio later. Nordwind "
+                     "Energie GmbH & Co. KG signed, Nordwind Energie said.";
+  TgDocument *doc = NULL;
+  TgResult *r = run(text, "2025-05-12", &doc);
+  ck_assert_int_lt(entity_named(r, "Red Sur"), 0);
+  ck_assert_int_lt(entity_named(r, "Conecta Bajio"), 0);
+  ck_assert_int_lt(entity_named(r, "Nordwind Energie"), 0);
+  ck_assert_int_ge(entity_named(r, "Red Sur S.A. de C.V."), 0);
+  ck_assert_int_ge(entity_named(r, "Conecta Bajio S. de R.L. de C.V."), 0);
+  ck_assert_int_ge(entity_named(r, "Nordwind Energie GmbH & Co. KG"), 0);
+  tg_result_free(r);
+  tg_document_free(doc);
+}
+END_TEST
+
 /* A body named by its English name, its acronym and its own language's
  * name is one entity under the English name. */
 START_TEST(test_english_name_of_body)
@@ -1062,6 +1114,7 @@ static Suite *extractor_suite(void)
   tcase_add_loop_test(tc, test_names, 0, (int)N_NAMES);
   tcase_add_test(tc, test_one_sense);
   tcase_add_test(tc, test_short_form);
+  tcase_add_test(tc, test_short_form_joined_legal_forms);
   tcase_add_test(tc, test_initials_short_form);
   tcase_add_test(tc, test_short_form_tail_word);
   tcase_add_test(tc, test_english_name_of_body);
