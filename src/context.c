@@ -328,12 +328,9 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
   return false;
 }
 
-/* Does the clause before the list at `b` (back to a comma, at most 80
- * bytes) describe a body's remit, not a grant ("the federal body that
- * oversees gambling in the United Arab Emirates")? */
-static bool remit_cue(const char *text, size_t floor, size_t b) {
-  static const Word cues[] = {W("oversees "), W("regulates "), W("supervises "), W("polices "),
-                              W("responsible for "), {NULL, 0}};
+/* Does the clause before `b` (back to a comma or a semicolon, at most 80
+ * bytes) hold one of `cues` at a word start? */
+static bool clause_has(const char *text, size_t floor, size_t b, const Word *cues) {
   size_t from = b;
   while (from > floor && b - from < 80 && text[from - 1] != ',' && text[from - 1] != ';') {
     --from;
@@ -347,6 +344,26 @@ static bool remit_cue(const char *text, size_t floor, size_t b) {
     }
   }
   return false;
+}
+
+/* Does the clause before the list at `b` (back to a comma, at most 80
+ * bytes) describe a body's remit, not a grant ("the federal body that
+ * oversees gambling in the United Arab Emirates")? */
+static bool remit_cue(const char *text, size_t floor, size_t b) {
+  static const Word cues[] = {W("oversees "), W("regulates "), W("supervises "), W("polices "),
+                              W("responsible for "), {NULL, 0}};
+  return clause_has(text, floor, b, cues);
+}
+
+/* Does the clause before the list at `b` tell a firm's own plan ("...,
+ * which plans to open a casino resort in Lapu-Lapu City by 2029")?  Where
+ * it means to go is no region of the grant. */
+static bool plan_cue(const char *text, size_t floor, size_t b) {
+  static const Word cues[] = {
+      W("which plans to "), W("that plans to "), W("which intends to "), W("that intends to "),
+      W("which aims to "),  W("which hopes to "), W("which expects to "), W("and plans to "),
+      W("also plans to "),  W("it plans to "),    {NULL, 0}};
+  return clause_has(text, floor, b, cues);
 }
 
 /* Does an appositive that says what a name is end with "in" right before
@@ -391,7 +408,7 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
     const size_t b = list_start(text, sent.begin, m->span.begin);
     if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b) ||
-        apposed_base_cue(text, sent.begin, b)) {
+        plan_cue(text, sent.begin, b) || apposed_base_cue(text, sent.begin, b)) {
       return true;
     }
   }
