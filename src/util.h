@@ -116,6 +116,10 @@ bool tg_cp_is_upper(uint32_t cp);
 TgStatus tg_check_text(const char *text, size_t len, const char *file, TgErrorFn fn,
                        void *data);
 
+/** ASCII lower case of each byte value (other bytes map to themselves):
+ * a table, for the loops that fold every byte of a sentence or a word. */
+extern const unsigned char tg_ascii_lower[256];
+
 /** 64-bit FNV-1a of `len` bytes. */
 uint64_t tg_hash(const char *s, size_t len);
 
