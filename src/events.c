@@ -382,6 +382,15 @@ static void prune_regions(TgResult *r, const char *text, size_t len, TgFactRec *
   f->slots.len = out;
 }
 
+/* The next ASCII word of `s` from *i: *i moves to its first letter, and
+ * the end is returned (*i itself at the end of `s`). */
+static size_t next_word(const char *s, size_t *i) {
+  while (s[*i] && !((s[*i] | 32) >= 'a' && (s[*i] | 32) <= 'z')) ++*i;
+  size_t j = *i;
+  while ((s[j] | 32) >= 'a' && (s[j] | 32) <= 'z') ++j;
+  return j;
+}
+
 /* Does a word of the description (4+ letters, not a generic head) occur
  * in the entity's label?  Words are compared without case.  "customs authority" fits "General Administration
  * of Customs of China", "central bank" fits "People's Bank of China". */
@@ -389,11 +398,7 @@ static bool fits_description(const char *desc, const char *label) {
   static const char *const generic[] = {"authority", "ministry", "commission", "regulator",
                                         "watchdog", "central", "country", "national",
                                         "state", "said", "that", "agency", NULL};
-  size_t i = 0;
-  while (desc && desc[i]) {
-    while (desc[i] && !((desc[i] | 32) >= 'a' && (desc[i] | 32) <= 'z')) ++i;
-    size_t j = i;
-    while (((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z')) ++j;
+  for (size_t i = 0, j; desc && (j = next_word(desc, &i)) > i; i = j) {
     char w[32];
     const size_t n = j - i;
     /* Capitalised words are names ("Turkey's"), not the description. */
@@ -413,7 +418,6 @@ static bool fits_description(const char *desc, const char *label) {
         if (q == wn) return true;
       }
     }
-    i = j;
   }
   return false;
 }
@@ -421,11 +425,21 @@ static bool fits_description(const char *desc, const char *label) {
 /* Do the `n` bytes at `s` spell `lower` (lower-case ASCII), in any case? */
 static bool ascii_is(const char *s, const char *lower, size_t n) {
   for (size_t i = 0; i < n; ++i) {
-    if (!s[i] || (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 32 : s[i]) != lower[i]) {
+    if (!s[i] || tg_ascii_lower[(unsigned char)s[i]] != (unsigned char)lower[i]) {
       return false;
     }
   }
   return true;
+}
+
+/* Is the word s[0..n) one of `words` (lower-case, NULL-ended), in any case? */
+static bool word_in(const char *s, size_t n, const char *const *words) {
+  for (size_t k = 0; words[k]; ++k) {
+    if (n == strlen(words[k]) && ascii_is(s, words[k], n)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /* What a description says of the body it stands for. */
@@ -445,26 +459,19 @@ static DescKind describe(const char *desc) {
                                       "said", "that", "country", "central", NULL};
   bool ministry = false;
   bool portfolio = false;
-  for (size_t i = 0; desc && desc[i];) {
-    while (desc[i] && !((desc[i] | 32) >= 'a' && (desc[i] | 32) <= 'z')) ++i;
-    size_t j = i;
-    while ((desc[j] | 32) >= 'a' && (desc[j] | 32) <= 'z') ++j;
+  static const char *const articles[] = {"the", "its", NULL};
+  for (size_t i = 0, j; desc && (j = next_word(desc, &i)) > i; i = j) {
     const size_t n = j - i;
-    /* Capitalised words are names ("Kenya's"): they say no portfolio. */
-    const bool article = n == 3 && (ascii_is(desc + i, "the", 3) || ascii_is(desc + i, "its", 3));
-    bool known = n < 3 || (desc[i] >= 'A' && desc[i] <= 'Z' && !article);
-    for (size_t k = 0; kinds[k] && !known; ++k) {
-      if (n == strlen(kinds[k]) && ascii_is(desc + i, kinds[k], n)) {
-        ministry = known = true;
-      }
+    /* Capitalised words are names ("Kenya's"): they say no portfolio;
+     * so do words of one or two letters (the "s" of "Kenya's"). */
+    if (n < 3 || (desc[i] >= 'A' && desc[i] <= 'Z' && !word_in(desc + i, n, articles))) {
+      continue;
     }
-    for (size_t k = 0; plain[k] && !known; ++k) {
-      known = n == strlen(plain[k]) && ascii_is(desc + i, plain[k], n);
-    }
-    if (!known && !(n == 1 && desc[i] == 's')) {
+    if (word_in(desc + i, n, kinds)) {
+      ministry = true;
+    } else if (!word_in(desc + i, n, plain)) {
       portfolio = true;
     }
-    i = j;
   }
   return !ministry ? DESC_ANY : portfolio ? DESC_PORTFOLIO : DESC_MINISTRY;
 }
