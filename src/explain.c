@@ -88,9 +88,8 @@ static TgStatus explain_fact(TgOut *o, TgReportCtx *c, size_t i, bool color) {
 TgStatus tg_report_explain(const TgDocument *doc, const TgResult *result, FILE *out,
                            bool color) {
   TgReportCtx c;
-  TgOut o = {{NULL, 0, 0}, TG_SUCCESS};
-  tg_buf_init(&o.buf);
-  TgStatus st = tg_report_ctx_init(&c, doc, result);
+  TgOut o;
+  TgStatus st = tg_report_open(&c, &o, doc, result);
   if (st) {
     return st;
   }
@@ -103,10 +102,5 @@ TgStatus tg_report_explain(const TgDocument *doc, const TgResult *result, FILE *
     }
     st = explain_fact(&o, &c, i, color);
   }
-  tg_report_ctx_clear(&c);
-  if (st) {
-    tg_buf_clear(&o.buf);
-    return st;
-  }
-  return tg_out_flush(&o, out);
+  return tg_report_close(&c, &o, st, out);
 }

@@ -494,9 +494,8 @@ done:
 TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const char *base,
                         FILE *out) {
   TgReportCtx c;
-  TgOut o = {{NULL, 0, 0}, TG_SUCCESS};
-  tg_buf_init(&o.buf);
-  TgStatus st = tg_report_ctx_init(&c, doc, result);
+  TgOut o;
+  TgStatus st = tg_report_open(&c, &o, doc, result);
   if (st) {
     return st;
   }
@@ -590,10 +589,5 @@ TgStatus tg_report_html(const TgDocument *doc, const TgResult *result, const cha
   tg_out(&o, page_script);
   tg_out(&o, "</script>\n</body>\n</html>\n");
 
-  tg_report_ctx_clear(&c);
-  if (st) {
-    tg_buf_clear(&o.buf);
-    return st;
-  }
-  return tg_out_flush(&o, out);
+  return tg_report_close(&c, &o, st, out);
 }

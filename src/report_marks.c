@@ -47,6 +47,21 @@ TgStatus tg_out_flush(TgOut *o, FILE *out) {
   return st;
 }
 
+TgStatus tg_report_open(TgReportCtx *c, TgOut *o, const TgDocument *doc, const TgResult *r) {
+  tg_buf_init(&o->buf);
+  o->st = TG_SUCCESS;
+  return tg_report_ctx_init(c, doc, r);
+}
+
+TgStatus tg_report_close(TgReportCtx *c, TgOut *o, TgStatus st, FILE *out) {
+  tg_report_ctx_clear(c);
+  if (st) {
+    tg_buf_clear(&o->buf);
+    return st;
+  }
+  return tg_out_flush(o, out);
+}
+
 /* ---- Spans, sorted ---- */
 
 static int range_cmp(const void *a, const void *b) {

@@ -60,6 +60,12 @@ typedef struct {
 TgStatus tg_report_ctx_init(TgReportCtx *c, const TgDocument *doc, const TgResult *r);
 void tg_report_ctx_clear(TgReportCtx *c);
 
+/* A view's start: an empty output and the context (nothing to free when
+ * this fails).  Its end: the context freed, then the output written to
+ * `out` unless `st` failed (then dropped, and `st` returned). */
+TgStatus tg_report_open(TgReportCtx *c, TgOut *o, const TgDocument *doc, const TgResult *r);
+TgStatus tg_report_close(TgReportCtx *c, TgOut *o, TgStatus st, FILE *out);
+
 /* The sentence `i` of the result, as a character-aligned range. */
 TgMarkRange tg_report_sentence_range(const TgReportCtx *c, size_t i);
 
