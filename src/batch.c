@@ -11,6 +11,7 @@
 
 #include "telegraph/batch.h"
 
+#include "batch_ids.h"
 #include "inputs.h"
 #include "outstream.h"
 #include "turtle.h"
@@ -33,16 +34,6 @@ typedef struct {
   unsigned col;
   char *msg;
 } Diag;
-
-/* Where an id was first seen: a hash of the id, and its file (a JSON Lines
- * source, owned by the batch, or the article's own path, owned here) and
- * line. */
-typedef struct {
-  uint64_t hash;
-  const char *source;
-  char *path;
-  unsigned line;
-} IdPlace;
 
 typedef struct Job {
   /* Input: a path to read whole, or a JSON line. */
@@ -96,9 +87,7 @@ struct Batch {
   TgVec spares;  /* TgBuf: written jobs' output buffers, for the next jobs */
   bool write_profile; /* TELEGRAPH_PROFILE_WRITER is set */
   TgInputs inputs; /* the walk over the inputs */
-  IdPlace *ids;  /* [ids_cap]: the article ids emitted */
-  size_t ids_cap;
-  size_t n_ids;
+  TgBatchIds ids; /* the article ids emitted */
   TgBatchStats *stats;
   TgStatus fatal;
   bool sink_failed; /* the sink (a store) failed: later articles are named, not loaded */
@@ -300,64 +289,15 @@ static void *worker_main(void *arg) {
 
 /* ---- Article ids: one article an id in a batch ---- */
 
-
-static IdPlace *id_slot(IdPlace *table, size_t cap, uint64_t h) {
-  size_t j = (size_t)h & (cap - 1);
-  while (table[j].hash && table[j].hash != h) {
-    j = (j + 1) & (cap - 1);
-  }
-  return &table[j];
-}
-
-/* Record the job's id; if it was seen before, the earlier place in *first
- * (and false).  A 64-bit hash stands for the id: a batch would need some
- * 10^9 articles to see a false duplicate with odds of one in 30. */
-static bool id_register(Batch *b, const Job *job, const IdPlace **first, TgStatus *st) {
-  const uint64_t h = tg_hash(job->id, strlen(job->id)) | 1u;
-  if ((b->n_ids + 1) * 2 > b->ids_cap) {
-    const size_t cap = b->ids_cap ? b->ids_cap * 2 : 1024;
-    IdPlace *table = (IdPlace *)tg_calloc(cap, sizeof(IdPlace));
-    if (!table) {
-      *st = TG_BAD_ALLOC;
-      return false;
-    }
-    for (size_t i = 0; i < b->ids_cap; ++i) {
-      if (b->ids[i].hash) {
-        *id_slot(table, cap, b->ids[i].hash) = b->ids[i];
-      }
-    }
-    tg_free(b->ids);
-    b->ids = table;
-    b->ids_cap = cap;
-  }
-  IdPlace *slot = id_slot(b->ids, b->ids_cap, h);
-  if (slot->hash) {
-    *first = slot;
-    return false;
-  }
-  IdPlace place = {h, job->source, NULL, job->lineno};
-  if (!job->source && !(place.path = tg_strdup(job->path ? job->path : "<stdin>"))) {
-    *st = TG_BAD_ALLOC;
-    return false;
-  }
-  *slot = place;
-  ++b->n_ids;
-  return true;
-}
-
-static void ids_clear(Batch *b) {
-  for (size_t i = 0; i < b->ids_cap; ++i) {
-    tg_free(b->ids[i].path);
-  }
-  tg_free(b->ids);
-}
-
 /* False (with the error reported) when the job's article id was taken by an
  * earlier article of the batch: two articles would merge into one node. */
 static bool id_unique(Batch *b, const Job *job) {
-  const IdPlace *first = NULL;
+  const char *first = NULL;
+  unsigned first_line = 0;
   TgStatus st = TG_SUCCESS;
-  if (id_register(b, job, &first, &st)) {
+  const char *name = job->source ? job->source : job->path ? job->path : "<stdin>";
+  if (tg_batch_ids_add(&b->ids, job->id, name, job->source != NULL, job->lineno, &first,
+                       &first_line, &st)) {
     return true;
   }
   if (st) {
@@ -366,15 +306,13 @@ static bool id_unique(Batch *b, const Job *job) {
   }
   TgBuf msg;
   tg_buf_init(&msg);
-  const char *where = first->source ? first->source : first->path;
-  if (first->line ? tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s:%u; "
-                                        "article skipped", job->id, where, first->line)
-                  : tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s; article "
-                                        "skipped", job->id, where)) {
+  if (first_line ? tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s:%u; "
+                                       "article skipped", job->id, first, first_line)
+                 : tg_buf_printf(&msg, "duplicate article id \"%s\", first at %s; article "
+                                       "skipped", job->id, first)) {
     b->fatal = TG_BAD_ALLOC;
   } else if (b->err) {
-    b->err(b->err_data, job->source ? job->source : job->path ? job->path : "<stdin>",
-           job->lineno, job->lineno ? 1 : 0, msg.buf);
+    b->err(b->err_data, name, job->lineno, job->lineno ? 1 : 0, msg.buf);
   }
   tg_buf_clear(&msg);
   return false;
@@ -649,6 +587,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   memset(stats, 0, sizeof *stats);
   Batch b;
   memset(&b, 0, sizeof b);
+  tg_batch_ids_init(&b.ids);
   b.ex = ex;
   b.opt = opt;
   b.err = err;
@@ -724,7 +663,7 @@ TgStatus tg_batch_run(const TgExtractor *ex, const TgBatchOptions *opt, const ch
   }
   tg_vec_clear(&b.spares);
   tg_inputs_clear(&b.inputs);
-  ids_clear(&b);
+  tg_batch_ids_clear(&b.ids);
   pthread_mutex_destroy(&b.lock);
   pthread_cond_destroy(&b.work);
   pthread_cond_destroy(&b.ready);
