@@ -408,6 +408,31 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
   return st;
 }
 
+/* May thread t, past its ELEM instruction with one token, live on at token
+ * q?  Not when the next token fails every element it can meet there (the
+ * plan's successor test) and dropping it now changes nothing: it holds
+ * back no pending match of its pattern (a thread that starts no later than
+ * the match keeps it from being final until the thread dies). */
+static bool may_go_on(const Vm *vm, const Thread *t, size_t q) {
+  const TgTokScratch *s = vm->s;
+  const Succ *u = &s->succ[t->pc];
+  if (!u->filter) {
+    return true;
+  }
+  if (q < vm->in->n) {
+    const TgToken *tok = &vm->in->toks[q];
+    const unsigned char b = (unsigned char)vm->in->text[tok->span.begin];
+    if (((u->classes >> tok->cls) & 1) &&
+        (((u->first[b >> 5] >> (b & 31)) & 1) ||
+         (u->in_parts &&
+          memchr(vm->in->text + tok->span.begin, '-', tok->span.end - tok->span.begin)))) {
+      return true;
+    }
+  }
+  const Best *b = &s->best[s->pat_of[t->pc]];
+  return b->run == s->run && b->pending && t->start <= b->start;
+}
+
 static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
   TgStatus st = TG_SUCCESS;
@@ -437,12 +462,12 @@ static TgStatus run_position(Vm *vm, size_t pos) {
     }
   }
   list->len = 0;
+  const Thread *step = (const Thread *)s->step.data;
   for (size_t k = 0; !st && k < s->step.len; ++k) {
-    Thread t = *(const Thread *)tg_vec_at(&s->step, k);
-    const Inst *in = tg_tok_inst(vm->p, t.pc);
-    const size_t n = elem_at(vm, in->arg, pos);
-    if (n) {
-      t.pc = in->x;
+    Thread t = step[k];
+    const size_t n = elem_at(vm, s->arg[t.pc], pos);
+    if (n && (n > 1 || may_go_on(vm, &t, pos + 1))) {
+      t.pc = s->next_pc[t.pc];
       st = arrive(vm, pos + n, &t);
     }
   }
