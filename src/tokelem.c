@@ -6,7 +6,56 @@
 
 #include "tokprog.h"
 
+#include <stdint.h>
 #include <string.h>
+
+/* ---- Sets ---- */
+
+static const Elem *member(const TgTokProg *p, const Elem *set, unsigned k) {
+  return (const Elem *)tg_vec_at(&p->elems, *(const unsigned *)tg_vec_at(&p->members, set->val + k));
+}
+
+static bool plain_word(const Elem *m) { return m->kind == E_LIT && !m->prefix && m->len; }
+
+TgStatus tg_tokprog_index_set(const TgTokProg *p, Elem *e) {
+  unsigned n_words = 0;
+  e->words = NULL;
+  e->rest = NULL;
+  e->words_cap = 0;
+  e->words_max = 0;
+  e->n_rest = 0;
+  for (unsigned k = 0; k < e->count; ++k) {
+    n_words += plain_word(member(p, e, k));
+  }
+  if (n_words) {
+    e->words_cap = 4;
+    while (e->words_cap < 2 * n_words) {
+      e->words_cap *= 2;
+    }
+    e->words = (uint32_t *)tg_calloc(e->words_cap, sizeof(uint32_t));
+  }
+  e->rest = (uint32_t *)tg_calloc(e->count - n_words + 1, sizeof(uint32_t));
+  if ((n_words && !e->words) || !e->rest) {
+    tg_free(e->words);
+    tg_free(e->rest);
+    e->words = e->rest = NULL;
+    return TG_BAD_ALLOC;
+  }
+  for (unsigned k = 0; k < e->count; ++k) {
+    const Elem *m = member(p, e, k);
+    if (!plain_word(m)) {
+      e->rest[e->n_rest++] = k;
+      continue;
+    }
+    size_t h = tg_tok_word_hash(m->text, m->len) & (e->words_cap - 1);
+    while (e->words[h]) {
+      h = (h + 1) & (e->words_cap - 1);
+    }
+    e->words[h] = k + 1;
+    e->words_max = m->len > e->words_max ? m->len : e->words_max;
+  }
+  return TG_SUCCESS;
+}
 
 /* ---- Matching elements ---- */
 
@@ -135,6 +184,49 @@ static bool same_word(const Elem *e, const char *s) {
   return true;
 }
 
+/* Set e at token i: what its first matching member, in order, matches.
+ * Its plain words are found by the token's folded text; only the other
+ * members before the first word that matches are tried one by one. */
+static size_t set_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
+  const TgToken *t = &in->toks[i];
+  const char *s = in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  unsigned word = UINT32_MAX; /* the first plain word that matches */
+  if (e->words_cap && len <= e->words_max) {
+    for (size_t h = tg_tok_word_hash(s, len) & (e->words_cap - 1); e->words[h];
+         h = (h + 1) & (e->words_cap - 1)) {
+      const unsigned k = e->words[h] - 1;
+      if (k < word && tg_tok_elem_len(p, in, member(p, e, k), i)) {
+        word = k;
+      }
+    }
+  }
+  int hyphen = -1; /* does the token hold a hyphen? (-1: not looked yet) */
+  for (unsigned r = 0; r < e->n_rest && e->rest[r] < word; ++r) {
+    const Elem *m = member(p, e, e->rest[r]);
+    if ((m->kind == E_CLASS || m->kind == E_ANY) && !m->glued) {
+      /* a class or ANY, ^ANY: decided here, without the call */
+      if ((m->kind == E_ANY || t->cls == m->val) && (!m->upper || upper_start(t))) {
+        return 1;
+      }
+      continue;
+    }
+    if (m->kind == E_LIT && m->prefix && fold_byte(m->text[0]) != fold_byte(s[0])) {
+      if (hyphen < 0) {
+        hyphen = memchr(s, '-', len) != NULL;
+      }
+      if (!hyphen) {
+        continue; /* a prefix of another first letter, and no part after a hyphen */
+      }
+    }
+    const size_t n = tg_tok_elem_len(p, in, m, i);
+    if (n) {
+      return n;
+    }
+  }
+  return word != UINT32_MAX ? 1 : 0;
+}
+
 /* Tokens matched by element e at token i (0: no match). */
 size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
   if (i >= in->n) {
@@ -201,36 +293,7 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
     }
     return at - i;
   }
-  default: {
-    int hyphen = -1; /* does the token hold a hyphen? (-1: not looked yet) */
-    for (unsigned k = 0; k < e->count; ++k) {
-      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
-      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
-      if (m->kind == E_LIT && !m->prefix && (m->len != len || fold_byte(m->text[0]) != fold_byte(s[0]))) {
-        continue; /* a word of another length or first letter: the common case */
-      }
-      if ((m->kind == E_CLASS || m->kind == E_ANY) && !m->glued) {
-        /* a class or ANY, ^ANY: decided here, without the call */
-        if ((m->kind == E_ANY || t->cls == m->val) && (!m->upper || upper_start(t))) {
-          return 1;
-        }
-        continue;
-      }
-      if (m->kind == E_LIT && m->prefix && fold_byte(m->text[0]) != fold_byte(s[0])) {
-        if (hyphen < 0) {
-          hyphen = memchr(s, '-', len) != NULL;
-        }
-        if (!hyphen) {
-          continue; /* a prefix of another first letter, and no part after a hyphen */
-        }
-      }
-      const size_t n = tg_tok_elem_len(p, in, m, i);
-      if (n) {
-        return n;
-      }
-    }
-    return 0;
-  }
+  default: return set_len(p, in, e, i);
   }
 }
 

@@ -51,7 +51,10 @@ void tg_tokprog_free(TgTokProg *p) {
   tg_tokscratch_drain(p);
   pthread_mutex_destroy(&p->pool_lock);
   for (size_t i = 0; i < p->elems.len; ++i) {
-    tg_free(((Elem *)tg_vec_at(&p->elems, i))->text);
+    Elem *e = (Elem *)tg_vec_at(&p->elems, i);
+    tg_free(e->text);
+    tg_free(e->words);
+    tg_free(e->rest);
   }
   for (size_t i = 0; i < p->macros.len; ++i) {
     Macro *m = (Macro *)tg_vec_at(&p->macros, i);
@@ -199,8 +202,19 @@ static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
       }
     }
   }
+  if (copy.kind == E_SET) {
+    TgStatus st = tg_tokprog_index_set(p, &copy);
+    if (st) {
+      return st;
+    }
+  }
   *idx = (unsigned)p->elems.len;
-  return tg_vec_push(&p->elems, e);
+  TgStatus st = tg_vec_push(&p->elems, e);
+  if (st) {
+    tg_free(copy.words);
+    tg_free(copy.rest);
+  }
+  return st;
 }
 
 static bool ident_char(char c) {

@@ -32,6 +32,14 @@ typedef struct {
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */
   size_t len;
+  /* E_SET: its plain words (members that are E_LIT, not prefixes) by
+   * folded text, open addressing, member position + 1 (0: empty), and the
+   * positions of the other members, ascending (tg_tokprog_index_set). */
+  uint32_t *words;
+  unsigned words_cap; /* a power of two, or 0: no words */
+  size_t words_max;   /* the longest word */
+  uint32_t *rest;
+  unsigned n_rest;
 } Elem;
 
 enum { I_ELEM, I_SPLIT, I_JMP, I_SAVE_B, I_SAVE_E, I_NOT_AHEAD, I_NOT_BEHIND, I_BEHIND, I_MATCH };
@@ -72,6 +80,20 @@ struct TgTokProgImpl {
   pthread_mutex_t pool_lock;
   TgTokScratch *pool;
 };
+
+/** Fill E_SET e's word table and list of other members (e->val, e->count
+ * set); TG_BAD_ALLOC on failure. */
+TgStatus tg_tokprog_index_set(const TgTokProg *p, Elem *e);
+
+/** Folded FNV-1a hash of w[0..len) (ASCII case ignored). */
+static inline size_t tg_tok_word_hash(const char *w, size_t len) {
+  size_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = (unsigned char)w[i];
+    h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+  }
+  return h;
+}
 
 /** Free the scratches in the pool (the program changed, or is freed). */
 void tg_tokscratch_drain(TgTokProg *p);
