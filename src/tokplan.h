@@ -124,7 +124,7 @@ struct TgTokScratchImpl {
   TgVec starts;     /* unsigned: patterns to start at this token */
 };
 
-static inline char tg_tok_fold(char c) { return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c); }
+static inline char tg_tok_fold(char c) { return (char)tg_ascii_lower[(unsigned char)c]; }
 
 static inline size_t tg_tok_fold_hash(const char *w, size_t len) {
   size_t h = 2166136261u;

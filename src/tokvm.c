@@ -25,6 +25,7 @@ typedef struct {
   const TgTokInput *in;
   TgTokScratch *s;
   TgVec *out;
+  unsigned stamp; /* of the token being run (stamp_of(pos)) */
 } Vm;
 
 static bool same_folded(const Elem *word, const char *w, size_t len) {
@@ -92,7 +93,7 @@ static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
 static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
   TgTokScratch *s = vm->s;
   const Elem *e = tg_tok_elem(vm->p, ei);
-  s->memo_at[ei] = stamp_of(vm, pos);
+  s->memo_at[ei] = vm->stamp;
   const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
   if (t && (!((e->classes >> t->cls) & 1) ||
             !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
@@ -109,7 +110,7 @@ static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
 /* Element `ei` at token pos, tested once per token. */
 static inline size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
   const TgTokScratch *s = vm->s;
-  return s->memo_at[ei] == stamp_of(vm, pos) ? s->memo_len[ei] : elem_test(vm, ei, pos);
+  return s->memo_at[ei] == vm->stamp ? s->memo_len[ei] : elem_test(vm, ei, pos);
 }
 
 /* Queue `t` to arrive at token `pos`, merged with a thread at the same
@@ -361,6 +362,25 @@ static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos, bool folded_eq
   return start_patterns(vm, e, pos);
 }
 
+/* The prefix words ("grant*") that the part of the token w[0..len)
+ * starting at k starts with. */
+static TgStatus start_by_prefix(Vm *vm, const char *w, size_t len, size_t k, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  const Hit *pre = (const Hit *)s->pre.data;
+  TgStatus st = TG_SUCCESS;
+  for (unsigned h = s->pre_head[(unsigned char)tg_tok_fold(w[k])]; !st && h; h = pre[h - 1].next) {
+    st = start_by_word(vm, &pre[h - 1], pos, true);
+  }
+  for (unsigned h = k + 1 < len ? s->pre2_head[tg_tok_pre2_slot(w[k], w[k + 1])] : 0; !st && h;
+       h = pre[h - 1].next) {
+    const Hit *hit = &pre[h - 1];
+    if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
+      st = start_by_word(vm, hit, pos, true);
+    }
+  }
+  return st;
+}
+
 /* The patterns whose first element matches at token pos. */
 static TgStatus collect_starts(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
@@ -384,21 +404,10 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     }
   }
   /* "grant*": by the first bytes of the token and of each part after a hyphen */
-  for (size_t k = 0; !st && k < len; ++k) {
-    if (k == 0 || w[k - 1] == '-') {
-      for (unsigned h = s->pre_head[(unsigned char)tg_tok_fold(w[k])]; !st && h;) {
-        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        st = start_by_word(vm, hit, pos, true);
-        h = hit->next;
-      }
-      for (unsigned h = k + 1 < len ? s->pre2_head[tg_tok_pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
-        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
-          st = start_by_word(vm, hit, pos, true);
-        }
-        h = hit->next;
-      }
-    }
+  for (size_t k = 0; !st && k < len;) {
+    st = start_by_prefix(vm, w, len, k, pos);
+    const char *dash = (const char *)memchr(w + k, '-', len - k);
+    k = dash ? (size_t)(dash - w) + 1 : len;
   }
   /* The others, of those that a token of this class can match at all. */
   const TgVec *oth = t->cls < TG_N_CLASSES ? &s->by_class[t->cls] : &s->others;
@@ -435,6 +444,7 @@ static bool may_go_on(const Vm *vm, const Thread *t, size_t q) {
 
 static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
+  vm->stamp = stamp_of(vm, pos);
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
   if (list->len > 16) {
@@ -494,7 +504,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
-  Vm vm = {p, in, s, out};
+  Vm vm = {p, in, s, out, 0};
   TgStatus st = TG_SUCCESS;
   for (size_t pos = 0; !st && pos <= in->n; ++pos) {
     st = run_position(&vm, pos);
