@@ -199,9 +199,11 @@ TgStatus tg_tokplan_closures(TgTokScratch *s, const TgTokProg *p) {
   TgVec all;
   tg_vec_init(&stack, sizeof(Eps));
   tg_vec_init(&all, sizeof(Eps));
-  TgStatus st = s->op && s->arg && s->next_pc && s->pat_of && s->eps_from && s->succ && mark
-                    ? TG_SUCCESS
-                    : TG_BAD_ALLOC;
+  if (!s->op || !s->arg || !s->next_pc || !s->pat_of || !s->eps_from || !s->succ || !mark) {
+    tg_free(mark);
+    return TG_BAD_ALLOC; /* the scratch frees the rest */
+  }
+  TgStatus st = TG_SUCCESS;
   for (size_t pc = 0; !st && pc < n; ++pc) {
     const Inst *in = tg_tok_inst(p, (unsigned)pc);
     s->op[pc] = in->op;
