@@ -136,10 +136,10 @@ static bool stops_walk(unsigned char op) {
 /* Append to `out` the instructions that stop a walk from pc, as the pass
  * once followed them (depth first, a SPLIT's x branch before its y, each
  * instruction once): `mark` holds `stamp` for what this walk saw. */
-static TgStatus walk_from(const TgTokScratch *s, unsigned pc, unsigned *mark, unsigned stamp,
-                          TgVec *stack, TgVec *out) {
+static TgStatus walk_from(const TgTokScratch *s, const TgTokProg *p, unsigned pc, unsigned *mark,
+                          unsigned stamp, TgVec *stack, TgVec *out) {
   stack->len = 0;
-  Eps top = {pc, 0};
+  Eps top = {pc, 0, 0};
   TgStatus st = tg_vec_push(stack, &top);
   while (!st && stack->len) {
     Eps t = ((const Eps *)stack->data)[--stack->len];
@@ -147,11 +147,12 @@ static TgStatus walk_from(const TgTokScratch *s, unsigned pc, unsigned *mark, un
       mark[t.pc] = stamp;
       const unsigned char op = s->op[t.pc];
       if (stops_walk(op)) {
+        t.classes = op == I_ELEM ? tg_tok_elem(p, s->arg[t.pc])->classes : UINT32_MAX;
         st = tg_vec_push(out, &t);
         break;
       }
       if (op == I_SPLIT) {
-        Eps y = {s->arg[t.pc], t.saves};
+        Eps y = {s->arg[t.pc], t.saves, 0};
         st = tg_vec_push(stack, &y);
       } else if (op == I_SAVE_B) {
         t.saves |= EPS_SAVE_B;
@@ -214,7 +215,7 @@ TgStatus tg_tokplan_closures(TgTokScratch *s, const TgTokProg *p) {
   }
   for (size_t pc = 0; !st && pc < n; ++pc) {
     s->eps_from[pc] = (uint32_t)all.len;
-    st = walk_from(s, (unsigned)pc, mark, (unsigned)pc + 1, &stack, &all);
+    st = walk_from(s, p, (unsigned)pc, mark, (unsigned)pc + 1, &stack, &all);
   }
   s->eps_from[n] = (uint32_t)all.len;
   s->eps_from[n + 1] = (uint32_t)all.len;

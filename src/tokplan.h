@@ -48,7 +48,8 @@ typedef struct {
 enum { EPS_SAVE_B = 1, EPS_SAVE_E = 2 };
 typedef struct {
   uint32_t pc;
-  uint32_t saves; /* EPS_SAVE_B | EPS_SAVE_E */
+  uint32_t saves;   /* EPS_SAVE_B | EPS_SAVE_E */
+  uint32_t classes; /* ELEM: bit per token class its element may match; else all */
 } Eps;
 
 /* What the next token must look like for a thread after an ELEM to live

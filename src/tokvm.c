@@ -26,6 +26,7 @@ typedef struct {
   TgTokScratch *s;
   TgVec *out;
   unsigned stamp; /* of the token being run (stamp_of(pos)) */
+  uint32_t cls_bit; /* its class's bit (past the last token: one no element has) */
 } Vm;
 
 static bool same_folded(const Elem *word, const char *w, size_t len) {
@@ -216,6 +217,12 @@ static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgStatus st = TG_SUCCESS;
   for (; !st && e < end; ++e) {
     const uint32_t pc = e->pc;
+    /* An element that fails here would fail any thread that reaches it:
+     * it need not be marked as reached. */
+    if (!(e->classes & vm->cls_bit) ||
+        (s->op[pc] == I_ELEM && !elem_at(vm, s->arg[pc], pos))) {
+      continue;
+    }
     if (s->visit[pc] == stamp) {
       continue;
     }
@@ -445,6 +452,7 @@ static bool may_go_on(const Vm *vm, const Thread *t, size_t q) {
 static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
   vm->stamp = stamp_of(vm, pos);
+  vm->cls_bit = pos < vm->in->n ? 1u << vm->in->toks[pos].cls : 1u << 31;
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
   if (list->len > 16) {
@@ -504,7 +512,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
-  Vm vm = {p, in, s, out, 0};
+  Vm vm = {p, in, s, out, 0, 0};
   TgStatus st = TG_SUCCESS;
   for (size_t pos = 0; !st && pos <= in->n; ++pos) {
     st = run_position(&vm, pos);
