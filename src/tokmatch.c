@@ -202,6 +202,20 @@ static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
       }
     }
   }
+  if (e->kind == E_SET || e->kind == E_SEQ) {
+    /* the same members in the same order (a set written in many patterns:
+     * one first element, tested once, starting all of them) */
+    const unsigned *mine = (const unsigned *)tg_vec_at(&p->members, e->val);
+    for (size_t k = 0; k < p->elems.len; ++k) {
+      const Elem *o = (const Elem *)tg_vec_at(&p->elems, k);
+      if (o->kind == e->kind && o->glued == e->glued && o->upper == e->upper &&
+          o->count == e->count && o->val != e->val &&
+          memcmp(tg_vec_at(&p->members, o->val), mine, e->count * sizeof(unsigned)) == 0) {
+        *idx = (unsigned)k;
+        return TG_SUCCESS;
+      }
+    }
+  }
   if (copy.kind == E_SET) {
     TgStatus st = tg_tokprog_index_set(p, &copy);
     if (st) {

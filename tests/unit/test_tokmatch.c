@@ -139,6 +139,10 @@ static const Case cases[] = {
      "0:y|0:x w z|0:x z"},
     {"planned walks: a look-behind or a word first", {NULL}, {"(<=\"q\" | \"r\") \"s\""},
      "q s r s t s", "0:s|0:r s"},
+    /* One set written in two patterns is one element: matching it starts both. */
+    {"a set shared by two patterns starts both", {NULL},
+     {"('the' | 'The') {\"a\"}", "('the' | 'The') {\"b\"}"}, "the a The b THE a the c",
+     "0:a|1:b"},
     /* A thread is dropped early when the next token cannot go on with it
      * (src/tokvm.c), but not while it holds back its pattern's match:
      * pattern 1's "a" is final only when "a b c" has failed, after
