@@ -127,9 +127,45 @@ static Node *node(Parser *ps, long i) { return (Node *)tg_vec_at(ps->nodes, (siz
 
 /* The token classes an element can match (a cheap test before the real
  * one); sets and sequences take any. */
-static unsigned elem_classes(const Elem *e) {
+/* A word token's class follows from its first byte: one that starts with
+ * an ASCII letter is LOWER, CAP, UPPER, ABBREV or CJK, one that starts
+ * with a digit NUMBER, ALNUM or CJK (segmenter.c, word_class); lower-case
+ * first letters make LOWER (or CJK), upper-case ones the others. */
+#define LETTER_CLASSES                                                                  \
+  (CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) |       \
+   CLS(TG_TOK_CJK))
+static unsigned word_classes(const Elem *e) {
+  const unsigned char b = (unsigned char)e->text[0];
+  if (e->prefix) {
+    return WORD_CLASSES; /* "grant*" also matches a part after a hyphen */
+  }
+  if (b >= '0' && b <= '9') {
+    return CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM) | CLS(TG_TOK_CJK);
+  }
+  const bool lower = b >= 'a' && b <= 'z';
+  const bool upper = b >= 'A' && b <= 'Z';
+  if (!lower && !upper) {
+    return ALL_CLASSES;
+  }
+  if (!e->exact) {
+    return LETTER_CLASSES;
+  }
+  return lower ? CLS(TG_TOK_LOWER) | CLS(TG_TOK_CJK) : LETTER_CLASSES & ~CLS(TG_TOK_LOWER);
+}
+
+static unsigned elem_classes(const TgTokProg *p, const Elem *e) {
   unsigned m = ALL_CLASSES;
-  if (e->kind == E_CLASS) {
+  if (e->kind == E_LIT && e->len) {
+    m = word_classes(e);
+  } else if (e->kind == E_SET || e->kind == E_SEQ) {
+    /* a set: its members' together; a sequence: its first member's */
+    const unsigned n = e->kind == E_SET ? e->count : (e->count ? 1 : 0);
+    m = n ? 0 : ALL_CLASSES;
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      m |= ((const Elem *)tg_vec_at(&p->elems, mi))->classes;
+    }
+  } else if (e->kind == E_CLASS) {
     m = CLS(e->val);
   } else if (e->kind == E_WORD) {
     m = WORD_CLASSES;
@@ -186,7 +222,7 @@ static void elem_first(const TgTokProg *p, Elem *e) {
  * yields one element, tested once per token). */
 static TgStatus add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
   Elem copy = *e0;
-  copy.classes = elem_classes(e0);
+  copy.classes = elem_classes(p, e0);
   elem_first(p, &copy);
   const Elem *e = &copy;
   if (e->kind != E_SET && e->kind != E_SEQ) {

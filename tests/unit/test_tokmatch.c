@@ -139,6 +139,13 @@ static const Case cases[] = {
      "0:y|0:x w z|0:x z"},
     {"planned walks: a look-behind or a word first", {NULL}, {"(<=\"q\" | \"r\") \"s\""},
      "q s r s t s", "0:s|0:r s"},
+    /* A word's token classes are told by its first byte (src/tokmatch.c):
+     * every class a token spelling it can have must still match. */
+    {"words match tokens of every class they can be", {NULL},
+     {"'Mr' (\"the\" | 'U.S.' | \"5g\" | \"2025\" | \"a\xe8\x82\xa1\" | 'iPhone')",
+      "\"iphone\" NUM"},
+     "Mr THE, Mr The, Mr the, Mr U.S., Mr 5G, Mr 2025, Mr A\xe8\x82\xa1, Mr iPhone, Mr IPhone 7",
+     "0:Mr THE|0:Mr The|0:Mr the|0:Mr U.S.|0:Mr 5G|0:Mr 2025|0:Mr A\xe8\x82\xa1|0:Mr iPhone|1:IPhone 7"},
     /* One set written in two patterns is one element: matching it starts both. */
     {"a set shared by two patterns starts both", {NULL},
      {"('the' | 'The') {\"a\"}", "('the' | 'The') {\"b\"}"}, "the a The b THE a the c",
