@@ -130,7 +130,8 @@ static Node *node(Parser *ps, long i) { return (Node *)tg_vec_at(ps->nodes, (siz
 /* A word token's class follows from its first byte: one that starts with
  * an ASCII letter is LOWER, CAP, UPPER, ABBREV or CJK, one that starts
  * with a digit NUMBER, ALNUM or CJK (segmenter.c, word_class); lower-case
- * first letters make LOWER (or CJK), upper-case ones the others. */
+ * first letters make LOWER (or CJK), upper-case ones the others; any other
+ * ASCII byte starts no word. */
 #define LETTER_CLASSES                                                                  \
   (CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) |       \
    CLS(TG_TOK_CJK))
@@ -144,6 +145,9 @@ static unsigned word_classes(const Elem *e) {
   }
   const bool lower = b >= 'a' && b <= 'z';
   const bool upper = b >= 'A' && b <= 'Z';
+  if (b < 0x80 && !lower && !upper) {
+    return ALL_CLASSES & ~WORD_CLASSES; /* "$", ",", "'s": no word starts so */
+  }
   if (!lower && !upper) {
     return ALL_CLASSES;
   }
