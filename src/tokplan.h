@@ -91,6 +91,7 @@ struct TgTokScratchImpl {
   Best *best;       /* patterns, read through best_of */
   ShapeMemo *shapes; /* TG_SHAPE_MEMO; valid for shape_lex */
   const TgLexicon *shape_lex;
+  uint32_t number_first[8]; /* for shape_lex: bytes that start a number or scale word */
   unsigned run;     /* passes so far: a Best of an older pass is empty */
   TgVec pending;    /* unsigned: patterns with a match not yet final, ascending */
   TgVec step;       /* Thread: at ELEM instructions */

@@ -62,6 +62,38 @@ static inline TgStatus push_thread(TgVec *v, const Thread *t) {
 
 static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
 
+/* The first bytes of number and scale words in the lexicon (a number in
+ * words starts with one: tokelem.c, number_words). */
+static void number_starts(Vm *vm) {
+  TgTokScratch *s = vm->s;
+  memset(s->number_first, 0, sizeof s->number_first);
+  for (unsigned b = 1; vm->in->lex && b < 256; ++b) {
+    if (tg_lexicon_may_start(vm->in->lex, vm->p->k_number, (char)b) ||
+        tg_lexicon_may_start(vm->in->lex, vm->p->k_scale, (char)b)) {
+      s->number_first[b >> 5] |= 1u << (b & 31);
+    }
+  }
+}
+
+/* False when shape e cannot fit the word w[0..len) by a look at its
+ * first bytes: a number in words starts as a number word does; a currency
+ * glued to a number ("GBP275") has a digit among its first five bytes. */
+static bool shape_may_be(const TgTokScratch *s, const Elem *e, const char *w, size_t len) {
+  if (e->val == S_NUMWORDS) {
+    const unsigned char b = (unsigned char)w[0];
+    return (s->number_first[b >> 5] >> (b & 31)) & 1;
+  }
+  if (e->val == S_CURNUM) {
+    for (size_t k = 1; k < len && k <= 4; ++k) {
+      if (w[k] >= '0' && w[k] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
 /* Shape element ei (plain: not glued, no '^') at token pos, through the
  * memo of recent words. */
 static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
@@ -75,6 +107,10 @@ static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
   if (s->shape_lex != vm->in->lex) {
     memset(s->shapes, 0, TG_SHAPE_MEMO * sizeof(ShapeMemo));
     s->shape_lex = vm->in->lex;
+    number_starts(vm);
+  }
+  if (!shape_may_be(s, e, w, len)) {
+    return 0;
   }
   size_t h = 2166136261u ^ ei;
   for (size_t i = 0; i < len; ++i) {
@@ -209,9 +245,11 @@ static bool behind(const Vm *vm, const Elem *e, size_t pos) {
  * instruction already reached at this token (by this thread or an earlier
  * one) is skipped, and a passing assertion goes on with its own walk in
  * place, as the depth-first walk it stands for would. */
-static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
+static TgStatus assertion(Vm *vm, Thread *t, size_t pos);
+
+static inline TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgTokScratch *s = vm->s;
-  const unsigned stamp = stamp_of(vm, pos);
+  const unsigned stamp = vm->stamp;
   const Eps *e = s->eps + s->eps_from[t0->pc];
   const Eps *end = s->eps + s->eps_from[t0->pc + 1];
   TgStatus st = TG_SUCCESS;
@@ -235,20 +273,30 @@ static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
     if (e->saves & EPS_SAVE_E) {
       t.ce = (uint32_t)pos;
     }
-    bool on = false;
     switch (s->op[pc]) {
     case I_ELEM: st = push_thread(&s->step, &t); break;
     case I_MATCH: st = accept(vm, &t, pos); break;
-    case I_NOT_AHEAD: on = !elem_at(vm, s->arg[pc], pos); break;
-    case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break;
-    default: on = !behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break; /* I_NOT_BEHIND */
-    }
-    if (on) {
-      t.pc = s->next_pc[pc];
-      st = closure(vm, &t, pos);
+    default: st = assertion(vm, &t, pos); break;
     }
   }
   return st;
+}
+
+/* Assertion t->pc at token pos: if it holds, the walk goes on from it. */
+static TgStatus assertion(Vm *vm, Thread *t, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  const uint32_t pc = t->pc;
+  bool on = false;
+  switch (s->op[pc]) {
+  case I_NOT_AHEAD: on = !elem_at(vm, s->arg[pc], pos); break;
+  case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break;
+  default: on = !behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break; /* I_NOT_BEHIND */
+  }
+  if (!on) {
+    return TG_SUCCESS;
+  }
+  t->pc = s->next_pc[pc];
+  return closure(vm, t, pos);
 }
 
 static int cmp_start(const void *a, const void *b) {
