@@ -139,7 +139,7 @@ static bool stops_walk(unsigned char op) {
 static TgStatus walk_from(const TgTokScratch *s, const TgTokProg *p, unsigned pc, unsigned *mark,
                           unsigned stamp, TgVec *stack, TgVec *out) {
   stack->len = 0;
-  Eps top = {pc, 0, 0};
+  Eps top = {pc, 0, 0, NULL};
   TgStatus st = tg_vec_push(stack, &top);
   while (!st && stack->len) {
     Eps t = ((const Eps *)stack->data)[--stack->len];
@@ -147,12 +147,13 @@ static TgStatus walk_from(const TgTokScratch *s, const TgTokProg *p, unsigned pc
       mark[t.pc] = stamp;
       const unsigned char op = s->op[t.pc];
       if (stops_walk(op)) {
-        t.classes = op == I_ELEM ? tg_tok_elem(p, s->arg[t.pc])->classes : UINT32_MAX;
+        t.elem = op == I_ELEM ? tg_tok_elem(p, s->arg[t.pc]) : NULL;
+        t.classes = t.elem ? t.elem->classes : UINT32_MAX;
         st = tg_vec_push(out, &t);
         break;
       }
       if (op == I_SPLIT) {
-        Eps y = {s->arg[t.pc], t.saves, 0};
+        Eps y = {s->arg[t.pc], t.saves, 0, NULL};
         st = tg_vec_push(stack, &y);
       } else if (op == I_SAVE_B) {
         t.saves |= EPS_SAVE_B;

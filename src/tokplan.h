@@ -50,6 +50,7 @@ typedef struct {
   uint32_t pc;
   uint32_t saves;   /* EPS_SAVE_B | EPS_SAVE_E */
   uint32_t classes; /* ELEM: bit per token class its element may match; else all */
+  const Elem *elem; /* ELEM: its element (for its first bytes); else NULL */
 } Eps;
 
 /* What the next token must look like for a thread after an ELEM to live

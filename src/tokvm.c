@@ -27,6 +27,8 @@ typedef struct {
   TgVec *out;
   unsigned stamp; /* of the token being run (stamp_of(pos)) */
   uint32_t cls_bit; /* its class's bit (past the last token: one no element has) */
+  const char *word;  /* its text (past the last token: one byte no element starts) */
+  size_t word_len;
 } Vm;
 
 static bool same_folded(const Elem *word, const char *w, size_t len) {
@@ -258,7 +260,8 @@ static inline TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
     /* An element that fails here would fail any thread that reaches it:
      * it need not be marked as reached. */
     if (!(e->classes & vm->cls_bit) ||
-        (s->op[pc] == I_ELEM && !elem_at(vm, s->arg[pc], pos))) {
+        (e->elem && (!tg_tok_elem_may_match(e->elem, vm->word, vm->word_len) ||
+                     !elem_at(vm, s->arg[pc], pos)))) {
       continue;
     }
     if (s->visit[pc] == stamp) {
@@ -500,7 +503,15 @@ static bool may_go_on(const Vm *vm, const Thread *t, size_t q) {
 static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
   vm->stamp = stamp_of(vm, pos);
-  vm->cls_bit = pos < vm->in->n ? 1u << vm->in->toks[pos].cls : 1u << 31;
+  vm->cls_bit = 1u << 31;
+  vm->word = "";
+  vm->word_len = 1;
+  if (pos < vm->in->n) {
+    const TgToken *t = &vm->in->toks[pos];
+    vm->cls_bit = 1u << t->cls;
+    vm->word = vm->in->text + t->span.begin;
+    vm->word_len = t->span.end - t->span.begin;
+  }
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
   if (list->len > 16) {
@@ -560,7 +571,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
-  Vm vm = {p, in, s, out, 0, 0};
+  Vm vm = {p, in, s, out, 0, 0, "", 1};
   TgStatus st = TG_SUCCESS;
   for (size_t pos = 0; !st && pos <= in->n; ++pos) {
     st = run_position(&vm, pos);
