@@ -1,4 +1,5 @@
-/* telegraph: unit tests for token patterns (src/tokmatch.c, src/tokvm.c):
+/* telegraph: unit tests for token patterns (src/tokmatch.c, tokparse.c,
+ * tokelem.c, tokplan.c, tokvm.c):
  * the syntax, its errors, and what one pass over a sentence's tokens
  * matches.  Needs TG_LEXICON = ontology/lexicon.tsv.
  *
