@@ -1,12 +1,218 @@
-/* telegraph internals: token patterns, what one element matches at a
- * token: words, lexicon kinds, gazetteer names, token classes and shapes
- * (see tokmatch.h).
+/* telegraph internals: token patterns, the elements: building one (the
+ * token classes and first bytes it can match, a set's table of words) and
+ * what one matches at a token: words, lexicon kinds, gazetteer names,
+ * token classes and shapes (see tokmatch.h).
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
 #include "tokprog.h"
 
+#include <stdint.h>
 #include <string.h>
+
+/* ---- Building elements ---- */
+
+static TgStatus index_set(const TgTokProg *p, Elem *e);
+
+#define CLS(c) (1u << (c))
+#define ALL_CLASSES (CLS(TG_TOK_PUNCT + 1) - 1)
+#define WORD_CLASSES                                                                    \
+  (CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) |       \
+   CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM) | CLS(TG_TOK_CJK))
+
+/* The token classes an element can match (a cheap test before the real
+ * one); sets and sequences take any. */
+/* A word token's class follows from its first byte: one that starts with
+ * an ASCII letter is LOWER, CAP, UPPER, ABBREV or CJK, one that starts
+ * with a digit NUMBER, ALNUM or CJK (segmenter.c, word_class); lower-case
+ * first letters make LOWER (or CJK), upper-case ones the others; any other
+ * ASCII byte starts no word. */
+#define LETTER_CLASSES                                                                  \
+  (CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) |       \
+   CLS(TG_TOK_CJK))
+static unsigned word_classes(const Elem *e) {
+  const unsigned char b = (unsigned char)e->text[0];
+  if (e->prefix) {
+    return WORD_CLASSES; /* "grant*" also matches a part after a hyphen */
+  }
+  if (b >= '0' && b <= '9') {
+    return CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM) | CLS(TG_TOK_CJK);
+  }
+  const bool lower = b >= 'a' && b <= 'z';
+  const bool upper = b >= 'A' && b <= 'Z';
+  if (b < 0x80 && !lower && !upper) {
+    return ALL_CLASSES & ~WORD_CLASSES; /* "$", ",", "'s": no word starts so */
+  }
+  if (!lower && !upper) {
+    return ALL_CLASSES;
+  }
+  if (!e->exact) {
+    return LETTER_CLASSES;
+  }
+  return lower ? CLS(TG_TOK_LOWER) | CLS(TG_TOK_CJK) : LETTER_CLASSES & ~CLS(TG_TOK_LOWER);
+}
+
+static unsigned elem_classes(const TgTokProg *p, const Elem *e) {
+  unsigned m = ALL_CLASSES;
+  if (e->kind == E_LIT && e->len) {
+    m = word_classes(e);
+  } else if (e->kind == E_SET || e->kind == E_SEQ) {
+    /* a set: its members' together; a sequence: its first member's */
+    const unsigned n = e->kind == E_SET ? e->count : (e->count ? 1 : 0);
+    m = n ? 0 : ALL_CLASSES;
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      m |= ((const Elem *)tg_vec_at(&p->elems, mi))->classes;
+    }
+  } else if (e->kind == E_CLASS) {
+    m = CLS(e->val);
+  } else if (e->kind == E_WORD) {
+    m = WORD_CLASSES;
+  } else if (e->kind == E_SHAPE) {
+    switch (e->val) {
+    case S_YEAR: case S_NUM: case S_GROUP3: case S_ISODATE: m = CLS(TG_TOK_NUMBER); break;
+    case S_DAYNUM: case S_NUMSCALE: m = CLS(TG_TOK_NUMBER) | CLS(TG_TOK_ALNUM); break;
+    case S_CURNUM: m = CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER); break;
+    default: m = CLS(TG_TOK_LOWER) | CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER); break;
+    }
+  }
+  if (e->upper) {
+    m &= CLS(TG_TOK_CAP) | CLS(TG_TOK_UPPER) | CLS(TG_TOK_ABBREV) | CLS(TG_TOK_CJK);
+  }
+  return m;
+}
+
+static void first_set(Elem *e, unsigned char b) { e->first[b >> 5] |= 1u << (b & 31); }
+
+/* The first bytes of the tokens an element can match: a word's first
+ * letter in either case (unless exact), a set's members' together, a
+ * sequence's first member's; any byte for the rest (a class or a shape
+ * matches any token of its kind).  A prefix ("grant*") also matches a part
+ * after a hyphen: in_parts. */
+static void elem_first(const TgTokProg *p, Elem *e) {
+  memset(e->first, 0, sizeof e->first);
+  e->in_parts = e->kind == E_LIT && e->prefix;
+  if (e->kind == E_LIT && e->len) {
+    const unsigned char b = (unsigned char)e->text[0];
+    first_set(e, b);
+    if (!e->exact && b >= 'a' && b <= 'z') {
+      first_set(e, (unsigned char)(b - 32));
+    } else if (!e->exact && b >= 'A' && b <= 'Z') {
+      first_set(e, (unsigned char)(b + 32));
+    }
+    return;
+  }
+  if (e->kind == E_SET || e->kind == E_SEQ) {
+    const unsigned n = e->kind == E_SET ? e->count : (e->count ? 1 : 0);
+    for (unsigned k = 0; k < n; ++k) {
+      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
+      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
+      for (size_t w = 0; w < 8; ++w) {
+        e->first[w] |= m->first[w];
+      }
+      e->in_parts = e->in_parts || m->in_parts;
+    }
+    return;
+  }
+  memset(e->first, 0xff, sizeof e->first);
+}
+
+/* Add an element, or find the same one (a macro used by many patterns
+ * yields one element, tested once per token). */
+TgStatus tg_tok_add_elem(TgTokProg *p, const Elem *e0, unsigned *idx) {
+  Elem copy = *e0;
+  copy.classes = elem_classes(p, e0);
+  elem_first(p, &copy);
+  const Elem *e = &copy;
+  if (e->kind != E_SET && e->kind != E_SEQ) {
+    for (size_t k = 0; k < p->elems.len; ++k) {
+      Elem *o = (Elem *)tg_vec_at(&p->elems, k);
+      if (o->kind == e->kind && o->glued == e->glued && o->upper == e->upper &&
+          o->exact == e->exact && o->prefix == e->prefix && o->val == e->val &&
+          o->len == e->len &&
+          (!e->len || memcmp(o->text, e->text, e->len) == 0)) {
+        *idx = (unsigned)k;
+        tg_free(copy.text);
+        return TG_SUCCESS;
+      }
+    }
+  }
+  if (e->kind == E_SET || e->kind == E_SEQ) {
+    /* the same members in the same order (a set written in many patterns:
+     * one first element, tested once, starting all of them) */
+    const unsigned *mine = (const unsigned *)tg_vec_at(&p->members, e->val);
+    for (size_t k = 0; k < p->elems.len; ++k) {
+      const Elem *o = (const Elem *)tg_vec_at(&p->elems, k);
+      if (o->kind == e->kind && o->glued == e->glued && o->upper == e->upper &&
+          o->count == e->count && o->val != e->val &&
+          memcmp(tg_vec_at(&p->members, o->val), mine, e->count * sizeof(unsigned)) == 0) {
+        *idx = (unsigned)k;
+        return TG_SUCCESS;
+      }
+    }
+  }
+  if (copy.kind == E_SET) {
+    TgStatus st = index_set(p, &copy);
+    if (st) {
+      return st;
+    }
+  }
+  *idx = (unsigned)p->elems.len;
+  TgStatus st = tg_vec_push(&p->elems, e);
+  if (st) {
+    tg_free(copy.words);
+    tg_free(copy.rest);
+  }
+  return st;
+}
+
+/* ---- Sets ---- */
+
+static const Elem *member(const TgTokProg *p, const Elem *set, unsigned k) {
+  return (const Elem *)tg_vec_at(&p->elems, *(const unsigned *)tg_vec_at(&p->members, set->val + k));
+}
+
+static bool plain_word(const Elem *m) { return m->kind == E_LIT && !m->prefix && m->len; }
+
+static TgStatus index_set(const TgTokProg *p, Elem *e) {
+  unsigned n_words = 0;
+  e->words = NULL;
+  e->rest = NULL;
+  e->words_cap = 0;
+  e->words_max = 0;
+  e->n_rest = 0;
+  for (unsigned k = 0; k < e->count; ++k) {
+    n_words += plain_word(member(p, e, k));
+  }
+  if (n_words) {
+    e->words_cap = 4;
+    while (e->words_cap < 2 * n_words) {
+      e->words_cap *= 2;
+    }
+    e->words = (uint32_t *)tg_calloc(e->words_cap, sizeof(uint32_t));
+  }
+  e->rest = (uint32_t *)tg_calloc(e->count - n_words + 1, sizeof(uint32_t));
+  if ((n_words && !e->words) || !e->rest) {
+    tg_free(e->words);
+    tg_free(e->rest);
+    e->words = e->rest = NULL;
+    return TG_BAD_ALLOC;
+  }
+  for (unsigned k = 0; k < e->count; ++k) {
+    const Elem *m = member(p, e, k);
+    if (!plain_word(m)) {
+      e->rest[e->n_rest++] = k;
+      continue;
+    }
+    size_t h = tg_tok_word_hash(m->text, m->len) & (e->words_cap - 1);
+    while (e->words[h]) {
+      h = (h + 1) & (e->words_cap - 1);
+    }
+    e->words[h] = k + 1;
+    e->words_max = m->len > e->words_max ? m->len : e->words_max;
+  }
+  return TG_SUCCESS;
+}
 
 /* ---- Matching elements ---- */
 
@@ -135,6 +341,49 @@ static bool same_word(const Elem *e, const char *s) {
   return true;
 }
 
+/* Set e at token i: what its first matching member, in order, matches.
+ * Its plain words are found by the token's folded text; only the other
+ * members before the first word that matches are tried one by one. */
+static size_t set_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
+  const TgToken *t = &in->toks[i];
+  const char *s = in->text + t->span.begin;
+  const size_t len = t->span.end - t->span.begin;
+  unsigned word = UINT32_MAX; /* the first plain word that matches */
+  if (e->words_cap && len <= e->words_max) {
+    for (size_t h = tg_tok_word_hash(s, len) & (e->words_cap - 1); e->words[h];
+         h = (h + 1) & (e->words_cap - 1)) {
+      const unsigned k = e->words[h] - 1;
+      if (k < word && tg_tok_elem_len(p, in, member(p, e, k), i)) {
+        word = k;
+      }
+    }
+  }
+  int hyphen = -1; /* does the token hold a hyphen? (-1: not looked yet) */
+  for (unsigned r = 0; r < e->n_rest && e->rest[r] < word; ++r) {
+    const Elem *m = member(p, e, e->rest[r]);
+    if ((m->kind == E_CLASS || m->kind == E_ANY) && !m->glued) {
+      /* a class or ANY, ^ANY: decided here, without the call */
+      if ((m->kind == E_ANY || t->cls == m->val) && (!m->upper || upper_start(t))) {
+        return 1;
+      }
+      continue;
+    }
+    if (m->kind == E_LIT && m->prefix && fold_byte(m->text[0]) != fold_byte(s[0])) {
+      if (hyphen < 0) {
+        hyphen = memchr(s, '-', len) != NULL;
+      }
+      if (!hyphen) {
+        continue; /* a prefix of another first letter, and no part after a hyphen */
+      }
+    }
+    const size_t n = tg_tok_elem_len(p, in, m, i);
+    if (n) {
+      return n;
+    }
+  }
+  return word != UINT32_MAX ? 1 : 0;
+}
+
 /* Tokens matched by element e at token i (0: no match). */
 size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, size_t i) {
   if (i >= in->n) {
@@ -201,36 +450,7 @@ size_t tg_tok_elem_len(const TgTokProg *p, const TgTokInput *in, const Elem *e, 
     }
     return at - i;
   }
-  default: {
-    int hyphen = -1; /* does the token hold a hyphen? (-1: not looked yet) */
-    for (unsigned k = 0; k < e->count; ++k) {
-      const unsigned mi = *(const unsigned *)tg_vec_at(&p->members, e->val + k);
-      const Elem *m = (const Elem *)tg_vec_at(&p->elems, mi);
-      if (m->kind == E_LIT && !m->prefix && (m->len != len || fold_byte(m->text[0]) != fold_byte(s[0]))) {
-        continue; /* a word of another length or first letter: the common case */
-      }
-      if ((m->kind == E_CLASS || m->kind == E_ANY) && !m->glued) {
-        /* a class or ANY, ^ANY: decided here, without the call */
-        if ((m->kind == E_ANY || t->cls == m->val) && (!m->upper || upper_start(t))) {
-          return 1;
-        }
-        continue;
-      }
-      if (m->kind == E_LIT && m->prefix && fold_byte(m->text[0]) != fold_byte(s[0])) {
-        if (hyphen < 0) {
-          hyphen = memchr(s, '-', len) != NULL;
-        }
-        if (!hyphen) {
-          continue; /* a prefix of another first letter, and no part after a hyphen */
-        }
-      }
-      const size_t n = tg_tok_elem_len(p, in, m, i);
-      if (n) {
-        return n;
-      }
-    }
-    return 0;
-  }
+  default: return set_len(p, in, e, i);
   }
 }
 

@@ -32,6 +32,14 @@ typedef struct {
   unsigned count; /* E_SET: members */
   char *text;     /* E_LIT: the word; E_LEX: the lexicon kind */
   size_t len;
+  /* E_SET: its plain words (members that are E_LIT, not prefixes) by
+   * folded text, open addressing, member position + 1 (0: empty), and the
+   * positions of the other members, ascending (tokelem.c, index_set). */
+  uint32_t *words;
+  unsigned words_cap; /* a power of two, or 0: no words */
+  size_t words_max;   /* the longest word */
+  uint32_t *rest;
+  unsigned n_rest;
 } Elem;
 
 enum { I_ELEM, I_SPLIT, I_JMP, I_SAVE_B, I_SAVE_E, I_NOT_AHEAD, I_NOT_BEHIND, I_BEHIND, I_MATCH };
@@ -72,6 +80,36 @@ struct TgTokProgImpl {
   pthread_mutex_t pool_lock;
   TgTokScratch *pool;
 };
+
+/** Folded FNV-1a hash of w[0..len) (ASCII case ignored). */
+static inline size_t tg_tok_word_hash(const char *w, size_t len) {
+  size_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) {
+    const unsigned char c = (unsigned char)w[i];
+    h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+  }
+  return h;
+}
+
+/* A parsed pattern: a tree of nodes (tokparse.c), compiled by tokmatch.c. */
+enum { N_ELEM, N_SEQ, N_ALT, N_QUEST, N_STAR, N_PLUS, N_CAP, N_NOTA, N_NOTB, N_BEHIND };
+
+typedef struct {
+  unsigned char type;
+  unsigned arg;   /* element (N_ELEM, N_NOTA, N_NOTB, N_BEHIND) */
+  long child;     /* first child, or -1 */
+  long next;      /* next sibling, or -1 */
+} Node;
+
+/** Parse pattern s[0..len) into `nodes` (Node), its root in *root, adding
+ * its elements to p; on a syntax error TG_BAD_SYNTAX with *col and *msg. */
+TgStatus tg_tok_parse(TgTokProg *p, const char *s, size_t len, TgVec *nodes, long *root,
+                      size_t *col, const char **msg);
+
+/** Add element e0 (its classes and first bytes worked out here), or find
+ * the same one: a macro used by many patterns, a set written in many,
+ * yields one element, tested once per token (tokelem.c). */
+TgStatus tg_tok_add_elem(TgTokProg *p, const Elem *e0, unsigned *idx);
 
 /** Free the scratches in the pool (the program changed, or is freed). */
 void tg_tokscratch_drain(TgTokProg *p);

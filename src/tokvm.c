@@ -14,116 +14,29 @@
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
-#include "tokprog.h"
+#include "tokplan.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* 16 bytes: token positions fit in 32 bits (tg_tokprog_run refuses longer
- * inputs), and threads are copied at every step. */
-typedef struct {
-  uint32_t pc;
-  uint32_t start;
-  uint32_t cb; /* mention begin, or NO_POS */
-  uint32_t ce;
-} Thread;
-
-#define NO_POS UINT32_MAX
-
-typedef struct {
-  size_t start;
-  size_t end;
-  size_t cb;
-  size_t ce;
-  bool pending;
-  size_t resume; /* no match of this pattern starts before this token */
-  unsigned run;  /* the pass it was written in (older: as if zero) */
-} Best;
-
-/* A first element reached through one of its words. */
-typedef struct {
-  const Elem *word; /* the word (a literal element) */
-  unsigned elem;    /* the first element it belongs to, + 1 (0: empty slot) */
-  unsigned next;    /* prefix chains: the next hit + 1 */
-} Hit;
-
-#define TG_PRE2 1024u
-
-/* Shapes ("twenty-five", "GBP275", "5bn") depend on a token's text alone
- * and are tested at every token of their classes: their answers for
- * recent words, by the word's bytes. */
-#define TG_SHAPE_MEMO 2048u
-#define TG_SHAPE_WORD 22u
-typedef struct {
-  uint16_t elem; /* element + 1 (0: empty) */
-  unsigned char len;
-  unsigned char matched;
-  char text[TG_SHAPE_WORD];
-} ShapeMemo;
-#define TG_N_CLASSES ((unsigned)TG_TOK_PUNCT + 1)
-
-struct TgTokScratchImpl {
-  TgTokProg *prog;  /* whose pool it goes back to */
-  TgTokScratch *next; /* in that pool */
-  size_t ring;      /* lists: one per token ahead, up to the longest element */
-  size_t n_insts;
-  TgVec *lists;     /* Thread: threads arriving at a token */
-  unsigned *seen;   /* ring x instructions: stamp of the token they wait for */
-  size_t *where;    /* ring x instructions: index in its list */
-  unsigned *visit;  /* instructions: stamp of the token being followed */
-  unsigned *memo_at; /* elements: stamp of the token tested */
-  unsigned char *memo_len;
-  Best *best;       /* patterns, read through best_of */
-  ShapeMemo *shapes; /* TG_SHAPE_MEMO; valid for shape_lex */
-  const TgLexicon *shape_lex;
-  unsigned run;     /* passes so far: a Best of an older pass is empty */
-  TgVec pending;    /* unsigned: patterns with a match not yet final, ascending */
-  TgVec step;       /* Thread: at ELEM instructions */
-  TgVec stack;      /* Thread: work list */
-  unsigned base;    /* stamps of this pass are base + token + 1 */
-  /* Which patterns may start at a token: first elements that are words,
-   * by their folded text (open addressing, element + 1, 0 = empty), the
-   * other first elements, and for each first element its patterns. */
-  Hit *lits;        /* open addressing: a word of a first element (a word, or
-                       one in a set); several elements may share a word */
-  size_t lit_cap;
-  size_t lit_max;   /* longest such word */
-  TgVec others;     /* unsigned: first elements found neither way */
-  TgVec by_class[TG_N_CLASSES]; /* unsigned: the others a token of each class may match */
-  unsigned pre_head[256]; /* one-letter "x*" words by folded first byte: hit + 1 */
-  unsigned pre2_head[TG_PRE2]; /* longer "grant*" words by their first two folded bytes */
-  TgVec pre;        /* Hit: their elements, chained by `next` */
-  size_t *pat_from; /* elements + 1: offsets into pat_list */
-  unsigned *pat_list;
-  TgVec always;     /* unsigned: patterns that may match nothing */
-  unsigned *tried;  /* patterns: stamp of the token they were started at */
-  TgVec starts;     /* unsigned: patterns to start at this token */
-};
 
 typedef struct {
   const TgTokProg *p;
   const TgTokInput *in;
   TgTokScratch *s;
   TgVec *out;
+  unsigned stamp; /* of the token being run (stamp_of(pos)) */
+  uint32_t cls_bit; /* its class's bit (past the last token: one no element has) */
+  const char *word;  /* its text (past the last token: one byte no element starts) */
+  size_t word_len;
 } Vm;
-
-static char fold(char c) { return (char)((c >= 'A' && c <= 'Z') ? c + 32 : c); }
-
-static size_t fold_hash(const char *w, size_t len) {
-  size_t h = 2166136261u;
-  for (size_t i = 0; i < len; ++i) {
-    h = (h ^ (unsigned char)fold(w[i])) * 16777619u;
-  }
-  return h;
-}
 
 static bool same_folded(const Elem *word, const char *w, size_t len) {
   if (word->len != len) {
     return false;
   }
   for (size_t i = 0; i < len; ++i) {
-    if (fold(word->text[i]) != fold(w[i])) {
+    if (tg_tok_fold(word->text[i]) != tg_tok_fold(w[i])) {
       return false;
     }
   }
@@ -133,240 +46,11 @@ static bool same_folded(const Elem *word, const char *w, size_t len) {
 /* Do the word->len bytes at w spell word, ASCII case ignored? */
 static bool starts_folded(const Elem *word, const char *w) {
   for (size_t i = 0; i < word->len; ++i) {
-    if (fold(word->text[i]) != fold(w[i])) {
+    if (tg_tok_fold(word->text[i]) != tg_tok_fold(w[i])) {
       return false;
     }
   }
   return true;
-}
-
-static void add_lit(TgTokScratch *s, const Elem *word, unsigned e) {
-  size_t h = fold_hash(word->text, word->len) & (s->lit_cap - 1);
-  while (s->lits[h].elem) {
-    h = (h + 1) & (s->lit_cap - 1); /* 'the' and 'The' are two hits */
-  }
-  s->lits[h].word = word;
-  s->lits[h].elem = e + 1;
-  s->lit_max = word->len > s->lit_max ? word->len : s->lit_max;
-}
-
-static unsigned pre2_slot(char a, char b) {
-  return (((unsigned)(unsigned char)fold(a) * 31u) ^ (unsigned)(unsigned char)fold(b)) &
-         (TG_PRE2 - 1);
-}
-
-static TgStatus add_prefix(TgTokScratch *s, const Elem *word, unsigned e) {
-  unsigned *head = word->len >= 2 ? &s->pre2_head[pre2_slot(word->text[0], word->text[1])]
-                                  : &s->pre_head[(unsigned char)fold(word->text[0])];
-  Hit h = {word, e + 1, *head};
-  *head = (unsigned)s->pre.len + 1;
-  return tg_vec_push(&s->pre, &h);
-}
-
-/* Index first element e under its words; false if it has another kind of
- * member (then it is tested at every token). */
-static TgStatus index_first(TgTokScratch *s, const TgTokProg *p, unsigned e, bool *indexed) {
-  const Elem *el = tg_tok_elem(p, e);
-  const Elem *one[1] = {el};
-  const size_t n = el->kind == E_SET ? el->count : 1;
-  *indexed = false;
-  for (size_t k = 0; k < n; ++k) {
-    const Elem *m = el->kind == E_SET
-                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
-                        : one[0];
-    if (m->kind != E_LIT) {
-      return TG_SUCCESS;
-    }
-  }
-  for (size_t k = 0; k < n; ++k) {
-    const Elem *m = el->kind == E_SET
-                        ? tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->members, el->val + k))
-                        : one[0];
-    if (m->prefix) {
-      TgStatus st = add_prefix(s, m, e);
-      if (st) {
-        return st;
-      }
-    } else {
-      add_lit(s, m, e);
-    }
-  }
-  *indexed = true;
-  return TG_SUCCESS;
-}
-
-/* Words in the first elements, to size the word table. */
-static size_t count_words(const TgTokProg *p) {
-  size_t n = 0;
-  for (size_t k = 0; k < p->firsts.len; ++k) {
-    const Elem *el = tg_tok_elem(p, *(const unsigned *)tg_vec_at(&p->firsts, k));
-    n += el->kind == E_SET ? el->count : 1;
-  }
-  return n;
-}
-
-/* Index the first elements of every pattern (see TgTokScratchImpl). */
-static TgStatus build_dispatch(TgTokScratch *s, const TgTokProg *p) {
-  const size_t ne = p->elems.len;
-  s->pat_from = (size_t *)tg_calloc(ne + 2, sizeof(size_t));
-  s->pat_list = (unsigned *)tg_calloc(p->firsts.len + 1, sizeof(unsigned));
-  s->tried = (unsigned *)tg_calloc(p->pats.len + 1, sizeof(unsigned));
-  s->lit_cap = 16;
-  while (s->lit_cap < 2 * count_words(p) + 2) {
-    s->lit_cap *= 2;
-  }
-  s->lits = (Hit *)tg_calloc(s->lit_cap, sizeof(Hit));
-  if (!s->pat_from || !s->pat_list || !s->tried || !s->lits) {
-    return TG_BAD_ALLOC;
-  }
-  /* Count, then place, the patterns of each first element. */
-  for (size_t pi = 0; pi < p->pats.len; ++pi) {
-    const Pat *pt = (const Pat *)tg_vec_at(&p->pats, pi);
-    for (unsigned k = 0; k < pt->n_first; ++k) {
-      ++s->pat_from[*(const unsigned *)tg_vec_at(&p->firsts, pt->first + k) + 1];
-    }
-  }
-  for (size_t e = 0; e < ne; ++e) {
-    s->pat_from[e + 1] += s->pat_from[e];
-  }
-  size_t *fill = (size_t *)tg_malloc((ne + 1) * sizeof(size_t));
-  if (!fill) {
-    return TG_BAD_ALLOC;
-  }
-  memcpy(fill, s->pat_from, (ne + 1) * sizeof(size_t));
-  TgStatus st = TG_SUCCESS;
-  for (unsigned pi = 0; !st && pi < p->pats.len; ++pi) {
-    const Pat *pt = (const Pat *)tg_vec_at(&p->pats, pi);
-    if (pt->nullable) {
-      st = tg_vec_push(&s->always, &pi);
-    }
-    for (unsigned k = 0; k < pt->n_first; ++k) {
-      const unsigned e = *(const unsigned *)tg_vec_at(&p->firsts, pt->first + k);
-      s->pat_list[fill[e]++] = pi;
-    }
-  }
-  tg_free(fill);
-  for (unsigned e = 0; !st && e < ne; ++e) {
-    bool indexed = false;
-    if (s->pat_from[e + 1] != s->pat_from[e] && !(st = index_first(s, p, e, &indexed)) &&
-        !indexed) {
-      st = tg_vec_push(&s->others, &e);
-      for (unsigned c = 0; !st && c < TG_N_CLASSES; ++c) {
-        if ((tg_tok_elem(p, e)->classes >> c) & 1) {
-          st = tg_vec_push(&s->by_class[c], &e);
-        }
-      }
-    }
-  }
-  return st;
-}
-
-static void scratch_destroy(TgTokScratch *s);
-
-TgTokScratch *tg_tokscratch_new(const TgTokProg *p) {
-  /* The pool is the program's only state that runs change: a cache of
-   * tables built from the (then fixed) program, behind its own lock. */
-  TgTokProg *mp = (TgTokProg *)p;
-  pthread_mutex_lock(&mp->pool_lock);
-  TgTokScratch *s = mp->pool;
-  if (s) {
-    mp->pool = s->next;
-  }
-  pthread_mutex_unlock(&mp->pool_lock);
-  if (s) {
-    s->next = NULL;
-    return s;
-  }
-  s = (TgTokScratch *)tg_calloc(1, sizeof *s);
-  if (!s) {
-    return NULL;
-  }
-  s->prog = mp;
-  s->ring = p->max_len + 1;
-  s->n_insts = p->insts.len;
-  const size_t ni = s->n_insts ? s->n_insts : 1;
-  const size_t ne = p->elems.len ? p->elems.len : 1;
-  s->lists = (TgVec *)tg_calloc(s->ring, sizeof(TgVec));
-  s->seen = (unsigned *)tg_calloc(s->ring * ni, sizeof(unsigned));
-  s->where = (size_t *)tg_calloc(s->ring * ni, sizeof(size_t));
-  s->visit = (unsigned *)tg_calloc(ni, sizeof(unsigned));
-  s->memo_at = (unsigned *)tg_calloc(ne, sizeof(unsigned));
-  s->memo_len = (unsigned char *)tg_calloc(ne, 1);
-  s->best = (Best *)tg_calloc(p->pats.len ? p->pats.len : 1, sizeof(Best));
-  s->shapes = (ShapeMemo *)tg_calloc(TG_SHAPE_MEMO, sizeof(ShapeMemo));
-  for (size_t k = 0; s->lists && k < s->ring; ++k) {
-    tg_vec_init(&s->lists[k], sizeof(Thread));
-  }
-  tg_vec_init(&s->step, sizeof(Thread));
-  tg_vec_init(&s->stack, sizeof(Thread));
-  tg_vec_init(&s->others, sizeof(unsigned));
-  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
-    tg_vec_init(&s->by_class[c], sizeof(unsigned));
-  }
-  tg_vec_init(&s->pre, sizeof(Hit));
-  tg_vec_init(&s->always, sizeof(unsigned));
-  tg_vec_init(&s->starts, sizeof(unsigned));
-  tg_vec_init(&s->pending, sizeof(unsigned));
-  if (!s->lists || !s->seen || !s->where || !s->visit || !s->memo_at || !s->memo_len ||
-      !s->best || !s->shapes || build_dispatch(s, p)) {
-    scratch_destroy(s);
-    return NULL;
-  }
-  return s;
-}
-
-void tg_tokscratch_free(TgTokScratch *s) {
-  if (!s) {
-    return;
-  }
-  pthread_mutex_lock(&s->prog->pool_lock);
-  s->next = s->prog->pool;
-  s->prog->pool = s;
-  pthread_mutex_unlock(&s->prog->pool_lock);
-}
-
-void tg_tokscratch_drain(TgTokProg *p) {
-  pthread_mutex_lock(&p->pool_lock);
-  TgTokScratch *s = p->pool;
-  p->pool = NULL;
-  pthread_mutex_unlock(&p->pool_lock);
-  while (s) {
-    TgTokScratch *next = s->next;
-    scratch_destroy(s);
-    s = next;
-  }
-}
-
-static void scratch_destroy(TgTokScratch *s) {
-  if (!s) {
-    return;
-  }
-  for (size_t k = 0; s->lists && k < s->ring; ++k) {
-    tg_vec_clear(&s->lists[k]);
-  }
-  tg_vec_clear(&s->step);
-  tg_vec_clear(&s->stack);
-  tg_free(s->lists);
-  tg_free(s->seen);
-  tg_free(s->where);
-  tg_free(s->visit);
-  tg_free(s->memo_at);
-  tg_free(s->memo_len);
-  tg_free(s->best);
-  tg_free(s->shapes);
-  tg_free(s->lits);
-  tg_free(s->pat_from);
-  tg_free(s->pat_list);
-  tg_free(s->tried);
-  tg_vec_clear(&s->pre);
-  tg_vec_clear(&s->others);
-  for (unsigned c = 0; c < TG_N_CLASSES; ++c) {
-    tg_vec_clear(&s->by_class[c]);
-  }
-  tg_vec_clear(&s->always);
-  tg_vec_clear(&s->starts);
-  tg_vec_clear(&s->pending);
-  tg_free(s);
 }
 
 /* tg_vec_push for threads, without the call on the common path. */
@@ -379,6 +63,38 @@ static inline TgStatus push_thread(TgVec *v, const Thread *t) {
 }
 
 static unsigned stamp_of(const Vm *vm, size_t pos) { return vm->s->base + (unsigned)pos + 1; }
+
+/* The first bytes of number and scale words in the lexicon (a number in
+ * words starts with one: tokelem.c, number_words). */
+static void number_starts(Vm *vm) {
+  TgTokScratch *s = vm->s;
+  memset(s->number_first, 0, sizeof s->number_first);
+  for (unsigned b = 1; vm->in->lex && b < 256; ++b) {
+    if (tg_lexicon_may_start(vm->in->lex, vm->p->k_number, (char)b) ||
+        tg_lexicon_may_start(vm->in->lex, vm->p->k_scale, (char)b)) {
+      s->number_first[b >> 5] |= 1u << (b & 31);
+    }
+  }
+}
+
+/* False when shape e cannot fit the word w[0..len) by a look at its
+ * first bytes: a number in words starts as a number word does; a currency
+ * glued to a number ("GBP275") has a digit among its first five bytes. */
+static bool shape_may_be(const TgTokScratch *s, const Elem *e, const char *w, size_t len) {
+  if (e->val == S_NUMWORDS) {
+    const unsigned char b = (unsigned char)w[0];
+    return (s->number_first[b >> 5] >> (b & 31)) & 1;
+  }
+  if (e->val == S_CURNUM) {
+    for (size_t k = 1; k < len && k <= 4; ++k) {
+      if (w[k] >= '0' && w[k] <= '9') {
+        return true;
+      }
+    }
+    return false;
+  }
+  return true;
+}
 
 /* Shape element ei (plain: not glued, no '^') at token pos, through the
  * memo of recent words. */
@@ -393,6 +109,10 @@ static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
   if (s->shape_lex != vm->in->lex) {
     memset(s->shapes, 0, TG_SHAPE_MEMO * sizeof(ShapeMemo));
     s->shape_lex = vm->in->lex;
+    number_starts(vm);
+  }
+  if (!shape_may_be(s, e, w, len)) {
+    return 0;
   }
   size_t h = 2166136261u ^ ei;
   for (size_t i = 0; i < len; ++i) {
@@ -412,7 +132,7 @@ static size_t shape_at(Vm *vm, unsigned ei, const Elem *e, size_t pos) {
 static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
   TgTokScratch *s = vm->s;
   const Elem *e = tg_tok_elem(vm->p, ei);
-  s->memo_at[ei] = stamp_of(vm, pos);
+  s->memo_at[ei] = vm->stamp;
   const TgToken *t = pos < vm->in->n ? &vm->in->toks[pos] : NULL;
   if (t && (!((e->classes >> t->cls) & 1) ||
             !tg_tok_elem_may_match(e, vm->in->text + t->span.begin,
@@ -429,7 +149,7 @@ static size_t elem_test(Vm *vm, unsigned ei, size_t pos) {
 /* Element `ei` at token pos, tested once per token. */
 static inline size_t elem_at(Vm *vm, unsigned ei, size_t pos) {
   const TgTokScratch *s = vm->s;
-  return s->memo_at[ei] == stamp_of(vm, pos) ? s->memo_len[ei] : elem_test(vm, ei, pos);
+  return s->memo_at[ei] == vm->stamp ? s->memo_len[ei] : elem_test(vm, ei, pos);
 }
 
 /* Queue `t` to arrive at token `pos`, merged with a thread at the same
@@ -452,9 +172,7 @@ static TgStatus arrive(Vm *vm, size_t pos, const Thread *t) {
   return push_thread(list, t);
 }
 
-static unsigned pattern_of(const Vm *vm, unsigned pc) {
-  return *(const unsigned *)tg_vec_at(&vm->p->pat_of, pc);
-}
+static unsigned pattern_of(const Vm *vm, unsigned pc) { return vm->s->pat_of[pc]; }
 
 /* Pattern pi's best match of this pass (a pass clears only what it uses). */
 static Best *best_of(TgTokScratch *s, unsigned pi) {
@@ -524,41 +242,64 @@ static bool behind(const Vm *vm, const Elem *e, size_t pos) {
   return tg_tok_elem_len(vm->p, in, &plain, pos - 1) == 1;
 }
 
-/* Follow the instructions that consume no token from `t0` at token pos,
- * depth first (a SPLIT's x branch before its y branch): a thread goes on
- * along x itself, and only y waits on the stack. */
-static TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
+/* Follow the instructions that consume no token from `t0` at token pos:
+ * the walk of t0's instruction, planned (tokplan.c), in its order; an
+ * instruction already reached at this token (by this thread or an earlier
+ * one) is skipped, and a passing assertion goes on with its own walk in
+ * place, as the depth-first walk it stands for would. */
+static TgStatus assertion(Vm *vm, Thread *t, size_t pos);
+
+static inline TgStatus closure(Vm *vm, const Thread *t0, size_t pos) {
   TgTokScratch *s = vm->s;
-  const unsigned stamp = stamp_of(vm, pos);
-  TgStatus st = push_thread(&s->stack, t0);
-  while (!st && s->stack.len) {
-    Thread t = ((Thread *)s->stack.data)[--s->stack.len];
-    bool on = true;
-    while (on && !st && s->visit[t.pc] != stamp) {
-      s->visit[t.pc] = stamp;
-      const Inst *in = tg_tok_inst(vm->p, t.pc);
-      on = false;
-      switch (in->op) {
-      case I_ELEM: st = push_thread(&s->step, &t); break;
-      case I_MATCH: st = accept(vm, &t, pos); break;
-      case I_SPLIT: {
-        Thread y = t;
-        y.pc = in->y;
-        st = push_thread(&s->stack, &y);
-        on = true;
-        break;
-      }
-      case I_SAVE_B: t.cb = (uint32_t)pos; on = true; break;
-      case I_SAVE_E: t.ce = (uint32_t)pos; on = true; break;
-      case I_NOT_AHEAD: on = !elem_at(vm, in->arg, pos); break;
-      case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
-      case I_NOT_BEHIND: on = !behind(vm, tg_tok_elem(vm->p, in->arg), pos); break;
-      default: on = true; break; /* I_JMP */
-      }
-      t.pc = in->x;
+  const unsigned stamp = vm->stamp;
+  const Eps *e = s->eps + s->eps_from[t0->pc];
+  const Eps *end = s->eps + s->eps_from[t0->pc + 1];
+  TgStatus st = TG_SUCCESS;
+  for (; !st && e < end; ++e) {
+    const uint32_t pc = e->pc;
+    /* An element that fails here would fail any thread that reaches it:
+     * it need not be marked as reached. */
+    if (!(e->classes & vm->cls_bit) ||
+        (e->elem && (!tg_tok_elem_may_match(e->elem, vm->word, vm->word_len) ||
+                     !elem_at(vm, s->arg[pc], pos)))) {
+      continue;
+    }
+    if (s->visit[pc] == stamp) {
+      continue;
+    }
+    s->visit[pc] = stamp;
+    Thread t = *t0;
+    t.pc = pc;
+    if (e->saves & EPS_SAVE_B) {
+      t.cb = (uint32_t)pos;
+    }
+    if (e->saves & EPS_SAVE_E) {
+      t.ce = (uint32_t)pos;
+    }
+    switch (s->op[pc]) {
+    case I_ELEM: st = push_thread(&s->step, &t); break;
+    case I_MATCH: st = accept(vm, &t, pos); break;
+    default: st = assertion(vm, &t, pos); break;
     }
   }
   return st;
+}
+
+/* Assertion t->pc at token pos: if it holds, the walk goes on from it. */
+static TgStatus assertion(Vm *vm, Thread *t, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  const uint32_t pc = t->pc;
+  bool on = false;
+  switch (s->op[pc]) {
+  case I_NOT_AHEAD: on = !elem_at(vm, s->arg[pc], pos); break;
+  case I_BEHIND: on = behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break;
+  default: on = !behind(vm, tg_tok_elem(vm->p, s->arg[pc]), pos); break; /* I_NOT_BEHIND */
+  }
+  if (!on) {
+    return TG_SUCCESS;
+  }
+  t->pc = s->next_pc[pc];
+  return closure(vm, t, pos);
 }
 
 static int cmp_start(const void *a, const void *b) {
@@ -679,6 +420,25 @@ static TgStatus start_by_word(Vm *vm, const Hit *hit, size_t pos, bool folded_eq
   return start_patterns(vm, e, pos);
 }
 
+/* The prefix words ("grant*") that the part of the token w[0..len)
+ * starting at k starts with. */
+static TgStatus start_by_prefix(Vm *vm, const char *w, size_t len, size_t k, size_t pos) {
+  const TgTokScratch *s = vm->s;
+  const Hit *pre = (const Hit *)s->pre.data;
+  TgStatus st = TG_SUCCESS;
+  for (unsigned h = s->pre_head[(unsigned char)tg_tok_fold(w[k])]; !st && h; h = pre[h - 1].next) {
+    st = start_by_word(vm, &pre[h - 1], pos, true);
+  }
+  for (unsigned h = k + 1 < len ? s->pre2_head[tg_tok_pre2_slot(w[k], w[k + 1])] : 0; !st && h;
+       h = pre[h - 1].next) {
+    const Hit *hit = &pre[h - 1];
+    if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
+      st = start_by_word(vm, hit, pos, true);
+    }
+  }
+  return st;
+}
+
 /* The patterns whose first element matches at token pos. */
 static TgStatus collect_starts(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
@@ -694,7 +454,7 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
   const size_t len = t->span.end - t->span.begin;
   const char *w = vm->in->text + t->span.begin;
   if (len <= s->lit_max) {
-    for (size_t h = fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
+    for (size_t h = tg_tok_fold_hash(w, len) & (s->lit_cap - 1); !st && s->lits[h].elem;
          h = (h + 1) & (s->lit_cap - 1)) {
       if (same_folded(s->lits[h].word, w, len)) {
         st = start_by_word(vm, &s->lits[h], pos, true);
@@ -702,21 +462,10 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
     }
   }
   /* "grant*": by the first bytes of the token and of each part after a hyphen */
-  for (size_t k = 0; !st && k < len; ++k) {
-    if (k == 0 || w[k - 1] == '-') {
-      for (unsigned h = s->pre_head[(unsigned char)fold(w[k])]; !st && h;) {
-        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        st = start_by_word(vm, hit, pos, true);
-        h = hit->next;
-      }
-      for (unsigned h = k + 1 < len ? s->pre2_head[pre2_slot(w[k], w[k + 1])] : 0; !st && h;) {
-        const Hit *hit = (const Hit *)tg_vec_at(&s->pre, h - 1);
-        if (k + hit->word->len <= len && starts_folded(hit->word, w + k)) {
-          st = start_by_word(vm, hit, pos, true);
-        }
-        h = hit->next;
-      }
-    }
+  for (size_t k = 0; !st && k < len;) {
+    st = start_by_prefix(vm, w, len, k, pos);
+    const char *dash = (const char *)memchr(w + k, '-', len - k);
+    k = dash ? (size_t)(dash - w) + 1 : len;
   }
   /* The others, of those that a token of this class can match at all. */
   const TgVec *oth = t->cls < TG_N_CLASSES ? &s->by_class[t->cls] : &s->others;
@@ -726,8 +475,43 @@ static TgStatus collect_starts(Vm *vm, size_t pos) {
   return st;
 }
 
+/* May thread t, past its ELEM instruction with one token, live on at token
+ * q?  Not when the next token fails every element it can meet there (the
+ * plan's successor test) and dropping it now changes nothing: it holds
+ * back no pending match of its pattern (a thread that starts no later than
+ * the match keeps it from being final until the thread dies). */
+static bool may_go_on(const Vm *vm, const Thread *t, size_t q) {
+  const TgTokScratch *s = vm->s;
+  const Succ *u = &s->succ[t->pc];
+  if (!u->filter) {
+    return true;
+  }
+  if (q < vm->in->n) {
+    const TgToken *tok = &vm->in->toks[q];
+    const unsigned char b = (unsigned char)vm->in->text[tok->span.begin];
+    if (((u->classes >> tok->cls) & 1) &&
+        (((u->first[b >> 5] >> (b & 31)) & 1) ||
+         (u->in_parts &&
+          memchr(vm->in->text + tok->span.begin, '-', tok->span.end - tok->span.begin)))) {
+      return true;
+    }
+  }
+  const Best *b = &s->best[s->pat_of[t->pc]];
+  return b->run == s->run && b->pending && t->start <= b->start;
+}
+
 static TgStatus run_position(Vm *vm, size_t pos) {
   TgTokScratch *s = vm->s;
+  vm->stamp = stamp_of(vm, pos);
+  vm->cls_bit = 1u << 31;
+  vm->word = "";
+  vm->word_len = 1;
+  if (pos < vm->in->n) {
+    const TgToken *t = &vm->in->toks[pos];
+    vm->cls_bit = 1u << t->cls;
+    vm->word = vm->in->text + t->span.begin;
+    vm->word_len = t->span.end - t->span.begin;
+  }
   TgStatus st = TG_SUCCESS;
   TgVec *list = &s->lists[pos % s->ring];
   if (list->len > 16) {
@@ -755,12 +539,12 @@ static TgStatus run_position(Vm *vm, size_t pos) {
     }
   }
   list->len = 0;
+  const Thread *step = (const Thread *)s->step.data;
   for (size_t k = 0; !st && k < s->step.len; ++k) {
-    Thread t = *(const Thread *)tg_vec_at(&s->step, k);
-    const Inst *in = tg_tok_inst(vm->p, t.pc);
-    const size_t n = elem_at(vm, in->arg, pos);
-    if (n) {
-      t.pc = in->x;
+    Thread t = step[k];
+    const size_t n = elem_at(vm, s->arg[t.pc], pos);
+    if (n && (n > 1 || may_go_on(vm, &t, pos + 1))) {
+      t.pc = s->next_pc[t.pc];
       st = arrive(vm, pos + n, &t);
     }
   }
@@ -787,7 +571,7 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
   for (size_t k = 0; k < s->ring; ++k) {
     s->lists[k].len = 0;
   }
-  Vm vm = {p, in, s, out};
+  Vm vm = {p, in, s, out, 0, 0, "", 1};
   TgStatus st = TG_SUCCESS;
   for (size_t pos = 0; !st && pos <= in->n; ++pos) {
     st = run_position(&vm, pos);
@@ -795,3 +579,4 @@ TgStatus tg_tokprog_run(const TgTokProg *p, TgTokScratch *s, const TgTokInput *i
   s->base += (unsigned)in->n + 2;
   return st;
 }
+

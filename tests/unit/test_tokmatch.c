@@ -1,4 +1,5 @@
-/* telegraph: unit tests for token patterns (src/tokmatch.c, src/tokvm.c):
+/* telegraph: unit tests for token patterns (src/tokmatch.c, tokparse.c,
+ * tokelem.c, tokplan.c, tokvm.c):
  * the syntax, its errors, and what one pass over a sentence's tokens
  * matches.  Needs TG_LEXICON = ontology/lexicon.tsv.
  *
@@ -125,6 +126,37 @@ static const Case cases[] = {
      "0:5 EURO|0:7 Yen|0:8 \xe2\x82\xac|0:9 multi-billion|0:10 Billions"},
     {"a set of classes and ANY after the first token", {NULL}, {"'Mr' (^ANY | NUMBER) (UPPER | ANY)"},
      "Mr Smith said, Mr smith said, Mr 5 G", "0:Mr Smith said|0:Mr 5 G"},
+    /* Sets are looked up by a hash of their words (src/tokelem.c): exact
+     * words keep their case, and classes and prefixes still count. */
+    {"a large set: words by hash, exact case, a class, a prefix", {NULL},
+     {"'Mr' ('the' | 'The' | \"alpha\" | \"beta\" | \"gamma\" | \"delta\" | \"epsilon\" | "
+      "\"zeta\" | \"eta\" | \"theta\" | \"iota\" | \"kappa\" | NUMBER | \"lamb*\")"},
+     "Mr THE, Mr The, Mr the, Mr KAPPA, Mr 7, Mr lambda, Mr self-lambent, Mr mu, Mr thetas",
+     "0:Mr The|0:Mr the|0:Mr KAPPA|0:Mr 7|0:Mr lambda|0:Mr self-lambent"},
+    /* The walks through SPLIT, JMP and SAVE are planned once (src/tokplan.c):
+     * mentions, optional parts, assertions in the middle and at the start. */
+    {"planned walks: a mention in an optional part, an assertion after it", {NULL},
+     {"\"x\" ({\"y\"} | \"w\")? !\"q\" \"z\""}, "x y z x w z x z x y q z",
+     "0:y|0:x w z|0:x z"},
+    {"planned walks: a look-behind or a word first", {NULL}, {"(<=\"q\" | \"r\") \"s\""},
+     "q s r s t s", "0:s|0:r s"},
+    /* A word's token classes are told by its first byte (src/tokmatch.c):
+     * every class a token spelling it can have must still match. */
+    {"words match tokens of every class they can be", {NULL},
+     {"'Mr' (\"the\" | 'U.S.' | \"5g\" | \"2025\" | \"a\xe8\x82\xa1\" | 'iPhone')",
+      "\"iphone\" NUM"},
+     "Mr THE, Mr The, Mr the, Mr U.S., Mr 5G, Mr 2025, Mr A\xe8\x82\xa1, Mr iPhone, Mr IPhone 7",
+     "0:Mr THE|0:Mr The|0:Mr the|0:Mr U.S.|0:Mr 5G|0:Mr 2025|0:Mr A\xe8\x82\xa1|0:Mr iPhone|1:IPhone 7"},
+    /* One set written in two patterns is one element: matching it starts both. */
+    {"a set shared by two patterns starts both", {NULL},
+     {"('the' | 'The') {\"a\"}", "('the' | 'The') {\"b\"}"}, "the a The b THE a the c",
+     "0:a|1:b"},
+    /* A thread is dropped early when the next token cannot go on with it
+     * (src/tokvm.c), but not while it holds back its pattern's match:
+     * pattern 1's "a" is final only when "a b c" has failed, after
+     * pattern 0's "b". */
+    {"a match waits for a longer try that fails at the next token", {NULL},
+     {"\"b\"", "\"a\" | \"a\" \"b\" \"c\""}, "a b x", "0:b|1:a"},
 };
 #define N_CASES (sizeof cases / sizeof cases[0])
 
