@@ -85,13 +85,14 @@ static size_t top_items(const char *s, size_t n, size_t *starts, size_t cap) {
 static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* Could a tail starting at s[i] start with few characters: a word, a
- * placeholder code, \b before one, a group of them? */
+ * placeholder code, a comma, semicolon or colon (", the ... unit of",
+ * ", chief executive"), \b before one, a group of them? */
 static bool wordy_start(const char *s, size_t n, size_t i) {
   for (;;) {
     if (i >= n) {
       return false;
     }
-    if (is_letter(s[i]) || s[i] == '<') {
+    if (is_letter(s[i]) || s[i] == '<' || s[i] == ',' || s[i] == ';' || s[i] == ':') {
       return true;
     }
     if (i + 1 < n && s[i] == '\\' && s[i + 1] == 'b') {

@@ -49,7 +49,7 @@ typedef struct {
   bool want_tail; /* a main or `also` pattern: look for a tail */
   bool jit;       /* `code` is JIT-compiled: tg_match calls pcre2_jit_match directly */
   /* A run of the pattern's last top-level items that starts with few
-   * bytes (trigger words, a placeholder code), when the pattern is one
+   * bytes (trigger words, a placeholder code, a comma), when the pattern is one
    * branch: every match of the pattern holds a match of this tail, so a
    * subject the tail does not match is passed over after one search that
    * PCRE2 makes by skipping to those bytes.  NULL if none. */

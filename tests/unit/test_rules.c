@@ -592,6 +592,10 @@ static const char *const TAIL_SUBJECTS[] = {
     "the Foreign Investment Law and the National Broadband Plan 2025 were adopted",
     "it granted licences to Zuma Fibre Networks, Okapi Broadband and Delta Crest on Monday",
     "Approvals were issued to Acme; Beta Systems, and Gamma Labs were named",
+    "said Jane Doe, the group's chief executive, and Li Wei, a senior analyst at Acme",
+    "Okapi Broadband, a wholly-owned unit of Delta Crest, and Zuma Fibre, its subsidiary",
+    "Zuma Fibre Networks Ltd, a mobile operator based in Lagos; Beta: a lender",
+    "Jane Doe said the unit of Acme, chief executive Li Wei, was not a carrier",
 };
 
 /* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
@@ -678,6 +682,10 @@ static const struct {
     {"(<ORG>)\\s+(?<trigger>granted)\\s+\\1", false},         /* a back reference */
     {"<ORG>\\s+(?<trigger>granted)\\G", false},                 /* \\G */
     {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
+    {"\\w+,\\s+\\w+", true},                                    /* from a comma */
+    {"\\w+;\\s*\\w+", true},                                    /* a semicolon */
+    {"\\w+,?\\s+\\w+", false},                                  /* not an optional one */
+    {"\\w+[,;]\\s+\\w+", false},                                /* nor a class */
 };
 
 /* Start hints (needs.h, tg_start_hint): the look-ahead put in front. */
