@@ -181,10 +181,7 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
  * lacks is not run (and costs the budget the same). */
 static TgStatus screened_match(TgMatcher *m, const TgScreen *sc, const TgPattern *pat,
                                const char *text, TgSpan sentence, size_t at) {
-  if (!tg_screen_may_match(sc, pat)) {
-    return tg_match_skipped(m, pat);
-  }
-  return tg_match(m, pat, text, sentence.end, at);
+  return tg_match_screened(m, sc, pat, text, sentence.end, at);
 }
 
 static TgStatus rule_candidates(const TgPipeline *p, TgResult *r, TgMatcher *m,

@@ -289,6 +289,53 @@ static void when_shape(const TgNeeds *needs, const char *src, size_t n, TgPatter
   pat->when_folds = folds;
 }
 
+/* Does s[0..n) hold "\\G" (anywhere: a class too, to be safe)? */
+static bool holds_g(const char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (s[i] == '\\' && s[i + 1] == 'G') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The lead set of the pattern source s[0..n) (of its "(?:A|...)C" half
+ * when it is split, TgPattern.other) into *lead, *found set if there is
+ * one; *whole set if it is the whole pattern's (then also a need).  None
+ * for a pattern that holds \\G otherwise. */
+static TgStatus find_lead(TgNeeds *needs, const char *s, size_t n, unsigned *lead, bool *found,
+                          bool *whole) {
+  TgBuf other, at_start;
+  tg_buf_init(&other);
+  tg_buf_init(&at_start);
+  const bool split = tg_split_sources(s, n, &other, &at_start);
+  TgStatus st = TG_SUCCESS;
+  *found = false;
+  *whole = !split;
+  if (split || !holds_g(s, n)) {
+    st = tg_needs_add_lead(needs, split ? other.buf : s, split ? other.len : n, lead, found);
+  }
+  tg_buf_clear(&other);
+  tg_buf_clear(&at_start);
+  return st;
+}
+
+/* Add set `set` to pat's needs, once. */
+static TgStatus add_need(TgPattern *pat, unsigned set) {
+  for (unsigned k = 0; k < pat->n_needs; ++k) {
+    if (pat->needs[k] == set) {
+      return TG_SUCCESS;
+    }
+  }
+  unsigned *more = (unsigned *)tg_realloc(pat->needs, (pat->n_needs + 1) * sizeof *more);
+  if (!more) {
+    return TG_BAD_ALLOC;
+  }
+  more[pat->n_needs++] = set;
+  pat->needs = more;
+  return TG_SUCCESS;
+}
+
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -308,6 +355,26 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                            r->cls == TG_CLASS_NUMBER);
   if (fact_rule || kind == TG_PAT_REJECT || kind == TG_PAT_WHEN) {
     opts |= PCRE2_CASELESS;
+  }
+  /* JIT is an accelerator: if it is unavailable the interpreter still runs.
+   * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
+   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
+  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
+  bool has_lead = false;
+  bool lead_whole = false;
+  unsigned lead = 0;
+  /* Lead strings for the recognizer's patterns only: over abstracted
+   * sentences the relation patterns' leads (trigger verbs, placeholder
+   * codes) stand in so many places that finding them costs about what the
+   * tries save (measured: a little more). */
+  if (jit && !fact_rule && (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) &&
+      (st = find_lead(&p->rs->needs, src.buf, src.len, &lead, &has_lead, &lead_whole))) {
+    tg_buf_clear(&src);
+    return st;
+  }
+  if (has_lead) {
+    opts |= PCRE2_USE_OFFSET_LIMIT; /* the tries at lead places (TgPattern.lead) */
   }
   int errcode = 0;
   PCRE2_SIZE erroff = 0;
@@ -336,11 +403,6 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     }
   }
   tg_buf_clear(&hinted);
-  /* JIT is an accelerator: if it is unavailable the interpreter still runs.
-   * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
-   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
-  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
-  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
   /* Check the named groups. */
   uint32_t count = 0;
   uint32_t entry_size = 0;
@@ -362,7 +424,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
                    jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL,
-                   false, false};
+                   false, false, has_lead, lead, false};
   pat.src = (char *)tg_malloc(src.len + 1);
   if (!pat.src) {
     pcre2_code_free(code);
@@ -374,6 +436,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
   if (!st && kind == TG_PAT_WHEN) {
     when_shape(&p->rs->needs, src.buf, src.len, &pat);
+  }
+  if (!st && has_lead && lead_whole) {
+    st = add_need(&pat, lead); /* every match holds a lead string */
   }
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
@@ -689,8 +754,12 @@ static TgStatus index_needs(TgRuleSet *rs) {
     for (int k = 0; k < TG_PAT_KINDS; ++k) {
       for (size_t j = 0; j < r->patterns[k].len; ++j) {
         const TgPattern *pat = (const TgPattern *)tg_vec_at(&r->patterns[k], j);
-        for (unsigned q = 0; q < pat->n_needs; ++q) {
-          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, pat->needs[q]);
+        for (unsigned q = 0; q <= pat->n_needs; ++q) {
+          if (q == pat->n_needs && !pat->has_lead) {
+            break; /* the lead set last: a split pattern's is not a need */
+          }
+          const unsigned set = q < pat->n_needs ? pat->needs[q] : pat->lead;
+          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, set);
           const unsigned *ids = (const unsigned *)tg_vec_at(&t->set_ids, ns->first);
           for (unsigned m = 0; m < ns->n; ++m) {
             uses[ids[m]] |= bit;
@@ -990,6 +1059,12 @@ static void prepare(TgPattern *p) {
     pcre2_code_free(p->at_start);
     p->other = p->at_start = NULL;
   }
+  /* Where PCRE2 finds a start by one byte (memchr), tries at each lead
+   * place would cost more than its search. */
+  const pcre2_code *searched = p->other ? p->other : p->code;
+  uint32_t first = 0;
+  p->use_lead = p->jit && p->has_lead &&
+                pcre2_pattern_info(searched, PCRE2_INFO_FIRSTCODETYPE, &first) == 0 && first != 1;
   tg_free(p->src);
   p->src = NULL;
 }
@@ -1021,9 +1096,58 @@ static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject
   return rc != PCRE2_ERROR_NOMATCH;
 }
 
-/* One search of p from `start`, the match (if any) in m->md. */
-static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
-                  size_t start) {
+/* More places than this to try, and one search from the first is made. */
+#define TG_LEAD_TRIES 12
+
+/* Can the screen's lead places stand for a search of p over subject[start
+ * .. len)?  The screen must be set to a part of the subject that ends at
+ * `len` and starts at or before `start`, and a caseless match must not
+ * see a lead string where ASCII case alone does not. */
+static bool leads_usable(const TgPattern *p, const TgScreen *sc, const char *subject, size_t len,
+                         size_t start) {
+  return sc && p->use_lead && sc->subject >= subject &&
+         (size_t)(sc->subject - subject) <= start &&
+         (size_t)(sc->subject - subject) + sc->len == len &&
+         !((p->opts & PCRE2_CASELESS) && tg_screen_lead_folds(sc, p->lead));
+}
+
+/* A search of `code` (p's code or its `other` half) from `start`, made at
+ * each place from `start` on where a lead string stands, in order, with
+ * an offset limit that keeps each try at its place (the code is compiled
+ * with PCRE2_USE_OFFSET_LIMIT): the first match is the search's, as every
+ * match starts at such a place. */
+static int search_leads(TgMatcher *m, const TgPattern *p, const pcre2_code *code,
+                        const TgScreen *sc, const char *subject, size_t len, size_t start) {
+  const size_t base = (size_t)(sc->subject - subject);
+  size_t pos = 0;
+  size_t from = start - base;
+  int rc = PCRE2_ERROR_NOMATCH;
+  for (unsigned tries = 0; tg_screen_next_lead(sc, p->lead, from, &pos); ++tries) {
+    /* Past a few tries, one search from here finds the same first match. */
+    pcre2_set_offset_limit(m->mc, tries == TG_LEAD_TRIES ? PCRE2_UNSET : base + pos);
+    rc = pcre2_jit_match(code, (PCRE2_SPTR)subject, len, base + pos, 0, m->md, m->mc);
+    if (rc != PCRE2_ERROR_NOMATCH || tries == TG_LEAD_TRIES) {
+      break;
+    }
+    from = pos + 1;
+  }
+  pcre2_set_offset_limit(m->mc, PCRE2_UNSET);
+  return rc;
+}
+
+/* A JIT search of `code` from `start`, by the lead hits when they serve. */
+static int jit_search(TgMatcher *m, const TgPattern *p, const pcre2_code *code,
+                      const TgScreen *sc, const char *subject, size_t len, size_t start) {
+  if (leads_usable(p, sc, subject, len, start)) {
+    return search_leads(m, p, code, sc, subject, len, start);
+  }
+  return pcre2_jit_match(code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+}
+
+/* One search of p from `start`, the match (if any) in m->md; `sc` the
+ * screen of the subject, or NULL. */
+static int search(TgMatcher *m, const TgPattern *p, const TgScreen *sc, const char *subject,
+                  size_t len, size_t start) {
   if (!p->jit) {
     return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
                        m->mc);
@@ -1031,11 +1155,11 @@ static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   if (!p->other) {
     /* The same answer: pcre2_match would check its arguments, then run the
      * JIT code. */
-    return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+    return jit_search(m, p, p->code, sc, subject, len, start);
   }
   /* "(?:A|\GB)C": A's match wins if it starts at `start`; else B's there;
    * else A's later one (TgPattern.other). */
-  const int ra = pcre2_jit_match(p->other, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
+  const int ra = jit_search(m, p, p->other, sc, subject, len, start);
   if (ra < 0 && ra != PCRE2_ERROR_NOMATCH) {
     return ra;
   }
@@ -1052,8 +1176,25 @@ static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   return ra;
 }
 
+static TgStatus match_in(TgMatcher *m, const TgPattern *p, const TgScreen *sc,
+                         const char *subject, size_t len, size_t start);
+
 TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
                   size_t start) {
+  return match_in(m, p, NULL, subject, len, start);
+}
+
+TgStatus tg_match_screened(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
+                           const char *subject, size_t len, size_t start) {
+  if (!tg_screen_may_match(sc, p)) {
+    return tg_match_skipped(m, p);
+  }
+  return match_in(m, p, sc, subject, len, start);
+}
+
+/* tg_match, with the screen `sc` of the subject (or NULL). */
+static TgStatus match_in(TgMatcher *m, const TgPattern *p, const TgScreen *sc,
+                         const char *subject, size_t len, size_t start) {
   if (m->budget == 0) {
     return TG_BAD_LIMIT;
   }
@@ -1072,7 +1213,7 @@ TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t 
   }
   while (!skip) {
     pcre2_set_match_limit(m->mc, (uint32_t)limit);
-    rc = search(m, p, subject, len, start);
+    rc = search(m, p, sc, subject, len, start);
     if (rc != PCRE2_ERROR_MATCHLIMIT) {
       within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
       break;
