@@ -31,7 +31,10 @@
 /* tg_match behind the prefilter. */
 static TgStatus match(TgMatcher *m, const TgAbstract *a, const TgPattern *pat, size_t len,
                       size_t start) {
-  return tg_match_screened(m, &a->screen, pat, a->abs.buf, len, start);
+  if (!tg_screen_may_match(&a->screen, pat)) {
+    return tg_match_skipped(m, pat);
+  }
+  return tg_match(m, pat, a->abs.buf, len, start);
 }
 
 /* Which mention classes a property takes (bit set of TgClass); 0 for a
