@@ -364,8 +364,8 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   unsigned lead = 0;
   /* Lead strings for the recognizer's patterns only: over abstracted
    * sentences the relation patterns' leads (trigger verbs, placeholder
-   * codes) stand in so many places that finding them costs about what the
-   * tries save (measured: a little more). */
+   * codes) stand in so many places that finding them and trying each cost
+   * more than PCRE2's own search (measured: 3 M more on the bench slice). */
   if (jit && !fact_rule && (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) &&
       (st = find_lead(&p->rs->needs, src.buf, src.len, &lead, &has_lead, &lead_whole))) {
     tg_buf_clear(&src);
