@@ -676,6 +676,7 @@ static const struct {
     {"<REG>\\s+x", "<reg>;"},
     {"abcd?e", "abc;"},
     {"(?:(?:abc|def)|ghi\\d)", "abc|def|ghi;"},
+    {"\\b(?:to|including)\\s+x", "to|including;"}, /* two bytes will do */
     {"(?:ab|c)d", ""},        /* a one-byte lead */
     {"(?:abc)?def", ""},      /* an optional group */
     {"(?:abc|def)+x", ""},    /* a repeated one */
