@@ -437,3 +437,153 @@ TgStatus tg_needs_of(const char *src, size_t n, TgBuf *out, size_t *count) {
 bool tg_need_folds(const char *lit) {
   return strpbrk(lit, "ks") != NULL;
 }
+
+/* ---- Lead strings: what every match starts with ---- */
+
+/* Lead strings are two bytes or more ("to" included: measured, trying the
+ * places of "to|including|..." beats PCRE2's search), at most
+ * LEAD_MAX_STRINGS of them. */
+enum { LEAD_MAX_STRINGS = 64 };
+
+/* Step over one item of the source at the cursor without reading it for
+ * needs: an escape, a class, a group (to past its ')') or one byte. */
+static void skip_item(Src *s) {
+  const char c = s->s[s->i++];
+  if (c == '\\') {
+    skip_escape(s);
+  } else if (c == '[') {
+    skip_class(s);
+  } else if (c == '(') {
+    while (!s->bad && s->i < s->n && s->s[s->i] != ')') {
+      skip_item(s);
+    }
+    if (s->i < s->n) {
+      ++s->i;
+    } else {
+      s->bad = true;
+    }
+  }
+}
+
+/* Step to the '|' or ')' that ends the branch at the cursor (or the end). */
+static void skip_branch(Src *s) {
+  while (!s->bad && s->i < s->n && s->s[s->i] != '|' && s->s[s->i] != ')') {
+    skip_item(s);
+  }
+}
+
+/* Step over zero-width items at the cursor: \b, \B and look-arounds. */
+static void skip_zero_width(Src *s) {
+  for (;;) {
+    if (s->i + 1 < s->n && s->s[s->i] == '\\' && (s->s[s->i + 1] == 'b' || s->s[s->i + 1] == 'B')) {
+      s->i += 2;
+    } else if (s->i + 2 < s->n && s->s[s->i] == '(' && s->s[s->i + 1] == '?' &&
+               (s->s[s->i + 2] == '=' || s->s[s->i + 2] == '!' ||
+                (s->s[s->i + 2] == '<' && s->i + 3 < s->n &&
+                 (s->s[s->i + 3] == '=' || s->s[s->i + 3] == '!')))) {
+      skip_item(s); /* a look-around consumes nothing, whatever it holds */
+      if (s->i < s->n && strchr("?*+{", s->s[s->i])) {
+        s->bad = true; /* a quantified assertion: not followed */
+      }
+    } else {
+      return;
+    }
+  }
+}
+
+static bool lead_alt(Src *s, TgBuf *out, size_t *count);
+
+/* The lead strings of the sequence at the cursor (its first consuming
+ * item: a literal run of two bytes or more, or a group that is matched
+ * once); false if not known.  The cursor is left anywhere in the branch. */
+static bool lead_seq(Src *s, TgBuf *out, size_t *count) {
+  skip_zero_width(s);
+  if (s->bad || s->i >= s->n) {
+    return false;
+  }
+  const unsigned char c = (unsigned char)s->s[s->i];
+  if (c == '(') {
+    size_t j = s->i + 1;
+    if (j < s->n && s->s[j] == '?') {
+      if (j + 1 < s->n && s->s[j + 1] == ':') {
+        j += 2;
+      } else if (j + 2 < s->n && s->s[j + 1] == '<' && isalpha((unsigned char)s->s[j + 2])) {
+        const char *gt = (const char *)memchr(s->s + j, '>', s->n - j);
+        if (!gt) {
+          return false;
+        }
+        j = (size_t)(gt - s->s) + 1;
+      } else {
+        return false; /* atomic groups, options, calls, conditionals: not followed */
+      }
+    } else if (j < s->n && s->s[j] == '*') {
+      return false;
+    }
+    /* The group must be matched exactly once: see what follows it. */
+    Src probe = *s;
+    skip_item(&probe);
+    bool quantified = false;
+    if (probe.bad || skip_quantifier(&probe, &quantified) || quantified) {
+      return false;
+    }
+    s->i = j;
+    return lead_alt(s, out, count);
+  }
+  size_t k = 0;
+  char run[64];
+  while (s->i + k < s->n && k < sizeof run) {
+    const unsigned char d = (unsigned char)s->s[s->i + k];
+    const bool plain = isalnum(d) || d == '<' || d == '>' || d == '_' || d == ' ' ||
+                       d == ',' || d == '-' || d == '\'' || d == '"' || d == ':' || d == ';';
+    if (!plain) {
+      break;
+    }
+    run[k++] = (char)tolower(d);
+  }
+  if (s->i + k < s->n && strchr("?*{", s->s[s->i + k])) {
+    k = k ? k - 1 : 0; /* the last byte may be left out */
+  }
+  if (k < NEED_MIN_LEN) {
+    return false;
+  }
+  ++*count;
+  return !tg_buf_append(out, run, k) && !tg_buf_putc(out, '\0');
+}
+
+/* The lead strings of the branches at the cursor, up to ')' or the end:
+ * the union of each branch's; the cursor ends at that ')' or the end. */
+static bool lead_alt(Src *s, TgBuf *out, size_t *count) {
+  for (;;) {
+    Src b = *s;
+    if (!lead_seq(&b, out, count) || *count > LEAD_MAX_STRINGS) {
+      return false;
+    }
+    skip_branch(s);
+    if (s->bad) {
+      return false;
+    }
+    if (!at(s, '|')) {
+      if (at(s, ')')) {
+        ++s->i;
+      }
+      return true;
+    }
+    ++s->i;
+  }
+}
+
+TgStatus tg_needs_lead(const char *src, size_t n, TgBuf *out, size_t *count) {
+  *count = 0;
+  if (extended(src, n)) {
+    return TG_SUCCESS;
+  }
+  const size_t mark = out->len;
+  Src s = {src, n, 0, false};
+  size_t k = 0;
+  if (!lead_alt(&s, out, &k) || s.bad || s.i != n || tg_buf_putc(out, '\0')) {
+    out->len = mark;
+    return TG_SUCCESS;
+  }
+  *count = k + 1;
+  return TG_SUCCESS;
+}

@@ -17,6 +17,11 @@
  * were appended, 0 when the walk finds no set. */
 TgStatus tg_needs_of(const char *src, size_t n, TgBuf *out, size_t *count);
 
+/** Append to `out` one set of strings as tg_needs_of does (`*count`
+ * strings and its end) when every match of `src` starts with one of them
+ * (after zero-width items: \b, look-arounds); `*count` 0 when not so. */
+TgStatus tg_needs_lead(const char *src, size_t n, TgBuf *out, size_t *count);
+
 /** True if `lit` holds a letter that caseless matching folds to a
  * non-ASCII character ('k', 's'): present in any non-ASCII sentence. */
 bool tg_need_folds(const char *lit);

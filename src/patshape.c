@@ -85,13 +85,14 @@ static size_t top_items(const char *s, size_t n, size_t *starts, size_t cap) {
 static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 /* Could a tail starting at s[i] start with few characters: a word, a
- * placeholder code, \b before one, a group of them? */
+ * placeholder code, a comma, semicolon or colon (", the ... unit of",
+ * ", chief executive"), \b before one, a group of them? */
 static bool wordy_start(const char *s, size_t n, size_t i) {
   for (;;) {
     if (i >= n) {
       return false;
     }
-    if (is_letter(s[i]) || s[i] == '<') {
+    if (is_letter(s[i]) || s[i] == '<' || s[i] == ',' || s[i] == ';' || s[i] == ':') {
       return true;
     }
     if (i + 1 < n && s[i] == '\\' && s[i + 1] == 'b') {
@@ -470,9 +471,9 @@ static bool has_capture(const char *s, size_t b, size_t e) {
   return false;
 }
 
-bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **other,
-                           pcre2_code **at_start) {
-  *other = *at_start = NULL;
+/* The two sources of a split (tg_split_continuation): "(?:A|...)C" into
+ * `a` and "(?:\\GB)C" into `b`; false if not of that form. */
+bool tg_split_sources(const char *s, size_t n, TgBuf *a, TgBuf *b) {
   bool branch = false;
   if (n < 4 || memcmp(s, "(?:", 3) != 0 || has_ties(s, n) || count_g(s, 0, n) != 1) {
     return false;
@@ -503,11 +504,17 @@ bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **
   if (!last || g - last < 3 || s[last + 1] != '\\' || s[last + 2] != 'G') {
     return false; /* \G must open the last branch */
   }
+  return !tg_buf_append(a, s, last) && !tg_buf_append(a, s + g - 1, n - g + 1) &&
+         !tg_buf_append(b, "(?:", 3) && !tg_buf_append(b, s + last + 1, n - last - 1);
+}
+
+bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **other,
+                           pcre2_code **at_start) {
+  *other = *at_start = NULL;
   TgBuf a, b;
   tg_buf_init(&a);
   tg_buf_init(&b);
-  const bool built = !tg_buf_append(&a, s, last) && !tg_buf_append(&a, s + g - 1, n - g + 1) &&
-                     !tg_buf_append(&b, "(?:", 3) && !tg_buf_append(&b, s + last + 1, n - last - 1);
+  const bool built = tg_split_sources(s, n, &a, &b);
   int errcode = 0;
   PCRE2_SIZE erroff = 0;
   if (built) {

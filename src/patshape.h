@@ -34,4 +34,8 @@ bool tg_start_hint(const char *s, size_t n, TgBuf *out);
 bool tg_split_continuation(const char *s, size_t n, uint32_t opts, pcre2_code **other,
                            pcre2_code **at_start);
 
+/** The sources tg_split_continuation compiles: "(?:A|...)C" appended to
+ * `other` and "(?:\\GB)C" to `at_start`; false if not of that form. */
+bool tg_split_sources(const char *s, size_t n, TgBuf *other, TgBuf *at_start);
+
 #endif /* TG_PATSHAPE_H */

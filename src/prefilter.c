@@ -215,6 +215,32 @@ TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
   return st;
 }
 
+TgStatus tg_needs_add_lead(TgNeeds *t, const char *src, size_t len, unsigned *set, bool *found) {
+  *found = false;
+  TgBuf lits;
+  tg_buf_init(&lits);
+  size_t count = 0;
+  TgStatus st = tg_needs_lead(src, len, &lits, &count);
+  unsigned *ids = !st && count > 1 ? (unsigned *)tg_calloc(count, sizeof(unsigned)) : NULL;
+  if (!st && count > 1 && !ids) {
+    st = TG_BAD_ALLOC;
+  }
+  if (ids) {
+    const char *lit = lits.buf;
+    unsigned n_ids = 0;
+    for (size_t i = 0; !st && i + 1 < count; ++i) {
+      st = str_id(t, lit, &ids[n_ids]);
+      n_ids += !st && !holds_id(ids, n_ids, ids[n_ids]);
+      lit += strlen(lit) + 1;
+    }
+    st = st ? st : set_id(t, ids, n_ids, set);
+    *found = !st;
+  }
+  tg_free(ids);
+  tg_buf_clear(&lits);
+  return st;
+}
+
 /* Buckets of the index of first three bytes, and of the two-byte strings. */
 #define TG_TRI_BITS 12u
 #define TG_TRI_BUCKETS (1u << TG_TRI_BITS)
@@ -401,6 +427,34 @@ static bool same_folded(const char *s, const char *lit, size_t k) {
   return true;
 }
 
+/* Where hay[0..n) first holds lit[0..k) (in lower case) in any ASCII
+ * case, or n: each case of its first letter is looked for with memchr,
+ * the nearer first. */
+static size_t find_folded(const char *hay, size_t n, const char *lit, size_t k) {
+  if (k == 0 || n < k) {
+    return k == 0 ? 0 : n;
+  }
+  const char *last = hay + (n - k); /* the last place it may start */
+  const char lo = lit[0];
+  const char up = lo >= 'a' && lo <= 'z' ? (char)(lo - ('a' - 'A')) : lo;
+  const char *a = (const char *)memchr(hay, lo, (size_t)(last - hay) + 1);
+  const char *b = up != lo ? (const char *)memchr(hay, up, (size_t)(last - hay) + 1) : NULL;
+  while (a || b) {
+    const char *p = !b || (a && a < b) ? a : b;
+    if (same_folded(p + 1, lit + 1, k - 1)) {
+      return (size_t)(p - hay);
+    }
+    const char *from = p + 1;
+    const size_t left = from <= last ? (size_t)(last - from) + 1 : 0;
+    if (p == a) {
+      a = left ? (const char *)memchr(from, lo, left) : NULL;
+    } else {
+      b = left ? (const char *)memchr(from, up, left) : NULL;
+    }
+  }
+  return n;
+}
+
 /* Mark in sc->seen the two-byte strings equal to `key` (two bytes in lower
  * case, first in the low byte). */
 static void mark_pair(TgScreen *sc, const TgNeedIndex *x, uint32_t key) {
@@ -505,4 +559,37 @@ bool tg_screen_holds(const TgScreen *sc, const unsigned *sets, unsigned n) {
     }
   }
   return true;
+}
+
+bool tg_screen_next_lead(const TgScreen *sc, unsigned set, size_t from, size_t *pos) {
+  const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&sc->needs->sets, set);
+  const unsigned *ids = (const unsigned *)tg_vec_at(&sc->needs->set_ids, ns->first);
+  size_t best = sc->len;
+  for (unsigned k = 0; k < ns->n && from < sc->len; ++k) {
+    if (!sc->seen[ids[k]]) {
+      continue; /* not in the subject at all */
+    }
+    const TgNeedStr *str = (const TgNeedStr *)tg_vec_at(&sc->needs->strs, ids[k]);
+    const size_t end = best + str->len < sc->len ? best + str->len : sc->len;
+    const size_t at = find_folded(sc->subject + from, end - from, str->s, str->len);
+    if (from + at < best) {
+      best = from + at;
+    }
+  }
+  *pos = best;
+  return best < sc->len;
+}
+
+bool tg_screen_lead_folds(const TgScreen *sc, unsigned set) {
+  if (!sc->wide) {
+    return false;
+  }
+  const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&sc->needs->sets, set);
+  const unsigned *ids = (const unsigned *)tg_vec_at(&sc->needs->set_ids, ns->first);
+  for (unsigned k = 0; k < ns->n; ++k) {
+    if (((const TgNeedStr *)tg_vec_at(&sc->needs->strs, ids[k]))->folds) {
+      return true;
+    }
+  }
+  return false;
 }

@@ -76,6 +76,12 @@ void tg_needs_clear(TgNeeds *t);
 TgStatus tg_needs_add(TgNeeds *t, const char *src, size_t len, unsigned **sets,
                       unsigned *n_sets);
 
+/** The set of strings one of which starts every match of the pattern
+ * source src[0..len) (tg_needs_lead), added to `t` as tg_needs_add adds
+ * sets: *found false when there is none.  Its strings must be indexed
+ * for the screens that answer tg_screen_next_lead for it. */
+TgStatus tg_needs_add_lead(TgNeeds *t, const char *src, size_t len, unsigned *set, bool *found);
+
 /** Index the strings added so far, for screens (after the last
  * tg_needs_add; a screen of needs added to since is refused).  uses[id]
  * (bit 1 the recognizer, bit 2 relations) says which stage's patterns
@@ -100,6 +106,15 @@ TgStatus tg_screen_init_needs(TgScreen *sc, const TgNeeds *needs, int which);
 void tg_screen_clear(TgScreen *sc);
 /** Screen the subject s[0..n) from now on. */
 TgStatus tg_screen_set(TgScreen *sc, const char *s, size_t n);
+/** The first place at or after `from` (from the subject's start) where a
+ * string of set `set` stands, in any ASCII case, into *pos; false if
+ * none.  Only the strings the screen saw are looked for.  In a subject
+ * with non-ASCII bytes a string that folds (tg_need_folds) may stand
+ * where caseless matching alone sees it: see tg_screen_lead_folds. */
+bool tg_screen_next_lead(const TgScreen *sc, unsigned set, size_t from, size_t *pos);
+/** True if the subject is not ASCII and a string of `set` folds. */
+bool tg_screen_lead_folds(const TgScreen *sc, unsigned set);
+
 /** False if a set of sets[0..n) has no string in the subject. */
 bool tg_screen_holds(const TgScreen *sc, const unsigned *sets, unsigned n);
 

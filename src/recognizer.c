@@ -178,9 +178,13 @@ static bool name_fits_tokens(const TgPipeline *p, const char *text, TgSpan sente
 }
 
 /* tg_match behind the prefilter: a pattern that needs text the sentence
- * lacks is not run (and costs the budget the same). */
+ * lacks is not run (and costs the budget the same); one with lead strings
+ * is tried where they stand (tg_match_screened). */
 static TgStatus screened_match(TgMatcher *m, const TgScreen *sc, const TgPattern *pat,
                                const char *text, TgSpan sentence, size_t at) {
+  if (pat->has_lead) {
+    return tg_match_screened(m, sc, pat, text, sentence.end, at);
+  }
   if (!tg_screen_may_match(sc, pat)) {
     return tg_match_skipped(m, pat);
   }

@@ -1,4 +1,5 @@
-/* telegraph internals: rule files, parsed and compiled with PCRE2 JIT.
+/* telegraph internals: rule files, parsed and compiled with PCRE2 JIT
+ * (running the patterns is match.c's).
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -8,15 +9,12 @@
 #include "patshape.h"
 
 #include <dirent.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 typedef struct {
   char *name;
@@ -289,6 +287,53 @@ static void when_shape(const TgNeeds *needs, const char *src, size_t n, TgPatter
   pat->when_folds = folds;
 }
 
+/* Does s[0..n) hold "\\G" (anywhere: a class too, to be safe)? */
+static bool holds_g(const char *s, size_t n) {
+  for (size_t i = 0; i + 1 < n; ++i) {
+    if (s[i] == '\\' && s[i + 1] == 'G') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The lead set of the pattern source s[0..n) (of its "(?:A|...)C" half
+ * when it is split, TgPattern.other) into *lead, *found set if there is
+ * one; *whole set if it is the whole pattern's (then also a need).  None
+ * for a pattern that holds \\G otherwise. */
+static TgStatus find_lead(TgNeeds *needs, const char *s, size_t n, unsigned *lead, bool *found,
+                          bool *whole) {
+  TgBuf other, at_start;
+  tg_buf_init(&other);
+  tg_buf_init(&at_start);
+  const bool split = tg_split_sources(s, n, &other, &at_start);
+  TgStatus st = TG_SUCCESS;
+  *found = false;
+  *whole = !split;
+  if (split || !holds_g(s, n)) {
+    st = tg_needs_add_lead(needs, split ? other.buf : s, split ? other.len : n, lead, found);
+  }
+  tg_buf_clear(&other);
+  tg_buf_clear(&at_start);
+  return st;
+}
+
+/* Add set `set` to pat's needs, once. */
+static TgStatus add_need(TgPattern *pat, unsigned set) {
+  for (unsigned k = 0; k < pat->n_needs; ++k) {
+    if (pat->needs[k] == set) {
+      return TG_SUCCESS;
+    }
+  }
+  unsigned *more = (unsigned *)tg_realloc(pat->needs, (pat->n_needs + 1) * sizeof *more);
+  if (!more) {
+    return TG_BAD_ALLOC;
+  }
+  more[pat->n_needs++] = set;
+  pat->needs = more;
+  return TG_SUCCESS;
+}
+
 static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned col,
                             const char *value, size_t len) {
   TgRule *r = p->rule;
@@ -308,6 +353,26 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
                            r->cls == TG_CLASS_NUMBER);
   if (fact_rule || kind == TG_PAT_REJECT || kind == TG_PAT_WHEN) {
     opts |= PCRE2_CASELESS;
+  }
+  /* JIT is an accelerator: if it is unavailable the interpreter still runs.
+   * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
+   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
+  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
+  bool has_lead = false;
+  bool lead_whole = false;
+  unsigned lead = 0;
+  /* Lead strings for the recognizer's patterns only: over abstracted
+   * sentences the relation patterns' leads (trigger verbs, placeholder
+   * codes) stand in so many places that finding them and trying each cost
+   * more than PCRE2's own search (measured: 3 M more on the bench slice). */
+  if (jit && !fact_rule && (kind == TG_PAT_MAIN || kind == TG_PAT_ALSO) &&
+      (st = find_lead(&p->rs->needs, src.buf, src.len, &lead, &has_lead, &lead_whole))) {
+    tg_buf_clear(&src);
+    return st;
+  }
+  if (has_lead) {
+    opts |= PCRE2_USE_OFFSET_LIMIT; /* the tries at lead places (TgPattern.lead) */
   }
   int errcode = 0;
   PCRE2_SIZE erroff = 0;
@@ -336,11 +401,6 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
     }
   }
   tg_buf_clear(&hinted);
-  /* JIT is an accelerator: if it is unavailable the interpreter still runs.
-   * TELEGRAPH_NO_JIT=1 turns it off, for memory checkers that cannot follow
-   * JIT code.  The JIT code is made on first use (tg_pattern_prepare). */
-  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
-  const bool jit = !no_jit || !*no_jit || strcmp(no_jit, "0") == 0;
   /* Check the named groups. */
   uint32_t count = 0;
   uint32_t entry_size = 0;
@@ -362,7 +422,7 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   }
   TgPattern pat = {code, (char *)p->file, line, 0.0, 0, NULL, 0, false, NULL, src.len, opts,
                    jit, kind == TG_PAT_MAIN || kind == TG_PAT_ALSO, false, NULL, false, NULL, NULL,
-                   false, false};
+                   false, false, has_lead, lead, false};
   pat.src = (char *)tg_malloc(src.len + 1);
   if (!pat.src) {
     pcre2_code_free(code);
@@ -374,6 +434,9 @@ static TgStatus add_pattern(Parser *p, TgPatKind kind, unsigned line, unsigned c
   st = tg_needs_add(&p->rs->needs, src.buf, src.len, &pat.needs, &pat.n_needs);
   if (!st && kind == TG_PAT_WHEN) {
     when_shape(&p->rs->needs, src.buf, src.len, &pat);
+  }
+  if (!st && has_lead && lead_whole) {
+    st = add_need(&pat, lead); /* every match holds a lead string */
   }
   tg_buf_clear(&src);
   if (st || tg_vec_push(&r->patterns[kind], &pat)) {
@@ -689,8 +752,12 @@ static TgStatus index_needs(TgRuleSet *rs) {
     for (int k = 0; k < TG_PAT_KINDS; ++k) {
       for (size_t j = 0; j < r->patterns[k].len; ++j) {
         const TgPattern *pat = (const TgPattern *)tg_vec_at(&r->patterns[k], j);
-        for (unsigned q = 0; q < pat->n_needs; ++q) {
-          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, pat->needs[q]);
+        for (unsigned q = 0; q <= pat->n_needs; ++q) {
+          if (q == pat->n_needs && !pat->has_lead) {
+            break; /* the lead set last: a split pattern's is not a need */
+          }
+          const unsigned set = q < pat->n_needs ? pat->needs[q] : pat->lead;
+          const TgNeedSet *ns = (const TgNeedSet *)tg_vec_at(&t->sets, set);
           const unsigned *ids = (const unsigned *)tg_vec_at(&t->set_ids, ns->first);
           for (unsigned m = 0; m < ns->n; ++m) {
             uses[ids[m]] |= bit;
@@ -862,245 +929,10 @@ TgStatus tg_ruleset_load(TgRuleSet *rs, const char *path, TgErrorFn err, void *e
   return load_file(rs, path, err, err_data, true);
 }
 
-TgStatus tg_matcher_init(TgMatcher *m, unsigned long budget) {
-  memset(m, 0, sizeof *m);
-  m->budget = budget;
-  m->md = pcre2_match_data_create(64, NULL);
-  m->md2 = pcre2_match_data_create(64, NULL);
-  m->mc = pcre2_match_context_create(NULL);
-  m->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-  if (!m->md || !m->md2 || !m->mc || !m->stack) {
-    tg_matcher_clear(m);
-    return TG_BAD_ALLOC;
-  }
-  m->profile = getenv("TELEGRAPH_PROFILE") != NULL;
-  pcre2_set_depth_limit(m->mc, 10000);
-  pcre2_jit_stack_assign(m->mc, NULL, m->stack);
-  return TG_SUCCESS;
-}
-
-void tg_matcher_clear(TgMatcher *m) {
-  pcre2_match_data_free(m->md);
-  pcre2_match_data_free(m->md2);
-  m->md2 = NULL;
-  pcre2_match_context_free(m->mc);
-  pcre2_jit_stack_free(m->stack);
-  m->md = NULL;
-  m->mc = NULL;
-  m->stack = NULL;
-}
-
-/* Match steps.  PCRE2's match limit holds for each start position of a
- * call, so a call of n = len - start positions spends at most n times it.
- * A call runs with a limit of TG_STEPS_FIRST, and again with eight times
- * the limit while it hits it, up to TG_STEPS_PER_CALL.  It is charged
- * every limit it hit, plus n steps if it ended under the first limit, or n
- * times the last limit it hit (the steps some position needed) if it
- * ended under a larger one.  A rerun that could cost more than the budget
- * left is not made: the budget is spent (TG_BAD_LIMIT).  So a pattern that
- * backtracks at every position of a long subject spends the budget in
- * bounded time, while ordinary patterns cost about a step a byte. */
-#define TG_STEPS_FIRST 256ul
-#define TG_STEPS_PER_CALL 2000000ul
-
-/* Take `n` steps from the budget; false if it had fewer (it is then 0). */
-static bool charge(TgMatcher *m, unsigned long n) {
-  const bool ok = n <= m->budget;
-  n = ok ? n : m->budget;
-  m->budget -= n;
-  m->spent += n;
-  return ok;
-}
-
-/* n * k, saturating. */
-static unsigned long times(unsigned long n, unsigned long k) {
-  return k && n > ULONG_MAX / k ? ULONG_MAX : n * k;
-}
-
 TgStatus tg_screen_init(TgScreen *sc, const TgRuleSet *rs) {
   return tg_screen_init_needs(sc, &rs->needs, TG_NEEDS_ALL);
 }
 
 TgStatus tg_screen_init_stage(TgScreen *sc, const TgRuleSet *rs, bool facts) {
   return tg_screen_init_needs(sc, &rs->needs, facts ? TG_NEEDS_RELATIONS : TG_NEEDS_RECOGNIZER);
-}
-
-bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p) {
-  return tg_screen_holds(sc, p->needs, p->n_needs);
-}
-
-TgStatus tg_match_skipped(TgMatcher *m, const TgPattern *p) {
-  if (m->budget == 0) {
-    return TG_BAD_LIMIT;
-  }
-  --m->budget;
-  if (m->profile) {
-    ++((TgPattern *)p)->calls; /* profiling counters only */
-  }
-  return TG_FAILURE;
-}
-
-TgStatus tg_match_when(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
-                       const char *subject, size_t len, size_t start) {
-  if (!tg_screen_may_match(sc, p)) {
-    return tg_match_skipped(m, p);
-  }
-  if (!p->when_exact || (p->when_folds && sc->wide)) {
-    return tg_match(m, p, subject, len, start);
-  }
-  if (m->budget == 0) {
-    return TG_BAD_LIMIT;
-  }
-  if (m->profile) {
-    ++((TgPattern *)p)->calls; /* profiling counters only */
-  }
-  /* Charged as tg_match charges a call that ends within its first steps. */
-  const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
-  if (!charge(m, positions)) {
-    return TG_BAD_LIMIT;
-  }
-  return TG_SUCCESS;
-}
-
-/* Patterns are prepared under one of these locks, chosen by the pattern's
- * address: two workers compile different patterns at once, and a worker
- * that wants a pattern another is compiling waits for it. */
-#define TG_PREPARE_LOCK4                                                                  \
-  PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER, PTHREAD_MUTEX_INITIALIZER,        \
-      PTHREAD_MUTEX_INITIALIZER
-static pthread_mutex_t prepare_locks[16] = {TG_PREPARE_LOCK4, TG_PREPARE_LOCK4, TG_PREPARE_LOCK4,
-                                            TG_PREPARE_LOCK4};
-
-static pthread_mutex_t *prepare_lock(const TgPattern *p) {
-  const uintptr_t a = (uintptr_t)p / sizeof *p;
-  return &prepare_locks[(a ^ (a >> 4)) % (sizeof prepare_locks / sizeof prepare_locks[0])];
-}
-
-/* The fields tg_pattern_prepare makes, for p not yet ready. */
-static void prepare(TgPattern *p) {
-  if (p->want_tail) {
-    p->tail = tg_pattern_tail(p->src, p->src_len, p->opts);
-    p->tail_jit = p->tail && p->want_jit && pcre2_jit_compile(p->tail, PCRE2_JIT_COMPLETE) == 0;
-  }
-  p->jit = p->want_jit && pcre2_jit_compile(p->code, PCRE2_JIT_COMPLETE) == 0;
-  if (p->jit && tg_split_continuation(p->src, p->src_len, p->opts, &p->other, &p->at_start) &&
-      (pcre2_jit_compile(p->other, PCRE2_JIT_COMPLETE) ||
-       pcre2_jit_compile(p->at_start, PCRE2_JIT_COMPLETE))) {
-    pcre2_code_free(p->other); /* only worth it with JIT */
-    pcre2_code_free(p->at_start);
-    p->other = p->at_start = NULL;
-  }
-  tg_free(p->src);
-  p->src = NULL;
-}
-
-const TgPattern *tg_pattern_prepare(const TgPattern *p) {
-  TgPattern *mp = (TgPattern *)p;
-  if (!atomic_load_explicit(&mp->ready, memory_order_acquire)) {
-    pthread_mutex_t *lock = prepare_lock(mp);
-    pthread_mutex_lock(lock);
-    if (!atomic_load_explicit(&mp->ready, memory_order_relaxed)) {
-      prepare(mp);
-      atomic_store_explicit(&mp->ready, true, memory_order_release);
-    }
-    pthread_mutex_unlock(lock);
-  }
-  return p;
-}
-
-/* False if the pattern's tail (TgPattern.tail) has no match from `start`:
- * then neither has the pattern.  A tail that runs out of steps says "may". */
-static bool tail_may_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
-                           size_t start) {
-  pcre2_set_match_limit(m->mc, (uint32_t)TG_STEPS_PER_CALL);
-  const int rc =
-      p->tail_jit
-          ? pcre2_jit_match(p->tail, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc)
-          : pcre2_match(p->tail, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                        m->mc);
-  return rc != PCRE2_ERROR_NOMATCH;
-}
-
-/* One search of p from `start`, the match (if any) in m->md. */
-static int search(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
-                  size_t start) {
-  if (!p->jit) {
-    return pcre2_match(p->code, (PCRE2_SPTR)subject, len, start, PCRE2_NO_UTF_CHECK, m->md,
-                       m->mc);
-  }
-  if (!p->other) {
-    /* The same answer: pcre2_match would check its arguments, then run the
-     * JIT code. */
-    return pcre2_jit_match(p->code, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
-  }
-  /* "(?:A|\GB)C": A's match wins if it starts at `start`; else B's there;
-   * else A's later one (TgPattern.other). */
-  const int ra = pcre2_jit_match(p->other, (PCRE2_SPTR)subject, len, start, 0, m->md, m->mc);
-  if (ra < 0 && ra != PCRE2_ERROR_NOMATCH) {
-    return ra;
-  }
-  if (ra >= 0 && pcre2_get_ovector_pointer(m->md)[0] == start) {
-    return ra;
-  }
-  const int rb = pcre2_jit_match(p->at_start, (PCRE2_SPTR)subject, len, start, 0, m->md2, m->mc);
-  if (rb >= 0 || ra == PCRE2_ERROR_NOMATCH || rb != PCRE2_ERROR_NOMATCH) {
-    pcre2_match_data *t = m->md; /* B's answer is the one */
-    m->md = m->md2;
-    m->md2 = t;
-    return rb;
-  }
-  return ra;
-}
-
-TgStatus tg_match(TgMatcher *m, const TgPattern *p, const char *subject, size_t len,
-                  size_t start) {
-  if (m->budget == 0) {
-    return TG_BAD_LIMIT;
-  }
-  struct timespec t0;
-  if (m->profile) {
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-  }
-  tg_pattern_prepare(p);
-  const unsigned long positions = len > start ? (unsigned long)(len - start) : 1;
-  unsigned long limit = TG_STEPS_FIRST;
-  int rc = PCRE2_ERROR_NOMATCH;
-  bool within = true;
-  const bool skip = p->tail && !tail_may_match(m, p, subject, len, start);
-  if (skip) {
-    within = charge(m, positions); /* as a call that fails within its first steps */
-  }
-  while (!skip) {
-    pcre2_set_match_limit(m->mc, (uint32_t)limit);
-    rc = search(m, p, subject, len, start);
-    if (rc != PCRE2_ERROR_MATCHLIMIT) {
-      within = charge(m, limit == TG_STEPS_FIRST ? positions : times(positions, limit / 8));
-      break;
-    }
-    const unsigned long next = limit * 8 > TG_STEPS_PER_CALL ? TG_STEPS_PER_CALL : limit * 8;
-    if (!charge(m, limit) || limit == TG_STEPS_PER_CALL || times(positions, limit) > m->budget) {
-      within = false;
-      m->spent += m->budget;
-      m->budget = 0;
-      break;
-    }
-    limit = next;
-  }
-  if (m->profile) {
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    TgPattern *mp = (TgPattern *)p; /* profiling counters only */
-    mp->seconds += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-    ++mp->calls;
-  }
-  if (!within) {
-    return TG_BAD_LIMIT;
-  }
-  if (rc >= 0) {
-    return TG_SUCCESS;
-  }
-  if (rc == PCRE2_ERROR_NOMATCH) {
-    return TG_FAILURE;
-  }
-  return TG_BAD_LIMIT;
 }

@@ -49,7 +49,7 @@ typedef struct {
   bool want_tail; /* a main or `also` pattern: look for a tail */
   bool jit;       /* `code` is JIT-compiled: tg_match calls pcre2_jit_match directly */
   /* A run of the pattern's last top-level items that starts with few
-   * bytes (trigger words, a placeholder code), when the pattern is one
+   * bytes (trigger words, a placeholder code, a comma), when the pattern is one
    * branch: every match of the pattern holds a match of this tail, so a
    * subject the tail does not match is passed over after one search that
    * PCRE2 makes by skipping to those bytes.  NULL if none. */
@@ -67,6 +67,15 @@ typedef struct {
    * (`when_folds`, tg_need_folds) and the subject is not ASCII. */
   bool when_exact;
   bool when_folds;
+  /* Lead strings: when every match of the pattern (or of `other`, for a
+   * split one) starts where a string of set `lead` stands, a screened
+   * call (tg_match_screened) tries the code at each place the screen saw
+   * one, in order, each try held to its place by an offset limit (the
+   * code is compiled with PCRE2_USE_OFFSET_LIMIT), instead of a search
+   * that tries every place: the first match is the search's.  JIT only. */
+  bool has_lead;
+  unsigned lead;
+  bool use_lead; /* made with `ready`: JIT code that finds no start by one byte */
 } TgPattern;
 
 /** Derive p's tail and split and JIT-compile them and its code, once (the
@@ -161,6 +170,13 @@ bool tg_screen_may_match(const TgScreen *sc, const TgPattern *p);
  * ovector left as it was. */
 TgStatus tg_match_when(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
                        const char *subject, size_t len, size_t start);
+
+/** tg_match behind the prefilter `sc` (set to subject[b..len) for some b
+ * at most `start`): a call that cannot match is skipped
+ * (tg_match_skipped), one with lead strings (TgPattern.lead) tries only
+ * the places they stand.  The same answer and charge as tg_match. */
+TgStatus tg_match_screened(TgMatcher *m, const TgScreen *sc, const TgPattern *p,
+                           const char *subject, size_t len, size_t start);
 
 /** A call of `p` that a prefilter proved cannot match: one step of the
  * budget (a tg_match call costs the steps PCRE2 took), TG_FAILURE

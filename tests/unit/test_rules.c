@@ -592,6 +592,10 @@ static const char *const TAIL_SUBJECTS[] = {
     "the Foreign Investment Law and the National Broadband Plan 2025 were adopted",
     "it granted licences to Zuma Fibre Networks, Okapi Broadband and Delta Crest on Monday",
     "Approvals were issued to Acme; Beta Systems, and Gamma Labs were named",
+    "said Jane Doe, the group's chief executive, and Li Wei, a senior analyst at Acme",
+    "Okapi Broadband, a wholly-owned unit of Delta Crest, and Zuma Fibre, its subsidiary",
+    "Zuma Fibre Networks Ltd, a mobile operator based in Lagos; Beta: a lender",
+    "Jane Doe said the unit of Acme, chief executive Li Wei, was not a carrier",
 };
 
 /* Every shipped pattern with a tail (rules.h, TgPattern.tail), main or
@@ -661,6 +665,120 @@ START_TEST(test_tail_sound)
 }
 END_TEST
 
+/* Lead strings (needs.h, tg_needs_lead): what every match starts with. */
+static const struct {
+  const char *pattern;
+  const char *lead; /* as needs_text writes a set; "" for none */
+} LEADS[] = {
+    {"\\b(?:granted|Gave)\\s+\\w+", "granted|gave;"},
+    {"(?<![\\p{L}])(?<name>abc|def)x", "abc|def;"},
+    {"(?=x)(?!y)\\babc", "abc;"},
+    {"<REG>\\s+x", "<reg>;"},
+    {"abcd?e", "abc;"},
+    {"(?:(?:abc|def)|ghi\\d)", "abc|def|ghi;"},
+    {"\\b(?:to|including)\\s+x", "to|including;"}, /* two bytes will do */
+    {"(?:ab|c)d", ""},        /* a one-byte lead */
+    {"(?:abc)?def", ""},      /* an optional group */
+    {"(?:abc|def)+x", ""},    /* a repeated one */
+    {"abc|\\w+", ""},         /* a branch with no literal first */
+    {"(?i)abc", ""},          /* options */
+    {"\\Gabc", ""},           /* an escape first, \\G too */
+    {"[ab]cde", ""},
+};
+
+START_TEST(test_needs_lead)
+{
+  TgBuf b;
+  tg_buf_init(&b);
+  size_t count = 0;
+  const char *pat = LEADS[_i].pattern;
+  ck_assert_int_eq(tg_needs_lead(pat, strlen(pat), &b, &count), TG_SUCCESS);
+  char got[256] = "";
+  size_t o = 0;
+  const char *lit = b.buf;
+  bool first = true;
+  for (size_t i = 0; i < count; ++i) {
+    const size_t n = strlen(lit);
+    o += (size_t)snprintf(got + o, sizeof got - o, "%s%s", n ? (first ? "" : "|") : ";", lit);
+    first = n == 0;
+    lit += n + 1;
+  }
+  ck_assert_msg(strcmp(got, LEADS[_i].lead) == 0, "%s: lead \"%s\", want \"%s\"", pat, got,
+                LEADS[_i].lead);
+  tg_buf_clear(&b);
+}
+END_TEST
+
+/* Every shipped pattern that searches by its lead strings
+ * (TgPattern.use_lead): a screened call finds what PCRE2's own search
+ * finds, from every start, with the screen set to the subject or to a
+ * part of it that ends with it. */
+START_TEST(test_lead_sound)
+{
+  Errors e = {0};
+  TgRuleSet *rs = load_shipped(&e);
+  TgMatcher m;
+  ck_assert_int_eq(tg_matcher_init(&m, 100000000), TG_SUCCESS);
+  pcre2_match_data *md = pcre2_match_data_create(64, NULL);
+  TgScreen sc;
+  ck_assert_int_eq(tg_screen_init_stage(&sc, rs, false), TG_SUCCESS);
+  static const char *const extra[] = {
+      "The regulator granted Acme Telecom a licence and approved Beta Networks' application",
+      "Regulators licensed Zuma Fibre, Okapi Broadband and Delta Crest to operate, it said",
+      "it gave Acme a nod; it issued permits for Beta Ltd and approved Gamma's request",
+      "\xc3\x89lan Mobile was approved; the authority cleared \xc3\x89lan Mobile's bid",
+  };
+  unsigned leads = 0;
+  unsigned found = 0;
+  for (size_t k = 0; k < tg_ruleset_size(rs); ++k) {
+    const TgRule *r = tg_ruleset_rule(rs, k);
+    for (size_t j = 0; j < r->patterns[TG_PAT_MAIN].len + r->patterns[TG_PAT_ALSO].len; ++j) {
+      const size_t n_main = r->patterns[TG_PAT_MAIN].len;
+      const TgPattern *p = tg_pattern_prepare(
+          j < n_main ? pattern(r, TG_PAT_MAIN, j) : pattern(r, TG_PAT_ALSO, j - n_main));
+      if (!p->use_lead) {
+        continue;
+      }
+      ++leads;
+      const size_t n_subj = sizeof TAIL_SUBJECTS / sizeof TAIL_SUBJECTS[0];
+      for (size_t si = 0; si < n_subj + sizeof extra / sizeof extra[0]; ++si) {
+        const char *subj = si < n_subj ? TAIL_SUBJECTS[si] : extra[si - n_subj];
+        const size_t len = strlen(subj);
+        for (size_t base = 0; base < 8 && base < len; base += 5) {
+          ck_assert_int_eq(tg_screen_set(&sc, subj + base, len - base), TG_SUCCESS);
+          for (size_t at = base; at < len; at += 3) {
+            const int rc = pcre2_match(p->code, (PCRE2_SPTR)subj, len, at, 0, md, NULL);
+            const TgStatus st = tg_match_screened(&m, &sc, p, subj, len, at);
+            ck_assert_msg(st == (rc >= 0 ? TG_SUCCESS : TG_FAILURE), "%s:%u on \"%s\" from %zu: %d",
+                          p->file, p->line, subj, at, (int)st);
+            if (rc >= 0) {
+              const PCRE2_SIZE *want = pcre2_get_ovector_pointer(md);
+              const PCRE2_SIZE *got = pcre2_get_ovector_pointer(m.md);
+              ck_assert_msg(got[0] == want[0] && got[1] == want[1],
+                            "%s:%u on \"%s\" from %zu: %zu-%zu, want %zu-%zu", p->file, p->line,
+                            subj, at, (size_t)got[0], (size_t)got[1], (size_t)want[0],
+                            (size_t)want[1]);
+              ++found;
+            }
+          }
+        }
+      }
+    }
+  }
+  const char *no_jit = getenv("TELEGRAPH_NO_JIT");
+  if (!no_jit || !*no_jit || strcmp(no_jit, "0") == 0) {
+    ck_assert_uint_gt(leads, 5); /* leads are made for JIT code only */
+    ck_assert_uint_gt(found, 10);
+  } else {
+    ck_assert_uint_eq(leads, 0);
+  }
+  tg_screen_clear(&sc);
+  pcre2_match_data_free(md);
+  tg_matcher_clear(&m);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Which patterns get a tail: one branch, a later top-level item that
  * starts with a word or a placeholder code, and nothing that ties the tail
  * to the head. */
@@ -678,6 +796,10 @@ static const struct {
     {"(<ORG>)\\s+(?<trigger>granted)\\s+\\1", false},         /* a back reference */
     {"<ORG>\\s+(?<trigger>granted)\\G", false},                 /* \\G */
     {"(?i)<ORG>\\s+(?<trigger>granted)", false},                /* options set in the head */
+    {"\\w+,\\s+\\w+", true},                                    /* from a comma */
+    {"\\w+;\\s*\\w+", true},                                    /* a semicolon */
+    {"\\w+,?\\s+\\w+", false},                                  /* not an optional one */
+    {"\\w+[,;]\\s+\\w+", false},                                /* nor a class */
 };
 
 /* Start hints (needs.h, tg_start_hint): the look-ahead put in front. */
@@ -901,6 +1023,8 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_when_literal);
   tcase_add_test(tc, test_screen_stage);
   tcase_add_test(tc, test_tail_sound);
+  tcase_add_loop_test(tc, test_needs_lead, 0, (int)(sizeof LEADS / sizeof LEADS[0]));
+  tcase_add_test(tc, test_lead_sound);
   tcase_add_loop_test(tc, test_tail_split, 0, (int)(sizeof TAILS / sizeof TAILS[0]));
   tcase_add_loop_test(tc, test_start_hint, 0, (int)(sizeof HINTS / sizeof HINTS[0]));
   tcase_add_test(tc, test_start_hint_match);
