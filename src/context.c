@@ -335,10 +335,15 @@ static bool clause_has(const char *text, size_t floor, size_t b, const Word *cue
   while (from > floor && b - from < 80 && text[from - 1] != ',' && text[from - 1] != ';') {
     --from;
   }
-  for (size_t k = 0; cues[k].s; ++k) {
-    const size_t n = cues[k].n;
-    for (size_t i = from; i + n <= b; ++i) {
-      if ((i == from || text[i - 1] == ' ') && memcmp(text + i, cues[k].s, n) == 0) {
+  /* One pass over the word starts; at each, only the cues that begin
+   * with its first byte are compared. */
+  for (size_t i = from; i < b; ++i) {
+    if (i != from && text[i - 1] != ' ') {
+      continue;
+    }
+    for (size_t k = 0; cues[k].s; ++k) {
+      const size_t n = cues[k].n;
+      if (cues[k].s[0] == text[i] && i + n <= b && memcmp(text + i, cues[k].s, n) == 0) {
         return true;
       }
     }
