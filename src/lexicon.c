@@ -539,10 +539,21 @@ tg_lexicon_kinds_of(const TgLexicon *lex, const char *word, size_t len)
   }
   char buf[TG_LEXICON_WORD_MAX + 1];
   size_t n = 0;
-  if (!tg_lex_normalise(word, len, buf, &n)) {
+  uint32_t h = (2166136261u ^ (uint32_t)TG_LEX_NKINDS) * 16777619u;
+  /* One word (the common case): fold and hash it in one pass. */
+  for (; n < len && n < TG_LEXICON_WORD_MAX && !tg_lex_is_blank(word[n]); ++n) {
+    buf[n] = tg_lex_lower(word[n]);
+    h = (h ^ (unsigned char)buf[n]) * 16777619u;
+  }
+  if (n < len) {
+    if (!tg_lex_normalise(word, len, buf, &n)) {
+      return 0;
+    }
+    h = tg_lex_hash(TG_LEX_NKINDS, buf, n);
+  } else if (n == 0) {
     return 0;
   }
-  const TgLexEntry *e = tg_lex_word_lookup(lex, buf, n, tg_lex_hash(TG_LEX_NKINDS, buf, n));
+  const TgLexEntry *e = tg_lex_word_lookup(lex, buf, n, h);
   return e ? e->kinds & ~((uint64_t)1 << 63) : 0;
 }
 

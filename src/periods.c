@@ -156,8 +156,9 @@ static size_t split_words(const char *text, TgSpan sent, Word *w) {
   return n;
 }
 
-static bool word_is(const char *text, const Word *w, const char *s) {
-  const size_t n = strlen(s);
+/* Is word w the lower-case word s (n bytes), ignoring case?  Called as
+ * word_is(text, w, "literal"). */
+static bool word_is_n(const char *text, const Word *w, const char *s, size_t n) {
   if (w->end - w->begin != n) {
     return false;
   }
@@ -168,6 +169,7 @@ static bool word_is(const char *text, const Word *w, const char *s) {
   }
   return true;
 }
+#define word_is(text, w, lit) word_is_n(text, w, lit, sizeof(lit) - 1)
 
 /* A capitalised month name ("March"), as 1..12, or 0. */
 static int month_of(const TgLexicon *lex, const char *text, const Word *w) {

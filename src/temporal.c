@@ -20,7 +20,6 @@
 #include "temporal.h"
 
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 
 /* Maximum number of tokens in one expression; longer spans fail. */
@@ -234,20 +233,25 @@ tg_date_format(const TgDate *d, char *buf, size_t size)
     }
     return -1;
   }
+  /* A valid date's fields fit their widths (year 1-9999, month 1-12, day
+   * 1-31): written digit by digit, as "%04d-%02d-%02d" would. */
   char tmp[16];
-  int n;
-  switch (d->precision) {
-  case TG_PREC_YEAR:
-    n = snprintf(tmp, sizeof tmp, "%04d", d->year);
-    break;
-  case TG_PREC_MONTH:
-    n = snprintf(tmp, sizeof tmp, "%04d-%02d", d->year, d->month);
-    break;
-  case TG_PREC_DAY:
-  default:
-    n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d->year, d->month, d->day);
-    break;
+  int n = 4;
+  tmp[0] = (char)('0' + d->year / 1000);
+  tmp[1] = (char)('0' + d->year / 100 % 10);
+  tmp[2] = (char)('0' + d->year / 10 % 10);
+  tmp[3] = (char)('0' + d->year % 10);
+  if (d->precision != TG_PREC_YEAR) {
+    tmp[n++] = '-';
+    tmp[n++] = (char)('0' + d->month / 10);
+    tmp[n++] = (char)('0' + d->month % 10);
   }
+  if (d->precision != TG_PREC_YEAR && d->precision != TG_PREC_MONTH) {
+    tmp[n++] = '-';
+    tmp[n++] = (char)('0' + d->day / 10);
+    tmp[n++] = (char)('0' + d->day % 10);
+  }
+  tmp[n] = '\0';
   if (buf && size) {
     const size_t copy = (size_t)n < size ? (size_t)n : size - 1;
     memcpy(buf, tmp, copy);
