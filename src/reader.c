@@ -47,6 +47,18 @@ static TgStatus normalise(const char *in, size_t len, const char *source,
   unsigned line = 1;
   unsigned col = 1;
   while (i < len) {
+    /* A run of printable ASCII (most of a text) is copied as it is. */
+    size_t j = i;
+    while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F) {
+      ++j;
+    }
+    if (j > i) {
+      memcpy(text + n, in + i, j - i);
+      n += j - i;
+      col += (unsigned)(j - i);
+      i = j;
+      continue;
+    }
     const unsigned char c = (unsigned char)in[i];
     if (c == '\r') {
       text[n++] = '\n';

@@ -53,7 +53,7 @@ static bool is_space_at(const char *s, size_t end, size_t i, size_t *len) {
   if (c == ' ' || c == '\t' || c == '\n') {
     return true;
   }
-  if (i + 2 <= end && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+  if (c == 0xC2 && i + 2 <= end && (unsigned char)s[i + 1] == 0xA0) {
     *len = 2;
     return true;
   }
@@ -251,7 +251,8 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
       ++i;
       continue;
     }
-    const bool cjk_stop = i + 3 <= end && memcmp(text + i, "\xE3\x80\x82", 3) == 0;
+    const bool cjk_stop = (unsigned char)c == 0xE3 && i + 3 <= end &&
+                          memcmp(text + i, "\xE3\x80\x82", 3) == 0;
     if (c != '.' && c != '!' && c != '?' && !cjk_stop) {
       ++i;
       continue;
@@ -309,7 +310,7 @@ static size_t joiner_len(const char *text, size_t end, size_t i) {
   if (c == '-' || c == '\'' || c == '&') {
     return 1;
   }
-  if (i + 3 <= end && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
+  if ((unsigned char)c == 0xE2 && i + 3 <= end && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
     return 3;
   }
   return 0;
@@ -400,14 +401,18 @@ static unsigned char word_class(const char *text, size_t b, size_t e, bool upper
   bool lower = false;
   for (size_t i = b; i < e; ++i) {
     const unsigned char c = (unsigned char)text[i];
-    if (c >= 0xE3 && c <= 0xED) {
-      uint32_t cp = 0;
-      if (tg_utf8_decode((const unsigned char *)text + i, e - i, &cp) && is_cjk_cp(cp)) {
-        return TG_TOK_CJK;
+    if (c >= 0x80) {
+      if (c >= 0xE3 && c <= 0xED) {
+        uint32_t cp = 0;
+        if (tg_utf8_decode((const unsigned char *)text + i, e - i, &cp) && is_cjk_cp(cp)) {
+          return TG_TOK_CJK;
+        }
       }
+      letter = lower = true;
+    } else {
+      lower = lower || ascii_lower((char)c);
+      letter = letter || lower || ascii_letter((char)c);
     }
-    letter = letter || ascii_letter((char)c) || c >= 0x80;
-    lower = lower || ascii_lower((char)c) || c >= 0x80;
   }
   if (ascii_digit(text[b])) {
     return letter ? TG_TOK_ALNUM : TG_TOK_NUMBER;
@@ -422,11 +427,22 @@ static unsigned char word_class(const char *text, size_t b, size_t e, bool upper
 }
 
 static unsigned char punct_class(const char *s, size_t len) {
-  static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
-                                      "\xE2\x82\xB9", "\xE2\x82\xA6", "\xE2\x82\xA9"};
-  for (size_t k = 0; k < sizeof signs / sizeof signs[0]; ++k) {
-    if (strlen(signs[k]) == len && memcmp(s, signs[k], len) == 0) {
-      return TG_TOK_CURRENCY;
+  static const struct {
+    const char *s;
+    size_t n;
+  } signs[] = {{"$", 1},
+               {"\xE2\x82\xAC", 3},
+               {"\xC2\xA3", 2},
+               {"\xC2\xA5", 2},
+               {"\xE2\x82\xB9", 3},
+               {"\xE2\x82\xA6", 3},
+               {"\xE2\x82\xA9", 3}};
+  const unsigned char c = (unsigned char)s[0];
+  if (c == '$' || c == 0xE2 || c == 0xC2) { /* the first bytes of the signs */
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; ++k) {
+      if (signs[k].n == len && memcmp(s, signs[k].s, len) == 0) {
+        return TG_TOK_CURRENCY;
+      }
     }
   }
   if (len == 1 && (s[0] == '(' || s[0] == '[')) {
