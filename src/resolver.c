@@ -94,6 +94,7 @@ typedef struct {
   Table by_slug;
   Table by_gaz;
   size_t indexed;
+  TgBuf slug; /* entity_for's scratch, kept from one name to the next */
 } EntityIndex;
 
 static bool same_slug(const void *ctx, size_t v, const void *key) {
@@ -137,24 +138,22 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
   if (g) {
     cls = g->cls;
   }
-  TgBuf slug;
-  tg_buf_init(&slug);
-  TgStatus st = g ? tg_buf_puts(&slug, g->slug) : tg_buf_puts(&slug, tg_class_path(cls));
-  const size_t prefix = slug.len;
+  TgBuf *slug = &ix->slug;
+  slug->len = 0;
+  TgStatus st = g ? tg_buf_puts(slug, g->slug) : tg_buf_puts(slug, tg_class_path(cls));
+  const size_t prefix = slug->len;
   if (!st && !g) {
-    st = tg_slugify(label, label_len, &slug);
+    st = tg_slugify(label, label_len, slug);
   }
-  if (!st && slug.len == prefix && !g) {
+  if (!st && slug->len == prefix && !g) {
     /* Nothing sluggable (only punctuation): use a hash of the name. */
-    st = tg_buf_printf(&slug, "h%016llx", (unsigned long long)tg_hash(label, label_len));
+    st = tg_buf_printf(slug, "h%016llx", (unsigned long long)tg_hash(label, label_len));
   }
   if (st) {
-    tg_buf_clear(&slug);
     return st;
   }
   long idx = -1;
-  if (find_entity(r, ix, slug.buf, gaz, &idx)) {
-    tg_buf_clear(&slug);
+  if (find_entity(r, ix, slug->buf, gaz, &idx)) {
     return TG_BAD_ALLOC;
   }
   if (idx < 0) {
@@ -164,7 +163,7 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
     e.pub.parent = -1;
     e.gaz = gaz;
     e.pub.label = tg_result_intern(r, label, label_len);
-    e.pub.slug = tg_result_intern(r, slug.buf, slug.len);
+    e.pub.slug = tg_result_intern(r, slug->buf, slug->len);
     e.key = e.pub.slug;
     tg_vec_init(&e.aliases, sizeof(const char *));
     if (g) {
@@ -174,12 +173,10 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
       e.pub.country = g->cls == TG_CLASS_PLACE && !g->within;
     }
     if (!e.pub.label || !e.pub.slug || tg_vec_push(&r->entities, &e)) {
-      tg_buf_clear(&slug);
       return TG_BAD_ALLOC;
     }
     idx = (long)r->entities.len - 1;
   }
-  tg_buf_clear(&slug);
   *out = idx;
   if (len) {
     return tg_entity_add_alias(r, tg_entity_rec(r, (size_t)idx), surface, len);
@@ -266,7 +263,13 @@ static TgStatus cover_init(Cover *c, const TgResult *r, size_t from, size_t to) 
   for (size_t i = from; i < to; ++i) {
     c->span[i - from] = ((const TgMention *)tg_vec_at(&r->mentions, i))->span;
   }
-  if (c->n > 1) {
+  /* Mentions mostly come in order already; spans that begin alike may
+   * stand in any order (covered() looks at whole runs of them). */
+  bool sorted = true;
+  for (size_t i = 1; i < c->n && sorted; ++i) {
+    sorted = c->span[i - 1].begin <= c->span[i].begin;
+  }
+  if (!sorted) {
     qsort(c->span, c->n, sizeof(TgSpan), cmp_spans);
   }
   for (size_t i = 0; i < c->n; ++i) {
@@ -810,5 +813,6 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
   const TgStatus st = resolve(p, doc, r, &ix);
   table_clear(&ix.by_slug);
   table_clear(&ix.by_gaz);
+  tg_buf_clear(&ix.slug);
   return st;
 }
