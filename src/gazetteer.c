@@ -101,7 +101,7 @@ static TgStatus key_token(TgBuf *key, const char *s, size_t len, bool fold) {
 }
 
 /* find_slot with the key's tg_hash already known. */
-static Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
+static inline Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
   if (!g->cap) {
     return NULL;
   }
@@ -133,7 +133,7 @@ static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
  * two-byte UTF-8 (0xC3 0x80-0x9E but 0x97) folded to lower case and the
  * curly apostrophe read as ': the same for a token's text and its exact,
  * folded and title-cased key forms. */
-static uint32_t first_fold_hash(const char *s, size_t len) {
+static inline uint32_t first_fold_hash(const char *s, size_t len) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < len; ++i) {
     unsigned char c = (unsigned char)s[i];
@@ -155,7 +155,7 @@ static uint32_t first_fold_hash(const char *s, size_t len) {
 }
 
 /* May a key start with s[0..len) (up to its first space)? */
-static bool first_may(const TgGazetteer *g, const char *s, size_t len) {
+static inline bool first_may(const TgGazetteer *g, const char *s, size_t len) {
   size_t e = 0;
   while (e < len && s[e] != ' ') ++e;
   const uint32_t b = first_fold_hash(s, e);
@@ -702,12 +702,11 @@ static void title_case(const char *s, size_t len, char *out) {
 /* Look up tokens[i..i+n) in both the exact and the folded key spaces. */
 size_t tg_gazetteer_max_tokens(const TgGazetteer *g) { return g->max_tokens; }
 
-long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
-                        size_t n, size_t i, size_t *n_tokens) {
-  if (!g->cap || !tokens[i].word ||
-      !first_may(g, text + tokens[i].span.begin, tokens[i].span.end - tokens[i].span.begin)) {
-    return -1; /* no key in any form starts with this token */
-  }
+/* tg_gazetteer_match past its first-token test (apart, so that the
+ * common early answer sets up no key buffers). */
+static long __attribute__((noinline))
+match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t n, size_t i,
+           size_t *n_tokens) {
   long best = -1;
   char exact[512];
   char folded[512];
@@ -786,4 +785,13 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
     }
   }
   return best;
+}
+
+long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                        size_t n, size_t i, size_t *n_tokens) {
+  if (!g->cap || !tokens[i].word ||
+      !first_may(g, text + tokens[i].span.begin, tokens[i].span.end - tokens[i].span.begin)) {
+    return -1; /* no key in any form starts with this token */
+  }
+  return match_keys(g, text, tokens, n, i, n_tokens);
 }

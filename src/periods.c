@@ -270,6 +270,12 @@ TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text,
   Word w[TG_PERIOD_MAX_TOKENS];
   const size_t n = split_words(text, sent, w);
   for (size_t i = 0; i < n; ++i) {
+    /* A phrase starts with "the", "from" or "between", or is two dashed
+     * words: other words are passed over at their first letter. */
+    const int c = tolower((unsigned char)text[w[i].begin]);
+    if (c != 't' && c != 'f' && c != 'b' && !(i + 1 < n && dashed(text, w, i))) {
+      continue;
+    }
     size_t last_word = i;
     const int month = yearless_end(lex, text, w, n, i, &last_word);
     if (month) {

@@ -130,11 +130,16 @@ enum { N_SCRIPTS = 10 };
 /* Kana marks Japanese even where Han characters outnumber it. */
 static const char *detect_language(const char *text, size_t len) {
   size_t count[N_SCRIPTS] = {0};
+  size_t ascii_letters = 0; /* Latin, counted apart in a register */
   for (size_t i = 0; i < len;) {
-    const unsigned char c = (unsigned char)text[i];
+    unsigned char c = (unsigned char)text[i];
     if (c < 0x80) { /* ASCII: a letter is Latin (the first two ranges) */
-      count[0] += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      ++i;
+      for (; c < 0x80; c = (unsigned char)text[i]) {
+        ascii_letters += (unsigned)((c | 0x20) - 'a') < 26u;
+        if (++i == len) {
+          break;
+        }
+      }
       continue;
     }
     uint32_t cp = 0;
@@ -147,6 +152,7 @@ static const char *detect_language(const char *text, size_t len) {
       }
     }
   }
+  count[0] += ascii_letters;
   if (count[2] * 10 > count[1] && count[2] > count[0]) {
     return SCRIPT_LANG[2];
   }

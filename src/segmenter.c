@@ -218,7 +218,19 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
   size_t i = begin;
   TgStatus st;
   bool para_start = true;
+  /* The bytes the loop acts on: line ends, terminators, the CJK stop's
+   * first byte; runs of others are passed over at once. */
+  static const unsigned char acts[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+                                          [0xE3] = 1};
   while (i < end) {
+    if (!para_start) {
+      while (i < end && !acts[(unsigned char)text[i]]) {
+        ++i;
+      }
+      if (i >= end) {
+        break;
+      }
+    }
     const char c = text[i];
     if (para_start) {
       para_start = false;
