@@ -719,8 +719,14 @@ static TgStatus initial_forms(const TgPipeline *p, const TgResult *r, const char
 static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *text,
                             long *full) {
   const size_t n = r->mentions.len;
+  /* Each candidate enters at most TG_SHORT_MAX_STRIP stems: the table is
+   * sized by the candidates, not by every mention. */
+  size_t candidates = 0;
+  for (size_t i = 0; i < n; ++i) {
+    candidates += short_candidate(r, i);
+  }
   StemTable t = {text, 16, NULL, NULL, NULL};
-  while (t.cap < n * TG_SHORT_MAX_STRIP * 2) {
+  while (t.cap < candidates * TG_SHORT_MAX_STRIP * 2) {
     t.cap *= 2;
   }
   /* stem and full are read only where slot is set: no need to clear them */
