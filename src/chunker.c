@@ -58,7 +58,7 @@ static bool lookup_kind(const Ctx *c, size_t k, int kind, long long *v) {
 
 /* Is token k a word of lexicon kind `kind` (its value in *v)?  A token's
  * kinds are looked up once a window. */
-static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
+static inline bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
   if (k >= c->n || !c->lex || c->kinds[kind] < 0) {
     return false;
   }
@@ -86,13 +86,21 @@ static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
   return true;
 }
 
+/* Is token k the word w?  Compared byte by byte, so that most words part
+ * at their first byte (no strlen). */
 static bool word_is(const Ctx *c, size_t k, const char *w) {
   if (k >= c->n) {
     return false;
   }
   const TgToken *t = &c->t[k];
+  const char *s = c->text + t->span.begin;
   const size_t len = t->span.end - t->span.begin;
-  return strlen(w) == len && memcmp(c->text + t->span.begin, w, len) == 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] != w[i] || w[i] == '\0') {
+      return false;
+    }
+  }
+  return w[len] == '\0';
 }
 
 /* "Shenzhen-based": a word whose part after its last hyphen is an
