@@ -429,12 +429,19 @@ static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
     st = cover_init(&taken, r, 0, r->mentions.len);
   }
   unsigned lens = 0;
+  uint64_t first[4] = {0, 0, 0, 0}; /* the definitions' first bytes */
   for (size_t k = 0; k < defs.len; ++k) {
-    const size_t l = ((const Acronym *)tg_vec_at(&defs, k))->len;
-    lens |= l <= 12 ? 1u << l : 0u;
+    const Acronym *a = (const Acronym *)tg_vec_at(&defs, k);
+    lens |= a->len <= 12 ? 1u << a->len : 0u;
+    const unsigned char c = (unsigned char)a->acr[0];
+    first[c >> 6] |= (uint64_t)1 << (c & 63);
   }
   size_t last_use_end = 0;
   for (size_t fb = 0; !st && defs.len && fb + 2 <= len; ++fb) {
+    const unsigned char c = (unsigned char)text[fb];
+    if (!((first[c >> 6] >> (c & 63)) & 1)) {
+      continue; /* a use starts as its definition does */
+    }
     if (!acronym_start(text[fb]) || fb < last_use_end || !word_boundary(text, len, fb, len)) {
       continue;
     }

@@ -503,12 +503,57 @@ static size_t word_end(const char *text, size_t end, size_t i) {
   return i;
 }
 
+/* A word of ASCII letters and digits at text[i] that nothing joins on
+ * (the next byte is no word byte, period, joiner or non-ASCII byte): its
+ * end, its class in *cls; 0 when the word needs the general path. */
+static size_t plain_word(const char *text, size_t end, size_t i, unsigned char *cls) {
+  bool letter = false;
+  bool lower = false;
+  size_t e = i;
+  for (; e < end; ++e) {
+    const unsigned char c = (unsigned char)text[e];
+    if ((unsigned)(c - 'a') < 26u) {
+      letter = lower = true;
+    } else if ((unsigned)(c - 'A') < 26u) {
+      letter = true;
+    } else if ((unsigned)(c - '0') >= 10u) {
+      break;
+    }
+  }
+  if (e < end) {
+    const unsigned char c = (unsigned char)text[e];
+    if (c >= 0x80 || c == '.' || c == '-' || c == '\'' || c == '&') {
+      return 0;
+    }
+  }
+  const unsigned char first = (unsigned char)text[i];
+  if ((unsigned)(first - '0') < 10u) {
+    *cls = letter ? TG_TOK_ALNUM : TG_TOK_NUMBER;
+  } else if ((unsigned)(first - 'A') >= 26u) {
+    *cls = TG_TOK_LOWER;
+  } else {
+    *cls = (!lower && e - i >= 2) ? TG_TOK_UPPER : TG_TOK_CAP;
+  }
+  return e;
+}
+
 TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
   size_t i = span.begin;
   const size_t end = span.end;
   TgStatus st;
   while (i < end) {
     size_t n = 0;
+    unsigned char cls = 0;
+    const size_t pe = text[i] & 0x80 ? 0 : plain_word(text, end, i, &cls);
+    if (pe > i) {
+      const bool upper = (unsigned)((unsigned char)text[i] - 'A') < 26u;
+      TgToken t = {{i, pe}, true, upper, cls};
+      if ((st = tg_vec_push(tokens, &t))) {
+        return st;
+      }
+      i = pe;
+      continue;
+    }
     if (tg_word_at(text, end, i, &n)) {
       const bool upper = is_upper_at(text, end, i);
       size_t e = word_end(text, end, i);
