@@ -20,6 +20,7 @@
 #include "initials.h"
 #include "pipeline.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -591,12 +592,21 @@ static TgStatus subsidiaries(TgResult *r) {
 
 /* A legal form, company head word or tail word, with its trailing "," or
  * "." ("Co.,", "Ltd.", "Insurance", "Berhad", "Fund"). */
+static uint64_t tail_kinds; /* the bits of those three lexicon kinds */
+static pthread_once_t tail_kinds_once = PTHREAD_ONCE_INIT;
+
+static void find_tail_kinds(void) {
+  static const char *const names[] = {"designator", "orghead", "orgtail"};
+  for (size_t k = 0; k < 3; ++k) {
+    const int i = tg_lexicon_kind(names[k]);
+    tail_kinds |= i >= 0 ? (uint64_t)1 << i : 0;
+  }
+}
+
 static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
-  long long v = 0;
+  pthread_once(&tail_kinds_once, find_tail_kinds);
   for (int pass = 0; pass < 3 && len; ++pass) {
-    if (tg_lexicon_find(lex, "designator", s, len, &v) ||
-        tg_lexicon_find(lex, "orghead", s, len, &v) ||
-        tg_lexicon_find(lex, "orgtail", s, len, &v)) {
+    if (tg_lexicon_kinds_of(lex, s, len) & tail_kinds) { /* one lookup for the three */
       return true;
     }
     if (s[len - 1] != ',' && s[len - 1] != '.') {

@@ -4,6 +4,7 @@
 
 #include "segmenter.h"
 
+#include <pthread.h>
 #include <string.h>
 
 bool tg_word_at_any(const char *text, size_t end, size_t i, size_t *len) {
@@ -75,6 +76,16 @@ static size_t word_before(const char *text, size_t begin, size_t dot) {
   return i;
 }
 
+/* The lexicon kinds the splitter asks, looked up once a process. */
+static int kind_abbrev = -1;
+static int kind_starter = -1;
+static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
+
+static void find_kinds(void) {
+  kind_abbrev = tg_lexicon_kind("abbrev");
+  kind_starter = tg_lexicon_kind("starter");
+}
+
 static long abbrev_kind(const TgLexicon *lex, const char *w, size_t len) {
   long long v = 0;
   if (len == 0) {
@@ -89,7 +100,8 @@ static long abbrev_kind(const TgLexicon *lex, const char *w, size_t len) {
   if (memchr(w, '.', len)) {
     return 2;
   }
-  if (lex && tg_lexicon_find(lex, "abbrev", w, len, &v)) {
+  pthread_once(&kinds_once, find_kinds);
+  if (lex && tg_lexicon_find_kind(lex, kind_abbrev, w, len, &v)) {
     return (long)v;
   }
   return 0;
@@ -107,7 +119,8 @@ static bool looks_like_new_sentence(const TgLexicon *lex, const char *text, size
     i += n;
   }
   long long v = 0;
-  return lex && i > next && tg_lexicon_find(lex, "starter", text + next, i - next, &v);
+  pthread_once(&kinds_once, find_kinds);
+  return lex && i > next && tg_lexicon_find_kind(lex, kind_starter, text + next, i - next, &v);
 }
 
 /* "on May 9.Separately, Baltic ...": a period with no space after it ends
