@@ -273,7 +273,7 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
   for (size_t k = 0; verbs[k].s; ++k) {
     const size_t n = verbs[k].n;
-    if (i + n <= len && memcmp(text + i, verbs[k].s, n) == 0 &&
+    if (i + n <= len && text[i] == verbs[k].s[0] && memcmp(text + i, verbs[k].s, n) == 0 &&
         (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
       return true;
     }
@@ -535,7 +535,8 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
   while (e > sent.begin && text[e - 1] == ' ') --e;
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
-    if (e >= sent.begin + n && memcmp(text + e - n, cues[k].s, n) == 0 &&
+    if (e >= sent.begin + n && text[e - n] == cues[k].s[0] &&
+        memcmp(text + e - n, cues[k].s, n) == 0 &&
         (e == sent.begin + n || text[e - n - 1] == ' ')) {
       return true;
     }
@@ -567,7 +568,8 @@ bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m
     }
     for (size_t k = 0; cues[k].s; ++k) {
       const size_t n = cues[k].n;
-      if (i >= floor + n && memcmp(text + i - n, cues[k].s, n) == 0 &&
+      if (i >= floor + n && text[i - n] == cues[k].s[0] &&
+          memcmp(text + i - n, cues[k].s, n) == 0 &&
           (i - n == sent.begin || text[i - n - 1] == ' ' || text[i - n - 1] == '(')) {
         return true;
       }
@@ -587,7 +589,8 @@ bool tg_vague_time(TgResult *r, const char *text, size_t si) {
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
     for (size_t i = sent.begin; i + n <= sent.end; ++i) {
-      if (memcmp(text + i, cues[k].s, n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
+      if (text[i] == cues[k].s[0] && memcmp(text + i, cues[k].s, n) == 0 &&
+          (i == sent.begin || text[i - 1] == ' ') &&
           (i + n == sent.end || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
         return true;
       }
