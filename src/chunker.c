@@ -5,6 +5,7 @@
 #include "chunker.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 /* Longest parenthesised name inside a chunk, in tokens. */
@@ -13,6 +14,19 @@
 enum { K_STARTER, K_NONSTART, K_MONTH, K_WEEKDAY, K_ROLE, K_DESIGNATOR, K_ORGHEAD, K_ORGFIRST, K_ORGCUE, K_CONNECTOR, K_ADJSUFFIX, K_CURRENCY, K_ABBREV, K_DEMONYM, N_KINDS };
 static const char *const kind_names[N_KINDS] = {"starter", "nonstart", "month", "weekday", "role", "designator", "orghead", "orgfirst", "orgcue", "connector", "adjsuffix", "currency", "abbrev", "demonym"};
 
+/* Tokens of a window whose lexicon kinds are remembered (past these, a
+ * kind is looked up each time it is asked). */
+#define TG_CHUNK_MEMO 256
+
+/* What the lexicon holds of one token: every kind it is a word of (one
+ * lookup, tg_lexicon_kinds_of), and the designator's value once asked. */
+typedef struct {
+  uint64_t kinds;
+  bool known;
+  bool designator_known;
+  signed char designator;
+} KindMemo;
+
 typedef struct {
   const TgLexicon *lex;
   const TgGazetteer *gaz;
@@ -20,6 +34,8 @@ typedef struct {
   const TgToken *t;
   size_t n;
   int kinds[N_KINDS]; /* lexicon kind indices */
+  KindMemo *memo;     /* memo[k] for tokens k < nmemo */
+  size_t nmemo;
 } Ctx;
 
 /* The lexicon kind indices of kind_names (a fixed table in lexicon.c),
@@ -33,23 +49,58 @@ static void find_kind_indices(void) {
   }
 }
 
-static bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
+static bool lookup_kind(const Ctx *c, size_t k, int kind, long long *v) {
   long long dummy = 0;
-  if (k >= c->n) {
-    return false;
-  }
   const TgToken *t = &c->t[k];
   return c->lex && tg_lexicon_find_kind(c->lex, c->kinds[kind], c->text + t->span.begin,
                                         t->span.end - t->span.begin, v ? v : &dummy);
 }
 
+/* Is token k a word of lexicon kind `kind` (its value in *v)?  A token's
+ * kinds are looked up once a window. */
+static inline bool is_kind(const Ctx *c, size_t k, int kind, long long *v) {
+  if (k >= c->n || !c->lex || c->kinds[kind] < 0) {
+    return false;
+  }
+  if (k >= c->nmemo || (v && kind != K_DESIGNATOR)) {
+    return lookup_kind(c, k, kind, v);
+  }
+  KindMemo *m = &c->memo[k];
+  if (!m->known) {
+    const TgToken *t = &c->t[k];
+    m->kinds = tg_lexicon_kinds_of(c->lex, c->text + t->span.begin, t->span.end - t->span.begin);
+    m->known = true;
+  }
+  if (!((m->kinds >> c->kinds[kind]) & 1)) {
+    return false;
+  }
+  if (v) {
+    if (!m->designator_known) {
+      long long value = 0;
+      lookup_kind(c, k, kind, &value);
+      m->designator = (signed char)value;
+      m->designator_known = true;
+    }
+    *v = m->designator;
+  }
+  return true;
+}
+
+/* Is token k the word w?  Compared byte by byte, so that most words part
+ * at their first byte (no strlen). */
 static bool word_is(const Ctx *c, size_t k, const char *w) {
   if (k >= c->n) {
     return false;
   }
   const TgToken *t = &c->t[k];
+  const char *s = c->text + t->span.begin;
   const size_t len = t->span.end - t->span.begin;
-  return strlen(w) == len && memcmp(c->text + t->span.begin, w, len) == 0;
+  for (size_t i = 0; i < len; ++i) {
+    if (s[i] != w[i] || w[i] == '\0') {
+      return false;
+    }
+  }
+  return w[len] == '\0';
 }
 
 /* "Shenzhen-based": a word whose part after its last hyphen is an
@@ -555,7 +606,9 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
 TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                          const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
                          size_t *next_out) {
-  Ctx c = {lex, gaz, text, toks, n, {0}};
+  KindMemo memo[TG_CHUNK_MEMO];
+  Ctx c = {lex, gaz, text, toks, n, {0}, memo, n < TG_CHUNK_MEMO ? n : TG_CHUNK_MEMO};
+  memset(memo, 0, c.nmemo * sizeof memo[0]);
   pthread_once(&kind_index_once, find_kind_indices);
   memcpy(c.kinds, kind_index, sizeof c.kinds);
   size_t i = from;

@@ -7,7 +7,7 @@
 
 #include "events.h"
 
-#include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 
 /* A word of a cue list and its length (no strlen a lookup). */
@@ -32,7 +32,7 @@ static const Word other_near[] = {
 static bool ends_with_cue(const char *w, size_t n, const Word *cues) {
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t cn = cues[k].n;
-    if (n >= cn && memcmp(w + n - cn, cues[k].s, cn) == 0 &&
+    if (n >= cn && w[n - cn] == cues[k].s[0] && memcmp(w + n - cn, cues[k].s, cn) == 0 &&
         (n == cn || w[n - cn - 1] == ' ' || w[n - cn - 1] == '-')) {
       return true;
     }
@@ -237,7 +237,7 @@ bool tg_parent_of_unit(TgResult *r, const char *text, size_t len, long mi) {
     while (i < len && text[i] == ' ') ++i;
     for (size_t k = 0; units[k].s; ++k) {
       const size_t n = units[k].n;
-      if (i + n <= len && memcmp(text + i, units[k].s, n) == 0 &&
+      if (i + n <= len && text[i] == units[k].s[0] && memcmp(text + i, units[k].s, n) == 0 &&
           (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
         return true;
       }
@@ -273,7 +273,7 @@ bool tg_announcer(TgResult *r, const char *text, size_t len, long mi) {
   while (i < len && (text[i] == ' ' || text[i] == ',')) ++i;
   for (size_t k = 0; verbs[k].s; ++k) {
     const size_t n = verbs[k].n;
-    if (i + n <= len && memcmp(text + i, verbs[k].s, n) == 0 &&
+    if (i + n <= len && text[i] == verbs[k].s[0] && memcmp(text + i, verbs[k].s, n) == 0 &&
         (i + n == len || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
       return true;
     }
@@ -321,7 +321,7 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       {NULL, 0}};
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
-    if (b >= floor + n && memcmp(text + b - n, cues[k].s, n) == 0) {
+    if (b >= floor + n && text[b - n] == cues[k].s[0] && memcmp(text + b - n, cues[k].s, n) == 0) {
       return true;
     }
   }
@@ -329,16 +329,28 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
 }
 
 /* Does the clause before `b` (back to a comma or a semicolon, at most 80
- * bytes) hold one of `cues` at a word start? */
+ * bytes) hold one of `cues` at a word start?  One pass over its word
+ * starts; at each, only the cues that begin with the byte there are
+ * compared. */
 static bool clause_has(const char *text, size_t floor, size_t b, const Word *cues) {
+  const size_t lim = b - floor > 80 ? b - 80 : floor;
   size_t from = b;
-  while (from > floor && b - from < 80 && text[from - 1] != ',' && text[from - 1] != ';') {
+  while (from > lim && text[from - 1] != ',' && text[from - 1] != ';') {
     --from;
   }
+  uint64_t first[4] = {0, 0, 0, 0};
   for (size_t k = 0; cues[k].s; ++k) {
-    const size_t n = cues[k].n;
-    for (size_t i = from; i + n <= b; ++i) {
-      if ((i == from || text[i - 1] == ' ') && memcmp(text + i, cues[k].s, n) == 0) {
+    const unsigned char c = (unsigned char)cues[k].s[0];
+    first[c >> 6] |= (uint64_t)1 << (c & 63);
+  }
+  for (size_t i = from; i < b; ++i) {
+    const unsigned char c = (unsigned char)text[i];
+    if ((i != from && text[i - 1] != ' ') || !((first[c >> 6] >> (c & 63)) & 1)) {
+      continue;
+    }
+    for (size_t k = 0; cues[k].s; ++k) {
+      const size_t n = cues[k].n;
+      if (cues[k].s[0] == text[i] && i + n <= b && memcmp(text + i, cues[k].s, n) == 0) {
         return true;
       }
     }
@@ -348,18 +360,14 @@ static bool clause_has(const char *text, size_t floor, size_t b, const Word *cue
 
 /* Does the clause before the list at `b` (back to a comma, at most 80
  * bytes) describe a body's remit, not a grant ("the federal body that
- * oversees gambling in the United Arab Emirates")? */
-static bool remit_cue(const char *text, size_t floor, size_t b) {
-  static const Word cues[] = {W("oversees "), W("regulates "), W("supervises "), W("polices "),
-                              W("responsible for "), {NULL, 0}};
-  return clause_has(text, floor, b, cues);
-}
-
-/* Does the clause before the list at `b` tell a firm's own plan ("...,
- * which plans to open a casino resort in Lapu-Lapu City by 2029")?  Where
- * it means to go is no region of the grant. */
-static bool plan_cue(const char *text, size_t floor, size_t b) {
+ * oversees gambling in the United Arab Emirates"), or tell a firm's own
+ * plan ("..., which plans to open a casino resort in Lapu-Lapu City by
+ * 2029")?  Neither is a region of the grant.  One list, one pass. */
+static bool remit_or_plan_cue(const char *text, size_t floor, size_t b) {
   static const Word cues[] = {
+      /* a remit */
+      W("oversees "), W("regulates "), W("supervises "), W("polices "), W("responsible for "),
+      /* a plan */
       W("which plans to "), W("that plans to "), W("which intends to "), W("that intends to "),
       W("which aims to "),  W("which hopes to "), W("which expects to "), W("and plans to "),
       W("also plans to "),  W("it plans to "),    {NULL, 0}};
@@ -407,8 +415,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
   {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
     const size_t b = list_start(text, sent.begin, m->span.begin);
-    if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b) ||
-        plan_cue(text, sent.begin, b) || apposed_base_cue(text, sent.begin, b)) {
+    if (firm_place_cue(text, sent.begin, b) || remit_or_plan_cue(text, sent.begin, b) ||
+        apposed_base_cue(text, sent.begin, b)) {
       return true;
     }
   }
@@ -417,7 +425,7 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       W("-based"), W("-headquartered"), W("-registered"), W(" -based"), {NULL, 0}};
   for (size_t k = 0; after[k].s; ++k) {
     const size_t n = after[k].n;
-    if (e + n <= len && memcmp(text + e, after[k].s, n) == 0) {
+    if (e + n <= len && text[e] == after[k].s[0] && memcmp(text + e, after[k].s, n) == 0) {
       return true;
     }
   }
@@ -426,7 +434,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
       W("except "), W("excluding "), {NULL, 0}};
   for (size_t k = 0; before[k].s; ++k) {
     const size_t n = before[k].n;
-    if (m->span.begin >= n && memcmp(text + m->span.begin - n, before[k].s, n) == 0) {
+    if (m->span.begin >= n && text[m->span.begin - n] == before[k].s[0] &&
+        memcmp(text + m->span.begin - n, before[k].s, n) == 0) {
       return true;
     }
   }
@@ -526,7 +535,8 @@ bool tg_said_date(TgResult *r, const char *text, const TgMention *m) {
   while (e > sent.begin && text[e - 1] == ' ') --e;
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
-    if (e >= sent.begin + n && memcmp(text + e - n, cues[k].s, n) == 0 &&
+    if (e >= sent.begin + n && text[e - n] == cues[k].s[0] &&
+        memcmp(text + e - n, cues[k].s, n) == 0 &&
         (e == sent.begin + n || text[e - n - 1] == ' ')) {
       return true;
     }
@@ -558,7 +568,8 @@ bool tg_state_date(TgResult *r, const char *text, size_t len, const TgMention *m
     }
     for (size_t k = 0; cues[k].s; ++k) {
       const size_t n = cues[k].n;
-      if (i >= floor + n && memcmp(text + i - n, cues[k].s, n) == 0 &&
+      if (i >= floor + n && text[i - n] == cues[k].s[0] &&
+          memcmp(text + i - n, cues[k].s, n) == 0 &&
           (i - n == sent.begin || text[i - n - 1] == ' ' || text[i - n - 1] == '(')) {
         return true;
       }
@@ -578,7 +589,8 @@ bool tg_vague_time(TgResult *r, const char *text, size_t si) {
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
     for (size_t i = sent.begin; i + n <= sent.end; ++i) {
-      if (memcmp(text + i, cues[k].s, n) == 0 && (i == sent.begin || text[i - 1] == ' ') &&
+      if (text[i] == cues[k].s[0] && memcmp(text + i, cues[k].s, n) == 0 &&
+          (i == sent.begin || text[i - 1] == ' ') &&
           (i + n == sent.end || !((text[i + n] | 32) >= 'a' && (text[i + n] | 32) <= 'z'))) {
         return true;
       }
@@ -590,9 +602,40 @@ bool tg_vague_time(TgResult *r, const char *text, size_t si) {
 /* Is date mention m later than the article's date, at m's precision?  A
  * grant or decision that has happened is not dated "next month" or "from
  * September 1". */
+/* Read a decimal integer at *s as sscanf's %d does (blanks, a sign,
+ * digits); false, *s unmoved, when there is none. */
+static bool scan_int(const char **s, int *out) {
+  const char *p = *s;
+  while (*p == ' ' || (*p >= '\t' && *p <= '\r')) ++p;
+  const bool neg = *p == '-';
+  p += *p == '-' || *p == '+';
+  if (!(*p >= '0' && *p <= '9')) {
+    return false;
+  }
+  long v = 0;
+  for (; *p >= '0' && *p <= '9'; ++p) {
+    v = v < 100000000 ? v * 10 + (*p - '0') : v;
+  }
+  *out = (int)(neg ? -v : v);
+  *s = p;
+  return true;
+}
+
+/* sscanf(value, "%d-%d-%d", y, mo, d): how many were read. */
+static int scan_date(const char *value, int *y, int *mo, int *d) {
+  const char *p = value;
+  if (!scan_int(&p, y)) return 0;
+  if (*p != '-') return 1;
+  ++p;
+  if (!scan_int(&p, mo)) return 1;
+  if (*p != '-') return 2;
+  ++p;
+  return scan_int(&p, d) ? 3 : 2;
+}
+
 bool tg_after_article(const TgResult *r, const TgMention *m) {
   int y = 0, mo = 0, d = 0;
-  if (!m->value || r->ref.year == 0 || sscanf(m->value, "%d-%d-%d", &y, &mo, &d) < 1) {
+  if (!m->value || r->ref.year == 0 || scan_date(m->value, &y, &mo, &d) < 1) {
     return false;
   }
   if (y != r->ref.year || mo == 0 || r->ref.month == 0) {

@@ -12,6 +12,9 @@
 /* Longest name, in tokens, that a gazetteer line may hold. */
 #define TG_GAZ_MAX_TOKENS 16
 
+/* Bits of the first-token filter (a power of two). */
+#define TG_GAZ_FIRST_BITS 65536
+
 /* Slot.entry of a fallback key that two entries share. */
 #define TG_GAZ_AMBIGUOUS (-2)
 
@@ -28,6 +31,10 @@ struct TgGazetteerImpl {
   size_t used;
   size_t max_tokens;
   TgVec files;   /* char*, owned */
+  /* A bit for each (hashed) first token a key may start with, folded (see
+   * first_fold_hash): a lookup whose first token has no bit set finds
+   * nothing and stops before building any key. */
+  uint64_t first[TG_GAZ_FIRST_BITS / 64];
 };
 
 TgGazetteer *tg_gazetteer_new(void) {
@@ -94,7 +101,7 @@ static TgStatus key_token(TgBuf *key, const char *s, size_t len, bool fold) {
 }
 
 /* find_slot with the key's tg_hash already known. */
-static Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
+static inline Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
   if (!g->cap) {
     return NULL;
   }
@@ -120,6 +127,55 @@ static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
     i = (i + 1) & (g->cap - 1);
   }
   return &g->table[i];
+}
+
+/* FNV-1a of s[0..len) with ASCII capitals and the Latin-1 capitals of
+ * two-byte UTF-8 (0xC3 0x80-0x9E but 0x97) folded to lower case and the
+ * curly apostrophe read as ': the same for a token's text and its exact,
+ * folded and title-cased key forms. */
+static inline uint32_t first_fold_hash(const char *s, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; ++i) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') {
+      c = (unsigned char)(c + 32);
+    } else if (c == 0xE2 && i + 3 <= len && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
+      c = '\'';
+      i += 2;
+    } else if (c == 0xC3 && i + 1 < len) {
+      h = (h ^ c) * 16777619u;
+      c = (unsigned char)s[++i];
+      if (c >= 0x80 && c <= 0x9E && c != 0x97) {
+        c = (unsigned char)(c + 0x20);
+      }
+    }
+    h = (h ^ c) * 16777619u;
+  }
+  return h & (TG_GAZ_FIRST_BITS - 1);
+}
+
+/* May a key start with s[0..len) (up to its first space)? */
+static inline bool first_may(const TgGazetteer *g, const char *s, size_t len) {
+  size_t e = 0;
+  while (e < len && s[e] != ' ') ++e;
+  const uint32_t b = first_fold_hash(s, e);
+  return (g->first[b >> 6] >> (b & 63)) & 1;
+}
+
+static void first_set(TgGazetteer *g, const char *s, size_t len) {
+  const uint32_t b = first_fold_hash(s, len);
+  g->first[b >> 6] |= (uint64_t)1 << (b & 63);
+}
+
+/* Note the first token of a key put in the table: with its mark byte
+ * ('\1', '\2') and without. */
+static void note_first(TgGazetteer *g, const char *key, size_t len) {
+  size_t e = 0;
+  while (e < len && key[e] != ' ') ++e;
+  first_set(g, key, e);
+  if (e && (key[0] == '\1' || key[0] == '\2')) {
+    first_set(g, key + 1, e - 1);
+  }
 }
 
 static TgStatus grow(TgGazetteer *g) {
@@ -215,6 +271,7 @@ static TgStatus add_key(TgGazetteer *g, const char *name, size_t len, long entry
   slot->len = key.len;
   slot->entry = entry;
   ++g->used;
+  note_first(g, key.buf, key.len);
   if (ntok > g->max_tokens) {
     g->max_tokens = ntok;
   }
@@ -265,6 +322,7 @@ static TgStatus add_fallback_key(TgGazetteer *g, const char *name, size_t len, l
   slot->len = key.len;
   slot->entry = entry;
   ++g->used;
+  note_first(g, key.buf, key.len);
   return mark_prefixes(g, key.buf, key.len);
 }
 
@@ -289,6 +347,7 @@ static TgStatus mark_prefixes(TgGazetteer *g, const char *key_buf, size_t len) {
     }
     pre->len = k;
     pre->entry = -1;
+    note_first(g, pre->key, k);
     ++g->used;
   }
   return TG_SUCCESS;
@@ -347,6 +406,7 @@ static TgStatus assign_slug(TgGazetteer *g, long idx) {
   }
   slot->key = slug.buf; /* the table owns it now */
   slot->len = slug.len;
+  note_first(g, slug.buf, slug.len);
   slot->entry = idx;
   ++g->used;
   return TG_SUCCESS;
@@ -642,11 +702,11 @@ static void title_case(const char *s, size_t len, char *out) {
 /* Look up tokens[i..i+n) in both the exact and the folded key spaces. */
 size_t tg_gazetteer_max_tokens(const TgGazetteer *g) { return g->max_tokens; }
 
-long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
-                        size_t n, size_t i, size_t *n_tokens) {
-  if (!g->cap || !tokens[i].word) {
-    return -1;
-  }
+/* tg_gazetteer_match past its first-token test (apart, so that the
+ * common early answer sets up no key buffers). */
+static long __attribute__((noinline))
+match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t n, size_t i,
+           size_t *n_tokens) {
   long best = -1;
   char exact[512];
   char folded[512];
@@ -725,4 +785,13 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
     }
   }
   return best;
+}
+
+long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                        size_t n, size_t i, size_t *n_tokens) {
+  if (!g->cap || !tokens[i].word ||
+      !first_may(g, text + tokens[i].span.begin, tokens[i].span.end - tokens[i].span.begin)) {
+    return -1; /* no key in any form starts with this token */
+  }
+  return match_keys(g, text, tokens, n, i, n_tokens);
 }

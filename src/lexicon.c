@@ -11,6 +11,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -74,6 +75,7 @@ static const TgLexKind tg_lex_kinds[] = {
 };
 
 #define TG_LEX_NKINDS (sizeof tg_lex_kinds / sizeof tg_lex_kinds[0])
+_Static_assert(TG_LEX_NKINDS < 63, "tg_lexicon_kinds_of answers in 63 bits");
 
 typedef struct {
   unsigned kind;
@@ -82,6 +84,7 @@ typedef struct {
   char code[4];
   size_t wlen;
   char word[TG_LEXICON_WORD_MAX + 1];
+  uint64_t kinds; /* in a word's first entry: bit k, an entry of kind k has the word */
 } TgLexEntry;
 
 struct TgLexiconImpl {
@@ -90,6 +93,9 @@ struct TgLexiconImpl {
   size_t cap;
   uint32_t *slots; /* 0 = empty, otherwise entry index + 1 */
   size_t nslots;   /* power of two, or 0 */
+  uint32_t *wslots; /* by word alone: 0 = empty, else its first entry's index + 1 */
+  size_t nwslots;   /* power of two, or 0 */
+  size_t nwords;    /* distinct words */
   long fail_after; /* test hook: allocations left before failing; < 0 off */
   unsigned char words[TG_LEX_NKINDS]; /* most words in an entry of each kind */
   uint64_t first[TG_LEX_NKINDS][4];   /* the first bytes (folded) of its entries */
@@ -177,26 +183,32 @@ tg_lex_hash(unsigned kind, const char *word, size_t len)
 }
 
 /* Kinds by the length of their name (indices into tg_lex_kinds, -1 ends),
- * to find a name in one or two comparisons.  A kind missing here is still
- * found by the scan after it. */
-#define TG_LEX_NAME_LENS 15
-static const signed char tg_lex_by_len[TG_LEX_NAME_LENS][8] = {
-  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 0 */
-  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 1 */
-  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 2 */
-  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 3 */
-  {25, -1, -1, -1, -1, -1, -1, -1}, /* 4 */
-  {0, 5, 29, -1, -1, -1, -1, -1}, /* 5 */
-  {2, 8, 11, 12, 18, 19, 24, -1}, /* 6 */
-  {1, 3, 7, 14, 20, 22, -1, -1}, /* 7 */
-  {6, 9, 15, 23, 27, -1, -1, -1}, /* 8 */
-  {26, 28, -1, -1, -1, -1, -1, -1}, /* 9 */
-  {17, 21, -1, -1, -1, -1, -1, -1}, /* 10 */
-  {13, 16, -1, -1, -1, -1, -1, -1}, /* 11 */
-  {10, -1, -1, -1, -1, -1, -1, -1}, /* 12 */
-  {-1, -1, -1, -1, -1, -1, -1, -1}, /* 13 */
-  {4, -1, -1, -1, -1, -1, -1, -1}, /* 14 */
-};
+ * to find a name in one or two comparisons; built from tg_lex_kinds once a
+ * process.  A kind that does not fit here is still found by the scan
+ * after it. */
+#define TG_LEX_NAME_LENS 16
+#define TG_LEX_PER_LEN 8
+static signed char tg_lex_by_len[TG_LEX_NAME_LENS][TG_LEX_PER_LEN];
+static pthread_once_t tg_lex_by_len_once = PTHREAD_ONCE_INIT;
+
+static void
+tg_lex_index_kinds(void)
+{
+  memset(tg_lex_by_len, -1, sizeof tg_lex_by_len);
+  for (size_t k = 0; k < TG_LEX_NKINDS; ++k) {
+    const size_t len = tg_lex_kinds[k].nlen;
+    if (len >= TG_LEX_NAME_LENS) {
+      continue;
+    }
+    signed char *row = tg_lex_by_len[len];
+    for (size_t j = 0; j + 1 < TG_LEX_PER_LEN; ++j) { /* the last stays -1 */
+      if (row[j] < 0) {
+        row[j] = (signed char)k;
+        break;
+      }
+    }
+  }
+}
 
 static int
 tg_lex_kind_index(const char *name, size_t len)
@@ -205,9 +217,9 @@ tg_lex_kind_index(const char *name, size_t len)
     return -1;
   }
   if (len < TG_LEX_NAME_LENS) {
+    pthread_once(&tg_lex_by_len_once, tg_lex_index_kinds);
     for (const signed char *k = tg_lex_by_len[len]; *k >= 0; ++k) {
-      if (tg_lex_kinds[*k].name[0] == name[0] && tg_lex_kinds[*k].nlen == len &&
-          memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
+      if (tg_lex_kinds[*k].name[0] == name[0] && memcmp(tg_lex_kinds[*k].name, name, len) == 0) {
         return *k;
       }
     }
@@ -248,6 +260,61 @@ tg_lex_lookup(const TgLexicon *lex, unsigned kind, const char *word,
               size_t len)
 {
   return tg_lex_lookup_h(lex, kind, word, len, tg_lex_hash(kind, word, len));
+}
+
+/* The first entry of a normalised word (of any kind), or NULL. */
+static TgLexEntry *
+tg_lex_word_lookup(const TgLexicon *lex, const char *word, size_t len, uint32_t h)
+{
+  if (lex->nwslots == 0) {
+    return NULL;
+  }
+  const size_t mask = lex->nwslots - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    const uint32_t slot = lex->wslots[i];
+    if (slot == 0) {
+      return NULL;
+    }
+    TgLexEntry *e = &lex->entries[slot - 1];
+    if (e->wlen == len && memcmp(e->word, word, len) == 0) {
+      return e;
+    }
+  }
+}
+
+static void
+tg_lex_word_place(uint32_t *slots, size_t nslots, const TgLexEntry *e, uint32_t index)
+{
+  const size_t mask = nslots - 1;
+  size_t i = tg_lex_hash(TG_LEX_NKINDS, e->word, e->wlen) & mask;
+  while (slots[i] != 0) {
+    i = (i + 1) & mask;
+  }
+  slots[i] = index + 1;
+}
+
+/* Room in the word index for one more word. */
+static TgStatus
+tg_lex_word_room(TgLexicon *lex)
+{
+  if ((lex->nwords + 1) * 2 <= lex->nwslots) {
+    return TG_SUCCESS;
+  }
+  const size_t nslots = lex->nwslots ? lex->nwslots * 2 : 128;
+  uint32_t *slots = (uint32_t *)tg_lex_realloc(lex, NULL, nslots * sizeof *slots);
+  if (!slots) {
+    return TG_BAD_ALLOC;
+  }
+  memset(slots, 0, nslots * sizeof *slots);
+  for (size_t i = 0; i < lex->count; ++i) {
+    if (lex->entries[i].kinds) { /* a word's first entry */
+      tg_lex_word_place(slots, nslots, &lex->entries[i], (uint32_t)i);
+    }
+  }
+  free(lex->wslots);
+  lex->wslots = slots;
+  lex->nwslots = nslots;
+  return TG_SUCCESS;
 }
 
 static void
@@ -293,9 +360,24 @@ tg_lex_insert(TgLexicon *lex, const TgLexEntry *entry)
     lex->slots = slots;
     lex->nslots = nslots;
   }
+  const uint32_t wh = tg_lex_hash(TG_LEX_NKINDS, entry->word, entry->wlen);
+  TgLexEntry *first = tg_lex_word_lookup(lex, entry->word, entry->wlen, wh);
+  if (!first && tg_lex_word_room(lex)) {
+    return TG_BAD_ALLOC;
+  }
   lex->entries[lex->count] = *entry;
+  lex->entries[lex->count].kinds = 0;
   tg_lex_place(lex->slots, lex->nslots, &lex->entries[lex->count],
                (uint32_t)lex->count);
+  const uint64_t bit = entry->kind < 64 ? (uint64_t)1 << entry->kind : 0;
+  if (first) {
+    first->kinds |= bit;
+  } else {
+    lex->entries[lex->count].kinds = bit | ((uint64_t)1 << 63); /* never 0 */
+    tg_lex_word_place(lex->wslots, lex->nwslots, &lex->entries[lex->count],
+                      (uint32_t)lex->count);
+    ++lex->nwords;
+  }
   ++lex->count;
   unsigned words = 1;
   for (size_t i = 0; i < entry->wlen; ++i) {
@@ -330,6 +412,7 @@ tg_lexicon_free(TgLexicon *lex)
   if (lex) {
     free(lex->entries);
     free(lex->slots);
+    free(lex->wslots);
     free(lex);
   }
 }
@@ -446,6 +529,32 @@ tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t le
     *value = e->value;
   }
   return e != NULL;
+}
+
+uint64_t
+tg_lexicon_kinds_of(const TgLexicon *lex, const char *word, size_t len)
+{
+  if (!lex || !word) {
+    return 0;
+  }
+  char buf[TG_LEXICON_WORD_MAX + 1];
+  size_t n = 0;
+  uint32_t h = (2166136261u ^ (uint32_t)TG_LEX_NKINDS) * 16777619u;
+  /* One word (the common case): fold and hash it in one pass. */
+  for (; n < len && n < TG_LEXICON_WORD_MAX && !tg_lex_is_blank(word[n]); ++n) {
+    buf[n] = tg_lex_lower(word[n]);
+    h = (h ^ (unsigned char)buf[n]) * 16777619u;
+  }
+  if (n < len) {
+    if (!tg_lex_normalise(word, len, buf, &n)) {
+      return 0;
+    }
+    h = tg_lex_hash(TG_LEX_NKINDS, buf, n);
+  } else if (n == 0) {
+    return 0;
+  }
+  const TgLexEntry *e = tg_lex_word_lookup(lex, buf, n, h);
+  return e ? e->kinds & ~((uint64_t)1 << 63) : 0;
 }
 
 size_t

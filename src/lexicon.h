@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -79,6 +80,11 @@ bool tg_lexicon_may_start(const TgLexicon *lex, int kind, char c);
 /** tg_lexicon_find by kind index. */
 bool tg_lexicon_find_kind(const TgLexicon *lex, int kind, const char *word, size_t len,
                           long long *value);
+
+/** Every kind that holds `word` (normalised as tg_lexicon_find does), in
+ * one lookup: bit k set when tg_lexicon_find_kind(lex, k, word, len, ...)
+ * would find it.  0 for NULL arguments or a word in no kind. */
+uint64_t tg_lexicon_kinds_of(const TgLexicon *lex, const char *word, size_t len);
 
 /** True if `kind` (len bytes) is a kind a lexicon file may use. */
 bool tg_lexicon_kind_known(const char *kind, size_t len);

@@ -156,8 +156,9 @@ static size_t split_words(const char *text, TgSpan sent, Word *w) {
   return n;
 }
 
-static bool word_is(const char *text, const Word *w, const char *s) {
-  const size_t n = strlen(s);
+/* Is word w the lower-case word s (n bytes), ignoring case?  Called as
+ * word_is(text, w, "literal"). */
+static bool word_is_n(const char *text, const Word *w, const char *s, size_t n) {
   if (w->end - w->begin != n) {
     return false;
   }
@@ -168,6 +169,7 @@ static bool word_is(const char *text, const Word *w, const char *s) {
   }
   return true;
 }
+#define word_is(text, w, lit) word_is_n(text, w, lit, sizeof(lit) - 1)
 
 /* A capitalised month name ("March"), as 1..12, or 0. */
 static int month_of(const TgLexicon *lex, const char *text, const Word *w) {
@@ -268,6 +270,12 @@ TgStatus tg_sentence_period(const TgLexicon *lex, TgResult *r, const char *text,
   Word w[TG_PERIOD_MAX_TOKENS];
   const size_t n = split_words(text, sent, w);
   for (size_t i = 0; i < n; ++i) {
+    /* A phrase starts with "the", "from" or "between", or is two dashed
+     * words: other words are passed over at their first letter. */
+    const int c = tolower((unsigned char)text[w[i].begin]);
+    if (c != 't' && c != 'f' && c != 'b' && !(i + 1 < n && dashed(text, w, i))) {
+      continue;
+    }
     size_t last_word = i;
     const int month = yearless_end(lex, text, w, n, i, &last_word);
     if (month) {

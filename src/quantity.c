@@ -13,6 +13,7 @@
 
 #include "quantity.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -485,6 +486,34 @@ tg_q_scale(TgQtyAcc *acc, long long s)
   return st;
 }
 
+/* The lexicon kinds this file asks by name, their indices looked up once a
+ * process: kind_of(name) finds a name given as one of these literals by
+ * its address, any other by tg_lexicon_kind. */
+static const char *const KIND_NAMES[] = {"number", "scale",    "indefinite", "conjunction",
+                                         "approx", "currency", "percent"};
+#define N_KIND_NAMES (sizeof KIND_NAMES / sizeof KIND_NAMES[0])
+static int kind_index[N_KIND_NAMES];
+static pthread_once_t kind_index_once = PTHREAD_ONCE_INIT;
+
+static void find_kind_indices(void)
+{
+  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
+    kind_index[k] = tg_lexicon_kind(KIND_NAMES[k]);
+  }
+}
+
+static int
+kind_of(const char *name)
+{
+  pthread_once(&kind_index_once, find_kind_indices);
+  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
+    if (KIND_NAMES[k] == name) {
+      return kind_index[k];
+    }
+  }
+  return tg_lexicon_kind(name);
+}
+
 /* Read the number (digits or words) and its scale words. */
 static TgStatus
 tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
@@ -513,7 +542,7 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
     if (hyphen) {
       /* Only "twenty-five": a unit glued to a tens word. */
       if (acc.state != TG_QS_TENS ||
-          !tg_lexicon_find(p->lex, "number", t->text, t->len, &v) || v < 1 ||
+          !tg_lexicon_find_kind(p->lex, kind_of("number"), t->text, t->len, &v) || v < 1 ||
           v > 9) {
         return TG_FAILURE;
       }
@@ -527,7 +556,7 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
       ++p->i;
       continue;
     }
-    if (tg_lexicon_find(p->lex, "scale", t->text, t->len, &v)) {
+    if (tg_lexicon_find_kind(p->lex, kind_of("scale"), t->text, t->len, &v)) {
       const TgStatus st = tg_q_scale(&acc, v);
       if (st != TG_SUCCESS) {
         return st;
@@ -538,7 +567,7 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
     if (acc.state == TG_QS_NUMERIC) {
       break; /* digits take only scale words */
     }
-    if (tg_lexicon_find(p->lex, "number", t->text, t->len, &v)) {
+    if (tg_lexicon_find_kind(p->lex, kind_of("number"), t->text, t->len, &v)) {
       const bool after_tens = acc.state == TG_QS_TENS && v >= 1 && v <= 9;
       if (!after_tens && acc.state != TG_QS_START &&
           acc.state != TG_QS_SMALL && acc.state != TG_QS_BIG &&
@@ -558,7 +587,7 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
       continue;
     }
     if (acc.state == TG_QS_START &&
-        tg_lexicon_find(p->lex, "indefinite", t->text, t->len, &v)) {
+        tg_lexicon_find_kind(p->lex, kind_of("indefinite"), t->text, t->len, &v)) {
       tg_dec_from_ll(&acc.current, v);
       acc.state = TG_QS_INDEF;
       ++p->i;
@@ -566,7 +595,7 @@ tg_q_parse_number(TgQtyParser *p, TgDec *out, bool *neg)
     }
     if ((acc.state == TG_QS_SMALL || acc.state == TG_QS_BIG) &&
         p->i + 1 < p->n &&
-        tg_lexicon_find(p->lex, "conjunction", t->text, t->len, NULL)) {
+        tg_lexicon_find_kind(p->lex, kind_of("conjunction"), t->text, t->len, NULL)) {
       acc.state = TG_QS_CONJ;
       ++p->i;
       continue;
@@ -633,7 +662,7 @@ tg_q_match(TgQtyParser *p, const char *kind, long long *value,
            const char **str)
 {
   const size_t k =
-      tg_lexicon_match(p->lex, kind, p->tok + p->i, p->n - p->i, value, str);
+      tg_lexicon_match_kind(p->lex, kind_of(kind), p->tok + p->i, p->n - p->i, value, str);
   p->i += k;
   return k > 0;
 }
@@ -670,7 +699,7 @@ tg_quantity_parse(const TgLexicon *lex, const char *expr, size_t len,
   if (p.i < p.n && !p.numeric[p.i] && p.tok[p.i].len == 1 &&
       (p.tok[p.i].text[0] == 'm' || p.tok[p.i].text[0] == 'M') && p.i > 0 &&
       p.numeric[p.i - 1] &&
-      (code || (p.i + 1 < p.n && tg_lexicon_match(lex, "currency", p.tok + p.i + 1,
+      (code || (p.i + 1 < p.n && tg_lexicon_match_kind(lex, kind_of("currency"), p.tok + p.i + 1,
                                                   p.n - p.i - 1, NULL, NULL) > 0))) {
     ++p.i;
     st = tg_dec_shift(&value, 6);

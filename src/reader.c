@@ -47,6 +47,18 @@ static TgStatus normalise(const char *in, size_t len, const char *source,
   unsigned line = 1;
   unsigned col = 1;
   while (i < len) {
+    /* A run of printable ASCII (most of a text) is copied as it is. */
+    size_t j = i;
+    while (j < len && (unsigned char)in[j] >= 0x20 && (unsigned char)in[j] < 0x7F) {
+      ++j;
+    }
+    if (j > i) {
+      memcpy(text + n, in + i, j - i);
+      n += j - i;
+      col += (unsigned)(j - i);
+      i = j;
+      continue;
+    }
     const unsigned char c = (unsigned char)in[i];
     if (c == '\r') {
       text[n++] = '\n';
@@ -118,11 +130,16 @@ enum { N_SCRIPTS = 10 };
 /* Kana marks Japanese even where Han characters outnumber it. */
 static const char *detect_language(const char *text, size_t len) {
   size_t count[N_SCRIPTS] = {0};
+  size_t ascii_letters = 0; /* Latin, counted apart in a register */
   for (size_t i = 0; i < len;) {
-    const unsigned char c = (unsigned char)text[i];
+    unsigned char c = (unsigned char)text[i];
     if (c < 0x80) { /* ASCII: a letter is Latin (the first two ranges) */
-      count[0] += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-      ++i;
+      for (; c < 0x80; c = (unsigned char)text[i]) {
+        ascii_letters += (unsigned)((c | 0x20) - 'a') < 26u;
+        if (++i == len) {
+          break;
+        }
+      }
       continue;
     }
     uint32_t cp = 0;
@@ -135,6 +152,7 @@ static const char *detect_language(const char *text, size_t len) {
       }
     }
   }
+  count[0] += ascii_letters;
   if (count[2] * 10 > count[1] && count[2] > count[0]) {
     return SCRIPT_LANG[2];
   }

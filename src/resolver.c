@@ -20,6 +20,7 @@
 #include "initials.h"
 #include "pipeline.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -94,6 +95,7 @@ typedef struct {
   Table by_slug;
   Table by_gaz;
   size_t indexed;
+  TgBuf slug; /* entity_for's scratch, kept from one name to the next */
 } EntityIndex;
 
 static bool same_slug(const void *ctx, size_t v, const void *key) {
@@ -137,24 +139,22 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
   if (g) {
     cls = g->cls;
   }
-  TgBuf slug;
-  tg_buf_init(&slug);
-  TgStatus st = g ? tg_buf_puts(&slug, g->slug) : tg_buf_puts(&slug, tg_class_path(cls));
-  const size_t prefix = slug.len;
+  TgBuf *slug = &ix->slug;
+  slug->len = 0;
+  TgStatus st = g ? tg_buf_puts(slug, g->slug) : tg_buf_puts(slug, tg_class_path(cls));
+  const size_t prefix = slug->len;
   if (!st && !g) {
-    st = tg_slugify(label, label_len, &slug);
+    st = tg_slugify(label, label_len, slug);
   }
-  if (!st && slug.len == prefix && !g) {
+  if (!st && slug->len == prefix && !g) {
     /* Nothing sluggable (only punctuation): use a hash of the name. */
-    st = tg_buf_printf(&slug, "h%016llx", (unsigned long long)tg_hash(label, label_len));
+    st = tg_buf_printf(slug, "h%016llx", (unsigned long long)tg_hash(label, label_len));
   }
   if (st) {
-    tg_buf_clear(&slug);
     return st;
   }
   long idx = -1;
-  if (find_entity(r, ix, slug.buf, gaz, &idx)) {
-    tg_buf_clear(&slug);
+  if (find_entity(r, ix, slug->buf, gaz, &idx)) {
     return TG_BAD_ALLOC;
   }
   if (idx < 0) {
@@ -164,7 +164,7 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
     e.pub.parent = -1;
     e.gaz = gaz;
     e.pub.label = tg_result_intern(r, label, label_len);
-    e.pub.slug = tg_result_intern(r, slug.buf, slug.len);
+    e.pub.slug = tg_result_intern(r, slug->buf, slug->len);
     e.key = e.pub.slug;
     tg_vec_init(&e.aliases, sizeof(const char *));
     if (g) {
@@ -174,12 +174,10 @@ static TgStatus entity_for(const TgPipeline *p, TgResult *r, EntityIndex *ix, Tg
       e.pub.country = g->cls == TG_CLASS_PLACE && !g->within;
     }
     if (!e.pub.label || !e.pub.slug || tg_vec_push(&r->entities, &e)) {
-      tg_buf_clear(&slug);
       return TG_BAD_ALLOC;
     }
     idx = (long)r->entities.len - 1;
   }
-  tg_buf_clear(&slug);
   *out = idx;
   if (len) {
     return tg_entity_add_alias(r, tg_entity_rec(r, (size_t)idx), surface, len);
@@ -266,7 +264,13 @@ static TgStatus cover_init(Cover *c, const TgResult *r, size_t from, size_t to) 
   for (size_t i = from; i < to; ++i) {
     c->span[i - from] = ((const TgMention *)tg_vec_at(&r->mentions, i))->span;
   }
-  if (c->n > 1) {
+  /* Mentions mostly come in order already; spans that begin alike may
+   * stand in any order (covered() looks at whole runs of them). */
+  bool sorted = true;
+  for (size_t i = 1; i < c->n && sorted; ++i) {
+    sorted = c->span[i - 1].begin <= c->span[i].begin;
+  }
+  if (!sorted) {
     qsort(c->span, c->n, sizeof(TgSpan), cmp_spans);
   }
   for (size_t i = 0; i < c->n; ++i) {
@@ -426,12 +430,19 @@ static TgStatus acronyms(TgResult *r, const char *text, size_t len) {
     st = cover_init(&taken, r, 0, r->mentions.len);
   }
   unsigned lens = 0;
+  uint64_t first[4] = {0, 0, 0, 0}; /* the definitions' first bytes */
   for (size_t k = 0; k < defs.len; ++k) {
-    const size_t l = ((const Acronym *)tg_vec_at(&defs, k))->len;
-    lens |= l <= 12 ? 1u << l : 0u;
+    const Acronym *a = (const Acronym *)tg_vec_at(&defs, k);
+    lens |= a->len <= 12 ? 1u << a->len : 0u;
+    const unsigned char c = (unsigned char)a->acr[0];
+    first[c >> 6] |= (uint64_t)1 << (c & 63);
   }
   size_t last_use_end = 0;
   for (size_t fb = 0; !st && defs.len && fb + 2 <= len; ++fb) {
+    const unsigned char c = (unsigned char)text[fb];
+    if (!((first[c >> 6] >> (c & 63)) & 1)) {
+      continue; /* a use starts as its definition does */
+    }
     if (!acronym_start(text[fb]) || fb < last_use_end || !word_boundary(text, len, fb, len)) {
       continue;
     }
@@ -581,12 +592,21 @@ static TgStatus subsidiaries(TgResult *r) {
 
 /* A legal form, company head word or tail word, with its trailing "," or
  * "." ("Co.,", "Ltd.", "Insurance", "Berhad", "Fund"). */
+static uint64_t tail_kinds; /* the bits of those three lexicon kinds */
+static pthread_once_t tail_kinds_once = PTHREAD_ONCE_INIT;
+
+static void find_tail_kinds(void) {
+  static const char *const names[] = {"designator", "orghead", "orgtail"};
+  for (size_t k = 0; k < 3; ++k) {
+    const int i = tg_lexicon_kind(names[k]);
+    tail_kinds |= i >= 0 ? (uint64_t)1 << i : 0;
+  }
+}
+
 static bool company_tail_word(const TgLexicon *lex, const char *s, size_t len) {
-  long long v = 0;
+  pthread_once(&tail_kinds_once, find_tail_kinds);
   for (int pass = 0; pass < 3 && len; ++pass) {
-    if (tg_lexicon_find(lex, "designator", s, len, &v) ||
-        tg_lexicon_find(lex, "orghead", s, len, &v) ||
-        tg_lexicon_find(lex, "orgtail", s, len, &v)) {
+    if (tg_lexicon_kinds_of(lex, s, len) & tail_kinds) { /* one lookup for the three */
       return true;
     }
     if (s[len - 1] != ',' && s[len - 1] != '.') {
@@ -716,8 +736,14 @@ static TgStatus initial_forms(const TgPipeline *p, const TgResult *r, const char
 static TgStatus short_forms(const TgPipeline *p, const TgResult *r, const char *text,
                             long *full) {
   const size_t n = r->mentions.len;
+  /* Each candidate enters at most TG_SHORT_MAX_STRIP stems: the table is
+   * sized by the candidates, not by every mention. */
+  size_t candidates = 0;
+  for (size_t i = 0; i < n; ++i) {
+    candidates += short_candidate(r, i);
+  }
   StemTable t = {text, 16, NULL, NULL, NULL};
-  while (t.cap < n * TG_SHORT_MAX_STRIP * 2) {
+  while (t.cap < candidates * TG_SHORT_MAX_STRIP * 2) {
     t.cap *= 2;
   }
   /* stem and full are read only where slot is set: no need to clear them */
@@ -810,5 +836,6 @@ TgStatus tg_resolve(const TgPipeline *p, const TgDocument *doc, TgResult *r) {
   const TgStatus st = resolve(p, doc, r, &ix);
   table_clear(&ix.by_slug);
   table_clear(&ix.by_gaz);
+  tg_buf_clear(&ix.slug);
   return st;
 }

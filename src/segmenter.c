@@ -4,6 +4,7 @@
 
 #include "segmenter.h"
 
+#include <pthread.h>
 #include <string.h>
 
 bool tg_word_at_any(const char *text, size_t end, size_t i, size_t *len) {
@@ -53,7 +54,7 @@ static bool is_space_at(const char *s, size_t end, size_t i, size_t *len) {
   if (c == ' ' || c == '\t' || c == '\n') {
     return true;
   }
-  if (i + 2 <= end && memcmp(s + i, "\xC2\xA0", 2) == 0) {
+  if (c == 0xC2 && i + 2 <= end && (unsigned char)s[i + 1] == 0xA0) {
     *len = 2;
     return true;
   }
@@ -75,6 +76,16 @@ static size_t word_before(const char *text, size_t begin, size_t dot) {
   return i;
 }
 
+/* The lexicon kinds the splitter asks, looked up once a process. */
+static int kind_abbrev = -1;
+static int kind_starter = -1;
+static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
+
+static void find_kinds(void) {
+  kind_abbrev = tg_lexicon_kind("abbrev");
+  kind_starter = tg_lexicon_kind("starter");
+}
+
 static long abbrev_kind(const TgLexicon *lex, const char *w, size_t len) {
   long long v = 0;
   if (len == 0) {
@@ -89,7 +100,8 @@ static long abbrev_kind(const TgLexicon *lex, const char *w, size_t len) {
   if (memchr(w, '.', len)) {
     return 2;
   }
-  if (lex && tg_lexicon_find(lex, "abbrev", w, len, &v)) {
+  pthread_once(&kinds_once, find_kinds);
+  if (lex && tg_lexicon_find_kind(lex, kind_abbrev, w, len, &v)) {
     return (long)v;
   }
   return 0;
@@ -107,7 +119,8 @@ static bool looks_like_new_sentence(const TgLexicon *lex, const char *text, size
     i += n;
   }
   long long v = 0;
-  return lex && i > next && tg_lexicon_find(lex, "starter", text + next, i - next, &v);
+  pthread_once(&kinds_once, find_kinds);
+  return lex && i > next && tg_lexicon_find_kind(lex, kind_starter, text + next, i - next, &v);
 }
 
 /* "on May 9.Separately, Baltic ...": a period with no space after it ends
@@ -218,7 +231,19 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
   size_t i = begin;
   TgStatus st;
   bool para_start = true;
+  /* The bytes the loop acts on: line ends, terminators, the CJK stop's
+   * first byte; runs of others are passed over at once. */
+  static const unsigned char acts[256] = {['\n'] = 1, ['.'] = 1, ['!'] = 1, ['?'] = 1,
+                                          [0xE3] = 1};
   while (i < end) {
+    if (!para_start) {
+      while (i < end && !acts[(unsigned char)text[i]]) {
+        ++i;
+      }
+      if (i >= end) {
+        break;
+      }
+    }
     const char c = text[i];
     if (para_start) {
       para_start = false;
@@ -251,7 +276,8 @@ TgStatus tg_segment(const char *text, size_t begin, size_t end, const TgLexicon 
       ++i;
       continue;
     }
-    const bool cjk_stop = i + 3 <= end && memcmp(text + i, "\xE3\x80\x82", 3) == 0;
+    const bool cjk_stop = (unsigned char)c == 0xE3 && i + 3 <= end &&
+                          memcmp(text + i, "\xE3\x80\x82", 3) == 0;
     if (c != '.' && c != '!' && c != '?' && !cjk_stop) {
       ++i;
       continue;
@@ -309,7 +335,7 @@ static size_t joiner_len(const char *text, size_t end, size_t i) {
   if (c == '-' || c == '\'' || c == '&') {
     return 1;
   }
-  if (i + 3 <= end && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
+  if ((unsigned char)c == 0xE2 && i + 3 <= end && memcmp(text + i, "\xE2\x80\x99", 3) == 0) {
     return 3;
   }
   return 0;
@@ -400,14 +426,18 @@ static unsigned char word_class(const char *text, size_t b, size_t e, bool upper
   bool lower = false;
   for (size_t i = b; i < e; ++i) {
     const unsigned char c = (unsigned char)text[i];
-    if (c >= 0xE3 && c <= 0xED) {
-      uint32_t cp = 0;
-      if (tg_utf8_decode((const unsigned char *)text + i, e - i, &cp) && is_cjk_cp(cp)) {
-        return TG_TOK_CJK;
+    if (c >= 0x80) {
+      if (c >= 0xE3 && c <= 0xED) {
+        uint32_t cp = 0;
+        if (tg_utf8_decode((const unsigned char *)text + i, e - i, &cp) && is_cjk_cp(cp)) {
+          return TG_TOK_CJK;
+        }
       }
+      letter = lower = true;
+    } else {
+      lower = lower || ascii_lower((char)c);
+      letter = letter || lower || ascii_letter((char)c);
     }
-    letter = letter || ascii_letter((char)c) || c >= 0x80;
-    lower = lower || ascii_lower((char)c) || c >= 0x80;
   }
   if (ascii_digit(text[b])) {
     return letter ? TG_TOK_ALNUM : TG_TOK_NUMBER;
@@ -422,11 +452,22 @@ static unsigned char word_class(const char *text, size_t b, size_t e, bool upper
 }
 
 static unsigned char punct_class(const char *s, size_t len) {
-  static const char *const signs[] = {"$", "\xE2\x82\xAC", "\xC2\xA3", "\xC2\xA5",
-                                      "\xE2\x82\xB9", "\xE2\x82\xA6", "\xE2\x82\xA9"};
-  for (size_t k = 0; k < sizeof signs / sizeof signs[0]; ++k) {
-    if (strlen(signs[k]) == len && memcmp(s, signs[k], len) == 0) {
-      return TG_TOK_CURRENCY;
+  static const struct {
+    const char *s;
+    size_t n;
+  } signs[] = {{"$", 1},
+               {"\xE2\x82\xAC", 3},
+               {"\xC2\xA3", 2},
+               {"\xC2\xA5", 2},
+               {"\xE2\x82\xB9", 3},
+               {"\xE2\x82\xA6", 3},
+               {"\xE2\x82\xA9", 3}};
+  const unsigned char c = (unsigned char)s[0];
+  if (c == '$' || c == 0xE2 || c == 0xC2) { /* the first bytes of the signs */
+    for (size_t k = 0; k < sizeof signs / sizeof signs[0]; ++k) {
+      if (signs[k].n == len && memcmp(s, signs[k].s, len) == 0) {
+        return TG_TOK_CURRENCY;
+      }
     }
   }
   if (len == 1 && (s[0] == '(' || s[0] == '[')) {
@@ -475,12 +516,57 @@ static size_t word_end(const char *text, size_t end, size_t i) {
   return i;
 }
 
+/* A word of ASCII letters and digits at text[i] that nothing joins on
+ * (the next byte is no word byte, period, joiner or non-ASCII byte): its
+ * end, its class in *cls; 0 when the word needs the general path. */
+static size_t plain_word(const char *text, size_t end, size_t i, unsigned char *cls) {
+  bool letter = false;
+  bool lower = false;
+  size_t e = i;
+  for (; e < end; ++e) {
+    const unsigned char c = (unsigned char)text[e];
+    if ((unsigned)(c - 'a') < 26u) {
+      letter = lower = true;
+    } else if ((unsigned)(c - 'A') < 26u) {
+      letter = true;
+    } else if ((unsigned)(c - '0') >= 10u) {
+      break;
+    }
+  }
+  if (e < end) {
+    const unsigned char c = (unsigned char)text[e];
+    if (c >= 0x80 || c == '.' || c == '-' || c == '\'' || c == '&') {
+      return 0;
+    }
+  }
+  const unsigned char first = (unsigned char)text[i];
+  if ((unsigned)(first - '0') < 10u) {
+    *cls = letter ? TG_TOK_ALNUM : TG_TOK_NUMBER;
+  } else if ((unsigned)(first - 'A') >= 26u) {
+    *cls = TG_TOK_LOWER;
+  } else {
+    *cls = (!lower && e - i >= 2) ? TG_TOK_UPPER : TG_TOK_CAP;
+  }
+  return e;
+}
+
 TgStatus tg_tokenize(const char *text, TgSpan span, TgVec *tokens) {
   size_t i = span.begin;
   const size_t end = span.end;
   TgStatus st;
   while (i < end) {
     size_t n = 0;
+    unsigned char cls = 0;
+    const size_t pe = text[i] & 0x80 ? 0 : plain_word(text, end, i, &cls);
+    if (pe > i) {
+      const bool upper = (unsigned)((unsigned char)text[i] - 'A') < 26u;
+      TgToken t = {{i, pe}, true, upper, cls};
+      if ((st = tg_vec_push(tokens, &t))) {
+        return st;
+      }
+      i = pe;
+      continue;
+    }
     if (tg_word_at(text, end, i, &n)) {
       const bool upper = is_upper_at(text, end, i);
       size_t e = word_end(text, end, i);

@@ -60,7 +60,7 @@ static inline bool tg_word_at(const char *text, size_t end, size_t i, size_t *le
   const unsigned char c = i < end ? (unsigned char)text[i] : 0x80;
   if (c < 0x80) {
     *len = 1;
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
   }
   return tg_word_at_any(text, end, i, len);
 }

@@ -19,8 +19,8 @@
 
 #include "temporal.h"
 
+#include <pthread.h>
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 
 /* Maximum number of tokens in one expression; longer spans fail. */
@@ -223,6 +223,35 @@ tg_date_parse_iso(const char *s, size_t len, TgDate *out)
   return tg_date_make(y, m, d, prec, out);
 }
 
+/* The lexicon kinds this file asks by name, their indices looked up once a
+ * process: kind_of(name) finds a name given as one of these literals by
+ * its address, any other by tg_lexicon_kind. */
+static const char *const KIND_NAMES[] = {"ordinal",      "month",    "genitive",    "period",
+                                         "weekday",      "article",  "relative-day", "relative",
+                                         "preposition", "anchor",   "ordinal-suffix"};
+#define N_KIND_NAMES (sizeof KIND_NAMES / sizeof KIND_NAMES[0])
+static int kind_index[N_KIND_NAMES];
+static pthread_once_t kind_index_once = PTHREAD_ONCE_INIT;
+
+static void find_kind_indices(void)
+{
+  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
+    kind_index[k] = tg_lexicon_kind(KIND_NAMES[k]);
+  }
+}
+
+static int
+kind_of(const char *name)
+{
+  pthread_once(&kind_index_once, find_kind_indices);
+  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
+    if (KIND_NAMES[k] == name) {
+      return kind_index[k];
+    }
+  }
+  return tg_lexicon_kind(name);
+}
+
 /* ---- formatting ---- */
 
 int
@@ -234,20 +263,25 @@ tg_date_format(const TgDate *d, char *buf, size_t size)
     }
     return -1;
   }
+  /* A valid date's fields fit their widths (year 1-9999, month 1-12, day
+   * 1-31): written digit by digit, as "%04d-%02d-%02d" would. */
   char tmp[16];
-  int n;
-  switch (d->precision) {
-  case TG_PREC_YEAR:
-    n = snprintf(tmp, sizeof tmp, "%04d", d->year);
-    break;
-  case TG_PREC_MONTH:
-    n = snprintf(tmp, sizeof tmp, "%04d-%02d", d->year, d->month);
-    break;
-  case TG_PREC_DAY:
-  default:
-    n = snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d->year, d->month, d->day);
-    break;
+  int n = 4;
+  tmp[0] = (char)('0' + d->year / 1000);
+  tmp[1] = (char)('0' + d->year / 100 % 10);
+  tmp[2] = (char)('0' + d->year / 10 % 10);
+  tmp[3] = (char)('0' + d->year % 10);
+  if (d->precision != TG_PREC_YEAR) {
+    tmp[n++] = '-';
+    tmp[n++] = (char)('0' + d->month / 10);
+    tmp[n++] = (char)('0' + d->month % 10);
   }
+  if (d->precision != TG_PREC_YEAR && d->precision != TG_PREC_MONTH) {
+    tmp[n++] = '-';
+    tmp[n++] = (char)('0' + d->day / 10);
+    tmp[n++] = (char)('0' + d->day % 10);
+  }
+  tmp[n] = '\0';
   if (buf && size) {
     const size_t copy = (size_t)n < size ? (size_t)n : size - 1;
     memcpy(buf, tmp, copy);
@@ -353,7 +387,7 @@ tg_date_tokenise(TgDateParser *p, const char *s, size_t len)
     const char *w = s + start;
     const size_t wl = i - start;
     if (tg_is_digit(w[0]) || !memchr(w, '-', wl) ||
-        tg_lexicon_find(p->lex, "ordinal", w, wl, NULL)) {
+        tg_lexicon_find_kind(p->lex, kind_of("ordinal"), w, wl, NULL)) {
       if (!tg_date_push(p, w, wl)) {
         return false;
       }
@@ -379,7 +413,7 @@ tg_date_match(TgDateParser *p, const char *kind, long long *value)
 {
   long long v = 0;
   const size_t k =
-      tg_lexicon_match(p->lex, kind, p->tok + p->i, p->n - p->i, &v, NULL);
+      tg_lexicon_match_kind(p->lex, kind_of(kind), p->tok + p->i, p->n - p->i, &v, NULL);
   if (k == 0) {
     return false;
   }
@@ -430,7 +464,7 @@ tg_date_day(TgDateParser *p, int *day)
   if (nd == 1 || nd == 2) {
     int d = 0;
     tg_digits(t->text, nd, &d);
-    if (nd == t->len || tg_lexicon_find(p->lex, "ordinal-suffix", t->text + nd,
+    if (nd == t->len || tg_lexicon_find_kind(p->lex, kind_of("ordinal-suffix"), t->text + nd,
                                         t->len - nd, NULL)) {
       *day = d;
       ++p->i;

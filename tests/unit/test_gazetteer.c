@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ---- error collection ---- */
 
@@ -366,6 +367,45 @@ START_TEST(test_real_files)
 }
 END_TEST
 
+/* Every name of the shipped files, written as it is, is found at its own
+ * tokens: the first-token filter in front of the lookup turns none away. */
+START_TEST(test_real_names_found)
+{
+  const char *data = getenv("TELEGRAPH_DATA");
+  ck_assert_msg(data != NULL, "TELEGRAPH_DATA is not set");
+  static const char *const files[] = {"companies", "media",    "places",
+                                      "places-world", "regulators", "services"};
+  TgGazetteer *g = tg_gazetteer_new();
+  Errors e = {0};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; ++i) {
+    char path[1024];
+    snprintf(path, sizeof path, "%s/gazetteer/%s.tsv", data, files[i]);
+    ck_assert_int_eq(tg_gazetteer_load(g, path, collect, &e), TG_SUCCESS);
+  }
+  ck_assert_uint_eq(e.count, 0);
+  ck_assert_uint_gt(tg_gazetteer_size(g), 1000);
+  TgVec toks;
+  tg_vec_init(&toks, sizeof(TgToken));
+  for (size_t i = 0; i < tg_gazetteer_size(g); ++i) {
+    const char *name = tg_gazetteer_entry(g, i)->name;
+    toks.len = 0;
+    ck_assert_int_eq(tg_tokenize(name, (TgSpan){0, strlen(name)}, &toks), TG_SUCCESS);
+    const TgToken *t = (const TgToken *)toks.data;
+    if (!toks.len || !t[0].word) {
+      continue; /* a name that starts on punctuation is never looked up */
+    }
+    size_t n = 0;
+    const long hit = tg_gazetteer_match(g, name, t, toks.len, 0, &n);
+    ck_assert_msg(hit >= 0, "'%s' not found", name);
+    ck_assert_msg(strcasecmp(tg_gazetteer_entry(g, (size_t)hit)->name, name) == 0,
+                  "'%s' found as '%s'", name, tg_gazetteer_entry(g, (size_t)hit)->name);
+    ck_assert_uint_eq(n, toks.len);
+  }
+  tg_vec_clear(&toks);
+  tg_gazetteer_free(g);
+}
+END_TEST
+
 START_TEST(test_load_missing)
 {
   TgGazetteer *g = tg_gazetteer_new();
@@ -402,6 +442,7 @@ static Suite *gazetteer_suite(void)
   tcase_add_test(tc, test_extend_conflicts);
   tcase_add_loop_test(tc, test_bad_rows, 0, (int)N_BAD);
   tcase_add_test(tc, test_real_files);
+  tcase_add_test(tc, test_real_names_found);
   tcase_add_test(tc, test_load_missing);
   tcase_add_test(tc, test_free_null);
   suite_add_tcase(s, tc);

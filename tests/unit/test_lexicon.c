@@ -441,6 +441,66 @@ START_TEST(test_binary_file)
 }
 END_TEST
 
+/* ---- every kind of a word in one lookup ---- */
+
+/* tg_lexicon_kinds_of against asking each kind in turn, for every word of
+ * the shipped lexicon and a few spellings of them. */
+static void
+check_kinds_of(const TgLexicon *lex, const char *word, size_t len)
+{
+  uint64_t want = 0;
+  for (int k = 0; k < 63; ++k) {
+    if (tg_lexicon_find_kind(lex, k, word, len, NULL)) {
+      want |= (uint64_t)1 << k;
+    }
+  }
+  const uint64_t got = tg_lexicon_kinds_of(lex, word, len);
+  ck_assert_msg(got == want, "'%.*s': kinds %llx, one by one %llx", (int)len, word,
+                (unsigned long long)got, (unsigned long long)want);
+}
+
+START_TEST(test_kinds_of)
+{
+  TgLexicon *lex = tg_lexicon_new();
+  ck_assert_ptr_nonnull(lex);
+  ck_assert_int_eq(tg_lexicon_load(lex, lexicon_path(), NULL, NULL), TG_SUCCESS);
+  FILE *in = fopen(lexicon_path(), "r");
+  ck_assert_ptr_nonnull(in);
+  char line[512];
+  unsigned words = 0;
+  while (fgets(line, sizeof line, in)) {
+    char *tab = strchr(line, '\t');
+    if (line[0] == '#' || !tab) {
+      continue;
+    }
+    char *word = tab + 1;
+    char *end = strchr(word, '\t');
+    const size_t len = end ? (size_t)(end - word) : strcspn(word, "\n");
+    check_kinds_of(lex, word, len);
+    char upper[128];
+    for (size_t i = 0; i < len && i < sizeof upper; ++i) {
+      upper[i] = (word[i] >= 'a' && word[i] <= 'z') ? (char)(word[i] - 32) : word[i];
+    }
+    check_kinds_of(lex, upper, len < sizeof upper ? len : sizeof upper);
+    ++words;
+  }
+  fclose(in);
+  ck_assert_uint_gt(words, 200);
+  static const char *const extra[] = {"  June ", "may", "MAY", "Ltd", "pounds   sterling",
+                                      "no-such-word", "", " ", "x"};
+  for (size_t i = 0; i < sizeof extra / sizeof extra[0]; ++i) {
+    check_kinds_of(lex, extra[i], strlen(extra[i]));
+  }
+  /* A word of two kinds has both bits, and only those it has. */
+  const uint64_t june = tg_lexicon_kinds_of(lex, "June", 4);
+  ck_assert(june & ((uint64_t)1 << tg_lexicon_kind("month")));
+  ck_assert(!(june & ((uint64_t)1 << tg_lexicon_kind("weekday"))));
+  ck_assert_uint_eq(tg_lexicon_kinds_of(NULL, "June", 4), 0);
+  ck_assert_uint_eq(tg_lexicon_kinds_of(lex, "zzzq", 4), 0);
+  tg_lexicon_free(lex);
+}
+END_TEST
+
 /* ---- allocation failure ---- */
 
 START_TEST(test_alloc_failure)
@@ -501,6 +561,7 @@ lexicon_suite(void)
   tcase_add_loop_test(tc, test_find_currency, 0, (int)N_CURRENCY);
   tcase_add_test(tc, test_find_misc);
   tcase_add_test(tc, test_match);
+  tcase_add_test(tc, test_kinds_of);
   tcase_add_test(tc, test_free_null);
   suite_add_tcase(s, tc);
 
