@@ -118,10 +118,146 @@ static bool names_entity(const TgCand *c) {
          strncmp(c->source, "coref.", 6) != 0;
 }
 
+/* ---- Members of a list of places share its type ---- */
+
+/* The glue between two members of a list: ", ", " and ", ", and " (one
+ * space each); *last set when it is an "and". */
+static bool list_glue_between(const char *text, size_t from, size_t to, bool *last) {
+  const size_t n = to - from;
+  const char *g = text + from;
+  *last = (n == 5 && memcmp(g, " and ", 5) == 0) || (n == 6 && memcmp(g, ", and ", 6) == 0);
+  return *last || (n == 2 && memcmp(g, ", ", 2) == 0);
+}
+
+/* A lower-case word of where before a list ("in", "across", "covering"):
+ * the bytes before `at` end with one and a space. */
+static bool where_word_before(const char *text, size_t floor, size_t at) {
+  static const char *const words[] = {" in ", " across ", " throughout ", " covering ",
+                                      " serving ", " covers ", " cover "};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; ++i) {
+    const size_t n = strlen(words[i]);
+    if (at >= floor + n && memcmp(text + at - n, words[i], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+typedef struct {
+  TgSpan span;
+  long kept;  /* index into kept, or -1 */
+  long loose; /* index into loose, or -1 */
+} ListItem;
+
+/* Type the loose members of one list as places: the list follows a word of
+ * where, ends on "and", holds at least one place and nothing typed other
+ * than places.  Each newly typed member is marked in `placed`. */
+static void place_list(const char *text, const TgVec *kept, const ListItem *it, size_t n,
+                       bool ends_on_and, unsigned char *placed) {
+  size_t places = 0;
+  size_t loose = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (it[i].kept >= 0) {
+      const TgCand *c = (const TgCand *)tg_vec_at(kept, (size_t)it[i].kept);
+      if (c->cls != TG_CLASS_PLACE) {
+        return;
+      }
+      ++places;
+    } else {
+      ++loose;
+    }
+  }
+  const char *after = text + it[n - 1].span.end;
+  if (!places || !loose || !ends_on_and || !where_word_before(text, 0, it[0].span.begin) ||
+      strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (it[i].loose >= 0) {
+      placed[it[i].loose] = 1;
+    }
+  }
+}
+
+/* Loose chunks listed with gazetteer places after a word of where ("5G
+ * services in Windhoek, Walvis Bay and Oshakati") are places too: walk the
+ * kept mentions and the loose chunks in text order, cut them into lists
+ * joined by list glue, and give each list's loose members the place type
+ * (then one sense per document types their other mentions).  Lists are
+ * capped at 16 members; longer runs are read as several. */
+static TgStatus type_place_lists(const char *text, TgVec *kept, TgVec *loose) {
+  unsigned char *placed = (unsigned char *)tg_calloc(loose->len + 1, 1);
+  if (!placed) {
+    return TG_BAD_ALLOC;
+  }
+  ListItem group[16];
+  size_t n = 0;
+  bool ends_on_and = false;
+  size_t k = 0;
+  size_t l = 0;
+  while (k < kept->len || l < loose->len) {
+    ListItem item = {{0, 0}, -1, -1};
+    const TgCand *ck = k < kept->len ? (const TgCand *)tg_vec_at(kept, k) : NULL;
+    const TgCand *cl = l < loose->len ? (const TgCand *)tg_vec_at(loose, l) : NULL;
+    if (ck && (!cl || ck->span.begin <= cl->span.begin)) {
+      item.span = ck->span;
+      item.kept = (long)k++;
+    } else {
+      item.span = cl->span;
+      item.loose = (long)l++;
+    }
+    bool last = false;
+    if (n && n < 16 && item.span.begin >= group[n - 1].span.end &&
+        list_glue_between(text, group[n - 1].span.end, item.span.begin, &last)) {
+      group[n++] = item;
+      ends_on_and = last;
+      continue;
+    }
+    if (n > 1) {
+      place_list(text, kept, group, n, ends_on_and, placed);
+    }
+    group[0] = item;
+    n = 1;
+    ends_on_and = false;
+  }
+  if (n > 1) {
+    place_list(text, kept, group, n, ends_on_and, placed);
+  }
+  TgStatus st = TG_SUCCESS;
+  size_t w = 0;
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
+    if (placed[i]) {
+      c.cls = TG_CLASS_PLACE;
+      c.gaz = -1;
+      c.source = "chunk.place-list";
+      st = tg_vec_push(kept, &c);
+    } else {
+      *(TgCand *)tg_vec_at(loose, w++) = c;
+    }
+  }
+  if (!st) {
+    loose->len = w;
+  }
+  tg_free(placed);
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
+  }
+  return st;
+}
+
 /* Loose chunks whose text a typed name of the article has become mentions
- * of that class. */
-TgStatus tg_select_one_sense(const char *text, TgVec *kept, const TgVec *loose) {
+ * of that class (after the loose members of place lists became places). */
+TgStatus tg_select_one_sense(const char *text, TgVec *kept, TgVec *loose) {
   if (!loose->len || !kept->len) {
+    return TG_SUCCESS;
+  }
+  TgStatus lst = type_place_lists(text, kept, loose);
+  if (lst) {
+    return lst;
+  }
+  if (!loose->len) {
     return TG_SUCCESS;
   }
   NameIndex ix = {text, 16, NULL};
