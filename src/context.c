@@ -395,6 +395,30 @@ static bool apposed_base_cue(const char *text, size_t floor, size_t b) {
   return false;
 }
 
+/* Does the place at [b, e) stand attributively in an appositive that says
+ * what a name is (", a Kumasi fintech,", ", a Nairobi start-up that ..."):
+ * ", a" or ", an" before it, lower-case words after it up to a comma, a
+ * relative word or the sentence end?  Where the recipient is, not where
+ * the grant applies. */
+static bool apposed_attributive(const char *text, size_t floor, size_t b, size_t e,
+                                size_t end) {
+  if (!((b >= floor + 4 && memcmp(text + b - 4, ", a ", 4) == 0) ||
+        (b >= floor + 5 && memcmp(text + b - 5, ", an ", 5) == 0))) {
+    return false;
+  }
+  size_t i = e;
+  int words = 0;
+  for (; words < 5 && i < end && text[i] == ' '; ++words) {
+    size_t j = i + 1;
+    while (j < end && ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '-')) ++j;
+    if (j == i + 1) {
+      return false;
+    }
+    i = j;
+  }
+  return words > 0 && (i >= end || text[i] == ',' || text[i] == '.' || text[i] == ';');
+}
+
 /* Is the place mention `mi` where a firm is based ("the London-based
  * lender", "based in Abu Dhabi"), where it works ("with depots in the
  * Western Cape"), the country of an agent ("the UK communications
@@ -408,7 +432,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
     const size_t b = list_start(text, sent.begin, m->span.begin);
     if (firm_place_cue(text, sent.begin, b) || remit_cue(text, sent.begin, b) ||
-        plan_cue(text, sent.begin, b) || apposed_base_cue(text, sent.begin, b)) {
+        plan_cue(text, sent.begin, b) || apposed_base_cue(text, sent.begin, b) ||
+        apposed_attributive(text, sent.begin, m->span.begin, m->span.end, sent.end)) {
       return true;
     }
   }

@@ -4,7 +4,9 @@
  * the document a unit named in full elsewhere keeps only its gazetteer
  * company, a loose chunk whose text is a name typed once takes that type
  * (one sense per document), and the kept candidates become the result's
- * mentions.
+ * mentions.  Loose chunks in a place's slot ("licensed X to operate in
+ * Techiman") or listed with places after "in" ("in Windhoek, Walvis Bay and
+ * Oshakati") are places whatever their form.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -120,6 +122,34 @@ static bool names_entity(const TgCand *c) {
 
 /* ---- Members of a list of places share its type ---- */
 
+/* Does the name ending at `e` end its noun phrase: no lower-case noun goes
+ * on after it ("in Ka-band frequencies" names a band, not a place), only
+ * punctuation, the sentence end, a function word or an adverb ("in Salalah
+ * and Taqah first")? */
+static bool ends_noun_phrase(const char *text, size_t e) {
+  size_t i = e;
+  while (text[i] == ' ') ++i;
+  if (!(text[i] >= 'a' && text[i] <= 'z')) {
+    return true;
+  }
+  static const char *const words[] = {"and",   "or",    "from",  "by",     "on",    "until",
+                                      "for",   "with",  "under", "after",  "before", "as",
+                                      "at",    "in",    "to",    "which",  "where", "while",
+                                      "within", "over", "through", "starting", "but", "since",
+                                      "first", "only",  "next",  "alone",  "too",   "also",
+                                      "respectively", "initially", "now", "later", "this", "last",
+                                      "when",  "each",  "so",    "if",     "that",  "is", "are",
+                                      "was",   "were",  "will",  "would",  "have",  "has", "had"};
+  size_t j = i;
+  while (text[j] >= 'a' && text[j] <= 'z') ++j;
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; ++k) {
+    if (strlen(words[k]) == j - i && memcmp(text + i, words[k], j - i) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* The glue between two members of a list: ", ", " and ", ", and " (one
  * space each); *last set when it is an "and". */
 static bool list_glue_between(const char *text, size_t from, size_t to, bool *last) {
@@ -169,7 +199,8 @@ static void place_list(const char *text, const TgVec *kept, const ListItem *it, 
   }
   const char *after = text + it[n - 1].span.end;
   if (!places || !loose || !ends_on_and || !where_word_before(text, 0, it[0].span.begin) ||
-      strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+      strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0 ||
+      !ends_noun_phrase(text, it[n - 1].span.end)) {
     return;
   }
   for (size_t i = 0; i < n; ++i) {
@@ -177,6 +208,103 @@ static void place_list(const char *text, const TgVec *kept, const ListItem *it, 
       placed[it[i].loose] = 1;
     }
   }
+}
+
+/* Does the clause before `at` (back to a comma, a semicolon or a period,
+ * at most 64 bytes) end with "to VERB ... in ", VERB a verb of what a
+ * grant lets a firm do where ("to operate in", "to serve customers in",
+ * "to sell fibre broadband in"), and not "shares in" or "a stake in"? */
+static bool allowed_in_before(const char *text, size_t at) {
+  if (at < 4 || memcmp(text + at - 4, " in ", 4) != 0) {
+    return false;
+  }
+  static const char *const holdings[] = {"shares in ", "stake in ", "stakes in ", "interest in ",
+                                         "investment in ", "holding in ", "holdings in "};
+  for (size_t k = 0; k < sizeof holdings / sizeof holdings[0]; ++k) {
+    const size_t n = strlen(holdings[k]);
+    if (at >= n + 1 && memcmp(text + at - n, holdings[k], n) == 0 && text[at - n - 1] == ' ') {
+      return false;
+    }
+  }
+  size_t from = at - 3;
+  while (from > 0 && at - from < 64 && text[from - 1] != ',' && text[from - 1] != ';' &&
+         text[from - 1] != '.') {
+    --from;
+  }
+  static const char *const verbs[] = {
+      " to operate ", " to serve ", " to offer ",   " to provide ", " to sell ",  " to run ",
+      " to launch ",  " to open ",  " to build ",   " to mine ",    " to explore ", " to drill ",
+      " to fly ",     " to broadcast ", " to distribute ", " to supply ", " to deploy ",
+      " to lend ",    " to trade ", " to market "};
+  for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; ++k) {
+    const size_t n = strlen(verbs[k]);
+    for (size_t i = from; i + n <= at; ++i) {
+      if (memcmp(text + i, verbs[k], n) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Where the list of capitalised names that goes on after `e` (", B and
+ * C") ends: the end of `e`'s name when none follows. */
+static size_t list_run_end(const char *text, size_t e) {
+  for (int items = 0; items < 16; ++items) {
+    size_t i = e;
+    if (strncmp(text + i, ", and ", 6) == 0) {
+      i += 6;
+    } else if (strncmp(text + i, " and ", 5) == 0) {
+      i += 5;
+    } else if (strncmp(text + i, ", ", 2) == 0) {
+      i += 2;
+    } else {
+      return e;
+    }
+    if (!(text[i] >= 'A' && text[i] <= 'Z')) {
+      return e;
+    }
+    while (text[i] >= 'A' && text[i] <= 'Z') {
+      while (text[i] && text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != ';') ++i;
+      if (!(text[i] == ' ' && text[i + 1] >= 'A' && text[i + 1] <= 'Z')) {
+        break;
+      }
+      ++i;
+    }
+    e = i;
+  }
+  return e;
+}
+
+/* Loose chunks where a grant lets a firm work ("licensed X to operate in
+ * Techiman") become places: the slot names a place whatever the name's
+ * form.  Not before a possessive. */
+static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
+  TgStatus st = TG_SUCCESS;
+  size_t w = 0;
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
+    const char *after = text + c.span.end;
+    if (allowed_in_before(text, c.span.begin) &&
+        ends_noun_phrase(text, list_run_end(text, c.span.end)) &&
+        strncmp(after, "'s", 2) != 0 &&
+        strncmp(after, "\xE2\x80\x99s", 4) != 0) {
+      c.cls = TG_CLASS_PLACE;
+      c.gaz = -1;
+      c.source = "chunk.place-slot";
+      st = tg_vec_push(kept, &c);
+    } else {
+      *(TgCand *)tg_vec_at(loose, w++) = c;
+    }
+  }
+  if (!st) {
+    loose->len = w;
+  }
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
+  }
+  return st;
 }
 
 /* Loose chunks listed with gazetteer places after a word of where ("5G
@@ -248,12 +376,16 @@ static TgStatus type_place_lists(const char *text, TgVec *kept, TgVec *loose) {
 }
 
 /* Loose chunks whose text a typed name of the article has become mentions
- * of that class (after the loose members of place lists became places). */
+ * of that class (after the loose chunks in a place slot and the loose
+ * members of place lists became places). */
 TgStatus tg_select_one_sense(const char *text, TgVec *kept, TgVec *loose) {
   if (!loose->len || !kept->len) {
     return TG_SUCCESS;
   }
-  TgStatus lst = type_place_lists(text, kept, loose);
+  TgStatus lst = type_place_slots(text, kept, loose);
+  if (!lst) {
+    lst = type_place_lists(text, kept, loose);
+  }
   if (lst) {
     return lst;
   }
