@@ -467,12 +467,17 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
           W("regulator"), W("watchdog"), W("ministry"), W("authority"), W("commission"),
           W("government"), W("cabinet"), W("supervisor"), W("group"), W("company"), W("firm"),
           W("lender"), W("carrier"), W("insurer"), W("bank"), W("start"), W("startup"),
-          W("producer"), W("maker"), {NULL, 0}};
+          W("producer"), W("maker"), W("operator"), W("developer"), W("fintech"),
+          W("airline"), W("miner"), W("explorer"), W("utility"), W("platform"), {NULL, 0}};
       for (size_t k = 0; heads[k].s; ++k) {
         const size_t n = heads[k].n;
         if (j - i == n && memcmp(text + i, heads[k].s, n) == 0) {
           return true;
         }
+      }
+      /* "the Montreal drugmaker", "a Seoul chipmaker" */
+      if (j - i > 5 && memcmp(text + j - 5, "maker", 5) == 0) {
+        return true;
       }
       if (j == i || (text[i] >= 'A' && text[i] <= 'Z')) {
         break;
