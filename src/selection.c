@@ -163,7 +163,8 @@ static bool list_glue_between(const char *text, size_t from, size_t to, bool *la
  * the bytes before `at` end with one and a space. */
 static bool where_word_before(const char *text, size_t floor, size_t at) {
   static const char *const words[] = {" in ", " across ", " throughout ", " covering ",
-                                      " serving ", " covers ", " cover "};
+                                      " serving ", " covers ", " cover ", " spans ",
+                                      " span ", " spanning ", " limited to ", " restricted to "};
   for (size_t i = 0; i < sizeof words / sizeof words[0]; ++i) {
     const size_t n = strlen(words[i]);
     if (at >= floor + n && memcmp(text + at - n, words[i], n) == 0) {
