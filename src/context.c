@@ -307,7 +307,8 @@ static size_t list_start(const char *text, size_t floor, size_t begin) {
 /* Does a phrase that says where a firm works or plans to, not where a
  * grant applies, end right before the list at `b` ("a trucking firm with
  * depots in the Western Cape", "a carrier that plans to fly between
- * Karachi and ...", "after proving flights between A and B")?  What a
+ * Karachi and ...", "after proving flights between A and B", "moved their
+ * headquarters from Gibraltar")?  What a
  * licence allows ("to open branches in A", "to fly between A and B") is
  * the grant's region and has no cue here. */
 static bool firm_place_cue(const char *text, size_t floor, size_t b) {
@@ -318,7 +319,8 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       W("flights between "), W("plans to fly between "), W("plans to fly to "),
       W("plans to expand into "), W("expand into "), W("expand to "), W("expanding into "),
       W("expansion into "), W("based in "), W("headquartered in "), W("registered in "),
-      {NULL, 0}};
+      W("headquarters from "), W("headquarters to "), W("relocated from "), W("relocated to "),
+      W("moved from "), {NULL, 0}};
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
     if (b >= floor + n && memcmp(text + b - n, cues[k].s, n) == 0) {
