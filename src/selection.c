@@ -236,7 +236,7 @@ static bool allowed_in_before(const char *text, size_t at) {
       " to operate ", " to serve ", " to offer ",   " to provide ", " to sell ",  " to run ",
       " to launch ",  " to open ",  " to build ",   " to mine ",    " to explore ", " to drill ",
       " to fly ",     " to broadcast ", " to distribute ", " to supply ", " to deploy ",
-      " to lend ",    " to trade ", " to market "};
+      " to lend ",    " to market "};
   for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; ++k) {
     const size_t n = strlen(verbs[k]);
     for (size_t i = from; i + n <= at; ++i) {
@@ -277,6 +277,16 @@ static size_t list_run_end(const char *text, size_t e) {
   return e;
 }
 
+/* Does `s` hold a digit ("Q3", "H2 2027": no place)? */
+static bool has_digit(const char *text, TgSpan s) {
+  for (size_t i = s.begin; i < s.end; ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Loose chunks where a grant lets a firm work ("licensed X to operate in
  * Techiman") become places: the slot names a place whatever the name's
  * form.  Not before a possessive. */
@@ -287,7 +297,7 @@ static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
   for (size_t i = 0; !st && i < loose->len; ++i) {
     TgCand c = *(const TgCand *)tg_vec_at(loose, i);
     const char *after = text + c.span.end;
-    if (allowed_in_before(text, c.span.begin) &&
+    if (!has_digit(text, c.span) && allowed_in_before(text, c.span.begin) &&
         ends_noun_phrase(text, list_run_end(text, c.span.end)) &&
         strncmp(after, "'s", 2) != 0 &&
         strncmp(after, "\xE2\x80\x99s", 4) != 0) {
