@@ -307,7 +307,8 @@ static size_t list_start(const char *text, size_t floor, size_t begin) {
 /* Does a phrase that says where a firm works or plans to, not where a
  * grant applies, end right before the list at `b` ("a trucking firm with
  * depots in the Western Cape", "a carrier that plans to fly between
- * Karachi and ...", "after proving flights between A and B")?  What a
+ * Karachi and ...", "after proving flights between A and B", "moved their
+ * headquarters from Gibraltar")?  What a
  * licence allows ("to open branches in A", "to fly between A and B") is
  * the grant's region and has no cue here. */
 static bool firm_place_cue(const char *text, size_t floor, size_t b) {
@@ -318,7 +319,8 @@ static bool firm_place_cue(const char *text, size_t floor, size_t b) {
       W("flights between "), W("plans to fly between "), W("plans to fly to "),
       W("plans to expand into "), W("expand into "), W("expand to "), W("expanding into "),
       W("expansion into "), W("based in "), W("headquartered in "), W("registered in "),
-      {NULL, 0}};
+      W("headquarters from "), W("headquarters to "), W("relocated from "), W("relocated to "),
+      W("moved from "), {NULL, 0}};
   for (size_t k = 0; cues[k].s; ++k) {
     const size_t n = cues[k].n;
     if (b >= floor + n && text[b - n] == cues[k].s[0] && memcmp(text + b - n, cues[k].s, n) == 0) {
@@ -403,6 +405,30 @@ static bool apposed_base_cue(const char *text, size_t floor, size_t b) {
   return false;
 }
 
+/* Does the place at [b, e) stand attributively in an appositive that says
+ * what a name is (", a Kumasi fintech,", ", a Nairobi start-up that ..."):
+ * ", a" or ", an" before it, lower-case words after it up to a comma, a
+ * relative word or the sentence end?  Where the recipient is, not where
+ * the grant applies. */
+static bool apposed_attributive(const char *text, size_t floor, size_t b, size_t e,
+                                size_t end) {
+  if (!((b >= floor + 4 && memcmp(text + b - 4, ", a ", 4) == 0) ||
+        (b >= floor + 5 && memcmp(text + b - 5, ", an ", 5) == 0))) {
+    return false;
+  }
+  size_t i = e;
+  int words = 0;
+  for (; words < 5 && i < end && text[i] == ' '; ++words) {
+    size_t j = i + 1;
+    while (j < end && ((text[j] >= 'a' && text[j] <= 'z') || text[j] == '-')) ++j;
+    if (j == i + 1) {
+      return false;
+    }
+    i = j;
+  }
+  return words > 0 && (i >= end || text[i] == ',' || text[i] == '.' || text[i] == ';');
+}
+
 /* Is the place mention `mi` where a firm is based ("the London-based
  * lender", "based in Abu Dhabi"), where it works ("with depots in the
  * Western Cape"), the country of an agent ("the UK communications
@@ -416,7 +442,8 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
     const TgSpan sent = *(const TgSpan *)tg_vec_at(&r->sentences, m->sentence);
     const size_t b = list_start(text, sent.begin, m->span.begin);
     if (firm_place_cue(text, sent.begin, b) || remit_or_plan_cue(text, sent.begin, b) ||
-        apposed_base_cue(text, sent.begin, b)) {
+        apposed_base_cue(text, sent.begin, b) ||
+        apposed_attributive(text, sent.begin, m->span.begin, m->span.end, sent.end)) {
       return true;
     }
   }
@@ -451,12 +478,17 @@ bool tg_place_not_region(TgResult *r, const char *text, size_t len, long mi) {
           W("regulator"), W("watchdog"), W("ministry"), W("authority"), W("commission"),
           W("government"), W("cabinet"), W("supervisor"), W("group"), W("company"), W("firm"),
           W("lender"), W("carrier"), W("insurer"), W("bank"), W("start"), W("startup"),
-          W("producer"), W("maker"), {NULL, 0}};
+          W("producer"), W("maker"), W("operator"), W("developer"), W("fintech"),
+          W("airline"), W("miner"), W("explorer"), W("utility"), W("platform"), {NULL, 0}};
       for (size_t k = 0; heads[k].s; ++k) {
         const size_t n = heads[k].n;
         if (j - i == n && memcmp(text + i, heads[k].s, n) == 0) {
           return true;
         }
+      }
+      /* "the Montreal drugmaker", "a Seoul chipmaker" */
+      if (j - i > 5 && memcmp(text + j - 5, "maker", 5) == 0) {
+        return true;
       }
       if (j == i || (text[i] >= 'A' && text[i] <= 'Z')) {
         break;

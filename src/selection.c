@@ -4,7 +4,9 @@
  * the document a unit named in full elsewhere keeps only its gazetteer
  * company, a loose chunk whose text is a name typed once takes that type
  * (one sense per document), and the kept candidates become the result's
- * mentions.
+ * mentions.  Loose chunks in a place's slot ("licensed X to operate in
+ * Techiman") or listed with places after "in" ("in Windhoek, Walvis Bay and
+ * Oshakati") are places whatever their form.
  *
  * Copyright 2026 The telegraph authors. SPDX-License-Identifier: MIT */
 
@@ -118,10 +120,287 @@ static bool names_entity(const TgCand *c) {
          strncmp(c->source, "coref.", 6) != 0;
 }
 
+/* ---- Members of a list of places share its type ---- */
+
+/* Does the name ending at `e` end its noun phrase: no lower-case noun goes
+ * on after it ("in Ka-band frequencies" names a band, not a place), only
+ * punctuation, the sentence end, a function word or an adverb ("in Salalah
+ * and Taqah first")? */
+static bool ends_noun_phrase(const char *text, size_t e) {
+  size_t i = e;
+  while (text[i] == ' ') ++i;
+  if (!(text[i] >= 'a' && text[i] <= 'z')) {
+    return true;
+  }
+  static const char *const words[] = {"and",   "or",    "from",  "by",     "on",    "until",
+                                      "for",   "with",  "under", "after",  "before", "as",
+                                      "at",    "in",    "to",    "which",  "where", "while",
+                                      "within", "over", "through", "starting", "but", "since",
+                                      "first", "only",  "next",  "alone",  "too",   "also",
+                                      "respectively", "initially", "now", "later", "this", "last",
+                                      "when",  "each",  "so",    "if",     "that",  "is", "are",
+                                      "was",   "were",  "will",  "would",  "have",  "has", "had"};
+  size_t j = i;
+  while (text[j] >= 'a' && text[j] <= 'z') ++j;
+  for (size_t k = 0; k < sizeof words / sizeof words[0]; ++k) {
+    if (strlen(words[k]) == j - i && memcmp(text + i, words[k], j - i) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The glue between two members of a list: ", ", " and ", ", and " (one
+ * space each); *last set when it is an "and". */
+static bool list_glue_between(const char *text, size_t from, size_t to, bool *last) {
+  const size_t n = to - from;
+  const char *g = text + from;
+  *last = (n == 5 && memcmp(g, " and ", 5) == 0) || (n == 6 && memcmp(g, ", and ", 6) == 0);
+  return *last || (n == 2 && memcmp(g, ", ", 2) == 0);
+}
+
+/* A lower-case word of where before a list ("in", "across", "covering"):
+ * the bytes before `at` end with one and a space. */
+static bool where_word_before(const char *text, size_t floor, size_t at) {
+  static const char *const words[] = {" in ", " across ", " throughout ", " covering ",
+                                      " serving ", " covers ", " cover ", " spans ",
+                                      " span ", " spanning ", " limited to ", " restricted to "};
+  for (size_t i = 0; i < sizeof words / sizeof words[0]; ++i) {
+    const size_t n = strlen(words[i]);
+    if (at >= floor + n && memcmp(text + at - n, words[i], n) == 0) {
+      return true;
+    }
+  }
+  return false;
+}
+
+typedef struct {
+  TgSpan span;
+  long kept;  /* index into kept, or -1 */
+  long loose; /* index into loose, or -1 */
+} ListItem;
+
+/* Type the loose members of one list as places: the list follows a word of
+ * where, ends on "and", holds at least one place and nothing typed other
+ * than places.  Each newly typed member is marked in `placed`. */
+static void place_list(const char *text, const TgVec *kept, const ListItem *it, size_t n,
+                       bool ends_on_and, unsigned char *placed) {
+  size_t places = 0;
+  size_t loose = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (it[i].kept >= 0) {
+      const TgCand *c = (const TgCand *)tg_vec_at(kept, (size_t)it[i].kept);
+      if (c->cls != TG_CLASS_PLACE) {
+        return;
+      }
+      ++places;
+    } else {
+      ++loose;
+    }
+  }
+  const char *after = text + it[n - 1].span.end;
+  if (!places || !loose || !ends_on_and || !where_word_before(text, 0, it[0].span.begin) ||
+      strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0 ||
+      !ends_noun_phrase(text, it[n - 1].span.end)) {
+    return;
+  }
+  for (size_t i = 0; i < n; ++i) {
+    if (it[i].loose >= 0) {
+      placed[it[i].loose] = 1;
+    }
+  }
+}
+
+/* Does the clause before `at` (back to a comma, a semicolon or a period,
+ * at most 64 bytes) end with "to VERB ... in ", VERB a verb of what a
+ * grant lets a firm do where ("to operate in", "to serve customers in",
+ * "to sell fibre broadband in"), and not "shares in" or "a stake in"? */
+static bool allowed_in_before(const char *text, size_t at) {
+  if (at < 4 || memcmp(text + at - 4, " in ", 4) != 0) {
+    return false;
+  }
+  static const char *const holdings[] = {"shares in ", "stake in ", "stakes in ", "interest in ",
+                                         "investment in ", "holding in ", "holdings in "};
+  for (size_t k = 0; k < sizeof holdings / sizeof holdings[0]; ++k) {
+    const size_t n = strlen(holdings[k]);
+    if (at >= n + 1 && memcmp(text + at - n, holdings[k], n) == 0 && text[at - n - 1] == ' ') {
+      return false;
+    }
+  }
+  size_t from = at - 3;
+  while (from > 0 && at - from < 64 && text[from - 1] != ',' && text[from - 1] != ';' &&
+         text[from - 1] != '.') {
+    --from;
+  }
+  static const char *const verbs[] = {
+      " to operate ", " to serve ", " to offer ",   " to provide ", " to sell ",  " to run ",
+      " to launch ",  " to open ",  " to build ",   " to mine ",    " to explore ", " to drill ",
+      " to fly ",     " to broadcast ", " to distribute ", " to supply ", " to deploy ",
+      " to lend ",    " to market "};
+  for (size_t k = 0; k < sizeof verbs / sizeof verbs[0]; ++k) {
+    const size_t n = strlen(verbs[k]);
+    for (size_t i = from; i + n <= at; ++i) {
+      if (memcmp(text + i, verbs[k], n) == 0) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Where the list of capitalised names that goes on after `e` (", B and
+ * C") ends: the end of `e`'s name when none follows. */
+static size_t list_run_end(const char *text, size_t e) {
+  for (int items = 0; items < 16; ++items) {
+    size_t i = e;
+    if (strncmp(text + i, ", and ", 6) == 0) {
+      i += 6;
+    } else if (strncmp(text + i, " and ", 5) == 0) {
+      i += 5;
+    } else if (strncmp(text + i, ", ", 2) == 0) {
+      i += 2;
+    } else {
+      return e;
+    }
+    if (!(text[i] >= 'A' && text[i] <= 'Z')) {
+      return e;
+    }
+    while (text[i] >= 'A' && text[i] <= 'Z') {
+      while (text[i] && text[i] != ' ' && text[i] != ',' && text[i] != '.' && text[i] != ';') ++i;
+      if (!(text[i] == ' ' && text[i + 1] >= 'A' && text[i + 1] <= 'Z')) {
+        break;
+      }
+      ++i;
+    }
+    e = i;
+  }
+  return e;
+}
+
+/* Does `s` hold a digit ("Q3", "H2 2027": no place)? */
+static bool has_digit(const char *text, TgSpan s) {
+  for (size_t i = s.begin; i < s.end; ++i) {
+    if (text[i] >= '0' && text[i] <= '9') {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Loose chunks where a grant lets a firm work ("licensed X to operate in
+ * Techiman") become places: the slot names a place whatever the name's
+ * form.  Not before a possessive. */
+static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
+  TgStatus st = TG_SUCCESS;
+  size_t w = 0;
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
+    const char *after = text + c.span.end;
+    if (!has_digit(text, c.span) && allowed_in_before(text, c.span.begin) &&
+        ends_noun_phrase(text, list_run_end(text, c.span.end)) &&
+        strncmp(after, "'s", 2) != 0 &&
+        strncmp(after, "\xE2\x80\x99s", 4) != 0) {
+      c.cls = TG_CLASS_PLACE;
+      c.gaz = -1;
+      c.source = "chunk.place-slot";
+      st = tg_vec_push(kept, &c);
+    } else {
+      *(TgCand *)tg_vec_at(loose, w++) = c;
+    }
+  }
+  if (!st) {
+    loose->len = w;
+  }
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
+  }
+  return st;
+}
+
+/* Loose chunks listed with gazetteer places after a word of where ("5G
+ * services in Windhoek, Walvis Bay and Oshakati") are places too: walk the
+ * kept mentions and the loose chunks in text order, cut them into lists
+ * joined by list glue, and give each list's loose members the place type
+ * (then one sense per document types their other mentions).  Lists are
+ * capped at 16 members; longer runs are read as several. */
+static TgStatus type_place_lists(const char *text, TgVec *kept, TgVec *loose) {
+  unsigned char *placed = (unsigned char *)tg_calloc(loose->len + 1, 1);
+  if (!placed) {
+    return TG_BAD_ALLOC;
+  }
+  ListItem group[16];
+  size_t n = 0;
+  bool ends_on_and = false;
+  size_t k = 0;
+  size_t l = 0;
+  while (k < kept->len || l < loose->len) {
+    ListItem item = {{0, 0}, -1, -1};
+    const TgCand *ck = k < kept->len ? (const TgCand *)tg_vec_at(kept, k) : NULL;
+    const TgCand *cl = l < loose->len ? (const TgCand *)tg_vec_at(loose, l) : NULL;
+    if (ck && (!cl || ck->span.begin <= cl->span.begin)) {
+      item.span = ck->span;
+      item.kept = (long)k++;
+    } else {
+      item.span = cl->span;
+      item.loose = (long)l++;
+    }
+    bool last = false;
+    if (n && n < 16 && item.span.begin >= group[n - 1].span.end &&
+        list_glue_between(text, group[n - 1].span.end, item.span.begin, &last)) {
+      group[n++] = item;
+      ends_on_and = last;
+      continue;
+    }
+    if (n > 1) {
+      place_list(text, kept, group, n, ends_on_and, placed);
+    }
+    group[0] = item;
+    n = 1;
+    ends_on_and = false;
+  }
+  if (n > 1) {
+    place_list(text, kept, group, n, ends_on_and, placed);
+  }
+  TgStatus st = TG_SUCCESS;
+  size_t w = 0;
+  const size_t n_kept = kept->len;
+  for (size_t i = 0; !st && i < loose->len; ++i) {
+    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
+    if (placed[i]) {
+      c.cls = TG_CLASS_PLACE;
+      c.gaz = -1;
+      c.source = "chunk.place-list";
+      st = tg_vec_push(kept, &c);
+    } else {
+      *(TgCand *)tg_vec_at(loose, w++) = c;
+    }
+  }
+  if (!st) {
+    loose->len = w;
+  }
+  tg_free(placed);
+  if (!st && kept->len > n_kept) {
+    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
+  }
+  return st;
+}
+
 /* Loose chunks whose text a typed name of the article has become mentions
- * of that class. */
-TgStatus tg_select_one_sense(const char *text, TgVec *kept, const TgVec *loose) {
+ * of that class (after the loose chunks in a place slot and the loose
+ * members of place lists became places). */
+TgStatus tg_select_one_sense(const char *text, TgVec *kept, TgVec *loose) {
   if (!loose->len || !kept->len) {
+    return TG_SUCCESS;
+  }
+  TgStatus lst = type_place_slots(text, kept, loose);
+  if (!lst) {
+    lst = type_place_lists(text, kept, loose);
+  }
+  if (lst) {
+    return lst;
+  }
+  if (!loose->len) {
     return TG_SUCCESS;
   }
   NameIndex ix = {text, 16, NULL};

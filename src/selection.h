@@ -34,9 +34,12 @@ TgStatus tg_select_sentence(TgVec *cands, TgSpan sentence, unsigned char *taken,
  * its gazetteer company. */
 void tg_select_units_named_in_full(const char *text, TgVec *kept);
 
-/* Loose chunks whose text a typed name of `kept` has join `kept` with that
- * type, which is then in text order again. */
-TgStatus tg_select_one_sense(const char *text, TgVec *kept, const TgVec *loose);
+/* Loose chunks where a grant lets a firm work ("to operate in Techiman")
+ * and loose chunks listed with places after a word of where ("in Windhoek,
+ * Walvis Bay and Oshakati") become places and leave `loose`; then loose
+ * chunks whose text a typed name of `kept` has join `kept` with that type,
+ * which is then in text order again. */
+TgStatus tg_select_one_sense(const char *text, TgVec *kept, TgVec *loose);
 
 /* The kept candidates appended to r's mentions (and gazetteer entries). */
 TgStatus tg_emit_mentions(TgResult *r, const char *text, const TgVec *kept);

@@ -63,6 +63,9 @@ def make_fixtures(tmp):
         "@USERGAZ@": os.path.join(tmp, "user-gazetteer.tsv"),
         "@ANATEL@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.txt"),
         "@PAGE@": os.path.join(ROOT, "tests", "markup", "anatel-2025-03-12.html"),
+        "@SLOTNEG@": os.path.join(ROOT, "tests", "events", "slot-negatives-product-place.txt"),
+        "@SLOTBARE@": os.path.join(ROOT, "tests", "events", "slot-object-bare-names.txt"),
+        "@SLOTPLACE@": os.path.join(ROOT, "tests", "events", "slot-place-unlisted.txt"),
         "@LOOPTREE@": os.path.join(tmp, "looptree"),
         "@DUPJSONL@": os.path.join(tmp, "dup.jsonl"),
         # Not UTF-8: the byte 0xFF, passed through as it is.

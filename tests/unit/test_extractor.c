@@ -888,6 +888,20 @@ static const NameCase name_cases[] = {
      "It paid GBP275,112 and ZAR808.8 million, 98.6 trillion dong and Rs 973 crore.",
      {"Money:GBP275,112", "Money:ZAR808.8 million", "Money:98.6 trillion dong",
       "Money:Rs 973 crore"}, {NULL}},
+    {"names of any form in a grant's recipient slot",
+     "The authority approved Harlow Kestrel to act as a trustee, licensed Marlow Peake and "
+     "Tsavo Crest, and said Umoja Reach was cleared by it to lend.",
+     {"Company:Harlow Kestrel", "Company:Marlow Peake", "Company:Tsavo Crest",
+      "Company:Umoja Reach"}, {NULL}},
+    {"a slot holding a medicine, a tariff or a sentence opener",
+     "Health Canada approved Nevira to treat migraine. The board approved Solar Tariffs to "
+     "apply in May. Startups gained approval from it.",
+     {NULL}, {"Nevira", "Solar Tariffs", "Startups"}},
+    {"places by their slot and their list",
+     "It licensed Keta Pay Ltd to operate in Techiman. The licences allow 5G services in "
+     "Windhoek, Walvis Bay and Oshakati but not in Ka-band frequencies.",
+     {"Place:Techiman", "Place:Walvis Bay", "Place:Oshakati", "Place:Windhoek"},
+     {"Ka-band"}},
 };
 #define N_NAMES (sizeof name_cases / sizeof name_cases[0])
 
