@@ -510,6 +510,25 @@ tg_lexicon_kind(const char *kind)
   return kind ? tg_lex_kind_index(kind, strlen(kind)) : -1;
 }
 
+/* The cache holds index + 2, so that 0 is "not looked up yet" and -1
+ * (unknown) is kept too; two threads that look a name up at once store
+ * the same value. */
+int
+tg_lexicon_kind_cached(const char *const *names, atomic_int *cache, size_t n, const char *name)
+{
+  for (size_t k = 0; k < n; ++k) {
+    if (names[k] == name) {
+      int v = atomic_load_explicit(&cache[k], memory_order_relaxed);
+      if (!v) {
+        v = tg_lexicon_kind(name) + 2;
+        atomic_store_explicit(&cache[k], v, memory_order_relaxed);
+      }
+      return v - 2;
+    }
+  }
+  return tg_lexicon_kind(name);
+}
+
 bool
 tg_lexicon_may_start(const TgLexicon *lex, int kind, char c)
 {

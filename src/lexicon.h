@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdatomic.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -72,6 +73,14 @@ const char *tg_lexicon_find_str(const TgLexicon *lex, const char *kind,
 /** The index of a kind, for the *_kind functions below (-1 if unknown):
  * look it up once, not per word. */
 int tg_lexicon_kind(const char *kind);
+
+/** The index of kind `name` for a file that asks for kinds by literal
+ * name: `names` is the file's static array of those literals and `cache`
+ * ([n], zero-initialised, static) keeps each one's index once looked up.
+ * A name given as one of the literals is found by its address; any other
+ * by tg_lexicon_kind.  Safe from several threads. */
+int tg_lexicon_kind_cached(const char *const *names, atomic_int *cache, size_t n,
+                           const char *name);
 
 /** False if no entry of `kind` starts with the byte c (ASCII case folded):
  * a cheap test before a lookup. */

@@ -19,7 +19,6 @@
 
 #include "temporal.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <string.h>
 
@@ -223,33 +222,18 @@ tg_date_parse_iso(const char *s, size_t len, TgDate *out)
   return tg_date_make(y, m, d, prec, out);
 }
 
-/* The lexicon kinds this file asks by name, their indices looked up once a
- * process: kind_of(name) finds a name given as one of these literals by
- * its address, any other by tg_lexicon_kind. */
+/* The lexicon kinds this file asks by name, each index looked up once a
+ * process (tg_lexicon_kind_cached). */
 static const char *const KIND_NAMES[] = {"ordinal",      "month",    "genitive",    "period",
                                          "weekday",      "article",  "relative-day", "relative",
                                          "preposition", "anchor",   "ordinal-suffix"};
-#define N_KIND_NAMES (sizeof KIND_NAMES / sizeof KIND_NAMES[0])
-static int kind_index[N_KIND_NAMES];
-static pthread_once_t kind_index_once = PTHREAD_ONCE_INIT;
-
-static void find_kind_indices(void)
-{
-  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
-    kind_index[k] = tg_lexicon_kind(KIND_NAMES[k]);
-  }
-}
+static atomic_int kind_cache[sizeof KIND_NAMES / sizeof KIND_NAMES[0]];
 
 static int
 kind_of(const char *name)
 {
-  pthread_once(&kind_index_once, find_kind_indices);
-  for (size_t k = 0; k < N_KIND_NAMES; ++k) {
-    if (KIND_NAMES[k] == name) {
-      return kind_index[k];
-    }
-  }
-  return tg_lexicon_kind(name);
+  return tg_lexicon_kind_cached(KIND_NAMES, kind_cache, sizeof KIND_NAMES / sizeof KIND_NAMES[0],
+                                name);
 }
 
 /* ---- formatting ---- */
