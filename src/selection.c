@@ -180,6 +180,11 @@ typedef struct {
   long loose; /* index into loose, or -1 */
 } ListItem;
 
+/* Does `after` open a possessive ("'s", "’s")? */
+static bool possessive_at(const char *after) {
+  return strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0;
+}
+
 /* Type the loose members of one list as places: the list follows a word of
  * where, ends on "and", holds at least one place and nothing typed other
  * than places.  Each newly typed member is marked in `placed`. */
@@ -198,9 +203,8 @@ static void place_list(const char *text, const TgVec *kept, const ListItem *it, 
       ++loose;
     }
   }
-  const char *after = text + it[n - 1].span.end;
   if (!places || !loose || !ends_on_and || !where_word_before(text, 0, it[0].span.begin) ||
-      strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0 ||
+      possessive_at(text + it[n - 1].span.end) ||
       !ends_noun_phrase(text, it[n - 1].span.end)) {
     return;
   }
@@ -287,23 +291,22 @@ static bool has_digit(const char *text, TgSpan s) {
   return false;
 }
 
-/* Loose chunks where a grant lets a firm work ("licensed X to operate in
- * Techiman") become places: the slot names a place whatever the name's
- * form.  Not before a possessive. */
-static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
+/* Move the loose chunks that `is_place` accepts (by their index in
+ * `loose`) into `kept` as places found by `source`, keep the others in
+ * order, and sort `kept` again if it grew. */
+static TgStatus promote_places(const char *text, TgVec *kept, TgVec *loose,
+                               bool (*is_place)(const char *text, const TgCand *c, size_t i,
+                                                const void *data),
+                               const void *data, const char *source) {
   TgStatus st = TG_SUCCESS;
   size_t w = 0;
   const size_t n_kept = kept->len;
   for (size_t i = 0; !st && i < loose->len; ++i) {
     TgCand c = *(const TgCand *)tg_vec_at(loose, i);
-    const char *after = text + c.span.end;
-    if (!has_digit(text, c.span) && allowed_in_before(text, c.span.begin) &&
-        ends_noun_phrase(text, list_run_end(text, c.span.end)) &&
-        strncmp(after, "'s", 2) != 0 &&
-        strncmp(after, "\xE2\x80\x99s", 4) != 0) {
+    if (is_place(text, &c, i, data)) {
       c.cls = TG_CLASS_PLACE;
       c.gaz = -1;
-      c.source = "chunk.place-slot";
+      c.source = source;
       st = tg_vec_push(kept, &c);
     } else {
       *(TgCand *)tg_vec_at(loose, w++) = c;
@@ -316,6 +319,29 @@ static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
     qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
   }
   return st;
+}
+
+/* Is the loose chunk `c` where a grant lets a firm work ("licensed X to
+ * operate in Techiman")?  The slot names a place whatever the name's
+ * form; not before a possessive. */
+static bool in_place_slot(const char *text, const TgCand *c, size_t i, const void *data) {
+  (void)i;
+  (void)data;
+  return !has_digit(text, c->span) && allowed_in_before(text, c->span.begin) &&
+         ends_noun_phrase(text, list_run_end(text, c->span.end)) &&
+         !possessive_at(text + c->span.end);
+}
+
+/* Loose chunks in a place slot become places. */
+static TgStatus type_place_slots(const char *text, TgVec *kept, TgVec *loose) {
+  return promote_places(text, kept, loose, in_place_slot, NULL, "chunk.place-slot");
+}
+
+/* Is the loose chunk `i` marked in `data` (an array of flags)? */
+static bool marked(const char *text, const TgCand *c, size_t i, const void *data) {
+  (void)text;
+  (void)c;
+  return ((const unsigned char *)data)[i] != 0;
 }
 
 /* Loose chunks listed with gazetteer places after a word of where ("5G
@@ -362,27 +388,8 @@ static TgStatus type_place_lists(const char *text, TgVec *kept, TgVec *loose) {
   if (n > 1) {
     place_list(text, kept, group, n, ends_on_and, placed);
   }
-  TgStatus st = TG_SUCCESS;
-  size_t w = 0;
-  const size_t n_kept = kept->len;
-  for (size_t i = 0; !st && i < loose->len; ++i) {
-    TgCand c = *(const TgCand *)tg_vec_at(loose, i);
-    if (placed[i]) {
-      c.cls = TG_CLASS_PLACE;
-      c.gaz = -1;
-      c.source = "chunk.place-list";
-      st = tg_vec_push(kept, &c);
-    } else {
-      *(TgCand *)tg_vec_at(loose, w++) = c;
-    }
-  }
-  if (!st) {
-    loose->len = w;
-  }
+  const TgStatus st = promote_places(text, kept, loose, marked, placed, "chunk.place-list");
   tg_free(placed);
-  if (!st && kept->len > n_kept) {
-    qsort(kept->data, kept->len, sizeof(TgCand), cmp_mention_pos);
-  }
   return st;
 }
 
@@ -516,8 +523,7 @@ TgStatus tg_emit_mentions(TgResult *r, const char *text, const TgVec *kept) {
     mt.unit = c->unit;
     mt.sentence = c->sentence;
     mt.source = c->source;
-    const char *after = text + c->span.end;
-    if (strncmp(after, "'s", 2) == 0 || strncmp(after, "\xE2\x80\x99s", 4) == 0) {
+    if (possessive_at(text + c->span.end)) {
       mt.flags |= TG_MENTION_POSSESSIVE;
     }
     if (!(st = tg_vec_push(&r->mentions, &mt))) {
