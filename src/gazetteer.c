@@ -795,3 +795,21 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
   }
   return match_keys(g, text, tokens, n, i, n_tokens);
 }
+
+long tg_gazetteer_match_kept(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                             size_t n, size_t i, size_t *n_tokens, TgGazHit *hits) {
+  if (!hits) {
+    return tg_gazetteer_match(g, text, tokens, n, i, n_tokens);
+  }
+  TgGazHit *h = &hits[i];
+  if (!h->known) {
+    size_t k = 0;
+    h->entry = tg_gazetteer_match(g, text, tokens, n, i, &k);
+    h->n_tokens = (unsigned)k;
+    h->known = true;
+  }
+  if (h->entry >= 0) {
+    *n_tokens = h->n_tokens;
+  }
+  return h->entry;
+}
