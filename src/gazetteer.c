@@ -137,8 +137,8 @@ static inline uint32_t first_fold_hash(const char *s, size_t len) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < len; ++i) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = (unsigned char)(c + 32);
+    if (c < 0x80) {
+      c = (unsigned char)tg_ascii_lower[c]; /* the common case: one test */
     } else if (c == 0xE2 && i + 3 <= len && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
       c = '\'';
       i += 2;
