@@ -36,6 +36,7 @@ typedef struct {
   int kinds[N_KINDS]; /* lexicon kind indices */
   KindMemo *memo;     /* memo[k] for tokens k < nmemo */
   size_t nmemo;
+  TgGazHit *hits;     /* gazetteer names by token (tg_gazetteer_match_kept) */
 } Ctx;
 
 /* The lexicon kind indices of kind_names (a fixed table in lexicon.c),
@@ -289,7 +290,7 @@ static bool and_inside(const Ctx *c, size_t i, size_t e) {
     return false; /* "Tanjung Cloud Services and Meridian ... Pte Ltd": two */
   }
   size_t len = 0;
-  if (c->gaz && tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, &len) >= 0 &&
+  if (c->gaz && tg_gazetteer_match_kept(c->gaz, c->text, c->t, c->n, i, &len, c->hits) >= 0 &&
       i + len == e) {
     return false;
   }
@@ -384,7 +385,7 @@ static TgStatus push(TgVec *out, const Ctx *c, size_t b, size_t e, TgClass cls,
  * Sets the company's entry and token count. */
 static bool company_unit(const Ctx *c, size_t i, size_t e, long *g, size_t *len) {
   *len = 0;
-  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  *g = c->gaz ? tg_gazetteer_match_kept(c->gaz, c->text, c->t, c->n, i, len, c->hits) : -1;
   return *g >= 0 && tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY &&
          i + *len < e && !is_kind(c, i + *len, K_CONNECTOR, NULL);
 }
@@ -469,7 +470,7 @@ static bool org_cue_before(const Ctx *c, size_t i, size_t e) {
 static bool legal_form_of(const Ctx *c, size_t i, size_t d, long *g, size_t *len) {
   long long v = 0;
   *len = 0;
-  *g = c->gaz ? tg_gazetteer_match(c->gaz, c->text, c->t, c->n, i, len) : -1;
+  *g = c->gaz ? tg_gazetteer_match_kept(c->gaz, c->text, c->t, c->n, i, len, c->hits) : -1;
   return *g >= 0 && i + *len == d && is_kind(c, d, K_DESIGNATOR, &v) && v != 2 &&
          tg_gazetteer_entry(c->gaz, (size_t)*g)->cls == TG_CLASS_COMPANY;
 }
@@ -605,9 +606,9 @@ static TgStatus type_chunk(const Ctx *c, size_t i, size_t e, size_t *next, TgVec
 
 TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                          const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
-                         size_t *next_out) {
+                         size_t *next_out, TgGazHit *hits) {
   KindMemo memo[TG_CHUNK_MEMO];
-  Ctx c = {lex, gaz, text, toks, n, {0}, memo, n < TG_CHUNK_MEMO ? n : TG_CHUNK_MEMO};
+  Ctx c = {lex, gaz, text, toks, n, {0}, memo, n < TG_CHUNK_MEMO ? n : TG_CHUNK_MEMO, hits};
   memset(memo, 0, c.nmemo * sizeof memo[0]);
   pthread_once(&kind_index_once, find_kind_indices);
   memcpy(c.kinds, kind_index, sizeof c.kinds);
@@ -631,5 +632,5 @@ TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const cha
 TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                         const TgToken *toks, size_t n, TgVec *out) {
   size_t next = 0;
-  return tg_chunk_window(lex, gaz, text, toks, n, 0, n, out, &next);
+  return tg_chunk_window(lex, gaz, text, toks, n, 0, n, out, &next, NULL);
 }

@@ -48,9 +48,10 @@ TgStatus tg_chunk_names(const TgLexicon *lex, const TgGazetteer *gaz, const char
  * token where a scan of the whole sentence stood); *next is where it goes
  * on (a chunk begun before `upto` may end after it).  A chunk reaching the
  * window's end may be cut short: the caller gives enough tokens after
- * `upto` (see recognizer.c). */
+ * `upto` (see recognizer.c).  Gazetteer names are looked up through
+ * `hits` (tg_gazetteer_match_kept; NULL: each time). */
 TgStatus tg_chunk_window(const TgLexicon *lex, const TgGazetteer *gaz, const char *text,
                          const TgToken *toks, size_t n, size_t from, size_t upto, TgVec *out,
-                         size_t *next);
+                         size_t *next, TgGazHit *hits);
 
 #endif /* TG_CHUNKER_H */

@@ -100,7 +100,7 @@ static TgStatus key_token(TgBuf *key, const char *s, size_t len, bool fold) {
   return TG_SUCCESS;
 }
 
-/* find_slot with the key's tg_hash already known. */
+/* find_slot with the key's hash (key_hash) already known. */
 static inline Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t len, uint64_t h) {
   if (!g->cap) {
     return NULL;
@@ -115,11 +115,27 @@ static inline Slot *find_slot_h(const TgGazetteer *g, const char *key, size_t le
   return &g->table[i];
 }
 
+/* A marked key's hash from its text's tg_hash (FNV-1a) and its mark:
+ * the mark mixed in last, so one hash of the folded text serves both
+ * marks (match_keys). */
+static inline uint64_t mark_mix(uint64_t h, unsigned char mark) {
+  return (h ^ mark) * 1099511628211ull;
+}
+
+/* The table's hash of a key: tg_hash, or for a key marked '\1' or '\2'
+ * (a folded form) mark_mix of its text's. */
+static uint64_t key_hash(const char *key, size_t len) {
+  if (len && (key[0] == '\1' || key[0] == '\2')) {
+    return mark_mix(tg_hash(key + 1, len - 1), (unsigned char)key[0]);
+  }
+  return tg_hash(key, len);
+}
+
 static Slot *find_slot(const TgGazetteer *g, const char *key, size_t len) {
   if (!g->cap) {
     return NULL;
   }
-  size_t i = (size_t)tg_hash(key, len) & (g->cap - 1);
+  size_t i = (size_t)key_hash(key, len) & (g->cap - 1);
   while (g->table[i].key) {
     if (g->table[i].len == len && memcmp(g->table[i].key, key, len) == 0) {
       return &g->table[i];
@@ -137,8 +153,8 @@ static inline uint32_t first_fold_hash(const char *s, size_t len) {
   uint32_t h = 2166136261u;
   for (size_t i = 0; i < len; ++i) {
     unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') {
-      c = (unsigned char)(c + 32);
+    if (c < 0x80) {
+      c = (unsigned char)tg_ascii_lower[c]; /* the common case: one test */
     } else if (c == 0xE2 && i + 3 <= len && memcmp(s + i, "\xE2\x80\x99", 3) == 0) {
       c = '\'';
       i += 2;
@@ -714,11 +730,10 @@ match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t
   size_t fl = 0;
   folded[fl++] = '\1';
   /* tg_hash (FNV-1a) of the keys so far, kept as they grow: exact, and the
-   * folded text after mark 1 and after mark 2. */
+   * folded text after its mark (key_hash mixes the mark in last). */
   const uint64_t prime = 1099511628211ull;
   uint64_t he = 14695981039346656037ull;
-  uint64_t h1 = (he ^ 1u) * prime;
-  uint64_t h2 = (he ^ 2u) * prime;
+  uint64_t hf = he;
   for (size_t k = i; k < n && k - i < g->max_tokens; ++k) {
     const TgToken *t = &tokens[k];
     const char *s = text + t->span.begin;
@@ -730,8 +745,7 @@ match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t
       exact[el++] = ' ';
       folded[fl++] = ' ';
       he = (he ^ ' ') * prime;
-      h1 = (h1 ^ ' ') * prime;
-      h2 = (h2 ^ ' ') * prime;
+      hf = (hf ^ ' ') * prime;
     }
     for (size_t c = 0; c < len; ++c) {
       char e = s[c];
@@ -739,17 +753,16 @@ match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t
         e = '\'';
         c += 2;
       }
-      const char f = (e >= 'A' && e <= 'Z') ? (char)(e + 32) : e;
+      const unsigned char f = tg_ascii_lower[(unsigned char)e];
       exact[el++] = e;
-      folded[fl++] = f;
+      folded[fl++] = (char)f;
       he = (he ^ (unsigned char)e) * prime;
-      h1 = (h1 ^ (unsigned char)f) * prime;
-      h2 = (h2 ^ (unsigned char)f) * prime;
+      hf = (hf ^ f) * prime;
     }
     const Slot *hit = find_slot_h(g, exact, el, he);
     bool more = hit->key != NULL;
     if (!hit->key || hit->entry < 0) {
-      const Slot *f = find_slot_h(g, folded, fl, h1);
+      const Slot *f = find_slot_h(g, folded, fl, mark_mix(hf, 1));
       more = more || f->key != NULL;
       if (f->key && f->entry >= 0) {
         hit = f;
@@ -769,7 +782,7 @@ match_keys(const TgGazetteer *g, const char *text, const TgToken *tokens, size_t
       /* "Mobifone" for "MobiFone", "AliPay" for "Alipay": the name's case
        * folded, when the text looks like a name. */
       folded[0] = '\2';
-      const Slot *ci = find_slot_h(g, folded, fl, h2);
+      const Slot *ci = find_slot_h(g, folded, fl, mark_mix(hf, 2));
       folded[0] = '\1';
       more = more || ci->key != NULL;
       if (ci->key && ci->entry >= 0) {
@@ -794,4 +807,22 @@ long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *t
     return -1; /* no key in any form starts with this token */
   }
   return match_keys(g, text, tokens, n, i, n_tokens);
+}
+
+long tg_gazetteer_match_kept(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                             size_t n, size_t i, size_t *n_tokens, TgGazHit *hits) {
+  if (!hits) {
+    return tg_gazetteer_match(g, text, tokens, n, i, n_tokens);
+  }
+  TgGazHit *h = &hits[i];
+  if (!h->known) {
+    size_t k = 0;
+    h->entry = tg_gazetteer_match(g, text, tokens, n, i, &k);
+    h->n_tokens = (unsigned)k;
+    h->known = true;
+  }
+  if (h->entry >= 0) {
+    *n_tokens = h->n_tokens;
+  }
+  return h->entry;
 }

@@ -54,6 +54,19 @@ long tg_gazetteer_find(const TgGazetteer *g, const char *name);
 /** The most tokens a name has: a match looks no further ahead. */
 size_t tg_gazetteer_max_tokens(const TgGazetteer *g);
 
+/** tg_gazetteer_match's answer for one token, kept for the next asker. */
+typedef struct {
+  long entry;        /**< the entry, or -1 */
+  unsigned n_tokens; /**< its tokens when entry >= 0 */
+  bool known;        /**< false: not asked yet */
+} TgGazHit;
+
+/** tg_gazetteer_match for token i of tokens[0..n), its answer kept in
+ * hits[i] (hits: n of them, zeroed when the tokens were read, shared by
+ * the stages that look names up in the same tokens; NULL: none kept). */
+long tg_gazetteer_match_kept(const TgGazetteer *g, const char *text, const TgToken *tokens,
+                             size_t n, size_t i, size_t *n_tokens, TgGazHit *hits);
+
 /** Longest name starting at token `i` of `tokens` (over `text`).  Returns
  * the entry index and sets *n_tokens, or returns -1. */
 long tg_gazetteer_match(const TgGazetteer *g, const char *text, const TgToken *tokens,

@@ -24,6 +24,8 @@ static void index_clear(TgNeedIndex *x) {
   tg_free(x->tri);
   tg_free(x->pair_start);
   tg_free(x->pair);
+  tg_free(x->lead);
+  x->lead = NULL;
   x->tri_start = NULL;
   x->tri = NULL;
   x->pair_start = NULL;
@@ -246,6 +248,8 @@ TgStatus tg_needs_add_lead(TgNeeds *t, const char *src, size_t len, unsigned *se
 #define TG_TRI_BUCKETS (1u << TG_TRI_BITS)
 #define TG_PAIR_BITS 8u
 #define TG_PAIR_BUCKETS (1u << TG_PAIR_BITS)
+/* Keys of the table of first two bytes. */
+#define TG_LEAD_KEYS (1u << 16)
 
 
 /* ASCII lower case of c. */
@@ -328,6 +332,22 @@ static TgStatus table_make(const TableKind *k, const TgNeeds *t, const unsigned 
   return st;
 }
 
+/* The index's table of first two bytes (TgNeedIndex.lead). */
+static TgStatus lead_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char *uses,
+                          unsigned bit) {
+  x->lead = (unsigned char *)tg_calloc(TG_LEAD_KEYS, 1);
+  if (!x->lead) {
+    return TG_BAD_ALLOC;
+  }
+  for (size_t id = 0; id < t->strs.len; ++id) {
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
+    if (used(uses, bit, id) && ns->len >= 2) {
+      x->lead[pair_key(ns->s)] |= ns->len == 2 ? 1u : 2u;
+    }
+  }
+  return TG_SUCCESS;
+}
+
 /* Index into x the strings of t whose uses have bit `bit` (all if uses
  * is NULL or bit is 0). */
 static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char *uses,
@@ -337,6 +357,7 @@ static TgStatus index_make(TgNeedIndex *x, const TgNeeds *t, const unsigned char
   static const TableKind PAIR = {TG_PAIR_BITS, 2};
   TgStatus st = table_make(&TRI, t, uses, bit, &x->tri_start, &x->tri);
   st = st ? st : table_make(&PAIR, t, uses, bit, &x->pair_start, &x->pair);
+  st = st ? st : lead_make(x, t, uses, bit);
   for (size_t id = 0; !st && id < t->strs.len; ++id) {
     const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, id);
     const unsigned u = (unsigned)id;
@@ -467,49 +488,50 @@ static void mark_pair(TgScreen *sc, const TgNeedIndex *x, uint32_t key) {
   }
 }
 
-/* Mark in sc->seen every needed string of two bytes or more that the
- * subject holds: at each place, the strings whose first three bytes are
- * there (in lower case) are compared in full, and the two-byte strings
- * ending there looked up.  Returns the bytes or'ed (bit 7 for a non-ASCII
- * one). */
-static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
-  const TgNeeds *t = sc->needs;
+/* Mark in sc->seen the strings of three bytes or more that start with
+ * the three bytes `key` (in lower case, first in the low byte) at s[i - 2]. */
+static inline void mark_tri(TgScreen *sc, const unsigned char *s, size_t n, size_t i, uint32_t key) {
   const TgNeedIndex *x = sc->index;
-  unsigned any = 0;
-  if (n < 3 || !x->tri_start) {
-    for (size_t i = 0; i < n; ++i) {
-      any |= s[i];
+  const unsigned h = tri_hash(key);
+  const unsigned end = x->tri_start[h + 1];
+  for (unsigned e = x->tri_start[h]; e < end; ++e) {
+    const TgNeedTri *tr = &x->tri[e];
+    if (tr->key != key || sc->seen[tr->id]) {
+      continue;
     }
-    if (n == 2 && x->pair_start) {
-      mark_pair(sc, x, fold_ascii(s[0]) | fold_ascii(s[1]) << 8);
+    const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&sc->needs->strs, tr->id);
+    if (i - 2 + ns->len <= n && same_folded((const char *)s + i + 1, ns->s + 3, ns->len - 3)) {
+      sc->seen[tr->id] = 1;
     }
+  }
+}
+
+/* Mark in sc->seen every needed string of two bytes or more that the
+ * subject holds: at each place, the table of first two bytes says whether
+ * a two-byte string ends there (looked up) and whether a longer one may
+ * start two bytes back (those whose first three bytes are there, in lower
+ * case, are compared in full).  Returns the bytes or'ed (bit 7 for a
+ * non-ASCII one). */
+static unsigned find_strings(TgScreen *sc, const unsigned char *s, size_t n) {
+  const TgNeedIndex *x = sc->index;
+  unsigned any = n ? s[0] : 0;
+  if (n < 2 || !x->lead) {
     return any;
   }
-  const unsigned *start = x->tri_start;
-  const unsigned *pstart = x->pair_start;
-  any = s[0] | s[1];
-  uint32_t key = fold_ascii(s[0]) << 8 | fold_ascii(s[1]) << 16;
-  mark_pair(sc, x, key >> 8);
-  for (size_t i = 2; i < n; ++i) {
+  const unsigned char *lead = x->lead;
+  uint32_t pkey = fold_ascii(s[0]) << 8; /* (s[i - 2], s[i - 1]), as pair keys */
+  unsigned before = 0; /* lead of the two bytes before s[i] */
+  for (size_t i = 1; i < n; ++i) {
     const unsigned c = s[i];
     any |= c;
-    key = key >> 8 | (uint32_t)fold_ascii(c) << 16;
-    const uint32_t pkey = key >> 8;
-    const unsigned ph = pair_hash(pkey);
-    if (pstart[ph] != pstart[ph + 1]) {
-      mark_pair(sc, x, pkey);
+    const uint32_t low = fold_ascii(c);
+    if (before & 2u) {
+      mark_tri(sc, s, n, i, pkey | low << 16);
     }
-    const unsigned h = tri_hash(key);
-    const unsigned end = start[h + 1];
-    for (unsigned e = start[h]; e < end; ++e) {
-      const TgNeedTri *tr = &x->tri[e];
-      if (tr->key != key || sc->seen[tr->id]) {
-        continue;
-      }
-      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(&t->strs, tr->id);
-      if (i - 2 + ns->len <= n && same_folded((const char *)s + i + 1, ns->s + 3, ns->len - 3)) {
-        sc->seen[tr->id] = 1;
-      }
+    pkey = pkey >> 8 | low << 8;
+    before = lead[pkey];
+    if (before & 1u) {
+      mark_pair(sc, x, pkey);
     }
   }
   return any;

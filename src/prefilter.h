@@ -46,6 +46,8 @@ typedef struct {
   TgNeedTri *tri;
   unsigned *pair_start; /**< its two-byte strings by hash, as tri_start */
   TgNeedTri *pair;      /**< key: the two bytes, first in the low byte */
+  unsigned char *lead;  /**< by two bytes (as `pair`'s key): bit 1 a two-byte
+                             string is they, bit 2 a longer string starts so */
   TgVec short_ids;      /**< unsigned: its strings of one byte */
   TgVec fold_ids;       /**< unsigned: its strings that fold (TgNeedStr.folds) */
 } TgNeedIndex;

@@ -384,14 +384,15 @@ static size_t next_hyphen(const char *text, const TgToken *t, size_t n, size_t i
  * *at is left where the scan goes on (a hyphenated name may use tokens
  * past `core`). */
 static TgStatus gazetteer_candidates(const TgPipeline *p, const char *text, const TgVec *tokens,
-                                     size_t core, size_t si, size_t *at, TgVec *cands) {
+                                     TgGazHit *hits, size_t core, size_t si, size_t *at,
+                                     TgVec *cands) {
   TgStatus st;
   const TgToken *t = (const TgToken *)tokens->data;
   size_t i = *at;
   size_t dash = 0; /* the first token from i on that holds a hyphen, once dash >= i */
   for (; i < core; ++i) {
     size_t n = 0;
-    long e = tg_gazetteer_match(p->gazetteer, text, t, tokens->len, i, &n);
+    long e = tg_gazetteer_match_kept(p->gazetteer, text, t, tokens->len, i, &n, hits);
     if (e < 0 && t[i].word) {
       /* "Shenzhen-based", "Hong Kong-listed", "Manila-Osaka" */
       if (dash < i || i == *at) {
@@ -498,6 +499,8 @@ typedef struct {
   TgTokScratch *scratch; /* NULL when the rules have no token patterns */
   unsigned char *applies; /* per rule: its when-tokens filters hold */
   TgScreen screen;        /* the prefilter of the PCRE2 entity rules */
+  TgGazHit *hits;         /* gazetteer names by token of the window read */
+  size_t hits_cap;
 } Work;
 
 static TgStatus sentence_room(Work *w, TgSpan sentence) {
@@ -536,6 +539,22 @@ typedef struct {
   size_t from, core_from, gaz_at, chunk_at;
 } Scan;
 
+/* Room in w->hits for a window of n tokens, none looked up yet. */
+static TgStatus hits_room(Work *w, size_t n) {
+  if (n > w->hits_cap) {
+    tg_free(w->hits);
+    w->hits = (TgGazHit *)tg_malloc(n * sizeof *w->hits);
+    w->hits_cap = w->hits ? n : 0;
+    if (!w->hits) {
+      return TG_BAD_ALLOC;
+    }
+  }
+  if (n) {
+    memset(w->hits, 0, n * sizeof *w->hits);
+  }
+  return TG_SUCCESS;
+}
+
 /* Read one window from sc->from: tokens, chunks and token matches, grown
  * until they fit.  Sets *core (the end of its own tokens) and *last. */
 static TgStatus read_fitting(const TgPipeline *p, const char *text, TgSpan sentence,
@@ -544,7 +563,7 @@ static TgStatus read_fitting(const TgPipeline *p, const char *text, TgSpan sente
   for (size_t bytes = win->bytes;; bytes = bytes > SIZE_MAX / 2 ? SIZE_MAX : bytes * 2) {
     TgStatus st = read_window(text, sentence, sc->from, bytes, &w->tokens, last);
     const size_t n = w->tokens.len;
-    if (st) {
+    if (st || (st = hits_room(w, n))) {
       return st;
     }
     if (!*last && n <= sc->core_from + win->ahead) {
@@ -555,7 +574,7 @@ static TgStatus read_fitting(const TgPipeline *p, const char *text, TgSpan sente
     bool fits = true;
     w->chunks.len = 0;
     if ((st = tg_chunk_window(p->lexicon, p->gazetteer, text, (const TgToken *)w->tokens.data,
-                              n, sc->chunk_at, *core, &w->chunks, chunk_next)) ||
+                              n, sc->chunk_at, *core, &w->chunks, chunk_next, w->hits)) ||
         (st = token_matches(p, text, &w->tokens, w->scratch, sc->core_from, *core, guard,
                             &w->matches, &fits))) {
       return st;
@@ -579,7 +598,8 @@ static TgStatus token_layer(const TgPipeline *p, TgResult *r, const char *text,
     size_t chunk_next = 0;
     bool last = false;
     TgStatus st = read_fitting(p, text, sentence, &win, w, &sc, &core, &chunk_next, &last);
-    if (st || (st = gazetteer_candidates(p, text, &w->tokens, core, si, &sc.gaz_at, &w->cands)) ||
+    if (st || (st = gazetteer_candidates(p, text, &w->tokens, w->hits, core, si, &sc.gaz_at,
+                                         &w->cands)) ||
         (st = chunk_candidates(si, &w->chunks, &w->by_chunk, &w->loose)) ||
         (st = token_candidates(p, r, text, sentence, si, &w->tokens, &w->matches, sc.core_from,
                                core, w->applies, &w->by_token))) {
@@ -667,5 +687,6 @@ TgStatus tg_recognize(const TgPipeline *p, const TgDocument *doc, TgResult *r, T
   tg_tokscratch_free(w.scratch);
   tg_free(w.applies);
   tg_screen_clear(&w.screen);
+  tg_free(w.hits);
   return st;
 }

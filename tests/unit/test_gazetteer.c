@@ -180,6 +180,39 @@ START_TEST(test_match)
 }
 END_TEST
 
+/* The kept lookup answers as tg_gazetteer_match at every token, the first
+ * time and again from what it kept; a kept answer is not looked up anew. */
+START_TEST(test_match_kept)
+{
+  const MatchCase *c = &match_cases[_i];
+  TgVec toks;
+  tg_vec_init(&toks, sizeof(TgToken));
+  TgSpan all = {0, strlen(c->text)};
+  ck_assert_int_eq(tg_tokenize(c->text, all, &toks), TG_SUCCESS);
+  const TgToken *t = (const TgToken *)toks.data;
+  TgGazHit *hits = (TgGazHit *)calloc(toks.len, sizeof *hits);
+  ck_assert_ptr_nonnull(hits);
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < toks.len; ++i) {
+      size_t want_n = 77;
+      size_t got_n = 77;
+      const long want = tg_gazetteer_match(gaz, c->text, t, toks.len, i, &want_n);
+      const long got = tg_gazetteer_match_kept(gaz, c->text, t, toks.len, i, &got_n, hits);
+      ck_assert_int_eq(got, want);
+      ck_assert_uint_eq(got_n, want_n);
+      ck_assert(hits[i].known);
+    }
+  }
+  hits[0].entry = 1;
+  hits[0].n_tokens = 9;
+  size_t n = 0;
+  ck_assert_int_eq(tg_gazetteer_match_kept(gaz, c->text, t, toks.len, 0, &n, hits), 1);
+  ck_assert_uint_eq(n, 9);
+  free(hits);
+  tg_vec_clear(&toks);
+}
+END_TEST
+
 /* An empty gazetteer matches nothing. */
 START_TEST(test_empty)
 {
@@ -432,6 +465,7 @@ static Suite *gazetteer_suite(void)
   tcase_add_checked_fixture(tc, load_good, free_good);
   tcase_add_test(tc, test_entries);
   tcase_add_loop_test(tc, test_match, 0, (int)N_MATCH);
+  tcase_add_loop_test(tc, test_match_kept, 0, (int)N_MATCH);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("parse");

@@ -573,6 +573,62 @@ START_TEST(test_screen_stage)
 }
 END_TEST
 
+/* Does hay hold lit (lower case) in any ASCII case?  The plain answer. */
+static bool plain_holds(const char *hay, const char *lit)
+{
+  const size_t n = strlen(hay);
+  const size_t k = strlen(lit);
+  for (size_t i = 0; i + k <= n; ++i) {
+    size_t j = 0;
+    while (j < k && (hay[i + j] >= 'A' && hay[i + j] <= 'Z' ? hay[i + j] + 32 : hay[i + j]) == lit[j]) {
+      ++j;
+    }
+    if (j == k) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/* The screen marks a needed string present exactly where a plain search
+ * finds it (or it folds and the subject is not ASCII), at the subject's
+ * start, its end, and across it: the table of first two bytes skips
+ * nothing it should look at. */
+START_TEST(test_screen_marks_plain)
+{
+  Errors e = {0};
+  TgRuleSet *rs = load_shipped(&e);
+  TgScreen sc;
+  ck_assert_int_eq(tg_screen_init(&sc, rs), TG_SUCCESS);
+  const TgVec *strs = &sc.needs->strs;
+  char subj[256];
+  unsigned present = 0;
+  for (size_t si = 0; si < sizeof SUBJECTS / sizeof SUBJECTS[0] + strs->len; ++si) {
+    if (si < sizeof SUBJECTS / sizeof SUBJECTS[0]) {
+      snprintf(subj, sizeof subj, "%s", SUBJECTS[si]);
+    } else {
+      /* Each needed string alone, then upper-cased inside other text. */
+      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(strs, si - sizeof SUBJECTS / sizeof SUBJECTS[0]);
+      const int w = snprintf(subj, sizeof subj, si % 2 ? "%s" : "x%sy", ns->s);
+      for (int i = 0; si % 4 == 0 && i < w; ++i) {
+        subj[i] = subj[i] >= 'a' && subj[i] <= 'z' ? (char)(subj[i] - 32) : subj[i];
+      }
+    }
+    ck_assert_int_eq(tg_screen_set(&sc, subj, strlen(subj)), TG_SUCCESS);
+    for (size_t id = 0; id < strs->len; ++id) {
+      const TgNeedStr *ns = (const TgNeedStr *)tg_vec_at(strs, id);
+      const bool want = plain_holds(subj, ns->s) || (ns->folds && sc.wide);
+      ck_assert_msg(sc.seen[id] == want, "\"%s\" in \"%s\": screen %d, plain %d", ns->s, subj,
+                    sc.seen[id], want);
+      present += want;
+    }
+  }
+  ck_assert_uint_gt(present, strs->len);
+  tg_screen_clear(&sc);
+  tg_ruleset_free(rs);
+}
+END_TEST
+
 /* Subjects for the tail search: some where a trigger has its tail, some
  * where the trigger words are there without it. */
 static const char *const TAIL_SUBJECTS[] = {
@@ -1022,6 +1078,7 @@ static Suite *rules_suite(void)
   tcase_add_test(tc, test_screen_folds);
   tcase_add_test(tc, test_when_literal);
   tcase_add_test(tc, test_screen_stage);
+  tcase_add_test(tc, test_screen_marks_plain);
   tcase_add_test(tc, test_tail_sound);
   tcase_add_loop_test(tc, test_needs_lead, 0, (int)(sizeof LEADS / sizeof LEADS[0]));
   tcase_add_test(tc, test_lead_sound);
