@@ -407,37 +407,6 @@ void tg_screen_clear(TgScreen *sc) {
   sc->set_seen = NULL;
 }
 
-/* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case?  Each
- * case of its first letter is looked for with memchr, the nearer first. */
-static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
-  if (k == 0 || n < k) {
-    return k == 0;
-  }
-  const char *last = hay + (n - k); /* the last place it may start */
-  const char lo = lit[0];
-  const char up = lo >= 'a' && lo <= 'z' ? (char)(lo - ('a' - 'A')) : lo;
-  const char *a = (const char *)memchr(hay, lo, (size_t)(last - hay) + 1);
-  const char *b = up != lo ? (const char *)memchr(hay, up, (size_t)(last - hay) + 1) : NULL;
-  while (a || b) {
-    const char *p = !b || (a && a < b) ? a : b;
-    size_t i = 1;
-    while (i < k && fold_ascii((unsigned char)p[i]) == (unsigned char)lit[i]) {
-      ++i;
-    }
-    if (i == k) {
-      return true;
-    }
-    const char *from = p + 1;
-    const size_t left = from <= last ? (size_t)(last - from) + 1 : 0;
-    if (p == a) {
-      a = left ? (const char *)memchr(from, lo, left) : NULL;
-    } else {
-      b = left ? (const char *)memchr(from, up, left) : NULL;
-    }
-  }
-  return false;
-}
-
 /* Do the k bytes at s equal lit (lower case) in any ASCII case? */
 static bool same_folded(const char *s, const char *lit, size_t k) {
   for (size_t i = 0; i < k; ++i) {
@@ -474,6 +443,11 @@ static size_t find_folded(const char *hay, size_t n, const char *lit, size_t k) 
     }
   }
   return n;
+}
+
+/* Does hay[0..n) hold lit[0..k) (in lower case) in any ASCII case? */
+static bool contains(const char *hay, size_t n, const char *lit, size_t k) {
+  return k == 0 || find_folded(hay, n, lit, k) < n;
 }
 
 /* Mark in sc->seen the two-byte strings equal to `key` (two bytes in lower
