@@ -542,7 +542,7 @@ static TgClass context_class(const Ctx *c, size_t i, size_t e) {
     return TG_CLASS_COMPANY; /* "a monitor made by X", "an application from X" */
   }
   if (org_cue_before(c, i, e) || org_appositive(c, e) ||
-      (i >= 1 && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
+      (i >= 1 && e < c->n && word_is(c, i - 1, "the") && c->t[e].cls == TG_TOK_LOWER &&
        (word_is(c, e, "group") || word_is(c, e, "consortium")))) {
     return TG_CLASS_COMPANY; /* "rival X", "X, a start-up", "the X group" */
   }
